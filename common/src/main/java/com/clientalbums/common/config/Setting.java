@@ -1,0 +1,54 @@
+package com.clientalbums.common.config;
+
+/**
+ * Every environment variable a function of this system reads, with its default and meaning.
+ *
+ * <p>This enum is the single list: {@link Settings} validates against it, the README's
+ * configuration table is written from it, and the Terraform tests compare each function's
+ * {@code environment} block with the settings its handler declares. A setting without a
+ * default is required. {@link Scope#RUNTIME} variables are provided by Lambda itself and
+ * {@link Scope#LOCAL} ones only by the local runner, so Terraform sets neither.
+ */
+public enum Setting {
+    CLIENT_ALBUMS_BUCKET(null, Scope.DEPLOYED, "S3 bucket holding albums/, zips/ and previews/."),
+    ALBUM_TABLE_NAME(null, Scope.DEPLOYED, "DynamoDB table of albums (key album_id), the archive state of record."),
+    USER_TABLE_NAME(null, Scope.DEPLOYED, "DynamoDB table of users (key email)."),
+    USER_ALBUM_TABLE_NAME(null, Scope.DEPLOYED, "DynamoDB table of grants (key email, sort key album_id)."),
+    ZIP_GENERATION_QUEUE_URL(null, Scope.DEPLOYED, "SQS queue that wakes the ZIP generator."),
+    AWS_REGION(null, Scope.RUNTIME, "Region; set by Lambda. AWS_REGION_NAME, if set, wins (as in the plan)."),
+    AWS_REGION_NAME("", Scope.LOCAL, "Optional region override kept from the plan."),
+    PRESIGNED_URL_EXPIRY("3600", Scope.DEPLOYED, "Lifetime in seconds of one-photo and preview links."),
+    ZIP_URL_EXPIRY("21600", Scope.DEPLOYED, "Lifetime in seconds of archive links, capped by the signing credentials' life."),
+    COGNITO_USER_POOL_ID(null, Scope.DEPLOYED, "Cognito user pool whose tokens the APIs accept."),
+    COGNITO_CLIENT_ID(null, Scope.DEPLOYED, "Cognito app client id: the tokens' audience."),
+    ADMIN_EMAIL("", Scope.DEPLOYED, "The photographer's address; treated as admin besides the 'admin' group."),
+    AUTH_ISSUER_URL("", Scope.LOCAL, "Token issuer; derived from the user pool when empty. The local runner points it at its Cognito stand-in."),
+    ZIP_FETCH_CONCURRENCY("8", Scope.DEPLOYED, "Photos fetched from S3 at once while building an archive."),
+    ZIP_PART_SIZE_MB("16", Scope.DEPLOYED, "Multipart upload part size of archives, in MiB (5-512)."),
+    ZIP_MEMORY_BUDGET_MB("192", Scope.DEPLOYED, "Upper bound on archive bytes held in memory by one build, in MiB."),
+    ZIP_LEASE_SECONDS("120", Scope.DEPLOYED, "A generator's lease on an album; renewed while it works, reclaimable once expired."),
+    ZIP_MAX_ATTEMPTS("3", Scope.DEPLOYED, "Builds tried for one request before the album shows an error."),
+    ZIP_QUIET_SECONDS("60", Scope.DEPLOYED, "Quiet period after a photo change before the rebuild starts (debounce).");
+
+    /** Who provides the variable. */
+    public enum Scope { DEPLOYED, RUNTIME, LOCAL }
+
+    private final String defaultValue;
+    private final Scope scope;
+    private final String description;
+
+    Setting(String defaultValue, Scope scope, String description) {
+        this.defaultValue = defaultValue;
+        this.scope = scope;
+        this.description = description;
+    }
+
+    /** The default, or {@code null} when the variable is required. */
+    public String defaultValue() { return defaultValue; }
+
+    public Scope scope() { return scope; }
+
+    public String description() { return description; }
+
+    public boolean required() { return defaultValue == null; }
+}
