@@ -1,0 +1,103 @@
+package com.clientalbums.common.album;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Converts between {@link Album} and its DynamoDB item, attribute by attribute. */
+final class AlbumItems {
+    private AlbumItems() {}
+
+    static Album toAlbum(Map<String, AttributeValue> item) {
+        return new Album(
+                s(item, "album_id"),
+                s(item, "name"),
+                n(item, "photo_count"),
+                t(item, "created_at"),
+                s(item, "created_by"),
+                ZipStatus.of(s(item, "zip_status")),
+                s(item, "content_fingerprint"),
+                n(item, "content_version"),
+                s(item, "zip_fingerprint"),
+                s(item, "zip_key"),
+                n(item, "zip_size"),
+                n(item, "zip_file_count"),
+                t(item, "zip_generated_at"),
+                t(item, "zip_generation_started_at"),
+                s(item, "zip_error"),
+                t(item, "requested_at"),
+                s(item, "request_source"),
+                t(item, "not_before"),
+                s(item, "lease_owner"),
+                t(item, "lease_expires_at"),
+                n(item, "build_version"),
+                (int) n(item, "attempts"),
+                progress(item.get("progress")),
+                builds(item.get("builds")));
+    }
+
+    static AttributeValue str(String v) { return AttributeValue.fromS(v); }
+
+    static AttributeValue num(long v) { return AttributeValue.fromN(Long.toString(v)); }
+
+    static AttributeValue time(Instant t) { return AttributeValue.fromS(Timestamps.format(t)); }
+
+    static AttributeValue progress(Progress p) {
+        return AttributeValue.fromM(Map.of(
+                "files_done", num(p.filesDone()), "files_total", num(p.filesTotal()),
+                "bytes_done", num(p.bytesDone()), "bytes_total", num(p.bytesTotal())));
+    }
+
+    static AttributeValue builds(List<BuildRecord> builds) {
+        List<AttributeValue> list = new ArrayList<>();
+        for (BuildRecord b : builds) {
+            Map<String, AttributeValue> m = new HashMap<>();
+            if (b.requestedAt() != null) m.put("requested_at", time(b.requestedAt()));
+            if (b.startedAt() != null) m.put("started_at", time(b.startedAt()));
+            if (b.finishedAt() != null) m.put("finished_at", time(b.finishedAt()));
+            m.put("outcome", str(b.outcome()));
+            m.put("files", num(b.files()));
+            m.put("bytes", num(b.bytes()));
+            m.put("seconds", AttributeValue.fromN(String.format(java.util.Locale.ROOT, "%.3f", b.seconds())));
+            if (b.source() != null) m.put("source", str(b.source()));
+            list.add(AttributeValue.fromM(m));
+        }
+        return AttributeValue.fromL(list);
+    }
+
+    private static Progress progress(AttributeValue v) {
+        if (v == null || !v.hasM()) return Progress.NONE;
+        Map<String, AttributeValue> m = v.m();
+        return new Progress(n(m, "files_done"), n(m, "files_total"), n(m, "bytes_done"), n(m, "bytes_total"));
+    }
+
+    private static List<BuildRecord> builds(AttributeValue v) {
+        if (v == null || !v.hasL()) return List.of();
+        List<BuildRecord> out = new ArrayList<>();
+        for (AttributeValue e : v.l()) {
+            Map<String, AttributeValue> m = e.m();
+            out.add(new BuildRecord(t(m, "requested_at"), t(m, "started_at"), t(m, "finished_at"),
+                    s(m, "outcome"), n(m, "files"), n(m, "bytes"),
+                    m.containsKey("seconds") ? Double.parseDouble(m.get("seconds").n()) : 0, s(m, "source")));
+        }
+        return List.copyOf(out);
+    }
+
+    private static String s(Map<String, AttributeValue> m, String k) {
+        AttributeValue v = m.get(k);
+        return v == null ? null : v.s();
+    }
+
+    private static long n(Map<String, AttributeValue> m, String k) {
+        AttributeValue v = m.get(k);
+        return v == null || v.n() == null ? 0 : (long) Double.parseDouble(v.n());
+    }
+
+    private static Instant t(Map<String, AttributeValue> m, String k) {
+        return Timestamps.parse(s(m, k));
+    }
+}

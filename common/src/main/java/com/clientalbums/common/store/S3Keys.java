@@ -1,0 +1,57 @@
+package com.clientalbums.common.store;
+
+import java.util.Optional;
+
+/**
+ * The bucket layout, kept from the plan so an existing deployment can switch over:
+ * <pre>
+ *   albums/{album_id}/photos/{path}          the photographer's originals (sub-folders kept)
+ *   zips/{album_id}/{fingerprint}.zip        archives: a new key per content, never overwritten
+ *   previews/{album_id}/{size}/{path}.jpg    thumbnails and previews, never archived
+ * </pre>
+ * Archives live under their own prefix so their creation can never look like a photo event.
+ */
+public final class S3Keys {
+    public static final String ALBUMS = "albums/";
+    public static final String ZIPS = "zips/";
+    public static final String PREVIEWS = "previews/";
+    private static final String PHOTOS = "/photos/";
+
+    private S3Keys() {}
+
+    public static String photosPrefix(String albumId) {
+        return ALBUMS + albumId + PHOTOS;
+    }
+
+    public static String photoKey(String albumId, String relativePath) {
+        return photosPrefix(albumId) + relativePath;
+    }
+
+    public static String zipPrefix(String albumId) {
+        return ZIPS + albumId + "/";
+    }
+
+    public static String zipKey(String albumId, String fingerprint) {
+        return zipPrefix(albumId) + fingerprint + ".zip";
+    }
+
+    public static String previewKey(String albumId, String size, String relativePath) {
+        return PREVIEWS + albumId + "/" + size + "/" + relativePath + ".jpg";
+    }
+
+    /** The album a photo key belongs to; empty for anything outside {@code albums/{id}/photos/}. */
+    public static Optional<String> albumOfPhoto(String key) {
+        if (key == null || !key.startsWith(ALBUMS)) return Optional.empty();
+        int slash = key.indexOf('/', ALBUMS.length());
+        if (slash < 0) return Optional.empty();
+        String albumId = key.substring(ALBUMS.length(), slash);
+        if (!AlbumIds.isValid(albumId) || !key.startsWith(PHOTOS, slash)) return Optional.empty();
+        if (key.length() == slash + PHOTOS.length()) return Optional.empty();
+        return Optional.of(albumId);
+    }
+
+    /** The path of a photo inside its album, e.g. {@code Ceremony/IMG_0001.jpg}. */
+    public static String relativePath(String albumId, String key) {
+        return key.substring(photosPrefix(albumId).length());
+    }
+}

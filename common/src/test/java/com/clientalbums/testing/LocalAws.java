@@ -1,0 +1,140 @@
+package com.clientalbums.testing;
+
+import com.clientalbums.common.aws.AwsClients;
+import com.clientalbums.common.config.Setting;
+import com.clientalbums.common.config.Settings;
+import com.clientalbums.localaws.AwsEndpoints;
+import com.clientalbums.localaws.AwsResources;
+import com.clientalbums.localaws.LoopbackServers;
+import com.clientalbums.localaws.ResourceNames;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.testcontainers.localstack.LocalStackContainer;
+import org.testcontainers.utility.DockerImageName;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * JUnit 5 extension giving a test class real AWS APIs on loopback: S3Proxy, ElasticMQ and
+ * dynalite, started once per test JVM, with a bucket, tables and queues of the class's own
+ * (unique names, so classes never see each other's data).
+ *
+ * <pre>
+ *   &#64;RegisterExtension static final LocalAws aws = LocalAws.create().visibilityTimeout(Duration.ofSeconds(2));
+ * </pre>
+ *
+ * With {@code -Dalbums.aws=localstack} (the Maven profile {@code localstack}) the same suites run
+ * against LocalStack in Docker through Testcontainers instead.
+ */
+public final class LocalAws implements BeforeAllCallback {
+    private Duration visibilityTimeout = Duration.ofSeconds(30);
+    private AwsEndpoints endpoints;
+    private ResourceNames names;
+    private AwsResources.Queues queues;
+    private AwsClients clients;
+
+    private LocalAws() {}
+
+    public static LocalAws create() { return new LocalAws(); }
+
+    /** How long a received message stays hidden before SQS delivers it again. */
+    public LocalAws visibilityTimeout(Duration timeout) {
+        this.visibilityTimeout = timeout;
+        return this;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        ExtensionContext.Store root = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
+        endpoints = root.computeIfAbsent(Backend.class, k -> Backend.start(), Backend.class).endpoints;
+        names = ResourceNames.forProject("t" + UUID.randomUUID().toString().substring(0, 8));
+        queues = AwsResources.create(endpoints, names, visibilityTimeout, 3);
+        clients = AwsClients.create(endpoints.region(), env());
+        context.getStore(ExtensionContext.Namespace.create(LocalAws.class, this))
+                .put("clients", (AutoCloseable) clients::close);
+    }
+
+    /** The environment a function would be given here: names, queue URL, endpoints, credentials. */
+    public Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put(Setting.CLIENT_ALBUMS_BUCKET.name(), names.bucket());
+        env.put(Setting.ALBUM_TABLE_NAME.name(), names.albumTable());
+        env.put(Setting.USER_TABLE_NAME.name(), names.userTable());
+        env.put(Setting.USER_ALBUM_TABLE_NAME.name(), names.userAlbumTable());
+        env.put(Setting.ZIP_GENERATION_QUEUE_URL.name(), queues.queueUrl());
+        env.put(Setting.AWS_REGION.name(), endpoints.region());
+        env.put("AWS_ENDPOINT_URL_S3", endpoints.s3().toString());
+        env.put("AWS_ENDPOINT_URL_SQS", endpoints.sqs().toString());
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamo().toString());
+        env.put("AWS_ACCESS_KEY_ID", endpoints.accessKey());
+        env.put("AWS_SECRET_ACCESS_KEY", endpoints.secretKey());
+        return env;
+    }
+
+    /** Settings for a function, with overrides (e.g. short leases) on top of {@link #env()}. */
+    public Settings settings(Set<Setting> declared, Map<String, String> overrides) {
+        Map<String, String> env = env();
+        env.putAll(overrides);
+        return Settings.from(declared, env);
+    }
+
+    public AwsClients clients() { return clients; }
+
+    public AwsEndpoints endpoints() { return endpoints; }
+
+    public ResourceNames names() { return names; }
+
+    public String queueUrl() { return queues.queueUrl(); }
+
+    public String deadLetterQueueUrl() { return queues.deadLetterQueueUrl(); }
+
+    /** The servers of one test JVM, closed by JUnit when the run ends. */
+    static final class Backend implements AutoCloseable {
+        final AwsEndpoints endpoints;
+        private final AutoCloseable servers;
+
+        private Backend(AwsEndpoints endpoints, AutoCloseable servers) {
+            this.endpoints = endpoints;
+            this.servers = servers;
+        }
+
+        static Backend start() {
+            try {
+                if ("localstack".equals(System.getProperty("albums.aws"))) return startLocalStack();
+                System.setProperty("aws.accessKeyId", LoopbackServers.ACCESS_KEY);
+                System.setProperty("aws.secretAccessKey", LoopbackServers.SECRET_KEY);
+                LoopbackServers servers = LoopbackServers.start(toolsDir(), null, LoopbackServers.freePort());
+                return new Backend(servers.endpoints(), servers);
+            } catch (Exception e) {
+                throw new IllegalStateException("could not start the local AWS servers: " + e.getMessage(), e);
+            }
+        }
+
+        private static Backend startLocalStack() {
+            LocalStackContainer localstack = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4"))
+                    .withServices("s3", "sqs", "dynamodb");
+            localstack.start();
+            URI endpoint = localstack.getEndpoint();
+            System.setProperty("aws.accessKeyId", localstack.getAccessKey());
+            System.setProperty("aws.secretAccessKey", localstack.getSecretKey());
+            return new Backend(new AwsEndpoints(endpoint, endpoint, endpoint, localstack.getAccessKey(),
+                    localstack.getSecretKey(), localstack.getRegion()), localstack::stop);
+        }
+
+        private static Path toolsDir() {
+            String dir = System.getProperty("tools.dir");
+            return dir != null ? Path.of(dir) : Path.of("target/tools");
+        }
+
+        @Override
+        public void close() throws Exception {
+            servers.close();
+        }
+    }
+}

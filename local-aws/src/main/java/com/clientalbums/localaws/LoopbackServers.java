@@ -1,0 +1,134 @@
+package com.clientalbums.localaws;
+
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Real AWS-compatible servers on loopback: S3Proxy (S3) and ElasticMQ (SQS) in this JVM, and
+ * dynalite (DynamoDB) as a node process. Used by the tests and by the local runner.
+ */
+public final class LoopbackServers implements AutoCloseable {
+    public static final String ACCESS_KEY = "local-access-key";
+    public static final String SECRET_KEY = "local-secret-key";
+    public static final String REGION = "us-east-2";
+
+    private final S3Proxy s3;
+    private final SQSRestServer sqs;
+    private final Process dynalite;
+    private final AwsEndpoints endpoints;
+
+    private LoopbackServers(S3Proxy s3, SQSRestServer sqs, Process dynalite, AwsEndpoints endpoints) {
+        this.s3 = s3;
+        this.sqs = sqs;
+        this.dynalite = dynalite;
+        this.endpoints = endpoints;
+    }
+
+    /**
+     * Starts all three. With a data folder S3 objects and DynamoDB items persist under it;
+     * without, S3 lives in memory and DynamoDB in dynalite's memory.
+     *
+     * @param toolsDir the folder {@code scripts/install-tools.sh} installed dynalite into
+     */
+    public static LoopbackServers start(Path toolsDir, Path dataDir, int s3Port) throws Exception {
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            BlobStore store;
+            if (dataDir == null) {
+                store = new TransientNio2BlobStore();
+            } else {
+                Files.createDirectories(dataDir.resolve("s3"));
+                store = new FilesystemNio2BlobStore(dataDir.resolve("s3").toString());
+            }
+            S3Proxy s3 = S3Proxy.builder().blobStore(store)
+                    .endpoint(URI.create("http://127.0.0.1:" + s3Port))
+                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                    .ignoreUnknownHeaders(true)
+                    .build();
+            s3.start();
+            started.add(s3::stop);
+            while (!"STARTED".equals(s3.getState())) Thread.sleep(10);
+
+            SQSRestServer sqs = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
+                    .withAWSRegion(REGION).start();
+            started.add(sqs::stopAndWait);
+            InetSocketAddress sqsAddress = sqs.waitUntilStarted().localAddress();
+
+            int dynamoPort = freePort();
+            Path cli = toolsDir.resolve("node_modules/dynalite/cli.js");
+            if (!Files.exists(cli)) {
+                throw new IllegalStateException("dynalite is not installed in " + toolsDir + ": run scripts/install-tools.sh " + toolsDir);
+            }
+            List<String> command = new ArrayList<>(List.of("node", cli.toString(), "--host", "127.0.0.1",
+                    "--port", Integer.toString(dynamoPort), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
+            if (dataDir != null) {
+                Files.createDirectories(dataDir.resolve("dynamodb"));
+                command.addAll(List.of("--path", dataDir.resolve("dynamodb").toString()));
+            }
+            Path log = Files.createTempFile(Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"))), "dynalite", ".log");
+            Process dynalite = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            started.add(dynalite::destroy);
+            awaitPort(dynamoPort, dynalite, log);
+
+            AwsEndpoints endpoints = new AwsEndpoints(
+                    URI.create("http://127.0.0.1:" + s3.getPort()),
+                    URI.create("http://127.0.0.1:" + sqsAddress.getPort()),
+                    URI.create("http://127.0.0.1:" + dynamoPort),
+                    ACCESS_KEY, SECRET_KEY, REGION);
+            return new LoopbackServers(s3, sqs, dynalite, endpoints);
+        } catch (Exception e) {
+            for (AutoCloseable c : started.reversed()) {
+                try { c.close(); } catch (Exception suppressed) { e.addSuppressed(suppressed); }
+            }
+            throw e;
+        }
+    }
+
+    public AwsEndpoints endpoints() { return endpoints; }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void awaitPort(int port, Process process, Path log) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("dynalite exited: " + Files.readString(log));
+            }
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("dynalite did not listen on port " + port + " within 30 s");
+    }
+
+    @Override
+    public void close() throws Exception {
+        dynalite.destroy();
+        if (!dynalite.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) dynalite.destroyForcibly();
+        sqs.stopAndWait();
+        s3.stop();
+    }
+}
