@@ -194,6 +194,23 @@ public final class AlbumRepository {
         return update(albumId, set + " REMOVE lease_owner, lease_expires_at", LEASE_HELD, values).isPresent();
     }
 
+    /**
+     * Records the photos as they are now. When the fingerprint differs from the recorded one the
+     * content version moves on, which makes a build under way unpublishable (it started from older
+     * photos) and the published archive stale. False when nothing changed or the album is unknown.
+     */
+    public boolean recordContent(String albumId, String fingerprint, long photoCount) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":fp", str(fingerprint));
+        values.put(":count", num(photoCount));
+        values.put(":zero", num(0));
+        values.put(":one", num(1));
+        return update(albumId,
+                "SET content_fingerprint = :fp, photo_count = :count,"
+                        + " content_version = if_not_exists(content_version, :zero) + :one",
+                "attribute_not_exists(content_fingerprint) OR content_fingerprint <> :fp", values).isPresent();
+    }
+
     private static final String LEASE_HELD = "zip_status = :generating AND lease_owner = :owner";
 
     private Map<String, AttributeValue> leaseValues(String owner) {

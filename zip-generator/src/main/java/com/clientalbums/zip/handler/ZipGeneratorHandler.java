@@ -4,12 +4,40 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.aws.AwsClients;
 import com.clientalbums.common.config.Setting;
+import com.clientalbums.common.config.Settings;
+import com.clientalbums.common.queue.QueueMessage;
+import com.clientalbums.common.queue.QueueMessages;
+import com.clientalbums.common.queue.ZipQueue;
+import com.clientalbums.common.store.PhotoListing;
+import com.clientalbums.zip.build.ArchiveBuildService;
+import com.clientalbums.zip.pipeline.ArchivePipeline;
+import com.clientalbums.zip.pipeline.PhotoSource;
+import com.clientalbums.zip.pipeline.PipelineConfig;
+import com.clientalbums.zip.pipeline.S3ArchiveTarget;
+import com.clientalbums.zip.pipeline.S3PhotoSource;
 
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** Lambda entry point of the ZIP generator (SQS event source, partial batch responses). */
+/**
+ * Lambda entry point of the ZIP generator: an SQS batch in, the messages to retry out
+ * (partial batch responses, so one bad message never makes SQS redeliver the good ones).
+ *
+ * <p>Messages only wake the generator; the album record decides what to build. A batch is
+ * reduced to its distinct albums, each handled once. A message that can never succeed
+ * (malformed) is reported failed and reaches the dead-letter queue after three receives;
+ * a message for an unregistered album is dropped with a log line.
+ */
 public class ZipGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     /** The environment this function reads; Terraform sets exactly these. */
@@ -19,8 +47,96 @@ public class ZipGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchRes
             Setting.ZIP_PART_SIZE_MB, Setting.ZIP_MEMORY_BUDGET_MB, Setting.ZIP_LEASE_SECONDS,
             Setting.ZIP_MAX_ATTEMPTS, Setting.ZIP_QUIET_SECONDS);
 
+    /** Left unused at the end of an invocation so a paused build can record its state. */
+    private static final Duration SAFETY_MARGIN = Duration.ofSeconds(20);
+
+    private static final System.Logger LOG = System.getLogger(ZipGeneratorHandler.class.getName());
+
+    private final ArchiveBuildService builds;
+
+    public ZipGeneratorHandler() {
+        this(Settings.fromEnvironment(SETTINGS));
+    }
+
+    private ZipGeneratorHandler(Settings settings) {
+        this(settings, AwsClients.create(settings.region()));
+    }
+
+    public ZipGeneratorHandler(Settings settings, AwsClients clients) {
+        this(settings, clients, new ArchiveBuildService.Timing(settings.seconds(Setting.ZIP_LEASE_SECONDS),
+                settings.integer(Setting.ZIP_MAX_ATTEMPTS), Duration.ofSeconds(30), SAFETY_MARGIN));
+    }
+
+    /** For tests and the local runner: the same wiring with other timings. */
+    public ZipGeneratorHandler(Settings settings, AwsClients clients, ArchiveBuildService.Timing timing) {
+        this(wire(settings, clients, timing, new S3PhotoSource(clients.s3(), settings.bucket())));
+    }
+
+    public ZipGeneratorHandler(ArchiveBuildService builds) {
+        this.builds = builds;
+    }
+
+    /** Assembles the build service; tests pass a decorated photo source to inject faults. */
+    public static ArchiveBuildService wire(Settings settings, AwsClients clients, ArchiveBuildService.Timing timing,
+                                           PhotoSource photos) {
+        var pipeline = new ArchivePipeline(photos, new S3ArchiveTarget(clients.s3(), settings.bucket()),
+                PipelineConfig.from(settings));
+        return new ArchiveBuildService(new AlbumRepository(clients.dynamo(), settings.albumTable()),
+                new PhotoListing(clients.s3(), settings.bucket()), pipeline,
+                new ZipQueue(clients.sqs(), settings.queueUrl()), timing, Clock.systemUTC());
+    }
+
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        throw new UnsupportedOperationException("generator: in progress (issue 2)");
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        Map<String, AlbumWork> work = new LinkedHashMap<>();
+        for (SQSEvent.SQSMessage message : event.getRecords()) {
+            try {
+                QueueMessage parsed = QueueMessages.parse(message.getBody());
+                parsed.requests().forEach(r -> work.computeIfAbsent(r.albumId(), AlbumWork::new).messageIds.add(message.getMessageId()));
+                parsed.changes().forEach(c -> {
+                    AlbumWork w = work.computeIfAbsent(c.albumId(), AlbumWork::new);
+                    w.messageIds.add(message.getMessageId());
+                    w.photosChanged = true;
+                });
+            } catch (IllegalArgumentException e) {
+                LOG.log(Level.WARNING, "message {0} is not a ZIP request ({1}); it will go to the dead-letter queue",
+                        message.getMessageId(), e.getMessage());
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            }
+        }
+        for (AlbumWork w : work.values()) {
+            if (context.getRemainingTimeInMillis() < SAFETY_MARGIN.toMillis() * 2) {
+                w.messageIds.forEach(id -> failures.add(new SQSBatchResponse.BatchItemFailure(id)));
+                continue; // not enough time left to start: SQS redelivers these
+            }
+            String owner = context.getAwsRequestId() + "/" + w.albumId;
+            try {
+                var outcome = w.photosChanged
+                        ? builds.photosChanged(w.albumId, owner, context::getRemainingTimeInMillis)
+                        : builds.build(w.albumId, owner, context::getRemainingTimeInMillis);
+                LOG.log(Level.INFO, "album {0}: {1}", w.albumId, outcome);
+            } catch (RuntimeException e) {
+                // The state store or queue is unreachable: let SQS deliver the messages again later.
+                LOG.log(Level.WARNING, "album " + w.albumId + ": could not be handled, will be retried", e);
+                w.messageIds.forEach(id -> failures.add(new SQSBatchResponse.BatchItemFailure(id)));
+            }
+        }
+        return SQSBatchResponse.builder().withBatchItemFailures(dedupe(failures)).build();
+    }
+
+    private static List<SQSBatchResponse.BatchItemFailure> dedupe(List<SQSBatchResponse.BatchItemFailure> failures) {
+        Map<String, SQSBatchResponse.BatchItemFailure> byId = new LinkedHashMap<>();
+        failures.forEach(f -> byId.putIfAbsent(f.getItemIdentifier(), f));
+        return List.copyOf(byId.values());
+    }
+
+    /** The messages of one batch that concern one album. */
+    private static final class AlbumWork {
+        final String albumId;
+        final List<String> messageIds = new ArrayList<>();
+        boolean photosChanged;
+
+        AlbumWork(String albumId) { this.albumId = albumId; }
     }
 }

@@ -1,0 +1,279 @@
+package com.clientalbums.common.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.clientalbums.common.auth.Authenticator;
+import com.clientalbums.common.auth.Caller;
+import com.clientalbums.common.error.AlbumsException;
+import com.clientalbums.common.error.ErrorCode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A small router over API Gateway HTTP API (payload 2.0) events: authenticate the caller,
+ * find the route by method and path, run it, and render its answer or its error, in this one
+ * place, as {@code {"error": {"code", "message"}}} with the error code's status.
+ *
+ * <p>The path is matched on {@code rawPath}: in AWS that is {@code /albums/demo/download}
+ * (the {@code $default} stage), and the local runner sends the same without its {@code /api}
+ * prefix. When API Gateway names the route it matched ({@code routeKey}, e.g.
+ * {@code GET /albums/{album_id}}) and the path carries a prefix (a named stage, a base path
+ * mapping), that route is used and matched against the path's last segments.
+ *
+ * <p>Every route needs a verified caller; a router built with {@link Builder#adminOnly()}
+ * refuses anyone else with 403, before any route runs.
+ */
+public final class Router {
+    private static final System.Logger LOG = System.getLogger(Router.class.getName());
+    public static final int DEFAULT_BODY_LIMIT = 64 * 1024;
+    private static final Map<String, String> JSON_HEADERS = Map.of(
+            "content-type", "application/json; charset=utf-8",
+            "cache-control", "no-store");
+
+    private final Authenticator authenticator;
+    private final List<Entry> routes;
+    private final boolean adminOnly;
+    private final int bodyLimit;
+
+    private Router(Authenticator authenticator, List<Entry> routes, boolean adminOnly, int bodyLimit) {
+        this.authenticator = authenticator;
+        this.routes = List.copyOf(routes);
+        this.adminOnly = adminOnly;
+        this.bodyLimit = bodyLimit;
+    }
+
+    public static Builder builder(Authenticator authenticator) { return new Builder(authenticator); }
+
+    /**
+     * Answers one event; never throws.
+     *
+     * @param fallbackRequestId Lambda's request id, used when the event carries none
+     */
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, String fallbackRequestId) {
+        String requestId = requestId(event, fallbackRequestId);
+        String method = "?";
+        String path = "?";
+        try {
+            if (event == null) throw AlbumsException.badRequest("Empty event");
+            method = method(event);
+            path = path(event);
+            Map<String, String> headers = headers(event);
+            Caller caller = authenticator.authenticate(Optional.ofNullable(headers.get("authorization")));
+            if (adminOnly && !caller.isAdmin()) {
+                throw new AlbumsException(ErrorCode.FORBIDDEN, "This page is for the studio only");
+            }
+            Match match = match(method, path, event.getRouteKey());
+            ApiRequest request = new ApiRequest(method, path, match.params(), query(event), headers,
+                    body(event), requestId);
+            return render(match.route().handle(request, caller));
+        } catch (AlbumsException e) {
+            if (e.code().httpStatus() >= 500) {
+                LOG.log(System.Logger.Level.ERROR, "request " + requestId + " " + method + " " + path + " failed: " + e.getMessage(), e);
+            }
+            return error(e.code(), e.getMessage());
+        } catch (Exception | StackOverflowError e) {
+            LOG.log(System.Logger.Level.ERROR, "request " + requestId + " " + method + " " + path + " failed unexpectedly", e);
+            return error(ErrorCode.INTERNAL, "Something went wrong on our side. Please try again in a moment. (Reference: " + requestId + ")");
+        }
+    }
+
+    // ---- rendering --------------------------------------------------------------------------
+
+    private static APIGatewayV2HTTPResponse render(ApiResponse response) {
+        var builder = APIGatewayV2HTTPResponse.builder().withStatusCode(response.status()).withIsBase64Encoded(false);
+        if (response.status() == 204 || response.body() == null) {
+            return builder.withHeaders(Map.of("cache-control", "no-store")).build();
+        }
+        return builder.withHeaders(JSON_HEADERS).withBody(Json.write(response.body())).build();
+    }
+
+    /** The one place errors become answers. */
+    public static APIGatewayV2HTTPResponse error(ErrorCode code, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code.name());
+        error.put("message", message);
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(code.httpStatus()).withIsBase64Encoded(false)
+                .withHeaders(JSON_HEADERS).withBody(Json.write(Map.of("error", error))).build();
+    }
+
+    // ---- reading the event ------------------------------------------------------------------
+
+    private static String requestId(APIGatewayV2HTTPEvent event, String fallback) {
+        if (event != null && event.getRequestContext() != null && notBlank(event.getRequestContext().getRequestId())) {
+            return event.getRequestContext().getRequestId();
+        }
+        return notBlank(fallback) ? fallback : UUID.randomUUID().toString();
+    }
+
+    private static String method(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        if (context != null && context.getHttp() != null && notBlank(context.getHttp().getMethod())) {
+            return context.getHttp().getMethod().toUpperCase(Locale.ROOT);
+        }
+        String routeKey = event.getRouteKey();
+        if (notBlank(routeKey) && routeKey.indexOf(' ') > 0) return routeKey.substring(0, routeKey.indexOf(' ')).toUpperCase(Locale.ROOT);
+        throw AlbumsException.badRequest("The request has no method");
+    }
+
+    private static String path(APIGatewayV2HTTPEvent event) {
+        if (notBlank(event.getRawPath())) return event.getRawPath();
+        var context = event.getRequestContext();
+        if (context != null && context.getHttp() != null && notBlank(context.getHttp().getPath())) return context.getHttp().getPath();
+        throw AlbumsException.badRequest("The request has no path");
+    }
+
+    private static Map<String, String> headers(APIGatewayV2HTTPEvent event) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((k, v) -> { if (k != null && v != null) headers.put(k.toLowerCase(Locale.ROOT), v); });
+        }
+        return headers;
+    }
+
+    /**
+     * Query parameters from {@code rawQueryString} when present: API Gateway's
+     * {@code queryStringParameters} joins repeated values with commas, which would mangle a
+     * file name that contains one.
+     */
+    private static Map<String, List<String>> query(APIGatewayV2HTTPEvent event) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        String raw = event.getRawQueryString();
+        if (notBlank(raw)) {
+            for (String pair : raw.split("&")) {
+                if (pair.isEmpty()) continue;
+                int eq = pair.indexOf('=');
+                String name = PercentDecoding.decodeQuery(eq < 0 ? pair : pair.substring(0, eq));
+                String value = eq < 0 ? "" : PercentDecoding.decodeQuery(pair.substring(eq + 1));
+                query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            }
+        } else if (event.getQueryStringParameters() != null) {
+            event.getQueryStringParameters().forEach((k, v) -> query.put(k, List.of(v)));
+        }
+        return query;
+    }
+
+    private String body(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody();
+        if (body == null) return null;
+        if (event.getIsBase64Encoded()) {
+            if (body.length() > (bodyLimit / 3 + 1) * 4) throw tooLarge();
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(body);
+            } catch (IllegalArgumentException e) {
+                throw AlbumsException.badRequest("The request body is not valid base64");
+            }
+            if (bytes.length > bodyLimit) throw tooLarge();
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        // A char is at most 3 UTF-8 bytes: only long bodies need counting.
+        if (body.length() > bodyLimit / 3 && body.getBytes(StandardCharsets.UTF_8).length > bodyLimit) throw tooLarge();
+        return body;
+    }
+
+    private AlbumsException tooLarge() {
+        return new AlbumsException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + bodyLimit / 1024 + " KB");
+    }
+
+    // ---- matching ---------------------------------------------------------------------------
+
+    private record Entry(String method, String pattern, String[] segments, Route route) {
+        String routeKey() { return method + " " + pattern; }
+    }
+
+    private record Match(Route route, Map<String, String> params) {}
+
+    private Match match(String method, String path, String routeKey) {
+        String[] segments = split(path);
+        boolean pathKnown = false;
+        for (Entry e : routes) {
+            Map<String, String> params = bind(e.segments(), segments, 0);
+            if (params == null) continue;
+            pathKnown = true;
+            if (e.method().equals(method)) return new Match(e.route(), params);
+        }
+        if (!pathKnown && notBlank(routeKey)) {
+            for (Entry e : routes) {
+                if (!e.routeKey().equals(routeKey) || !e.method().equals(method)) continue;
+                int offset = segments.length - e.segments().length;
+                Map<String, String> params = offset > 0 ? bind(e.segments(), segments, offset) : null;
+                if (params != null) return new Match(e.route(), params);
+            }
+        }
+        throw new AlbumsException(ErrorCode.NOT_FOUND, pathKnown
+                ? "This address does not accept " + method + " requests"
+                : "No such address");
+    }
+
+    /** Binds the pattern to the path's segments from {@code offset}; null when they do not match. */
+    private static Map<String, String> bind(String[] pattern, String[] path, int offset) {
+        if (path.length - offset != pattern.length) return null;
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < pattern.length; i++) {
+            String p = pattern[i];
+            String raw = path[offset + i];
+            if (p.startsWith("{") && p.endsWith("}")) {
+                if (raw.isEmpty()) return null;
+                params.put(p.substring(1, p.length() - 1), PercentDecoding.decodePath(raw));
+            } else if (!p.equals(raw)) {
+                return null;
+            }
+        }
+        return params;
+    }
+
+    /** "/albums/demo/" → ["albums", "demo"]; one trailing slash is forgiven. */
+    private static String[] split(String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        if (p.endsWith("/")) p = p.substring(0, p.length() - 1);
+        return p.isEmpty() ? new String[0] : p.split("/", -1);
+    }
+
+    private static boolean notBlank(String s) { return s != null && !s.isBlank(); }
+
+    /** Declares the routes of one API. */
+    public static final class Builder {
+        private final Authenticator authenticator;
+        private final List<Entry> routes = new ArrayList<>();
+        private boolean adminOnly;
+        private int bodyLimit = DEFAULT_BODY_LIMIT;
+
+        private Builder(Authenticator authenticator) { this.authenticator = authenticator; }
+
+        public Builder get(String pattern, Route route) { return add("GET", pattern, route); }
+
+        public Builder post(String pattern, Route route) { return add("POST", pattern, route); }
+
+        public Builder put(String pattern, Route route) { return add("PUT", pattern, route); }
+
+        public Builder delete(String pattern, Route route) { return add("DELETE", pattern, route); }
+
+        /** Every route refuses a caller who is not the photographer (403). */
+        public Builder adminOnly() {
+            this.adminOnly = true;
+            return this;
+        }
+
+        /** Largest request body accepted, in bytes (413 above). */
+        public Builder bodyLimit(int bytes) {
+            this.bodyLimit = bytes;
+            return this;
+        }
+
+        private Builder add(String method, String pattern, Route route) {
+            if (!pattern.startsWith("/")) throw new IllegalArgumentException("pattern must start with '/': " + pattern);
+            routes.add(new Entry(method, pattern, split(pattern), route));
+            return this;
+        }
+
+        public Router build() { return new Router(authenticator, routes, adminOnly, bodyLimit); }
+    }
+}

@@ -1,0 +1,193 @@
+package com.clientalbums.zip.build;
+
+import com.clientalbums.common.album.Album;
+import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.album.BuildRecord;
+import com.clientalbums.common.album.PublishedArchive;
+import com.clientalbums.common.album.ZipStatus;
+import com.clientalbums.common.queue.ZipQueue;
+import com.clientalbums.common.queue.ZipRequest;
+import com.clientalbums.common.store.Fingerprint;
+import com.clientalbums.common.store.PhotoListing;
+import com.clientalbums.common.store.PhotoObject;
+import com.clientalbums.common.store.S3Keys;
+import com.clientalbums.zip.layout.LayoutPlanner;
+import com.clientalbums.zip.layout.SourceFile;
+import com.clientalbums.zip.layout.ZipLayout;
+import com.clientalbums.zip.pipeline.ArchivePipeline;
+import com.clientalbums.zip.pipeline.BuildMonitor;
+import com.clientalbums.zip.pipeline.BuildStoppedException;
+import com.clientalbums.zip.pipeline.ContentChangedException;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * One album's build, from claim to publish (DESIGN §4): claim the pending request with a lease,
+ * list the photos, stream the archive to a new key, then flip the album to {@code ready} only if
+ * the lease is still ours and no photo changed meanwhile. Every way out leaves the album in a
+ * state from which the system recovers by itself.
+ */
+public final class ArchiveBuildService {
+    private static final Logger LOG = System.getLogger(ArchiveBuildService.class.getName());
+
+    /** How a message's album was handled. */
+    public enum Outcome { BUILT, NOTHING_TO_DO, NOT_REGISTERED, DEFERRED, SUPERSEDED, RETRY_SCHEDULED, FAILED, LEASE_LOST }
+
+    /** Timing knobs; tests shrink them to seconds. */
+    public record Timing(Duration lease, int maxAttempts, Duration firstRetryDelay, Duration safetyMargin) {}
+
+    private final AlbumRepository albums;
+    private final PhotoListing listing;
+    private final ArchivePipeline pipeline;
+    private final ZipQueue queue;
+    private final Timing timing;
+    private final Clock clock;
+
+    public ArchiveBuildService(AlbumRepository albums, PhotoListing listing, ArchivePipeline pipeline, ZipQueue queue,
+                               Timing timing, Clock clock) {
+        this.albums = albums;
+        this.listing = listing;
+        this.pipeline = pipeline;
+        this.queue = queue;
+        this.timing = timing;
+        this.clock = clock;
+    }
+
+    /**
+     * Photos of an album changed (an S3 event): record the new content and, if that makes the
+     * archive stale, request a build. The new content version also makes any build under way
+     * unpublishable, so it is followed by exactly one more.
+     */
+    public Outcome photosChanged(String albumId, String owner, LongSupplier remainingMillis) {
+        if (albums.find(albumId).isEmpty()) return notRegistered(albumId);
+        List<PhotoObject> photos = listing.list(albumId);
+        albums.recordContent(albumId, Fingerprint.of(photos), photos.size());
+        albums.requestBuild(albumId, "s3_event", false, clock.instant(), timing.lease());
+        return build(albumId, owner, remainingMillis);
+    }
+
+    /** Builds the album's archive if a build is requested and nobody else is on it. */
+    public Outcome build(String albumId, String owner, LongSupplier remainingMillis) {
+        Instant now = clock.instant();
+        Optional<Album> claim = albums.claim(albumId, owner, now, timing.lease());
+        if (claim.isEmpty()) return notClaimed(albumId, now);
+        Album album = claim.get();
+        BuildMonitor monitor = new BuildMonitor(0, 0);
+        try {
+            List<PhotoObject> photos = listing.list(albumId);
+            if (photos.isEmpty()) {
+                return failFinally(album, owner, "This album has no photos yet. Upload photos, then try again.", monitor, now);
+            }
+            ZipLayout layout = LayoutPlanner.plan(photos.stream()
+                    .map(p -> new SourceFile(p.key(), p.relativePath(), p.size(), p.lastModified())).toList());
+            Map<String, String> etagByKey = photos.stream().collect(Collectors.toMap(PhotoObject::key, PhotoObject::etag));
+            List<String> etags = layout.entries().stream().map(e -> etagByKey.get(e.source().key())).toList();
+            String fingerprint = Fingerprint.of(photos);
+            long contentBytes = layout.entries().stream().mapToLong(ZipLayout.Entry::size).sum();
+            monitor = new BuildMonitor(layout.entries().size(), contentBytes);
+
+            ArchivePipeline.Result result;
+            try (var keeper = new LeaseKeeper(albums, albumId, owner, timing.lease(), clock, monitor,
+                    remainingMillis, timing.safetyMargin())) {
+                result = pipeline.build(layout, etags, S3Keys.zipKey(albumId, fingerprint), monitor);
+            }
+            PublishedArchive archive = new PublishedArchive(S3Keys.zipKey(albumId, fingerprint), result.archiveSize(),
+                    result.entries(), result.contentBytes(), fingerprint);
+            List<BuildRecord> history = history(album, "ready", monitor, now);
+            if (albums.publish(albumId, owner, album.buildVersion(), archive, history, clock.instant())) {
+                LOG.log(Level.INFO, "album {0}: archive ready, {1} photos, {2} bytes, {3}", albumId, result.entries(),
+                        result.archiveSize(), archive.key());
+                return Outcome.BUILT;
+            }
+            // Not published: either the photos changed since the claim, or the lease was lost.
+            // The uploaded archive is left for maintenance: its key is its content, so it may be exactly what another build makes.
+            return supersedeOrLost(album, owner, monitor, now);
+        } catch (ContentChangedException e) {
+            LOG.log(Level.INFO, "album {0}: photos changed during the build ({1})", albumId, e.getMessage());
+            return supersedeOrLost(album, owner, monitor, now);
+        } catch (BuildStoppedException e) {
+            if (LeaseKeeper.StopReasons.LEASE_LOST.equals(e.getMessage())) {
+                LOG.log(Level.WARNING, "album {0}: lease lost, another generator has taken over", albumId);
+                return Outcome.LEASE_LOST;
+            }
+            return retry(album, owner, "The build was paused before the function's time ran out; it resumes by itself.",
+                    monitor, now, Duration.ZERO);
+        } catch (IllegalArgumentException e) {
+            // The layout planner refuses albums with nothing to archive (e.g. only hidden files).
+            return failFinally(album, owner, "This album has no photos to download yet. " + e.getMessage(), monitor, now);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "album " + albumId + ": build attempt " + album.attempts() + " failed", e);
+            if (album.attempts() >= timing.maxAttempts()) {
+                return failFinally(album, owner, "We could not prepare this download (" + describe(e)
+                        + "). Click Download All to try again.", monitor, now);
+            }
+            Duration delay = timing.firstRetryDelay().multipliedBy(1L << Math.min(10, album.attempts() - 1));
+            return retry(album, owner, "Retrying after a temporary problem: " + describe(e), monitor, now, delay);
+        }
+    }
+
+    private Outcome notClaimed(String albumId, Instant now) {
+        Optional<Album> album = albums.find(albumId);
+        if (album.isEmpty()) return notRegistered(albumId);
+        Album a = album.get();
+        if (a.zipStatus() == ZipStatus.PENDING && a.notBefore() != null && a.notBefore().isAfter(now)) {
+            // Requested, but not yet due (a retry's back-off or a quiet period): wake up again then.
+            queue.send(new ZipRequest(albumId, "deferred", false), Duration.between(now, a.notBefore()).plusSeconds(1));
+            return Outcome.DEFERRED;
+        }
+        // Ready, failed, or being built under a live lease: this message is a duplicate.
+        return Outcome.NOTHING_TO_DO;
+    }
+
+    private Outcome notRegistered(String albumId) {
+        LOG.log(Level.INFO, "album {0} is not registered; message skipped", albumId);
+        return Outcome.NOT_REGISTERED;
+    }
+
+    private Outcome supersedeOrLost(Album album, String owner, BuildMonitor monitor, Instant started) {
+        if (albums.supersede(album.albumId(), owner, history(album, "superseded", monitor, started), clock.instant())) {
+            queue.send(new ZipRequest(album.albumId(), "content_changed", false));
+            return Outcome.SUPERSEDED;
+        }
+        return Outcome.LEASE_LOST;
+    }
+
+    private Outcome retry(Album album, String owner, String message, BuildMonitor monitor, Instant started, Duration delay) {
+        Instant retryAt = clock.instant().plus(delay);
+        if (!albums.fail(album.albumId(), owner, message, Optional.of(retryAt), history(album, "retry", monitor, started))) {
+            return Outcome.LEASE_LOST;
+        }
+        queue.send(new ZipRequest(album.albumId(), "retry", false), delay);
+        return Outcome.RETRY_SCHEDULED;
+    }
+
+    private Outcome failFinally(Album album, String owner, String message, BuildMonitor monitor, Instant started) {
+        albums.fail(album.albumId(), owner, message, Optional.empty(), history(album, "error", monitor, started));
+        LOG.log(Level.WARNING, "album {0}: {1}", album.albumId(), message);
+        return Outcome.FAILED;
+    }
+
+    private List<BuildRecord> history(Album album, String outcome, BuildMonitor monitor, Instant started) {
+        Instant finished = clock.instant();
+        var progress = monitor.progress();
+        List<BuildRecord> history = new ArrayList<>(album.builds());
+        history.add(new BuildRecord(album.requestedAt(), started, finished, outcome, progress.filesDone(),
+                progress.bytesDone(), Duration.between(started, finished).toMillis() / 1000.0, album.requestSource()));
+        return history;
+    }
+
+    private static String describe(Exception e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.length() > 200 ? m.substring(0, 200) + "…" : m;
+    }
+}

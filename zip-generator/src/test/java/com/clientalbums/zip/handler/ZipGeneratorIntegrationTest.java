@@ -1,0 +1,259 @@
+package com.clientalbums.zip.handler;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.clientalbums.common.album.Album;
+import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.album.ZipStatus;
+import com.clientalbums.common.config.Settings;
+import com.clientalbums.common.queue.ZipQueue;
+import com.clientalbums.common.queue.ZipRequest;
+import com.clientalbums.common.store.Fingerprint;
+import com.clientalbums.common.store.PhotoListing;
+import com.clientalbums.common.store.PhotoObject;
+import com.clientalbums.common.store.S3Keys;
+import com.clientalbums.testing.LocalAws;
+import com.clientalbums.testing.SqsLambdaDriver;
+import com.clientalbums.testing.TestContext;
+import com.clientalbums.zip.build.ArchiveBuildService;
+import com.clientalbums.zip.pipeline.S3PhotoSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The generator driven through a real SQS queue, S3 bucket and album table on loopback. */
+class ZipGeneratorIntegrationTest {
+    @RegisterExtension
+    static final LocalAws aws = LocalAws.create().visibilityTimeout(Duration.ofSeconds(2));
+
+    /** Short lease and fast retries so the recovery tests take seconds. */
+    static final ArchiveBuildService.Timing TIMING =
+            new ArchiveBuildService.Timing(Duration.ofSeconds(1), 3, Duration.ofSeconds(1), Duration.ofSeconds(5));
+
+    static Settings settings;
+    static AlbumRepository albums;
+    static ZipQueue queue;
+
+    @BeforeAll
+    static void setUp() {
+        settings = aws.settings(ZipGeneratorHandler.SETTINGS, Map.of("ZIP_PART_SIZE_MB", "5", "ZIP_MEMORY_BUDGET_MB", "40"));
+        albums = new AlbumRepository(aws.clients().dynamo(), aws.names().albumTable());
+        queue = new ZipQueue(aws.clients().sqs(), aws.queueUrl());
+    }
+
+    private ZipGeneratorHandler handler() {
+        return new ZipGeneratorHandler(settings, aws.clients(), TIMING);
+    }
+
+    /** Uploads photos (relative path → bytes) and registers the album the way the admin API does. */
+    private static void registerAlbum(String albumId, Map<String, byte[]> photos) {
+        photos.forEach((path, bytes) -> aws.clients().s3().putObject(
+                r -> r.bucket(aws.names().bucket()).key(S3Keys.photoKey(albumId, path)), RequestBody.fromBytes(bytes)));
+        List<PhotoObject> listed = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list(albumId);
+        assertTrue(albums.register(albumId, "Album " + albumId, "studio@example.com", listed.size(),
+                Fingerprint.of(listed), Instant.now()));
+    }
+
+    private static Map<String, byte[]> photos(int count, int size, long seed) {
+        Random random = new Random(seed);
+        Map<String, byte[]> photos = new LinkedHashMap<>();
+        for (int i = 1; i <= count; i++) {
+            byte[] bytes = new byte[size + random.nextInt(size)];
+            random.nextBytes(bytes);
+            String folder = i % 3 == 0 ? "Reception/" : i % 3 == 1 ? "Ceremony/" : "";
+            photos.put(folder + "IMG_" + String.format("%04d", i) + ".jpg", bytes);
+        }
+        return photos;
+    }
+
+    private static Path download(Album album) throws IOException {
+        Path file = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), album.albumId(), ".zip");
+        try (var in = aws.clients().s3().getObject(r -> r.bucket(aws.names().bucket()).key(album.zipKey()))) {
+            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
+    }
+
+    private static void assertArchiveHolds(Path zip, Map<String, byte[]> photos) throws IOException {
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            assertEquals(photos.size(), file.size());
+            for (var e : photos.entrySet()) {
+                ZipEntry entry = file.getEntry(e.getKey());
+                assertNotNull(entry, "archive lacks " + e.getKey());
+                assertEquals(ZipEntry.STORED, entry.getMethod());
+                try (var in = file.getInputStream(entry)) {
+                    assertArrayEquals(e.getValue(), in.readAllBytes(), e.getKey());
+                }
+            }
+        }
+        int seen = 0;
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; seen++) {
+                assertArrayEquals(photos.get(entry.getName()), in.readAllBytes(), entry.getName());
+            }
+        }
+        assertEquals(photos.size(), seen);
+    }
+
+    private static void drainUntil(SqsLambdaDriver driver, String albumId, ZipStatus wanted, Duration limit) {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            if (albums.find(albumId).orElseThrow().zipStatus() == wanted) return;
+            driver.pollOnce(Duration.ofSeconds(1));
+        }
+        assertEquals(wanted, albums.find(albumId).orElseThrow().zipStatus(), "album " + albumId + " state");
+    }
+
+    @Test
+    void aRegisteredAlbumBecomesReadyWithEveryPhotoByteForByteUnderItsFolder() throws Exception {
+        Map<String, byte[]> photos = photos(24, 400_000, 1);
+        registerAlbum("happy-path", photos);
+        queue.send(new ZipRequest("happy-path", "registration", false));
+
+        var poll = new SqsLambdaDriver(aws.clients().sqs(), aws.queueUrl(), handler()).pollOnce(Duration.ofSeconds(5));
+
+        assertEquals(1, poll.received());
+        assertTrue(poll.failedIds().isEmpty());
+        Album album = albums.find("happy-path").orElseThrow();
+        assertEquals(ZipStatus.READY, album.zipStatus());
+        assertTrue(album.archiveCurrent());
+        assertEquals(24, album.zipFileCount());
+        assertEquals(1, album.builds().size());
+        assertEquals("registration", album.builds().getFirst().source());
+        Path zip = download(album);
+        assertEquals(album.zipSize(), Files.size(zip));
+        assertArchiveHolds(zip, photos);
+    }
+
+    @Test
+    void duplicateMessagesForAnAlbumBeingBuiltAreDroppedWithoutASecondBuild() {
+        registerAlbum("duplicates", photos(3, 1000, 2));
+        albums.claim("duplicates", "someone-else", Instant.now(), Duration.ofMinutes(5)).orElseThrow();
+        for (int i = 0; i < 5; i++) queue.send(new ZipRequest("duplicates", "api", false));
+
+        var poll = new SqsLambdaDriver(aws.clients().sqs(), aws.queueUrl(), handler()).pollOnce(Duration.ofSeconds(5));
+
+        assertEquals(5, poll.received());
+        assertTrue(poll.failedIds().isEmpty(), "duplicates are deleted, not retried");
+        Album album = albums.find("duplicates").orElseThrow();
+        assertEquals("someone-else", album.leaseOwner());
+        assertEquals(0, album.builds().size());
+    }
+
+    @Test
+    void aGeneratorKilledMidBuildLeavesNoArchiveAndTheRedeliveredMessageFinishesTheBuild() throws Exception {
+        Map<String, byte[]> photos = photos(12, 300_000, 3);
+        registerAlbum("killed-midway", photos);
+        queue.send(new ZipRequest("killed-midway", "registration", false));
+        AtomicInteger opened = new AtomicInteger();
+        var s3 = new S3PhotoSource(aws.clients().s3(), aws.names().bucket());
+        var dying = new ZipGeneratorHandler(ZipGeneratorHandler.wire(settings, aws.clients(), TIMING, (key, etag) -> {
+            if (opened.incrementAndGet() == 6) throw new SimulatedCrash();
+            return s3.open(key, etag);
+        }));
+
+        assertThrows(SimulatedCrash.class,
+                () -> new SqsLambdaDriver(aws.clients().sqs(), aws.queueUrl(), dying).pollOnce(Duration.ofSeconds(5)));
+        Album halfway = albums.find("killed-midway").orElseThrow();
+        assertEquals(ZipStatus.GENERATING, halfway.zipStatus(), "the dead generator never recorded anything");
+        assertEquals(null, halfway.zipKey());
+        assertTrue(aws.clients().s3().listObjectsV2(r -> r.bucket(aws.names().bucket()).prefix("zips/killed-midway/"))
+                .contents().isEmpty(), "no archive object exists");
+
+        // The message was not deleted: after the visibility timeout SQS delivers it again, the
+        // lease has lapsed, and a healthy generator takes over.
+        drainUntil(new SqsLambdaDriver(aws.clients().sqs(), aws.queueUrl(), handler()), "killed-midway",
+                ZipStatus.READY, Duration.ofSeconds(20));
+        Album done = albums.find("killed-midway").orElseThrow();
+        assertEquals(0, done.attempts(), "attempts start again after a publish");
+        assertEquals(List.of("ready"), done.builds().stream().map(b -> b.outcome()).toList(),
+                "the dead build wrote no history; the take-over did");
+        assertArchiveHolds(download(done), photos);
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterQueueAfterThreeReceivesWithoutBlockingItsBatch() throws Exception {
+        registerAlbum("next-to-poison", photos(2, 1000, 4));
+        aws.clients().sqs().sendMessage(r -> r.queueUrl(aws.queueUrl()).messageBody("{this is not json"));
+        queue.send(new ZipRequest("next-to-poison", "registration", false));
+        queue.send(new ZipRequest("never-registered", "api", false));
+        var driver = new SqsLambdaDriver(aws.clients().sqs(), aws.queueUrl(), handler());
+
+        Instant deadline = Instant.now().plusSeconds(30);
+        int poisonFailures = 0;
+        while (Instant.now().isBefore(deadline) && dlqSize() == 0) {
+            var poll = driver.pollOnce(Duration.ofSeconds(1));
+            poisonFailures += poll.failedIds().size();
+        }
+
+        assertEquals(1, dlqSize(), "the malformed message is in the dead-letter queue");
+        assertEquals(3, poisonFailures, "it was received and reported failed three times");
+        assertEquals(ZipStatus.READY, albums.find("next-to-poison").orElseThrow().zipStatus());
+        assertTrue(albums.find("never-registered").isEmpty());
+        assertEquals(0, queueSize(), "the unregistered album's message was dropped, not retried");
+    }
+
+    @Test
+    void handlerTakesARealSqsEventWithDirectAndS3MessagesAndUrlEncodedUnicodeKeys() throws Exception {
+        Map<String, byte[]> photos = new LinkedHashMap<>();
+        photos.put("Café Night/写真 01.jpg", new byte[] {1, 2, 3});
+        photos.put("Ceremony/IMG 0002.jpg", new byte[] {4, 5});
+        registerAlbum("event-json", photos);
+        String json = new String(getClass().getResourceAsStream("/events/sqs-batch.json").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        SQSEvent event = com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers
+                .serializerFor(SQSEvent.class, getClass().getClassLoader())
+                .fromJson(new ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        SQSBatchResponse response = handler().handleRequest(event, TestContext.withMinutes(15));
+
+        assertEquals(List.of("poison-1"), response.getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
+        Album album = albums.find("event-json").orElseThrow();
+        assertEquals(ZipStatus.READY, album.zipStatus());
+        assertArchiveHolds(download(album), photos);
+    }
+
+    private static int dlqSize() {
+        return approximateCount(aws.deadLetterQueueUrl());
+    }
+
+    private static int queueSize() {
+        return approximateCount(aws.queueUrl());
+    }
+
+    private static int approximateCount(String url) {
+        var attrs = aws.clients().sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Integer.parseInt(attrs.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(attrs.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+    /** Stands for the process dying: an Error no layer of the generator catches. */
+    static final class SimulatedCrash extends Error {
+        SimulatedCrash() { super("simulated crash"); }
+    }
+}
