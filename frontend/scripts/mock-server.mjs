@@ -1,0 +1,184 @@
+// A stand-in for the local runner, for trying the front end by hand and taking
+// screenshots before the real runner exists: serves dist/ and fakes the client API,
+// the admin API, /local-auth/token and presigned S3 URLs, all in memory.
+// Not used by the build or the tests.
+//
+//   npm run build && node scripts/mock-server.mjs [port] [--cognito]   (default 4321, 127.0.0.1)
+//   sign in as anna@example.com / studio@example.com, password "secret"
+import { createServer } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+
+const port = Number(process.argv[2] ?? 4321);
+// --cognito: serve a Cognito-mode config.json (to check that the Cognito chunk loads; signing in then needs AWS).
+const cognito = process.argv.includes('--cognito');
+const dist = new URL('../dist/', import.meta.url).pathname;
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+
+const users = new Map([
+  ['anna@example.com', { email: 'anna@example.com', name: 'Anna Smith', is_admin: false, albums: ['smith-wedding', 'big-album'] }],
+  ['studio@example.com', { email: 'studio@example.com', name: 'Studio', is_admin: true, albums: [] }],
+]);
+const tokens = new Map([['tok-anna', 'anna@example.com'], ['tok-studio', 'studio@example.com']]);
+
+function photos(n, folders) {
+  return Array.from({ length: n }, (_, i) => {
+    const portrait = i % 5 === 2;
+    const [w, h] = portrait ? [4000, 6000] : [6000, 4000];
+    const path = folders ? `${folders[i % folders.length]}/IMG_${String(i + 1).padStart(4, '0')}.jpg` : `IMG_${i + 1}.jpg`;
+    return { path, size: 8_000_000 + i * 1000, width: w, height: h, previews_ready: i % 17 !== 16 };
+  });
+}
+const albums = new Map([
+  ['smith-wedding', { album_id: 'smith-wedding', name: 'Smith & Jones wedding', created_at: '2026-06-14T15:00:00Z', photos: photos(48, ['Ceremony', 'Portraits', 'Reception']), zip: { status: 'ready', started: 0 } }],
+  ['big-album', { album_id: 'big-album', name: 'Summer portraits', created_at: '2026-08-02T09:00:00Z', photos: photos(1000), zip: { status: 'pending', started: 0 } }],
+]);
+
+const img = (seed, w, h) => `/mock-img/${seed}.svg?w=${w}&h=${h}`;
+
+function zipState(album) {
+  const z = album.zip;
+  const total = album.photos.length;
+  const bytes = album.photos.reduce((s, p) => s + p.size, 0);
+  if (z.status === 'generating' || z.status === 'pending') {
+    if (!z.started) z.started = Date.now();
+    const elapsed = (Date.now() - z.started) / 1000;
+    if (elapsed > 2) z.status = 'generating';
+    const done = Math.min(total, Math.floor(Math.max(0, elapsed - 2) * (total / 20)));
+    if (done >= total) z.status = 'ready';
+    else return { status: z.status, progress: { files_done: done, files_total: total, bytes_done: Math.round((bytes * done) / total), bytes_total: bytes, eta_seconds: z.status === 'generating' ? Math.round(20 - (elapsed - 2)) : null } };
+  }
+  return { status: 'ready', zip_size: bytes + total * 120, progress: { files_done: total, files_total: total, bytes_done: bytes, bytes_total: bytes, eta_seconds: 0 } };
+}
+
+function send(res, status, body, headers = {}) {
+  res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+  res.end(body === undefined ? '' : JSON.stringify(body));
+}
+const error = (res, status, code, message) => send(res, status, { error: { code, message } });
+
+async function bodyOf(req) {
+  const chunks = [];
+  for await (const c of req) chunks.push(c);
+  const text = Buffer.concat(chunks).toString();
+  try {
+    return JSON.parse(text || '{}');
+  } catch {
+    return {};
+  }
+}
+
+function api(req, res, path, me, body) {
+  const m = req.method;
+  let r;
+  if (m === 'GET' && path === '/me') return send(res, 200, { email: me.email, name: me.name, is_admin: me.is_admin });
+  if (m === 'GET' && path === '/albums') {
+    return send(res, 200, {
+      albums: me.albums.map((id) => albums.get(id)).filter(Boolean).map((a) => ({ album_id: a.album_id, name: a.name, photo_count: a.photos.length, cover_url: img(a.album_id, 600, 400), created_at: a.created_at })),
+    });
+  }
+  if ((r = path.match(/^\/albums\/([^/]+)(\/download)?$/))) {
+    const a = albums.get(decodeURIComponent(r[1]));
+    if (!a || !(me.is_admin || me.albums.includes(a.album_id))) return error(res, 404, 'NOT_FOUND', 'Album not found.');
+    if (!r[2]) {
+      return send(res, 200, {
+        album_id: a.album_id, name: a.name, photo_count: a.photos.length, created_at: a.created_at,
+        photos: a.photos.map((p, i) => ({ path: p.path, size: p.size, width: p.width, height: p.height, previews_ready: p.previews_ready, view_url: img(`${a.album_id}-${i}`, p.width / 4, p.height / 4), thumbnail_url: p.previews_ready ? img(`${a.album_id}-${i}`, p.width / 20, p.height / 20) : null, preview_url: p.previews_ready ? img(`${a.album_id}-${i}`, p.width / 4, p.height / 4) : null })),
+      });
+    }
+    const url = new URL(req.url, 'http://x');
+    const file = url.searchParams.get('file_name');
+    if (file) return send(res, 200, { download_url: `/mock-s3/${a.album_id}/${encodeURIComponent(file)}`, expires_in: 3600, status: 'ready' });
+    const s = zipState(a);
+    return send(res, 200, { album_id: a.album_id, download_url: s.status === 'ready' ? `/mock-s3/${a.album_id}.zip` : null, expires_in: 3600, file_count: a.photos.length, status: s.status, message: null, zip_size: s.zip_size ?? null, parts: [], progress: s.progress });
+  }
+  if (path.startsWith('/admin/') && !me.is_admin) return error(res, 403, 'FORBIDDEN', 'Only the photographer may do this.');
+  if (m === 'GET' && path === '/admin/albums') {
+    return send(res, 200, { albums: [...albums.values()].map((a) => { const s = zipState(a); return { album_id: a.album_id, name: a.name, photo_count: a.photos.length, created_at: a.created_at, zip_status: s.status, stale: false, zip_size: s.zip_size ?? null, zip_error: null, zip_generated_at: s.status === 'ready' ? '2026-08-02T09:30:00Z' : null, progress: s.progress }; }) });
+  }
+  if (m === 'POST' && path === '/admin/albums') {
+    if (!/^[a-z0-9-]{3,64}$/.test(body.album_id ?? '')) return error(res, 400, 'INVALID_ALBUM_ID', 'Album IDs use 3–64 lowercase letters, digits and hyphens.');
+    if (albums.has(body.album_id)) return error(res, 409, 'ALBUM_EXISTS', 'An album with this ID already exists.');
+    albums.set(body.album_id, { album_id: body.album_id, name: body.name, created_at: new Date().toISOString(), photos: [], zip: { status: 'ready', started: 0 } });
+    return send(res, 201, { album_id: body.album_id, name: body.name });
+  }
+  if ((r = path.match(/^\/admin\/albums\/([^/]+)\/(zip|uploads)$/))) {
+    const a = albums.get(r[1]);
+    if (!a) return error(res, 404, 'NOT_FOUND', 'Album not found.');
+    if (r[2] === 'uploads') return send(res, 200, { uploads: body.files.map((f) => ({ path: f.path, url: `http://127.0.0.1:${port}/mock-s3-put/${a.album_id}/${encodeURIComponent(f.path)}?size=${f.size}`, method: 'PUT', headers: { 'Content-Type': f.content_type } })) });
+    if (m === 'POST') {
+      a.zip = { status: 'pending', started: 0 };
+      return send(res, 202, {});
+    }
+    const s = zipState(a);
+    return send(res, 200, { album_id: a.album_id, status: s.status, zip_size: s.zip_size ?? null, progress: s.progress, download_url: null, builds: [{ requested_at: '2026-08-02T09:00:00Z', started_at: '2026-08-02T09:00:05Z', finished_at: '2026-08-02T09:01:10Z', outcome: 'ready', files: a.photos.length, bytes: 8_100_000_000, seconds: 65, source: 'registered' }] });
+  }
+  if (m === 'GET' && path === '/admin/users') return send(res, 200, { users: [...users.values()].filter((u) => !u.is_admin).map(({ email, name, albums: al }) => ({ email, name, albums: al })) });
+  if (m === 'POST' && path === '/admin/users') {
+    if (users.has(body.email)) return error(res, 409, 'USER_EXISTS', 'A client with this email already exists.');
+    users.set(body.email, { email: body.email, name: body.name, is_admin: false, albums: [] });
+    return send(res, 201, { email: body.email, name: body.name, albums: [] });
+  }
+  if ((r = path.match(/^\/admin\/albums\/([^/]+)\/users\/([^/]+)$/))) {
+    const u = users.get(decodeURIComponent(r[2]));
+    if (!u) return error(res, 404, 'USER_NOT_FOUND', 'No client has this email.');
+    u.albums = u.albums.filter((id) => id !== r[1]);
+    if (m === 'PUT') u.albums.push(r[1]);
+    return send(res, 204);
+  }
+  return error(res, 404, 'NOT_FOUND', 'No such route.');
+}
+
+function svg(seed, w, h) {
+  let hash = 0;
+  for (const ch of seed) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  const hue = hash % 360;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue},28%,72%)"/><stop offset="1" stop-color="hsl(${(hue + 40) % 360},22%,38%)"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/><circle cx="${w * 0.7}" cy="${h * 0.3}" r="${Math.min(w, h) * 0.12}" fill="hsla(${hue},60%,92%,0.8)"/></svg>`;
+}
+
+let imageRequests = 0;
+createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://x');
+  const path = decodeURIComponent(url.pathname);
+  if (path === '/local-auth/token' && req.method === 'POST') {
+    const b = await bodyOf(req);
+    const token = [...tokens].find(([, email]) => email === b.email)?.[0];
+    if (!token || b.password !== 'secret') return error(res, 401, 'UNAUTHORIZED', 'Wrong email or password');
+    return send(res, 200, { id_token: token, expires_in: 3600 });
+  }
+  if (url.pathname.startsWith('/api/')) {
+    const email = tokens.get((req.headers.authorization ?? '').replace(/^Bearer /, ''));
+    if (!email) return error(res, 401, 'UNAUTHORIZED', 'Sign in first.');
+    return api(req, res, url.pathname.slice(4), users.get(email), req.method === 'GET' ? {} : await bodyOf(req));
+  }
+  if (path.startsWith('/mock-img/')) {
+    imageRequests++;
+    res.writeHead(200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'no-store' });
+    return res.end(svg(path, Math.round(Number(url.searchParams.get('w') ?? 300)), Math.round(Number(url.searchParams.get('h') ?? 200))));
+  }
+  if (path === '/config.json' && cognito) {
+    return send(res, 200, { api_base_url: '/api', auth_mode: 'cognito', cognito_region: 'eu-west-1', cognito_user_pool_id: 'eu-west-1_Example1', cognito_client_id: 'exampleclientid' });
+  }
+  if (path === '/mock-stats') return send(res, 200, { image_requests: imageRequests });
+  if (path.startsWith('/mock-s3-put/')) {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Allow-Methods', 'PUT');
+    res.setHeader('Access-Control-Allow-Headers', '*');
+    if (req.method === 'OPTIONS') return send(res, 204);
+    for await (const _ of req);
+    return send(res, 200);
+  }
+  if (path.startsWith('/mock-s3/')) {
+    res.writeHead(200, { 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${path.split('/').pop()}"` });
+    return res.end('PK\x05\x06' + '\0'.repeat(18));
+  }
+  let file = normalize(join(dist, path));
+  if (!file.startsWith(dist)) return send(res, 403);
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (!existsSync(file)) {
+    res.writeHead(404, { 'Content-Type': 'text/plain' });
+    return res.end('Not found');
+  }
+  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': path.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache' });
+  res.end(readFileSync(file));
+}).listen(port, '127.0.0.1', () => console.log(`mock server on http://127.0.0.1:${port}/`));

@@ -1,0 +1,174 @@
+// The API client: one place that adds the token, parses JSON and turns every failure
+// into an ApiError whose message a person can act on.
+
+import type {
+  AdminAlbum,
+  AdminArchive,
+  AlbumDetail,
+  AlbumSummary,
+  DownloadResponse,
+  Me,
+  PresignedUpload,
+  UploadRequestFile,
+  User,
+} from './types';
+
+export const NETWORK_MESSAGE = "Can't reach the server, check your connection and try again";
+
+export type ErrorKind = 'network' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'invalid' | 'server' | 'other';
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+    readonly kind: ErrorKind,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+function kindOf(status: number): ErrorKind {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 409) return 'conflict';
+  if (status === 400 || status === 422) return 'invalid';
+  if (status >= 500) return 'server';
+  return 'other';
+}
+
+/** What to say when the server sent no usable message. */
+export function fallbackMessage(status: number): string {
+  switch (kindOf(status)) {
+    case 'unauthorized':
+      return 'Your session has ended. Please sign in again.';
+    case 'forbidden':
+      return "You don't have access to this.";
+    case 'not_found':
+      return "This isn't available. It may have been removed, or your access may have changed.";
+    case 'conflict':
+      return 'This already exists.';
+    case 'invalid':
+      return 'Some of the details are not valid. Check them and try again.';
+    case 'server':
+      return 'The server had a problem. Please try again in a moment.';
+    default:
+      return status === 429
+        ? 'Too many requests. Wait a moment and try again.'
+        : `Something went wrong (HTTP ${status}). Please try again.`;
+  }
+}
+
+/** Builds the ApiError for an HTTP answer that isn't 2xx, from its `{"error":{code,message}}` body. */
+export async function errorFromResponse(response: Response): Promise<ApiError> {
+  let code = `HTTP_${response.status}`;
+  let message = '';
+  try {
+    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } } | null;
+    if (body && typeof body.error === 'object' && body.error) {
+      if (typeof body.error.code === 'string' && body.error.code) code = body.error.code;
+      if (typeof body.error.message === 'string') message = body.error.message.trim();
+    }
+  } catch {
+    // Not JSON (a proxy's HTML error page, say): fall back to a message by status.
+  }
+  // A 401's body is about tokens ("Unauthorized"); the person needs to know to sign in.
+  if (response.status === 401 || !message) message = fallbackMessage(response.status);
+  return new ApiError(message, response.status, code, kindOf(response.status));
+}
+
+export interface ApiOptions {
+  baseUrl: string;
+  /** The current ID token, refreshed if it's about to expire; null when signed out. */
+  getToken: () => Promise<string | null>;
+  /** Called once on a 401: the page sends the person back to sign-in. */
+  onUnauthorized?: () => void;
+  fetch?: typeof fetch;
+}
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  query?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/** Encodes one path segment: album ids are safe, emails and file names need escaping. */
+export const seg = (value: string) => encodeURIComponent(value);
+
+export function createApi(options: ApiOptions) {
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+
+  async function request<T>(path: string, { method = 'GET', body, query, signal }: RequestOptions = {}): Promise<T> {
+    const token = await options.getToken();
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    // The token goes in a header, never in the URL (URLs end up in logs and history).
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const qs = query ? `?${new URLSearchParams(query).toString()}` : '';
+    let response: Response;
+    try {
+      response = await doFetch(`${options.baseUrl}${path}${qs}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+        // Bearer tokens only: no cookies to other origins.
+        credentials: 'same-origin',
+      });
+    } catch (error) {
+      if ((error as { name?: string })?.name === 'AbortError') throw error;
+      throw new ApiError(NETWORK_MESSAGE, 0, 'NETWORK', 'network');
+    }
+    if (!response.ok) {
+      const error = await errorFromResponse(response);
+      if (error.kind === 'unauthorized') options.onUnauthorized?.();
+      throw error;
+    }
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    if (!text) return undefined as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new ApiError('The server sent an answer this page could not read. Please try again.', response.status, 'BAD_RESPONSE', 'server');
+    }
+  }
+
+  return {
+    request,
+    me: () => request<Me>('/me'),
+    albums: async () => (await request<{ albums: AlbumSummary[] }>('/albums')).albums ?? [],
+    album: (albumId: string) => request<AlbumDetail>(`/albums/${seg(albumId)}`),
+    download: (albumId: string, signal?: AbortSignal) =>
+      request<DownloadResponse>(`/albums/${seg(albumId)}/download`, { signal }),
+    downloadPhoto: (albumId: string, path: string) =>
+      request<DownloadResponse>(`/albums/${seg(albumId)}/download`, { query: { file_name: path } }),
+
+    adminAlbums: async () => (await request<{ albums: AdminAlbum[] }>('/admin/albums')).albums ?? [],
+    registerAlbum: (albumId: string, name: string) =>
+      request<AdminAlbum>('/admin/albums', { method: 'POST', body: { album_id: albumId, name } }),
+    archive: (albumId: string) => request<AdminArchive>(`/admin/albums/${seg(albumId)}/zip`),
+    rebuild: (albumId: string) => request<unknown>(`/admin/albums/${seg(albumId)}/zip`, { method: 'POST' }),
+    presignUploads: async (albumId: string, files: UploadRequestFile[]) =>
+      (await request<{ uploads: PresignedUpload[] }>(`/admin/albums/${seg(albumId)}/uploads`, { method: 'POST', body: { files } }))
+        .uploads ?? [],
+    users: async () => (await request<{ users: User[] }>('/admin/users')).users ?? [],
+    createUser: (email: string, name: string) => request<User>('/admin/users', { method: 'POST', body: { email, name } }),
+    grant: (albumId: string, email: string) =>
+      request<void>(`/admin/albums/${seg(albumId)}/users/${seg(email)}`, { method: 'PUT' }),
+    revoke: (albumId: string, email: string) =>
+      request<void>(`/admin/albums/${seg(albumId)}/users/${seg(email)}`, { method: 'DELETE' }),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;
+
+/** The message to show for any error thrown while talking to a server. */
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error && error.message) return error.message;
+  return 'Something went wrong. Please try again.';
+}

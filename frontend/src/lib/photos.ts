@@ -1,0 +1,55 @@
+// Turning the album's flat photo list into what the gallery shows: sections by
+// sub-folder (a photo's path "Ceremony/IMG_1.jpg" puts it in "Ceremony"), in natural
+// order ("IMG_2" before "IMG_10"), each photo with the aspect ratio of its box.
+
+import type { Photo } from './types';
+
+export interface Section {
+  /** Folder path without a trailing slash; "" for photos at the album's top level. */
+  folder: string;
+  /** Heading text: "Ceremony / Details". */
+  title: string;
+  photos: Photo[];
+}
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+export function compareNatural(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+export function folderOf(path: string): string {
+  const cut = path.lastIndexOf('/');
+  return cut < 0 ? '' : path.slice(0, cut);
+}
+
+export function fileNameOf(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Sections in reading order: top-level photos first, then folders, each sorted naturally. */
+export function sectionsOf(photos: Photo[]): Section[] {
+  const byFolder = new Map<string, Photo[]>();
+  for (const photo of photos) {
+    const folder = folderOf(photo.path);
+    const list = byFolder.get(folder);
+    if (list) list.push(photo);
+    else byFolder.set(folder, [photo]);
+  }
+  const folders = [...byFolder.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : compareNatural(a, b)));
+  return folders.map((folder) => ({
+    folder,
+    title: folder ? folder.split('/').join(' / ') : 'Photos',
+    photos: byFolder.get(folder)!.sort((a, b) => compareNatural(a.path, b.path)),
+  }));
+}
+
+/** Aspect ratio (width / height) of a photo's box: its own when known, else 3:2. */
+export function aspectOf(photo: Pick<Photo, 'width' | 'height'>): number {
+  const { width, height } = photo;
+  if (width && height && width > 0 && height > 0) {
+    // Clamp extreme panoramas and slivers so one photo can't take a whole row or vanish.
+    return Math.min(3, Math.max(0.4, width / height));
+  }
+  return 1.5;
+}

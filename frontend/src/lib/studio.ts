@@ -1,0 +1,64 @@
+// Studio helpers without a DOM: archive state wording, album id rules.
+
+import { formatCount } from './format';
+import type { AdminAlbum } from './types';
+
+export type StateKind = 'ready' | 'building' | 'stale' | 'error' | 'none';
+
+export interface ArchiveState {
+  kind: StateKind;
+  /** Short words for the table: "ready", "building 412 of 1,000", "stale", "error". */
+  label: string;
+  /** More for the photographer when there is more to say (the error's message). */
+  detail: string;
+}
+
+export function archiveState(album: Pick<AdminAlbum, 'zip_status' | 'stale' | 'zip_error' | 'progress' | 'photo_count'>): ArchiveState {
+  switch (album.zip_status) {
+    case 'error':
+      return { kind: 'error', label: 'error', detail: album.zip_error?.trim() || 'The last build failed.' };
+    case 'generating': {
+      const p = album.progress;
+      const total = p?.files_total || album.photo_count || 0;
+      return { kind: 'building', label: `building ${formatCount(p?.files_done ?? 0)} of ${formatCount(total)}`, detail: '' };
+    }
+    case 'pending':
+      return { kind: 'building', label: 'queued', detail: '' };
+    case 'ready':
+      return album.stale
+        ? { kind: 'stale', label: 'stale', detail: 'Photos changed since this archive was built.' }
+        : { kind: 'ready', label: 'ready', detail: '' };
+    default:
+      return { kind: 'none', label: 'no archive yet', detail: '' };
+  }
+}
+
+/** True while the server is working on the album's archive: the studio keeps refreshing. */
+export function isBusy(album: Pick<AdminAlbum, 'zip_status'>): boolean {
+  return album.zip_status === 'pending' || album.zip_status === 'generating';
+}
+
+export const ALBUM_ID_RULE = 'Use 3–64 characters: lowercase letters, digits and hyphens, like smith-wedding-2026.';
+
+/** Null when the id is acceptable, else what to fix (the API applies the same rule). */
+export function albumIdProblem(id: string): string | null {
+  if (!id) return 'Enter an album ID.';
+  return /^[a-z0-9-]{3,64}$/.test(id) ? null : ALBUM_ID_RULE;
+}
+
+/** A suggested id from the album's name: "Smith & Jones — Wedding 2026" → "smith-jones-wedding-2026". */
+export function suggestAlbumId(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64)
+    .replace(/-+$/, '');
+}
+
+export function emailProblem(email: string): string | null {
+  if (!email) return 'Enter the client’s email address.';
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? null : 'Enter a valid email address, like name@example.com.';
+}

@@ -1,0 +1,110 @@
+// Shapes of the client and admin APIs (JSON, snake_case), as the front end reads them.
+
+export interface AlbumSummary {
+  album_id: string;
+  name: string;
+  photo_count: number;
+  cover_url: string | null;
+  created_at: string;
+}
+
+export interface Photo {
+  path: string;
+  size: number;
+  view_url: string;
+  thumbnail_url: string | null;
+  preview_url: string | null;
+  previews_ready: boolean;
+  width?: number | null;
+  height?: number | null;
+}
+
+export interface AlbumDetail {
+  album_id: string;
+  name: string;
+  photo_count: number;
+  created_at: string;
+  photos: Photo[];
+}
+
+export interface Progress {
+  files_done: number;
+  files_total: number;
+  bytes_done: number;
+  bytes_total: number;
+  eta_seconds: number | null;
+}
+
+export interface ArchivePart {
+  download_url: string;
+  size: number;
+  file_count: number;
+  name: string;
+}
+
+export type ArchiveStatus = 'ready' | 'pending' | 'generating' | 'error';
+
+export interface DownloadResponse {
+  album_id: string;
+  download_url: string | null;
+  expires_in?: number | null;
+  file_count?: number | null;
+  status: ArchiveStatus;
+  message?: string | null;
+  zip_size?: number | null;
+  parts?: ArchivePart[] | null;
+  progress?: Progress | null;
+}
+
+export interface Me {
+  email: string;
+  name: string;
+  is_admin: boolean;
+}
+
+export interface AdminAlbum {
+  album_id: string;
+  name: string;
+  photo_count: number;
+  created_at: string;
+  zip_status: ArchiveStatus | 'none' | null;
+  stale: boolean;
+  zip_size: number | null;
+  zip_error: string | null;
+  zip_generated_at: string | null;
+  progress: Progress | null;
+}
+
+export interface Build {
+  requested_at: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  outcome: string | null;
+  files: number | null;
+  bytes: number | null;
+  seconds: number | null;
+  source: string | null;
+}
+
+export interface AdminArchive extends DownloadResponse {
+  builds?: Build[] | null;
+}
+
+export interface UploadRequestFile {
+  path: string;
+  size: number;
+  content_type: string;
+}
+
+export interface PresignedUpload {
+  path: string;
+  url: string;
+  method: string;
+  headers?: Record<string, string> | null;
+}
+
+export interface User {
+  email: string;
+  name: string;
+  albums: string[];
+}

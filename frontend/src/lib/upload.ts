@@ -1,0 +1,266 @@
+// Browser uploads: which files, under which album paths, and a queue that sends them
+// through presigned URLs with bounded concurrency and retries. No DOM here: the page
+// supplies `presign` (admin API) and `put` (XHR with progress), tests supply fakes.
+
+import { compareNatural } from './photos';
+import type { PresignedUpload, UploadRequestFile } from './types';
+
+// ---- Paths ---------------------------------------------------------------------------
+
+/** Finder, Explorer and camera cards leave these beside photos; they are not photos. */
+const SYSTEM_NAMES = new Set(['thumbs.db', 'desktop.ini', 'ehthumbs.db', '__macosx', '$recycle.bin', 'system volume information']);
+
+export function isHiddenOrSystem(path: string): boolean {
+  return path.split('/').some((part) => part.startsWith('.') || SYSTEM_NAMES.has(part.toLowerCase()) || part === 'Icon\r');
+}
+
+/** A clean relative path with "/" separators, NFC (as the ZIP will name it); null if unusable. */
+export function normalizePath(raw: string): string | null {
+  const parts = raw
+    .normalize('NFC')
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((p) => p !== '' && p !== '.');
+  if (parts.length === 0 || parts.includes('..')) return null;
+  return parts.join('/');
+}
+
+/**
+ * When everything sits in one top folder (a dropped album folder, or the folder picked
+ * with webkitdirectory, whose paths start with its name), that folder is the album
+ * itself: drop it, so "Wedding/Ceremony/IMG_1.jpg" becomes "Ceremony/IMG_1.jpg".
+ */
+export function stripCommonRoot(paths: string[]): string[] {
+  if (paths.length === 0 || !paths.every((p) => p.includes('/'))) return paths;
+  const root = paths[0].slice(0, paths[0].indexOf('/') + 1);
+  return paths.every((p) => p.startsWith(root)) ? paths.map((p) => p.slice(root.length)) : paths;
+}
+
+const TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  jpe: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  heic: 'image/heic',
+  heif: 'image/heif',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
+  bmp: 'image/bmp',
+  dng: 'image/x-adobe-dng',
+  mp4: 'video/mp4',
+  mov: 'video/quicktime',
+};
+
+/** The browser's idea of the type when it has one (it often has none for HEIC or RAW). */
+export function contentTypeOf(path: string, browserType = ''): string {
+  if (browserType) return browserType;
+  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+  return TYPES[ext] ?? 'application/octet-stream';
+}
+
+export interface PickedFile {
+  /** Path as picked: webkitRelativePath, a dropped entry's fullPath, or the bare name. */
+  path: string;
+  file: Blob;
+}
+
+/** Picked files → upload items with album paths; counts what was left out and why. */
+export function prepareFiles(picked: PickedFile[]): { items: UploadItem[]; skipped: number } {
+  const usable = picked
+    .map((p) => ({ ...p, path: normalizePath(p.path) }))
+    .filter((p): p is { path: string; file: Blob } => p.path !== null && !isHiddenOrSystem(p.path));
+  const paths = stripCommonRoot(usable.map((p) => p.path));
+  const seen = new Set<string>();
+  const items: UploadItem[] = [];
+  usable.forEach((p, i) => {
+    const path = paths[i];
+    if (seen.has(path)) return; // the same file picked twice
+    seen.add(path);
+    items.push(newItem(path, p.file));
+  });
+  // In the order the gallery will show them: the list reads like the album.
+  items.sort((a, b) => compareNatural(a.path, b.path));
+  return { items, skipped: picked.length - items.length };
+}
+
+// ---- The queue ---------------------------------------------------------------------
+
+export type ItemState = 'queued' | 'uploading' | 'retrying' | 'done' | 'failed';
+
+export interface UploadItem {
+  path: string;
+  file: Blob;
+  size: number;
+  contentType: string;
+  state: ItemState;
+  /** Bytes sent in the current attempt. */
+  loaded: number;
+  attempts: number;
+  error: string;
+}
+
+export function newItem(path: string, file: Blob): UploadItem {
+  return { path, file, size: file.size, contentType: contentTypeOf(path, file.type), state: 'queued', loaded: 0, attempts: 0, error: '' };
+}
+
+export interface QueueOptions {
+  presign: (files: UploadRequestFile[]) => Promise<PresignedUpload[]>;
+  put: (target: PresignedUpload, item: UploadItem, onProgress: (loaded: number) => void) => Promise<void>;
+  /** An error no retry can fix (signed out, album gone): stop everything. */
+  isFatal?: (error: unknown) => boolean;
+  messageOf?: (error: unknown) => string;
+  onChange?: (item: UploadItem) => void;
+  sleep?: (ms: number) => Promise<void>;
+  concurrency?: number;
+  maxRetries?: number;
+  /** How many upload URLs to ask for at once (URLs expire, so not all 1,000 up front). */
+  batchSize?: number;
+  retryDelayMs?: (attempt: number) => number;
+}
+
+export interface Totals {
+  files: number;
+  done: number;
+  failed: number;
+  bytes: number;
+  bytesDone: number;
+}
+
+export function totals(items: UploadItem[]): Totals {
+  const t: Totals = { files: items.length, done: 0, failed: 0, bytes: 0, bytesDone: 0 };
+  for (const item of items) {
+    t.bytes += item.size;
+    if (item.state === 'done') {
+      t.done++;
+      t.bytesDone += item.size;
+    } else {
+      if (item.state === 'failed') t.failed++;
+      t.bytesDone += Math.min(item.loaded, item.size);
+    }
+  }
+  return t;
+}
+
+/**
+ * Uploads every queued item: at most `concurrency` at a time, each retried up to
+ * `maxRetries` times with a growing pause, each retry with a fresh URL. Resolves when
+ * every item is done or failed; never rejects.
+ */
+export async function runQueue(items: UploadItem[], options: QueueOptions): Promise<Totals> {
+  const {
+    presign,
+    put,
+    isFatal = () => false,
+    messageOf = (e) => (e instanceof Error ? e.message : String(e)),
+    onChange = () => {},
+    sleep = (ms) => new Promise<void>((r) => setTimeout(r, ms)),
+    concurrency = 4,
+    maxRetries = 3,
+    batchSize = 50,
+    retryDelayMs = (attempt) => 1000 * 2 ** (attempt - 1),
+  } = options;
+
+  const urls = new Map<string, PresignedUpload>();
+  let inflight: Promise<void> | null = null;
+  let fatal: string | null = null;
+
+  async function urlFor(item: UploadItem): Promise<PresignedUpload> {
+    for (let asked = false; ; ) {
+      const url = urls.get(item.path);
+      if (url) {
+        urls.delete(item.path); // one use: a retry asks again, in case the URL expired
+        return url;
+      }
+      if (inflight) {
+        await inflight.catch(() => {});
+        continue;
+      }
+      if (asked) throw new Error('The server gave no upload link for this file.');
+      asked = true;
+      // This item plus the next queued ones that have no URL yet.
+      const batch = [item, ...items.filter((i) => i !== item && i.state === 'queued' && !urls.has(i.path))].slice(0, batchSize);
+      inflight = presign(batch.map((i) => ({ path: i.path, size: i.size, content_type: i.contentType }))).then((answer) => {
+        for (const u of answer) urls.set(u.path, u);
+      });
+      try {
+        await inflight;
+      } finally {
+        inflight = null;
+      }
+    }
+  }
+
+  async function uploadOne(item: UploadItem): Promise<void> {
+    while (!fatal) {
+      item.attempts++;
+      item.state = 'uploading';
+      item.loaded = 0;
+      item.error = '';
+      onChange(item);
+      try {
+        const target = await urlFor(item);
+        await put(target, item, (loaded) => {
+          item.loaded = loaded;
+          onChange(item);
+        });
+        item.state = 'done';
+        item.loaded = item.size;
+        onChange(item);
+        return;
+      } catch (error) {
+        item.loaded = 0;
+        item.error = messageOf(error);
+        if (isFatal(error)) {
+          fatal = item.error;
+        } else if (item.attempts <= maxRetries) {
+          item.state = 'retrying';
+          onChange(item);
+          await sleep(retryDelayMs(item.attempts));
+          continue;
+        }
+        item.state = 'failed';
+        onChange(item);
+        return;
+      }
+    }
+  }
+
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (!fatal) {
+      const item = items.slice(next).find((i) => i.state === 'queued');
+      if (!item) return;
+      next = items.indexOf(item) + 1;
+      await uploadOne(item);
+    }
+  }
+
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  if (fatal) {
+    for (const item of items) {
+      if (item.state === 'queued' || item.state === 'retrying' || item.state === 'uploading') {
+        item.state = 'failed';
+        item.error = fatal;
+        onChange(item);
+      }
+    }
+  }
+  return totals(items);
+}
+
+/** Puts failed items back in the queue for another round (the "Retry failed" button). */
+export function requeueFailed(items: UploadItem[]): number {
+  let n = 0;
+  for (const item of items) {
+    if (item.state !== 'failed') continue;
+    item.state = 'queued';
+    item.attempts = 0;
+    item.loaded = 0;
+    item.error = '';
+    n++;
+  }
+  return n;
+}

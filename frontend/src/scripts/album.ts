@@ -1,0 +1,95 @@
+// The album page: header, gallery sections, viewer and Download All.
+
+import { ApiError, messageOf } from '../lib/api';
+import { formatDate, plural } from '../lib/format';
+import { aspectOf, fileNameOf, sectionsOf } from '../lib/photos';
+import type { AlbumDetail, Photo } from '../lib/types';
+import { startSignedInPage } from './app';
+import { byId, h, say } from './dom';
+import { setupDownloadAll } from './download-all';
+import { lazyImage } from './lazy';
+import { setupViewer } from './viewer';
+
+function tile(photo: Photo, index: number, total: number, open: (i: number) => void): HTMLLIElement {
+  const name = fileNameOf(photo.path);
+  const box = h('div', { class: 'box' });
+  if (photo.previews_ready !== false && photo.thumbnail_url) box.append(lazyImage(photo.thumbnail_url, name));
+  else box.append(h('span', { class: 'pending', text: 'Preview coming soon' }));
+  const item = h(
+    'li',
+    { class: 'tile' },
+    h('button', { type: 'button', 'aria-label': `Open ${name} (${index + 1} of ${total})`, onclick: () => open(index) }, box),
+  );
+  // The box has the photo's shape before the image arrives: no layout jump. (CSSOM,
+  // not a style attribute, so the CSP's style-src 'self' holds.)
+  item.style.setProperty('--ar', aspectOf(photo).toFixed(4));
+  return item;
+}
+
+function renderGallery(album: AlbumDetail, root: HTMLElement, open: (i: number) => void): Photo[] {
+  const sections = sectionsOf(album.photos ?? []);
+  const ordered = sections.flatMap((s) => s.photos);
+  let index = 0;
+  const showHeadings = sections.length > 1 || sections[0]?.folder !== '';
+  for (const section of sections) {
+    const list = h('ul', { class: 'gallery' });
+    for (const photo of section.photos) list.append(tile(photo, index++, ordered.length, open));
+    root.append(
+      h(
+        'section',
+        { class: 'gallery-section', 'aria-label': section.title },
+        h(
+          'h2',
+          { class: showHeadings ? null : 'visually-hidden' },
+          section.title,
+          h('span', { class: 'count', text: plural(section.photos.length, 'photo') }),
+        ),
+        list,
+      ),
+    );
+  }
+  return ordered;
+}
+
+export async function startAlbum(): Promise<void> {
+  const ctx = await startSignedInPage();
+  const meta = byId('album-meta');
+  if (!ctx) return void (meta.textContent = '');
+  const albumId = new URLSearchParams(location.search).get('id')?.trim() ?? '';
+  const gallery = byId('gallery');
+  if (!albumId) {
+    meta.textContent = '';
+    say(byId('page-error'), 'No album was chosen. Go back to My albums and pick one.');
+    return;
+  }
+
+  let album: AlbumDetail;
+  try {
+    album = await ctx.api.album(albumId);
+  } catch (error) {
+    meta.textContent = '';
+    const text =
+      error instanceof ApiError && (error.kind === 'not_found' || error.kind === 'forbidden')
+        ? "This album isn't available. It may have been removed, or your access may have changed."
+        : messageOf(error);
+    byId('album-name').textContent = 'Album not available';
+    say(byId('page-error'), text);
+    return;
+  }
+
+  const title = album.name || album.album_id;
+  document.title = `${title} · Client albums`;
+  byId('album-name').textContent = title;
+  const date = formatDate(album.created_at);
+  meta.textContent = `${plural(album.photos?.length ?? album.photo_count ?? 0, 'photo')}${date ? ` · ${date}` : ''}`;
+
+  if (!album.photos?.length) {
+    gallery.append(h('div', { class: 'empty' }, h('h2', { text: 'No photos yet' }), h('p', { text: 'Photos appear here as soon as they are added.' })));
+    return;
+  }
+
+  let open: (i: number) => void = () => {};
+  const ordered = renderGallery(album, gallery, (i) => open(i));
+  open = setupViewer(ctx.api, album.album_id, ordered);
+  setupDownloadAll(ctx.api, album);
+}

@@ -1,0 +1,101 @@
+// Full-screen preview in a <dialog>: next/previous by buttons, arrow keys and swipe;
+// Escape closes (the dialog's own behaviour); one-photo download.
+
+import type { Api } from '../lib/api';
+import { messageOf } from '../lib/api';
+import { fileNameOf } from '../lib/photos';
+import { formatCount } from '../lib/format';
+import type { Photo } from '../lib/types';
+import { byId, say, startDownload } from './dom';
+
+const SWIPE_PX = 50;
+
+export function setupViewer(api: Api, albumId: string, photos: Photo[]): (index: number) => void {
+  const dialog = byId<HTMLDialogElement>('viewer');
+  const img = byId<HTMLImageElement>('viewer-img');
+  const title = byId('viewer-title');
+  const status = byId('viewer-status');
+  const prev = byId<HTMLButtonElement>('viewer-prev');
+  const next = byId<HTMLButtonElement>('viewer-next');
+  const download = byId<HTMLButtonElement>('viewer-download');
+  const message = byId('viewer-message');
+  let current = 0;
+
+  // Previews are screen-sized; the original (view_url) only when no preview exists.
+  const srcOf = (p: Photo) => (p.previews_ready !== false && p.preview_url) || p.view_url;
+
+  function show(index: number): void {
+    current = Math.max(0, Math.min(photos.length - 1, index));
+    const photo = photos[current];
+    say(message, '');
+    img.src = srcOf(photo);
+    img.alt = fileNameOf(photo.path);
+    title.textContent = photo.path.split('/').join(' / ');
+    status.textContent = `${formatCount(current + 1)} of ${formatCount(photos.length)}`;
+    prev.disabled = current === 0;
+    next.disabled = current === photos.length - 1;
+    // Warm the cache for the neighbours so next/previous feels instant.
+    for (const n of [current + 1, current - 1]) if (photos[n]) new Image().src = srcOf(photos[n]);
+  }
+
+  function open(index: number): void {
+    show(index);
+    if (!dialog.open) dialog.showModal();
+  }
+
+  prev.addEventListener('click', () => show(current - 1));
+  next.addEventListener('click', () => show(current + 1));
+  byId('viewer-close').addEventListener('click', () => dialog.close());
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowRight') show(current + 1);
+    else if (event.key === 'ArrowLeft') show(current - 1);
+    else return;
+    event.preventDefault();
+  });
+  dialog.addEventListener('close', () => {
+    // Stop a big original from loading on after the viewer is closed.
+    img.removeAttribute('src');
+  });
+
+  let startX = 0;
+  let startY = 0;
+  const stage = byId('viewer-stage');
+  stage.addEventListener(
+    'touchstart',
+    (event) => {
+      if (event.touches.length !== 1) return;
+      startX = event.touches[0].clientX;
+      startY = event.touches[0].clientY;
+    },
+    { passive: true },
+  );
+  stage.addEventListener(
+    'touchend',
+    (event) => {
+      const touch = event.changedTouches[0];
+      if (!touch) return;
+      const dx = touch.clientX - startX;
+      const dy = touch.clientY - startY;
+      if (Math.abs(dx) < SWIPE_PX || Math.abs(dx) < Math.abs(dy)) return;
+      show(current + (dx < 0 ? 1 : -1));
+    },
+    { passive: true },
+  );
+
+  download.addEventListener('click', async () => {
+    const photo = photos[current];
+    download.disabled = true;
+    say(message, '');
+    try {
+      const answer = await api.downloadPhoto(albumId, photo.path);
+      if (!answer.download_url) throw new Error('This photo cannot be downloaded right now. Please try again.');
+      startDownload(answer.download_url, fileNameOf(photo.path));
+    } catch (error) {
+      say(message, messageOf(error));
+    } finally {
+      download.disabled = false;
+    }
+  });
+
+  return open;
+}

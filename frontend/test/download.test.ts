@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { buttonLabel, describe as describeDownload, isReady, isSettled, progressKey } from '../src/lib/download';
+import type { DownloadResponse } from '../src/lib/types';
+
+const base: DownloadResponse = { album_id: 'a', download_url: null, status: 'pending' };
+
+describe('Download All view', () => {
+  it('labels the button with the size once known', () => {
+    expect(buttonLabel(null)).toBe('Download All');
+    expect(buttonLabel(0)).toBe('Download All');
+    expect(buttonLabel(1_234_000_000)).toBe('Download All (1.2 GB)');
+  });
+
+  it('ready with a URL: download now, with its size', () => {
+    const r = { ...base, status: 'ready' as const, download_url: 'https://s3/x.zip', zip_size: 1_200_000_000 };
+    expect(isReady(r)).toBe(true);
+    expect(isSettled(r)).toBe(true);
+    expect(describeDownload(r)).toEqual({ kind: 'ready', url: 'https://s3/x.zip', size: '1.2 GB', parts: [], label: 'Download All (1.2 GB)' });
+  });
+
+  it('ready without any URL is still waiting', () => {
+    const r = { ...base, status: 'ready' as const };
+    expect(isReady(r)).toBe(false);
+    expect(describeDownload(r, 10).kind).toBe('preparing');
+  });
+
+  it('several parts are listed, the size adding up when zip_size is absent', () => {
+    const parts = [
+      { download_url: 'u1', size: 4_000_000_000, file_count: 500, name: 'Album part 1.zip' },
+      { download_url: 'u2', size: 1_000_000_000, file_count: 120, name: 'Album part 2.zip' },
+    ];
+    const v = describeDownload({ ...base, status: 'ready', parts });
+    expect(v.kind).toBe('ready');
+    if (v.kind !== 'ready') return;
+    expect(v.parts).toHaveLength(2);
+    expect(v.label).toBe('Download All (5 GB)');
+    // A single part is just the archive.
+    const one = describeDownload({ ...base, status: 'ready', download_url: 'u', parts: [parts[0]] });
+    expect(one.kind === 'ready' && one.parts).toEqual([]);
+  });
+
+  it('building: photo counts in the text, bytes in the bar, time left', () => {
+    const v = describeDownload({
+      ...base,
+      status: 'generating',
+      progress: { files_done: 412, files_total: 1000, bytes_done: 4e9, bytes_total: 1e10, eta_seconds: 41 },
+    });
+    expect(v).toEqual({ kind: 'preparing', text: 'Preparing… 412 of 1,000 photos', value: 4e9, max: 1e10, eta: 'about 40 s left' });
+  });
+
+  it('pending without progress: 0 of the album\'s photo count', () => {
+    const v = describeDownload({ ...base, status: 'pending', progress: null }, 250);
+    expect(v).toEqual({ kind: 'preparing', text: 'Preparing… 0 of 250 photos', value: 0, max: 250, eta: 'Starting…' });
+    const fromFileCount = describeDownload({ ...base, file_count: 30 }, 250);
+    expect(fromFileCount.kind === 'preparing' && fromFileCount.text).toBe('Preparing… 0 of 30 photos');
+  });
+
+  it('error: the server\'s message, or a default that says what to do', () => {
+    expect(describeDownload({ ...base, status: 'error', message: 'Photo IMG_4.jpg could not be read.' })).toEqual({
+      kind: 'error',
+      message: 'Photo IMG_4.jpg could not be read.',
+    });
+    const v = describeDownload({ ...base, status: 'error', message: '' });
+    expect(v.kind === 'error' && v.message).toMatch(/Retry/);
+    expect(isSettled({ ...base, status: 'error' })).toBe(true);
+  });
+
+  it('progress key changes only when the build moves', () => {
+    const a = { ...base, status: 'generating' as const, progress: { files_done: 3, files_total: 9, bytes_done: 10, bytes_total: 90, eta_seconds: 5 } };
+    const sameButNewEta = { ...a, progress: { ...a.progress, eta_seconds: 4 } };
+    const moved = { ...a, progress: { ...a.progress, files_done: 4, bytes_done: 20 } };
+    expect(progressKey(a)).toBe(progressKey(sameButNewEta));
+    expect(progressKey(a)).not.toBe(progressKey(moved));
+    expect(progressKey(base)).not.toBe(progressKey({ ...base, status: 'generating' }));
+  });
+});

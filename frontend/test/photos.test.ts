@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { aspectOf, fileNameOf, folderOf, sectionsOf } from '../src/lib/photos';
+import type { Photo } from '../src/lib/types';
+
+const photo = (path: string, extra: Partial<Photo> = {}): Photo => ({
+  path,
+  size: 1,
+  view_url: `v/${path}`,
+  thumbnail_url: `t/${path}`,
+  preview_url: `p/${path}`,
+  previews_ready: true,
+  ...extra,
+});
+
+describe('gallery sections', () => {
+  it('groups by sub-folder: top level first, then folders in natural order', () => {
+    const sections = sectionsOf([
+      photo('Reception/IMG_10.jpg'),
+      photo('Ceremony/IMG_2.jpg'),
+      photo('cover.jpg'),
+      photo('Ceremony/IMG_10.jpg'),
+      photo('Ceremony/Details/IMG_1.jpg'),
+      photo('Reception/IMG_9.jpg'),
+    ]);
+    expect(sections.map((s) => s.title)).toEqual(['Photos', 'Ceremony', 'Ceremony / Details', 'Reception']);
+    expect(sections[1].photos.map((p) => p.path)).toEqual(['Ceremony/IMG_2.jpg', 'Ceremony/IMG_10.jpg']);
+    expect(sections[3].photos.map((p) => p.path)).toEqual(['Reception/IMG_9.jpg', 'Reception/IMG_10.jpg']);
+  });
+
+  it('an album without folders is one section', () => {
+    expect(sectionsOf([photo('b.jpg'), photo('a.jpg')]).map((s) => [s.folder, s.photos.length])).toEqual([['', 2]]);
+    expect(sectionsOf([])).toEqual([]);
+  });
+
+  it('splits paths', () => {
+    expect(folderOf('a/b/c.jpg')).toBe('a/b');
+    expect(folderOf('c.jpg')).toBe('');
+    expect(fileNameOf('a/b/c.jpg')).toBe('c.jpg');
+  });
+
+  it('boxes have the photo\'s shape, 3:2 when unknown, extremes clamped', () => {
+    expect(aspectOf({ width: 4000, height: 6000 })).toBeCloseTo(0.6667, 3);
+    expect(aspectOf({})).toBe(1.5);
+    expect(aspectOf({ width: 0, height: 100 })).toBe(1.5);
+    expect(aspectOf({ width: 10000, height: 1000 })).toBe(3);
+    expect(aspectOf({ width: 100, height: 1000 })).toBe(0.4);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { albumIdProblem, archiveState, emailProblem, isBusy, suggestAlbumId } from '../src/lib/studio';
+
+const album = { stale: false, zip_error: null, progress: null, photo_count: 1000 };
+
+describe('studio archive state', () => {
+  it('names each state', () => {
+    expect(archiveState({ ...album, zip_status: 'ready' })).toMatchObject({ kind: 'ready', label: 'ready' });
+    expect(archiveState({ ...album, zip_status: 'ready', stale: true })).toMatchObject({ kind: 'stale', label: 'stale' });
+    expect(
+      archiveState({ ...album, zip_status: 'generating', progress: { files_done: 412, files_total: 1000, bytes_done: 1, bytes_total: 2, eta_seconds: 40 } }),
+    ).toMatchObject({ kind: 'building', label: 'building 412 of 1,000' });
+    expect(archiveState({ ...album, zip_status: 'pending' })).toMatchObject({ kind: 'building', label: 'queued' });
+    expect(archiveState({ ...album, zip_status: 'error', zip_error: 'Photo x.jpg is unreadable.' })).toEqual({
+      kind: 'error',
+      label: 'error',
+      detail: 'Photo x.jpg is unreadable.',
+    });
+    expect(archiveState({ ...album, zip_status: null })).toMatchObject({ kind: 'none' });
+  });
+
+  it('knows when to keep refreshing', () => {
+    expect(isBusy({ zip_status: 'pending' })).toBe(true);
+    expect(isBusy({ zip_status: 'generating' })).toBe(true);
+    expect(isBusy({ zip_status: 'ready' })).toBe(false);
+  });
+});
+
+describe('album ids and emails', () => {
+  it('validates ids like the API', () => {
+    expect(albumIdProblem('smith-wedding-2026')).toBeNull();
+    expect(albumIdProblem('abc')).toBeNull();
+    expect(albumIdProblem('ab')).toMatch(/3–64/);
+    expect(albumIdProblem('Smith')).toMatch(/lowercase/);
+    expect(albumIdProblem('a_b_c')).not.toBeNull();
+    expect(albumIdProblem('a'.repeat(65))).not.toBeNull();
+    expect(albumIdProblem('')).toMatch(/Enter/);
+  });
+
+  it('suggests an id from a name', () => {
+    expect(suggestAlbumId('Smith & Jones — Wedding 2026')).toBe('smith-jones-wedding-2026');
+    expect(suggestAlbumId('Café Élysée')).toBe('cafe-elysee');
+    expect(suggestAlbumId('x'.repeat(70)).length).toBe(64);
+    expect(albumIdProblem(suggestAlbumId('Anna’s christening'))).toBeNull();
+  });
+
+  it('checks emails', () => {
+    expect(emailProblem('anna@example.com')).toBeNull();
+    expect(emailProblem('anna@')).not.toBeNull();
+    expect(emailProblem('')).toMatch(/Enter/);
+  });
+});
