@@ -41,7 +41,8 @@ public final class ArchivePipeline {
      */
     public Result build(ZipLayout layout, List<String> etags, String key, BuildMonitor monitor) throws IOException {
         var entries = layout.entries();
-        long maxBuffered = config.prefetchBudget();
+        ChunkPool pool = new ChunkPool(config.prefetchBudget());
+        long maxBuffered = pool.capacityBytes();
         List<Prefetcher.Item> items = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             var e = entries.get(i);
@@ -52,7 +53,7 @@ public final class ArchivePipeline {
         boolean completed = false;
         try (ExecutorService fetchers = Executors.newFixedThreadPool(config.fetchConcurrency(), daemon("zip-fetch"));
              ExecutorService uploaders = Executors.newFixedThreadPool(config.uploadConcurrency(), daemon("zip-upload"));
-             Prefetcher prefetcher = new Prefetcher(photos, items, fetchers, maxBuffered)) {
+             Prefetcher prefetcher = new Prefetcher(photos, items, fetchers, pool)) {
             PartWriter out = new PartWriter(upload, partSize, config.partBuffers(), uploaders);
             int[] crcs = new int[entries.size()];
             long contentBytes = 0;
@@ -66,8 +67,13 @@ public final class ArchivePipeline {
                     Prefetcher.Fetched photo = prefetcher.take(i);
                     crcs[i] = photo.crc32();
                     out.write(layout.localHeader(i, photo.crc32()));
-                    out.write(photo.bytes());
-                    prefetcher.release(i);
+                    long left = photo.length();
+                    for (byte[] chunk : photo.chunks()) {
+                        int n = (int) Math.min(chunk.length, left);
+                        out.write(chunk, 0, n);
+                        left -= n;
+                    }
+                    prefetcher.release(i, photo);
                 } else {
                     crcs[i] = streamTwice(layout, i, etags.get(i), out);
                 }

@@ -14,39 +14,38 @@ import java.util.zip.CRC32;
  * Fetches the photos that fit in memory ahead of the writer, in archive order, with bounded
  * parallelism, computing each CRC-32 as the bytes arrive.
  *
- * <p>Memory is reserved in archive order by a single scheduling thread, so the photo the writer
- * needs next always holds its reservation before any later one: the writer can never wait on a
- * photo that is itself waiting for memory held by photos behind it.
+ * <p>Memory is taken from the chunk pool in archive order by a single scheduling thread, so the
+ * photo the writer needs next always holds its memory before any later one: the writer can
+ * never wait on a photo that is itself waiting for memory held by photos behind it.
  */
 final class Prefetcher implements AutoCloseable {
-    /** A photo in memory with its CRC-32. */
-    record Fetched(byte[] bytes, int crc32) {}
+    /** A photo in pooled memory with its CRC-32. */
+    record Fetched(byte[][] chunks, long length, int crc32) {}
 
     /** What to fetch: a key with its listed ETag and size; {@code null} for photos read by streaming. */
     record Item(String key, String etag, long size) {}
 
+    /** Photos scheduled ahead of the writer at most, whatever their size (70,000 tiny files). */
     private static final int WINDOW = 256;
-    private static final int KIB = 1024;
 
     private final PhotoSource source;
     private final List<Item> items;
     private final ExecutorService fetchers;
-    private final Semaphore memoryKib;
+    private final ChunkPool pool;
     private final Semaphore window = new Semaphore(WINDOW);
     private final CompletableFuture<Fetched>[] results;
     private final Thread scheduler;
     private volatile boolean closed;
 
     @SuppressWarnings("unchecked")
-    Prefetcher(PhotoSource source, List<Item> items, ExecutorService fetchers, long budgetBytes) {
+    Prefetcher(PhotoSource source, List<Item> items, ExecutorService fetchers, ChunkPool pool) {
         this.source = source;
         this.items = items;
         this.fetchers = fetchers;
-        this.memoryKib = new Semaphore((int) Math.min(Integer.MAX_VALUE, budgetBytes / KIB));
+        this.pool = pool;
         this.results = new CompletableFuture[items.size()];
         for (int i = 0; i < results.length; i++) results[i] = new CompletableFuture<>();
-        this.scheduler = Thread.ofPlatform().daemon().name("zip-prefetch").unstarted(this::schedule);
-        this.scheduler.start();
+        this.scheduler = Thread.ofPlatform().daemon().name("zip-prefetch").start(this::schedule);
     }
 
     private void schedule() {
@@ -55,39 +54,43 @@ final class Prefetcher implements AutoCloseable {
                 Item item = items.get(i);
                 if (item == null) continue;
                 window.acquire();
-                memoryKib.acquire(kib(item.size()));
+                byte[][] chunks = pool.take(ChunkPool.chunksFor(item.size()));
                 int index = i;
-                fetchers.execute(() -> fetch(index, item));
+                fetchers.execute(() -> fetch(index, item, chunks));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void fetch(int index, Item item) {
-        if (closed) return;
+    private void fetch(int index, Item item, byte[][] chunks) {
+        if (closed) {
+            pool.give(chunks);
+            return;
+        }
         try {
-            results[index].complete(readFully(item));
+            results[index].complete(new Fetched(chunks, item.size(), readFully(item, chunks)));
         } catch (Throwable t) {
+            pool.give(chunks);
             results[index].completeExceptionally(t);
         }
     }
 
-    private Fetched readFully(Item item) throws IOException {
+    private int readFully(Item item, byte[][] chunks) throws IOException {
         IOException last = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             try (InputStream in = source.open(item.key(), item.etag())) {
-                byte[] bytes = new byte[(int) item.size()];
                 CRC32 crc = new CRC32();
-                int filled = 0;
-                while (filled < bytes.length) {
-                    int n = in.read(bytes, filled, bytes.length - filled);
-                    if (n < 0) throw new ContentChangedException(item.key() + " is shorter than listed");
-                    crc.update(bytes, filled, n);
-                    filled += n;
+                long remaining = item.size();
+                for (byte[] chunk : chunks) {
+                    int want = (int) Math.min(chunk.length, remaining);
+                    int filled = in.readNBytes(chunk, 0, want);
+                    crc.update(chunk, 0, filled);
+                    if (filled < want) throw new ContentChangedException(item.key() + " is shorter than listed");
+                    remaining -= filled;
                 }
                 if (in.read() >= 0) throw new ContentChangedException(item.key() + " is longer than listed");
-                return new Fetched(bytes, (int) crc.getValue());
+                return (int) crc.getValue();
             } catch (ContentChangedException e) {
                 throw e;
             } catch (IOException e) {
@@ -113,14 +116,10 @@ final class Prefetcher implements AutoCloseable {
         }
     }
 
-    void release(int index) {
+    void release(int index, Fetched photo) {
         results[index] = null;
-        memoryKib.release(kib(items.get(index).size()));
+        pool.give(photo.chunks());
         window.release();
-    }
-
-    private static int kib(long bytes) {
-        return (int) ((bytes + KIB - 1) / KIB);
     }
 
     @Override

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Archive-engine benchmark: measures, in one run on one generated album in a local S3 (S3Proxy),
+#   (a) the copy floor      GET every photo and stream the bytes into one multipart upload
+#   (b) this generator      the real pipeline: layout, CRC-32, headers, concurrent parts
+#   (c) the plan's method   DEFLATE ZipOutputStream in memory, then one PutObject
+# each in a JVM of its own, and prints MB/s, the ratios b/a and b/c, and peak memory.
+# The last line is machine-readable:
+#   RESULT build_vs_floor=R1 build_vs_inmemory=R2 build_mb_s=X peak_rss_mb=Y
+#
+# --scaling runs the build alone at 100, 1,000 and 10,000 photos and prints peak memory for each.
+set -euo pipefail
+
+usage() {
+  cat <<USAGE
+usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B] [--xmx SIZE] [--repeat R] [--skip-inmemory]
+       scripts/bench.sh --scaling [--size-mb M] [--budget-mb B] [--xmx SIZE]
+  --photos N        photos in the album (e.g. 300)
+  --size-mb M       mean photo size in MB, sizes vary +-25% (e.g. 8)
+  --concurrency K   photos fetched at once (default 8)
+  --budget-mb B     the generator's memory budget, ZIP_MEMORY_BUDGET_MB (default 192)
+  --xmx SIZE        heap limit of the floor and build JVMs (default 512m; try 256m with --budget-mb 128)
+  --repeat R        runs of floor and build, best kept (default 2)
+  --skip-inmemory   leave out the plan's algorithm (it needs a heap as large as the album)
+  --data DIR        where the local S3 keeps the generated albums (default target/bench)
+USAGE
+}
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+java="$JAVA_HOME/bin/java"
+photos="" size_mb="" concurrency=8 budget=192 xmx=512m repeat=2 scaling=false inmemory=true
+data="$root/target/bench"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --photos) photos="$2"; shift 2 ;;
+    --size-mb) size_mb="$2"; shift 2 ;;
+    --concurrency) concurrency="$2"; shift 2 ;;
+    --budget-mb) budget="$2"; shift 2 ;;
+    --xmx) xmx="$2"; shift 2 ;;
+    --repeat) repeat="$2"; shift 2 ;;
+    --scaling) scaling=true; shift ;;
+    --skip-inmemory) inmemory=false; shift ;;
+    --data) data="$2"; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "bench: unknown argument $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+if [ "$scaling" = false ] && { [ -z "$photos" ] || [ -z "$size_mb" ]; }; then usage >&2; exit 2; fi
+[ -x "$java" ] || { echo "bench: JDK 25 not found at $JAVA_HOME" >&2; exit 1; }
+
+echo "bench: compiling (once)"
+cp_file="$root/zip-generator/target/bench.classpath"
+mkdir -p "$data"
+data="$(cd "$data" && pwd)"
+if ! (cd "$root" && ./mvnw -B -q -pl zip-generator -am -DskipTests install \
+      && ./mvnw -B -q -pl zip-generator dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file") \
+      >"$data/build.log" 2>&1; then
+  cat "$data/build.log" >&2; echo "bench: build failed" >&2; exit 1
+fi
+cp="$root/zip-generator/target/test-classes:$root/zip-generator/target/classes:$(cat "$cp_file")"
+
+server_pid=""
+cleanup() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi; }
+trap cleanup EXIT
+
+# Starts the local S3 with the album ALBUM (N photos of M MB), generated on first use.
+start_server() {
+  cleanup
+  rm -f "$data/ready"
+  port=$((20000 + RANDOM % 20000))
+  "$java" -Xmx2g -cp "$cp" com.clientalbums.zip.bench.BenchServer "$data" "$port" "$1" "$2" "$3" >"$data/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 3600); do
+    [ -f "$data/ready" ] && return 0
+    kill -0 "$server_pid" 2>/dev/null || { cat "$data/server.log" >&2; echo "bench: S3 server died" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "bench: S3 server not ready after 30 min" >&2; exit 1
+}
+
+# Runs one mode; prints "seconds content_bytes archive_bytes peak_rss_mb peak_heap_mb".
+run_mode() { # mode album heap
+  if ! "$java" -Xmx"$3" -cp "$cp" com.clientalbums.zip.bench.ArchiveBenchmark "$1" "http://127.0.0.1:$port" "$2" \
+       "$concurrency" "$budget" >"$data/$1.out" 2>"$data/$1.err" || ! grep -q '^BENCH ' "$data/$1.out"; then
+    cat "$data/$1.out" "$data/$1.err" >&2; echo "bench: mode $1 failed" >&2; kill -TERM $$; exit 1
+  fi
+  awk '$1 == "BENCH" { print $3, $4, $5, $6, $7 }' "$data/$1.out"
+}
+
+best_of() { # mode album heap runs -> the fastest run's line
+  local best="" line
+  for _ in $(seq 1 "$4"); do
+    line=$(run_mode "$1" "$2" "$3")
+    if [ -z "$best" ] || awk -v a="${line%% *}" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then best="$line"; fi
+  done
+  echo "$best"
+}
+
+mb_s() { awk -v s="$1" -v b="$2" 'BEGIN { printf "%.1f", b / 1048576 / s }'; }
+
+if [ "$scaling" = true ]; then
+  size_mb="${size_mb:-0.25}"
+  printf '%-8s %10s %10s %12s %12s\n' photos seconds MB/s peak_rss_mb peak_heap_mb
+  first_rss="" last_rss=""
+  for n in 100 1000 10000; do
+    album="scale-$n-$size_mb"
+    start_server "$album" "$n" "$size_mb"
+    read -r s content _ rss heap <<<"$(run_mode build "$album" "$xmx")"
+    printf '%-8s %10s %10s %12s %12s\n' "$n" "$s" "$(mb_s "$s" "$content")" "$rss" "$heap"
+    first_rss="${first_rss:-$rss}"; last_rss="$rss"
+  done
+  growth=$(awk -v a="$first_rss" -v b="$last_rss" 'BEGIN { printf "%.1f", (b - a) * 100 / a }')
+  echo "peak RSS growth from 100 to 10,000 photos: ${growth}%"
+  echo "RESULT scaling_rss_growth_pct=$growth rss_100=$first_rss rss_10000=$last_rss"
+  exit 0
+fi
+
+album="bench-$photos-$size_mb"
+start_server "$album" "$photos" "$size_mb"
+echo "bench: album $album ready ($photos photos, ~$size_mb MB each); concurrency $concurrency, budget ${budget} MB, heap $xmx"
+read -r fs fc _ frss fheap <<<"$(best_of floor "$album" "$xmx" "$repeat")"
+read -r bs bc bz brss bheap <<<"$(best_of build "$album" "$xmx" "$repeat")"
+f_mbs=$(mb_s "$fs" "$fc"); b_mbs=$(mb_s "$bs" "$bc")
+printf '%-28s %9s %9s %12s %12s\n' mode seconds MB/s peak_rss_mb peak_heap_mb
+printf '%-28s %9s %9s %12s %12s\n' "(a) copy floor" "$fs" "$f_mbs" "$frss" "$fheap"
+printf '%-28s %9s %9s %12s %12s\n' "(b) this generator" "$bs" "$b_mbs" "$brss" "$bheap"
+r1=$(awk -v b="$b_mbs" -v f="$f_mbs" 'BEGIN { printf "%.2f", b / f }')
+r2="n/a"
+if [ "$inmemory" = true ]; then
+  read -r is ic _ irss iheap <<<"$(run_mode inmemory "$album" 12g)"
+  i_mbs=$(mb_s "$is" "$ic")
+  printf '%-28s %9s %9s %12s %12s\n' "(c) plan: in-memory DEFLATE" "$is" "$i_mbs" "$irss" "$iheap"
+  r2=$(awk -v b="$b_mbs" -v i="$i_mbs" 'BEGIN { printf "%.2f", b / i }')
+fi
+echo "archive: $bz bytes for $bc bytes of photos"
+echo "build / floor = $r1   build / in-memory = $r2"
+echo "RESULT build_vs_floor=$r1 build_vs_inmemory=$r2 build_mb_s=$b_mbs peak_rss_mb=$brss"

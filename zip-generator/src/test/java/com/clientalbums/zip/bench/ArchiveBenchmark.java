@@ -1,0 +1,234 @@
+package com.clientalbums.zip.bench;
+
+import com.clientalbums.common.aws.AwsClients;
+import com.clientalbums.common.store.PhotoListing;
+import com.clientalbums.common.store.PhotoObject;
+import com.clientalbums.zip.layout.LayoutPlanner;
+import com.clientalbums.zip.layout.SourceFile;
+import com.clientalbums.zip.layout.ZipLayout;
+import com.clientalbums.zip.pipeline.ArchivePipeline;
+import com.clientalbums.zip.pipeline.BuildMonitor;
+import com.clientalbums.zip.pipeline.PipelineConfig;
+import com.clientalbums.zip.pipeline.S3ArchiveTarget;
+import com.clientalbums.zip.pipeline.S3PhotoSource;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * One benchmark mode, run in a JVM of its own against {@link BenchServer}, printing one line
+ * {@code BENCH mode seconds bytes peak_rss_mb peak_heap_mb}. {@code scripts/bench.sh} runs the
+ * modes on the same album and prints the ratios.
+ * <ul>
+ *   <li>{@code floor}: the copy floor — GET every photo and stream the bytes into one multipart
+ *       upload, with the same concurrency and part size, no ZIP work at all;</li>
+ *   <li>{@code build}: this generator's pipeline (layout, CRC-32, headers, concurrent parts);</li>
+ *   <li>{@code inmemory}: the plan's algorithm — photos read one by one into a DEFLATE
+ *       {@code ZipOutputStream} over an in-memory buffer, then one PutObject.</li>
+ * </ul>
+ * Arguments: {@code MODE ENDPOINT ALBUM CONCURRENCY BUDGET_MB}.
+ */
+public final class ArchiveBenchmark {
+    private static final int PART = 16 * 1024 * 1024;
+
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        String endpoint = args[1];
+        String album = args[2];
+        int concurrency = Integer.parseInt(args[3]);
+        int budgetMb = Integer.parseInt(args[4]);
+        System.setProperty("aws.accessKeyId", BenchServer.KEY);
+        System.setProperty("aws.secretAccessKey", BenchServer.SECRET);
+        try (AwsClients clients = AwsClients.create("us-east-2", Map.of("AWS_ENDPOINT_URL_S3", endpoint))) {
+            S3Client s3 = clients.s3();
+            List<PhotoObject> photos = new PhotoListing(s3, BenchServer.BUCKET).list(album);
+            long start = System.nanoTime();
+            long bytes = switch (mode) {
+                case "floor" -> copyFloor(s3, photos, concurrency, "bench-out/" + album + "-floor.bin");
+                case "build" -> build(s3, photos, concurrency, budgetMb, "bench-out/" + album + "-build.zip");
+                case "inmemory" -> inMemory(s3, photos, "bench-out/" + album + "-inmemory.zip");
+                default -> throw new IllegalArgumentException("mode is floor, build or inmemory");
+            };
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long content = photos.stream().mapToLong(PhotoObject::size).sum();
+            System.out.printf("BENCH %s %.3f %d %d %d %d%n", mode, seconds, content, bytes, peakRssMb(), peakHeapMb());
+        }
+    }
+
+    private static long build(S3Client s3, List<PhotoObject> photos, int concurrency, int budgetMb, String key) throws IOException {
+        ZipLayout layout = LayoutPlanner.plan(photos.stream()
+                .map(p -> new SourceFile(p.key(), p.relativePath(), p.size(), p.lastModified())).toList());
+        Map<String, String> etags = photos.stream().collect(Collectors.toMap(PhotoObject::key, PhotoObject::etag));
+        var config = new PipelineConfig(concurrency, PART, 4, (long) budgetMb * 1024 * 1024);
+        var pipeline = new ArchivePipeline(new S3PhotoSource(s3, BenchServer.BUCKET), new S3ArchiveTarget(s3, BenchServer.BUCKET), config);
+        var result = pipeline.build(layout, layout.entries().stream().map(e -> etags.get(e.source().key())).toList(), key,
+                new BuildMonitor(layout.entries().size(), layout.totalSize()));
+        return result.archiveSize();
+    }
+
+    /** The fastest plain copy we know how to write with the same resources: the floor to compare against. */
+    private static long copyFloor(S3Client s3, List<PhotoObject> photos, int concurrency, String key) throws Exception {
+        String uploadId = s3.createMultipartUpload(r -> r.bucket(BenchServer.BUCKET).key(key)).uploadId();
+        Map<Integer, String> etags = new ConcurrentSkipListMap<>();
+        Semaphore inFlightPhotos = new Semaphore(concurrency * 2);
+        Semaphore buffers = new Semaphore(5);
+        List<Future<?>> uploads = new ArrayList<>();
+        long total = 0;
+        try (ExecutorService fetchers = Executors.newFixedThreadPool(concurrency);
+             ExecutorService uploaders = Executors.newFixedThreadPool(4)) {
+            List<CompletableFuture<byte[]>> fetched = new ArrayList<>();
+            Thread scheduler = Thread.ofPlatform().start(() -> {
+                for (PhotoObject p : photos) {
+                    inFlightPhotos.acquireUninterruptibly();
+                    CompletableFuture<byte[]> f = new CompletableFuture<>();
+                    synchronized (fetched) { fetched.add(f); fetched.notifyAll(); }
+                    fetchers.execute(() -> {
+                        try (InputStream in = s3.getObject(r -> r.bucket(BenchServer.BUCKET).key(p.key()))) {
+                            f.complete(in.readAllBytes());
+                        } catch (Exception e) {
+                            f.completeExceptionally(e);
+                        }
+                    });
+                }
+            });
+            byte[] part = new byte[PART];
+            int filled = 0;
+            int partNumber = 1;
+            buffers.acquire();
+            for (int i = 0; i < photos.size(); i++) {
+                CompletableFuture<byte[]> f;
+                synchronized (fetched) {
+                    while (fetched.size() <= i) fetched.wait();
+                    f = fetched.get(i);
+                }
+                byte[] photo = f.get();
+                inFlightPhotos.release();
+                total += photo.length;
+                for (int off = 0; off < photo.length; ) {
+                    int n = Math.min(photo.length - off, PART - filled);
+                    System.arraycopy(photo, off, part, filled, n);
+                    filled += n;
+                    off += n;
+                    if (filled == PART) {
+                        uploads.add(upload(s3, key, uploadId, partNumber++, part, filled, etags, uploaders, buffers));
+                        buffers.acquire();
+                        part = new byte[PART];
+                        filled = 0;
+                    }
+                }
+            }
+            scheduler.join();
+            uploads.add(upload(s3, key, uploadId, partNumber, part, filled, etags, uploaders, buffers));
+            for (Future<?> u : uploads) u.get();
+        }
+        var parts = etags.entrySet().stream().map(e -> CompletedPart.builder().partNumber(e.getKey()).eTag(e.getValue()).build()).toList();
+        s3.completeMultipartUpload(r -> r.bucket(BenchServer.BUCKET).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+        return total;
+    }
+
+    private static Future<?> upload(S3Client s3, String key, String uploadId, int number, byte[] bytes, int length,
+                                    Map<Integer, String> etags, ExecutorService uploaders, Semaphore buffers) {
+        return uploaders.submit(() -> {
+            try {
+                etags.put(number, s3.uploadPart(r -> r.bucket(BenchServer.BUCKET).key(key).uploadId(uploadId).partNumber(number),
+                        RequestBody.fromInputStream(new ByteArrayInputStream(bytes, 0, length), length)).eTag());
+            } finally {
+                buffers.release();
+            }
+        });
+    }
+
+    /** The plan's {@code generate_zip}, ported faithfully: DEFLATE into memory, one PutObject. */
+    private static long inMemory(S3Client s3, List<PhotoObject> photos, String key) throws IOException {
+        ChunkedBuffer buffer = new ChunkedBuffer();
+        try (ZipOutputStream zip = new ZipOutputStream(buffer)) {
+            zip.setMethod(ZipOutputStream.DEFLATED);
+            for (PhotoObject p : photos) {
+                byte[] data;
+                try (InputStream in = s3.getObject(r -> r.bucket(BenchServer.BUCKET).key(p.key()))) {
+                    data = in.readAllBytes();
+                }
+                zip.putNextEntry(new ZipEntry(p.relativePath()));
+                zip.write(data);
+                zip.closeEntry();
+            }
+        }
+        s3.putObject(r -> r.bucket(BenchServer.BUCKET).key(key).contentType("application/zip"),
+                RequestBody.fromContentProvider(buffer::inputStream, buffer.size(), "application/zip"));
+        return buffer.size();
+    }
+
+    /** Python's BytesIO has no 2 GiB cap and a Java array does, so the port buffers in chunks. */
+    private static final class ChunkedBuffer extends OutputStream {
+        private static final int CHUNK = 8 * 1024 * 1024;
+        private final List<byte[]> chunks = new ArrayList<>();
+        private int used = CHUNK;
+        private long size;
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            while (len > 0) {
+                if (used == CHUNK) {
+                    chunks.add(new byte[CHUNK]);
+                    used = 0;
+                }
+                int n = Math.min(len, CHUNK - used);
+                System.arraycopy(b, off, chunks.getLast(), used, n);
+                used += n;
+                off += n;
+                len -= n;
+                size += n;
+            }
+        }
+
+        long size() { return size; }
+
+        InputStream inputStream() {
+            List<InputStream> parts = new ArrayList<>();
+            for (int i = 0; i < chunks.size(); i++) {
+                parts.add(new ByteArrayInputStream(chunks.get(i), 0, i == chunks.size() - 1 ? used : CHUNK));
+            }
+            return new SequenceInputStream(Collections.enumeration(parts));
+        }
+    }
+
+    private static long peakRssMb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+        }
+        return -1;
+    }
+
+    private static long peakHeapMb() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
+    }
+}
