@@ -16,7 +16,7 @@ const dist = new URL('../dist/', import.meta.url).pathname;
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
 
 const users = new Map([
-  ['anna@example.com', { email: 'anna@example.com', name: 'Anna Smith', is_admin: false, albums: ['smith-wedding', 'big-album'] }],
+  ['anna@example.com', { email: 'anna@example.com', name: 'Anna Smith', is_admin: false, albums: ['smith-wedding', 'big-album', 'split-album', 'broken-album'] }],
   ['studio@example.com', { email: 'studio@example.com', name: 'Studio', is_admin: true, albums: [] }],
 ]);
 const tokens = new Map([['tok-anna', 'anna@example.com'], ['tok-studio', 'studio@example.com']]);
@@ -31,6 +31,8 @@ function photos(n, folders) {
 }
 const albums = new Map([
   ['smith-wedding', { album_id: 'smith-wedding', name: 'Smith & Jones wedding', created_at: '2026-06-14T15:00:00Z', photos: photos(48, ['Ceremony', 'Portraits', 'Reception']), zip: { status: 'ready', started: 0 } }],
+  ['split-album', { album_id: 'split-album', name: 'Festival 2025', created_at: '2025-07-20T12:00:00Z', photos: photos(6), zip: { status: 'parts', started: 0 } }],
+  ['broken-album', { album_id: 'broken-album', name: 'Old prints', created_at: '2024-01-05T12:00:00Z', photos: photos(4), zip: { status: 'error', started: 0 } }],
   ['big-album', { album_id: 'big-album', name: 'Summer portraits', created_at: '2026-08-02T09:00:00Z', photos: photos(1000), zip: { status: 'pending', started: 0 } }],
 ]);
 
@@ -38,6 +40,14 @@ const img = (seed, w, h) => `/mock-img/${seed}.svg?w=${w}&h=${h}`;
 
 function zipState(album) {
   const z = album.zip;
+  if (z.status === 'error') {
+    z.errors = (z.errors ?? 0) + 1;
+    if (z.errors >= 2) z.status = 'pending'; // a later request retries
+    return { status: 'error', message: 'Photo IMG_3.jpg could not be read from storage. Try again; if it keeps failing, tell your photographer.', progress: null };
+  }
+  if (z.status === 'parts') {
+    return { status: 'ready', zip_size: 9_400_000_000, parts: [1, 2, 3].map((n) => ({ download_url: `/mock-s3/${album.album_id}-part${n}.zip`, size: n === 3 ? 1_400_000_000 : 4_000_000_000, file_count: n === 3 ? 100 : 400, name: `${album.name} (part ${n} of 3).zip` })) };
+  }
   const total = album.photos.length;
   const bytes = album.photos.reduce((s, p) => s + p.size, 0);
   if (z.status === 'generating' || z.status === 'pending') {
@@ -90,7 +100,7 @@ function api(req, res, path, me, body) {
     const file = url.searchParams.get('file_name');
     if (file) return send(res, 200, { download_url: `/mock-s3/${a.album_id}/${encodeURIComponent(file)}`, expires_in: 3600, status: 'ready' });
     const s = zipState(a);
-    return send(res, 200, { album_id: a.album_id, download_url: s.status === 'ready' ? `/mock-s3/${a.album_id}.zip` : null, expires_in: 3600, file_count: a.photos.length, status: s.status, message: null, zip_size: s.zip_size ?? null, parts: [], progress: s.progress });
+    return send(res, 200, { album_id: a.album_id, download_url: s.status === 'ready' && !s.parts ? `/mock-s3/${a.album_id}.zip` : null, expires_in: 3600, file_count: a.photos.length, status: s.status, message: s.message ?? null, zip_size: s.zip_size ?? null, parts: s.parts ?? [], progress: s.progress });
   }
   if (path.startsWith('/admin/') && !me.is_admin) return error(res, 403, 'FORBIDDEN', 'Only the photographer may do this.');
   if (m === 'GET' && path === '/admin/albums') {
