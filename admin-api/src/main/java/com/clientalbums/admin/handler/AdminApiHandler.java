@@ -4,12 +4,54 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.clientalbums.admin.albums.AlbumStudio;
+import com.clientalbums.admin.uploads.UploadLinks;
+import com.clientalbums.admin.users.AccountDirectory;
+import com.clientalbums.admin.users.ClientAccounts;
+import com.clientalbums.admin.users.CognitoAccountDirectory;
+import com.clientalbums.admin.users.LocalAccountDirectory;
+import com.clientalbums.common.access.GrantRepository;
+import com.clientalbums.common.access.Profiles;
+import com.clientalbums.common.access.UserRepository;
+import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.auth.AuthConfig;
+import com.clientalbums.common.auth.Authenticator;
+import com.clientalbums.common.auth.JwtAuthenticator;
+import com.clientalbums.common.aws.AwsClients;
 import com.clientalbums.common.config.Setting;
+import com.clientalbums.common.config.Settings;
+import com.clientalbums.common.http.ApiResponse;
+import com.clientalbums.common.http.PresignedLinks;
+import com.clientalbums.common.http.Router;
+import com.clientalbums.common.queue.ZipQueue;
+import com.clientalbums.common.store.AlbumIds;
+import com.clientalbums.common.store.PhotoListing;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Lambda entry point of the studio (admin) API (API Gateway HTTP API, payload 2.0). */
+/**
+ * Lambda entry point of the studio (admin) API (API Gateway HTTP API, payload 2.0). Every route
+ * answers 403 to anyone but the photographer.
+ * <pre>
+ *   GET    /me
+ *   POST   /admin/albums                              register {album_id, name}: 201, build queued
+ *   GET    /admin/albums                              every album with its archive state
+ *   GET    /admin/albums/{album_id}/zip               archive state and build history
+ *   POST   /admin/albums/{album_id}/zip               forced rebuild: 202
+ *   POST   /admin/albums/{album_id}/uploads           presigned PUTs for photos
+ *   GET    /admin/users                               clients and their albums
+ *   POST   /admin/users                               a client account {email, name}: 201
+ *   PUT    /admin/albums/{album_id}/users/{email}     grant: 204
+ *   DELETE /admin/albums/{album_id}/users/{email}     revoke: 204
+ * </pre>
+ */
 public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     /** The environment this function reads; Terraform sets exactly these. */
@@ -20,8 +62,81 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
             Setting.COGNITO_USER_POOL_ID, Setting.COGNITO_CLIENT_ID, Setting.ADMIN_EMAIL,
             Setting.AUTH_ISSUER_URL);
 
+    /** Upload requests list up to 500 paths of up to 1 KB each. */
+    static final int BODY_LIMIT = 1024 * 1024;
+
+    private final Router router;
+
+    /** Lambda's constructor: configuration from the environment. */
+    public AdminApiHandler() {
+        this(Settings.fromEnvironment(SETTINGS));
+    }
+
+    private AdminApiHandler(Settings settings) {
+        this(settings, AwsClients.create(settings.region()));
+    }
+
+    /** Tests' constructor: Cognito in AWS, a directory that only keeps the user row when AUTH_ISSUER_URL is set. */
+    public AdminApiHandler(Settings settings, AwsClients clients) {
+        this(settings, clients, defaultDirectory(settings));
+    }
+
+    /** The local runner's constructor: its own accounts store behind {@link AccountDirectory}. */
+    public AdminApiHandler(Settings settings, AwsClients clients, AccountDirectory directory) {
+        this(settings, clients, directory, new JwtAuthenticator(AuthConfig.from(settings)),
+                DefaultCredentialsProvider.builder().build(), Clock.systemUTC());
+    }
+
+    AdminApiHandler(Settings settings, AwsClients clients, AccountDirectory directory, Authenticator authenticator,
+                    AwsCredentialsProvider signingCredentials, Clock clock) {
+        AlbumRepository albums = new AlbumRepository(clients.dynamo(), settings.albumTable());
+        UserRepository users = new UserRepository(clients.dynamo(), settings.get(Setting.USER_TABLE_NAME));
+        GrantRepository grants = new GrantRepository(clients.dynamo(), settings.get(Setting.USER_ALBUM_TABLE_NAME));
+        ZipQueue queue = new ZipQueue(clients.sqs(), settings.queueUrl());
+        PresignedLinks links = new PresignedLinks(clients.presigner(), settings.bucket(), signingCredentials, clock);
+
+        AlbumStudio studio = new AlbumStudio(albums, new PhotoListing(clients.s3(), settings.bucket()), queue::send, clock);
+        UploadLinks uploads = new UploadLinks(links, settings.seconds(Setting.PRESIGNED_URL_EXPIRY));
+        ClientAccounts accounts = new ClientAccounts(users, grants, directory, clock);
+        Profiles profiles = new Profiles(users);
+
+        this.router = Router.builder(authenticator).adminOnly().bodyLimit(BODY_LIMIT)
+                .get("/me", (req, caller) -> ApiResponse.ok(profiles.me(caller)))
+                .post("/admin/albums", (req, caller) ->
+                        ApiResponse.created(studio.register(caller, req.body(AlbumStudio.Registration.class))))
+                .get("/admin/albums", (req, caller) -> ApiResponse.ok(studio.list()))
+                .get("/admin/albums/{album_id}/zip", (req, caller) -> ApiResponse.ok(studio.archive(req.pathParam("album_id"))))
+                .post("/admin/albums/{album_id}/zip", (req, caller) -> ApiResponse.accepted(studio.rebuild(req.pathParam("album_id"))))
+                .post("/admin/albums/{album_id}/uploads", (req, caller) -> {
+                    String albumId = studio.require(req.pathParam("album_id")).albumId();
+                    return ApiResponse.ok(uploads.sign(albumId, req.body(UploadLinks.Request.class)));
+                })
+                .get("/admin/users", (req, caller) -> ApiResponse.ok(accounts.list()))
+                .post("/admin/users", (req, caller) -> ApiResponse.created(accounts.create(req.body(ClientAccounts.NewClient.class))))
+                .put("/admin/albums/{album_id}/users/{email}", (req, caller) -> {
+                    String albumId = studio.require(req.pathParam("album_id")).albumId();
+                    accounts.grant(albumId, req.pathParam("email"));
+                    return ApiResponse.noContent();
+                })
+                .delete("/admin/albums/{album_id}/users/{email}", (req, caller) -> {
+                    accounts.revoke(AlbumIds.require(req.pathParam("album_id")), req.pathParam("email"));
+                    return ApiResponse.noContent();
+                })
+                .build();
+    }
+
+    /** Cognito in AWS; with the local runner's issuer there is no Cognito to call. */
+    static AccountDirectory defaultDirectory(Settings settings) {
+        if (AuthConfig.isLocal(settings)) return new LocalAccountDirectory();
+        CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
+                .region(Region.of(settings.region()))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+        return new CognitoAccountDirectory(cognito, settings.get(Setting.COGNITO_USER_POOL_ID));
+    }
+
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        throw new UnsupportedOperationException("admin API: see issue 3");
+        return router.handle(event, context == null ? null : context.getAwsRequestId());
     }
 }

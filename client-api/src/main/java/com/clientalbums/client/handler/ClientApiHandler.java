@@ -4,12 +4,46 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.clientalbums.client.albums.AlbumBrowser;
+import com.clientalbums.client.albums.PreviewIndex;
+import com.clientalbums.client.download.DownloadService;
+import com.clientalbums.common.access.AlbumAccess;
+import com.clientalbums.common.access.GrantRepository;
+import com.clientalbums.common.access.Profiles;
+import com.clientalbums.common.access.UserRepository;
+import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.auth.AuthConfig;
+import com.clientalbums.common.auth.Authenticator;
+import com.clientalbums.common.auth.JwtAuthenticator;
+import com.clientalbums.common.aws.AwsClients;
 import com.clientalbums.common.config.Setting;
+import com.clientalbums.common.config.Settings;
+import com.clientalbums.common.http.ApiResponse;
+import com.clientalbums.common.http.PresignedLinks;
+import com.clientalbums.common.http.Router;
+import com.clientalbums.common.queue.ZipQueue;
+import com.clientalbums.common.store.PhotoListing;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
+import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
-/** Lambda entry point of the client portal API (API Gateway HTTP API, payload 2.0). */
+/**
+ * Lambda entry point of the client portal API (API Gateway HTTP API, payload 2.0):
+ * <pre>
+ *   GET /me                                  who is signed in
+ *   GET /albums                              the caller's albums (the photographer: all)
+ *   GET /albums/{album_id}                   one album and its photos
+ *   GET /albums/{album_id}/download          Download All: the archive's link, or its state
+ *   GET /albums/{album_id}/download?file_name=PATH   one photo's link
+ * </pre>
+ * Everything is built once per container, in the constructor (so SnapStart snapshots it).
+ */
 public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     /** The environment this function reads; Terraform sets exactly these. */
@@ -20,8 +54,65 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             Setting.COGNITO_USER_POOL_ID, Setting.COGNITO_CLIENT_ID, Setting.ADMIN_EMAIL,
             Setting.AUTH_ISSUER_URL);
 
+    private final Router router;
+
+    /** Lambda's constructor: configuration from the environment. */
+    public ClientApiHandler() {
+        this(Settings.fromEnvironment(SETTINGS));
+    }
+
+    private ClientApiHandler(Settings settings) {
+        this(settings, AwsClients.create(settings.region()));
+    }
+
+    /** Tests' and the local runner's constructor. */
+    public ClientApiHandler(Settings settings, AwsClients clients) {
+        this(settings, clients, new JwtAuthenticator(AuthConfig.from(settings)),
+                DefaultCredentialsProvider.builder().build(), Clock.systemUTC());
+    }
+
+    ClientApiHandler(Settings settings, AwsClients clients, Authenticator authenticator,
+                     AwsCredentialsProvider signingCredentials, Clock clock) {
+        AlbumRepository albums = new AlbumRepository(clients.dynamo(), settings.albumTable());
+        GrantRepository grants = new GrantRepository(clients.dynamo(), settings.get(Setting.USER_ALBUM_TABLE_NAME));
+        AlbumAccess access = new AlbumAccess(albums, grants);
+        Profiles profiles = new Profiles(new UserRepository(clients.dynamo(), settings.get(Setting.USER_TABLE_NAME)));
+        PresignedLinks links = new PresignedLinks(clients.presigner(), settings.bucket(), signingCredentials, clock);
+        ZipQueue queue = new ZipQueue(clients.sqs(), settings.queueUrl());
+
+        AlbumBrowser browser = new AlbumBrowser(access, new PhotoListing(clients.s3(), settings.bucket()),
+                new PreviewIndex(clients.s3(), settings.bucket()), links, settings.seconds(Setting.PRESIGNED_URL_EXPIRY));
+        DownloadService downloads = new DownloadService(access, albums, queue::send, links,
+                key -> objectSize(clients, settings.bucket(), key),
+                settings.seconds(Setting.ZIP_URL_EXPIRY), settings.seconds(Setting.PRESIGNED_URL_EXPIRY), clock);
+
+        this.router = Router.builder(authenticator)
+                .get("/me", (req, caller) -> ApiResponse.ok(profiles.me(caller)))
+                .get("/albums", (req, caller) -> ApiResponse.ok(browser.albums(caller)))
+                .get("/albums/{album_id}", (req, caller) -> ApiResponse.ok(browser.album(caller, req.pathParam("album_id"))))
+                .get("/albums/{album_id}/download", (req, caller) -> {
+                    String albumId = req.pathParam("album_id");
+                    Optional<String> fileName = req.queryParam("file_name");
+                    return ApiResponse.ok(fileName.isPresent()
+                            ? downloads.photo(caller, albumId, fileName.get())
+                            : downloads.archive(caller, albumId));
+                })
+                .build();
+    }
+
+    private static Optional<Long> objectSize(AwsClients clients, String bucket, String key) {
+        try {
+            return Optional.of(clients.s3().headObject(h -> h.bucket(bucket).key(key)).contentLength());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) return Optional.empty();
+            throw e;
+        }
+    }
+
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        throw new UnsupportedOperationException("client API: see issue 3");
+        return router.handle(event, context == null ? null : context.getAwsRequestId());
     }
 }

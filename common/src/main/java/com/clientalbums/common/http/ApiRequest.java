@@ -3,6 +3,7 @@ package com.clientalbums.common.http;
 import com.clientalbums.common.error.AlbumsException;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,7 +34,7 @@ public record ApiRequest(String method, String path, Map<String, String> pathPar
     }
 
     public Optional<String> header(String name) {
-        return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
+        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
     }
 
     /** The body parsed as JSON into a record (snake_case fields); 400 when absent or malformed. */

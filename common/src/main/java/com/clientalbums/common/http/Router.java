@@ -26,7 +26,9 @@ import java.util.UUID;
  * (the {@code $default} stage), and the local runner sends the same without its {@code /api}
  * prefix. When API Gateway names the route it matched ({@code routeKey}, e.g.
  * {@code GET /albums/{album_id}}) and the path carries a prefix (a named stage, a base path
- * mapping), that route is used and matched against the path's last segments.
+ * mapping), that route is used and matched against the path's last segments. A path under
+ * {@value #API_PREFIX} that matches nothing is tried again without it, so a deployment that
+ * forwards {@code /api/*} unchanged (a CDN in front of the API, say) needs no rewriting.
  *
  * <p>Every route needs a verified caller; a router built with {@link Builder#adminOnly()}
  * refuses anyone else with 403, before any route runs.
@@ -34,6 +36,7 @@ import java.util.UUID;
 public final class Router {
     private static final System.Logger LOG = System.getLogger(Router.class.getName());
     public static final int DEFAULT_BODY_LIMIT = 64 * 1024;
+    static final String API_PREFIX = "/api";
     private static final Map<String, String> JSON_HEADERS = Map.of(
             "content-type", "application/json; charset=utf-8",
             "cache-control", "no-store");
@@ -79,7 +82,7 @@ public final class Router {
                 LOG.log(System.Logger.Level.ERROR, "request " + requestId + " " + method + " " + path + " failed: " + e.getMessage(), e);
             }
             return error(e.code(), e.getMessage());
-        } catch (Exception | StackOverflowError e) {
+        } catch (Exception e) {
             LOG.log(System.Logger.Level.ERROR, "request " + requestId + " " + method + " " + path + " failed unexpectedly", e);
             return error(ErrorCode.INTERNAL, "Something went wrong on our side. Please try again in a moment. (Reference: " + requestId + ")");
         }
@@ -192,7 +195,19 @@ public final class Router {
     private record Match(Route route, Map<String, String> params) {}
 
     private Match match(String method, String path, String routeKey) {
-        String[] segments = split(path);
+        try {
+            return match(method, split(path), routeKey);
+        } catch (AlbumsException noRoute) {
+            if (!path.startsWith(API_PREFIX + "/")) throw noRoute;
+            try {
+                return match(method, split(path.substring(API_PREFIX.length())), routeKey);
+            } catch (AlbumsException stillNone) {
+                throw noRoute;
+            }
+        }
+    }
+
+    private Match match(String method, String[] segments, String routeKey) {
         boolean pathKnown = false;
         for (Entry e : routes) {
             Map<String, String> params = bind(e.segments(), segments, 0);

@@ -1,0 +1,72 @@
+package com.clientalbums.admin.albums;
+
+import com.clientalbums.common.album.Album;
+import com.clientalbums.common.album.BuildRecord;
+import com.clientalbums.common.album.ZipStatus;
+import com.clientalbums.common.http.ProgressView;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON shapes of the studio's album routes (snake_case on the wire). */
+public final class AdminViews {
+    private AdminViews() {}
+
+    /**
+     * One album and its archive, as the studio's table shows it.
+     *
+     * @param zipStatus {@code none | pending | generating | ready | error}
+     * @param stale     an archive exists but the photos changed since it was built
+     * @param zipSize   the published archive's size, null when there is none
+     */
+    public record AlbumRow(String albumId, String name, long photoCount, Instant createdAt, String zipStatus, boolean stale,
+                           Long zipSize, String zipError, Instant zipGeneratedAt, ProgressView progress) {
+
+        public static AlbumRow of(Album a, Instant now) {
+            return new AlbumRow(a.albumId(), a.name(), a.photoCount(), a.createdAt(), status(a), a.archiveStale(),
+                    a.zipKey() == null ? null : a.zipSize(), a.zipError(), a.zipGeneratedAt(), ProgressView.of(a, now));
+        }
+    }
+
+    public record AlbumList(List<AlbumRow> albums) {}
+
+    /**
+     * {@code GET /admin/albums/{album_id}/zip}: the album's row plus its build history — and, so
+     * the studio can reuse the client's download panel, {@code status}, {@code message} and
+     * {@code file_count} in the download response's words.
+     */
+    public record Archive(String albumId, String name, long photoCount, Instant createdAt, String zipStatus, boolean stale,
+                          Long zipSize, String zipError, Instant zipGeneratedAt, ProgressView progress,
+                          String status, String message, long fileCount, List<Build> builds) {
+
+        public static Archive of(Album a, Instant now) {
+            AlbumRow row = AlbumRow.of(a, now);
+            List<Build> builds = a.builds().stream().map(Build::of).toList();
+            return new Archive(row.albumId(), row.name(), row.photoCount(), row.createdAt(), row.zipStatus(), row.stale(),
+                    row.zipSize(), row.zipError(), row.zipGeneratedAt(), row.progress(), row.zipStatus(), describe(a),
+                    a.zipStatus() == ZipStatus.READY ? a.zipFileCount() : a.photoCount(), builds);
+        }
+    }
+
+    /** One line of the build history. */
+    public record Build(Instant requestedAt, Instant startedAt, Instant finishedAt, String outcome,
+                        long files, long bytes, double seconds, String source) {
+        static Build of(BuildRecord b) {
+            return new Build(b.requestedAt(), b.startedAt(), b.finishedAt(), b.outcome(), b.files(), b.bytes(), b.seconds(), b.source());
+        }
+    }
+
+    static String status(Album a) {
+        return a.zipStatus() == ZipStatus.NOT_STARTED ? "none" : a.zipStatus().value();
+    }
+
+    private static String describe(Album a) {
+        return switch (a.zipStatus()) {
+            case READY -> a.archiveStale() ? "The photos changed since this archive was built." : "The archive is ready.";
+            case PENDING -> "A build is queued" + (a.requestSource() == null ? "." : " (" + a.requestSource() + ").");
+            case GENERATING -> "The archive is being built.";
+            case ERROR -> a.zipError() == null ? "The last build failed." : a.zipError();
+            case NOT_STARTED -> "No archive has been requested yet.";
+        };
+    }
+}

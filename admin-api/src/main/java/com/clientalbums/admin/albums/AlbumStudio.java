@@ -1,0 +1,119 @@
+package com.clientalbums.admin.albums;
+
+import com.clientalbums.common.album.Album;
+import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.auth.Caller;
+import com.clientalbums.common.error.AlbumsException;
+import com.clientalbums.common.error.ErrorCode;
+import com.clientalbums.common.queue.ZipRequest;
+import com.clientalbums.common.store.AlbumIds;
+import com.clientalbums.common.store.Fingerprint;
+import com.clientalbums.common.store.PhotoListing;
+import com.clientalbums.common.store.PhotoObject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The photographer's albums: registration (the plan's Phase 4: the build is queued at once, so
+ * the archive is usually ready before the first client looks), the archive states, forced
+ * rebuilds. As in the client API, the album record is the state of record and a wake-up message
+ * that fails to send leaves the album {@code pending}, where maintenance finds it.
+ */
+public final class AlbumStudio {
+    private static final System.Logger LOG = System.getLogger(AlbumStudio.class.getName());
+
+    /** A pending request older than this is taken as lost, so a forced rebuild may send again. */
+    public static final Duration PENDING_RETRY_AFTER = Duration.ofMinutes(2);
+    public static final int MAX_NAME_CHARS = 200;
+
+    /** Wakes a generator for an album; may fail. */
+    @FunctionalInterface
+    public interface BuildWakeUp {
+        void wake(ZipRequest request);
+    }
+
+    /** New album's fields. */
+    public record Registration(String albumId, String name) {}
+
+    private final AlbumRepository albums;
+    private final PhotoListing photos;
+    private final BuildWakeUp wakeUp;
+    private final Clock clock;
+
+    public AlbumStudio(AlbumRepository albums, PhotoListing photos, BuildWakeUp wakeUp, Clock clock) {
+        this.albums = albums;
+        this.photos = photos;
+        this.wakeUp = wakeUp;
+        this.clock = clock;
+    }
+
+    /** {@code POST /admin/albums}: records the photos as they are and queues the first build; 409 if the id is taken. */
+    public AdminViews.AlbumRow register(Caller caller, Registration registration) {
+        String albumId = AlbumIds.require(registration.albumId());
+        String name = requireName(registration.name());
+        List<PhotoObject> listed = photos.list(albumId);
+        Instant now = clock.instant();
+        if (!albums.register(albumId, name, caller.email(), listed.size(), Fingerprint.of(listed), now)) {
+            throw new AlbumsException(ErrorCode.CONFLICT, "An album with the id '" + albumId + "' already exists");
+        }
+        wake(new ZipRequest(albumId, "registration", false));
+        return AdminViews.AlbumRow.of(require(albumId), clock.instant());
+    }
+
+    /** {@code GET /admin/albums}: newest first. */
+    public AdminViews.AlbumList list() {
+        Instant now = clock.instant();
+        return new AdminViews.AlbumList(albums.findAll().stream()
+                .sorted(Comparator.comparing(Album::createdAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
+                        .thenComparing(Album::albumId))
+                .map(a -> AdminViews.AlbumRow.of(a, now)).toList());
+    }
+
+    /** {@code GET /admin/albums/{album_id}/zip}. */
+    public AdminViews.Archive archive(String albumId) {
+        return AdminViews.Archive.of(require(albumId), clock.instant());
+    }
+
+    /**
+     * {@code POST /admin/albums/{album_id}/zip}: a forced rebuild, even of a current archive. When a
+     * build is already requested or under way, that one stands and its state is the answer.
+     */
+    public AdminViews.Archive rebuild(String albumId) {
+        require(albumId);
+        if (albums.requestBuild(albumId, "admin", true, clock.instant(), PENDING_RETRY_AFTER)) {
+            wake(new ZipRequest(albumId, "admin", true));
+        }
+        return archive(albumId);
+    }
+
+    /** The album, or 404; 400 for an invalid id. */
+    public Album require(String albumId) {
+        AlbumIds.require(albumId);
+        return albums.find(albumId).orElseThrow(() -> AlbumsException.notFound("Album"));
+    }
+
+    static String requireName(String raw) {
+        String name = raw == null ? "" : raw.strip();
+        int chars = name.codePointCount(0, name.length());
+        if (chars < 1 || chars > MAX_NAME_CHARS) {
+            throw AlbumsException.badRequest("The album's name must be 1-" + MAX_NAME_CHARS + " characters");
+        }
+        if (name.codePoints().anyMatch(Character::isISOControl)) {
+            throw AlbumsException.badRequest("The album's name must not contain control characters");
+        }
+        return name;
+    }
+
+    private void wake(ZipRequest request) {
+        try {
+            wakeUp.wake(request);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "album " + request.albumId() + " is pending but its wake-up message failed ("
+                    + e.getMessage() + "); maintenance or a later request sends it again");
+        }
+    }
+}

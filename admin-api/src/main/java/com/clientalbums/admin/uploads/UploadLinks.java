@@ -1,0 +1,71 @@
+package com.clientalbums.admin.uploads;
+
+import com.clientalbums.common.error.AlbumsException;
+import com.clientalbums.common.http.PhotoPaths;
+import com.clientalbums.common.http.PresignedLinks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Browser uploads straight to S3: one presigned PUT per photo, under
+ * {@code albums/{album_id}/photos/{path}}. The S3 event that follows each upload is what
+ * schedules the album's rebuild, exactly as for {@code scripts/upload-album.sh}.
+ */
+public final class UploadLinks {
+    public static final int MAX_FILES = 500;
+    /** A single PUT's limit in S3. */
+    public static final long MAX_BYTES = 5L * 1024 * 1024 * 1024;
+    private static final Pattern IMAGE_TYPE = Pattern.compile("image/[a-z0-9][a-z0-9.+-]{0,100}");
+
+    /** One file the browser wants to upload. */
+    public record File(String path, Long size, String contentType) {}
+
+    public record Request(List<File> files) {}
+
+    /** Where and how to PUT one file. */
+    public record Upload(String path, String url, String method, Map<String, String> headers) {}
+
+    public record Uploads(List<Upload> uploads) {}
+
+    private final PresignedLinks links;
+    private final Duration expiry;
+
+    public UploadLinks(PresignedLinks links, Duration expiry) {
+        this.links = links;
+        this.expiry = expiry;
+    }
+
+    /** The album must exist (the caller checks); every file is checked before any link is made. */
+    public Uploads sign(String albumId, Request request) {
+        List<File> files = request.files();
+        if (files == null || files.isEmpty()) throw AlbumsException.badRequest("List the files to upload in 'files'");
+        if (files.size() > MAX_FILES) throw AlbumsException.badRequest("At most " + MAX_FILES + " files per request");
+        List<String> keys = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        for (File f : files) {
+            if (f == null) throw AlbumsException.badRequest("A file in 'files' is empty");
+            keys.add(PhotoPaths.requireKey(albumId, f.path()));
+            if (f.size() == null || f.size() < 0 || f.size() > MAX_BYTES) {
+                throw AlbumsException.badRequest("Invalid size for " + f.path() + ": files of up to 5 GB can be uploaded");
+            }
+            types.add(contentType(f));
+        }
+        List<Upload> uploads = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            String url = links.put(keys.get(i), expiry, types.get(i)).url();
+            uploads.add(new Upload(files.get(i).path(), url, "PUT", Map.of("Content-Type", types.get(i))));
+        }
+        return new Uploads(uploads);
+    }
+
+    private static String contentType(File f) {
+        String type = f.contentType() == null ? "" : f.contentType().strip().toLowerCase(Locale.ROOT);
+        if (type.equals("application/octet-stream") || IMAGE_TYPE.matcher(type).matches()) return type;
+        throw AlbumsException.badRequest("Invalid content type for " + f.path() + ": only images (image/*) or application/octet-stream");
+    }
+}

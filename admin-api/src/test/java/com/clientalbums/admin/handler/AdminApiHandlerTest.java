@@ -1,0 +1,399 @@
+package com.clientalbums.admin.handler;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.clientalbums.admin.users.AccountDirectory;
+import com.clientalbums.admin.users.CognitoAccountDirectory;
+import com.clientalbums.admin.users.LocalAccountDirectory;
+import com.clientalbums.common.access.GrantRepository;
+import com.clientalbums.common.access.UserRepository;
+import com.clientalbums.common.album.Album;
+import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.album.BuildRecord;
+import com.clientalbums.common.album.PublishedArchive;
+import com.clientalbums.common.album.ZipStatus;
+import com.clientalbums.common.auth.TestIssuer;
+import com.clientalbums.common.config.Setting;
+import com.clientalbums.common.config.Settings;
+import com.clientalbums.common.http.ApiEvents;
+import com.clientalbums.common.queue.QueueMessages;
+import com.clientalbums.common.queue.ZipRequest;
+import com.clientalbums.common.store.Fingerprint;
+import com.clientalbums.common.store.PhotoListing;
+import com.clientalbums.common.store.S3Keys;
+import com.clientalbums.testing.LocalAws;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The studio API through its Lambda entry point: real event JSON, real tokens, real S3/SQS/DynamoDB on loopback. */
+class AdminApiHandlerTest {
+    @RegisterExtension
+    static final LocalAws aws = LocalAws.create();
+
+    static final String STUDIO = "studio@example.com";
+
+    static TestIssuer issuer;
+    static AdminApiHandler handler;
+    static AlbumRepository albums;
+    static UserRepository users;
+    static GrantRepository grants;
+    static String admin;
+    static String client;
+    static final List<String[]> invited = new CopyOnWriteArrayList<>();
+    static final List<ZipRequest> received = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void setUp() {
+        issuer = TestIssuer.start();
+        Settings settings = aws.settings(AdminApiHandler.SETTINGS, issuer.env(STUDIO));
+        AccountDirectory recording = (email, name) -> {
+            invited.add(new String[] {email, name});
+            return email.startsWith("existing") ? AccountDirectory.Outcome.ALREADY_EXISTS : AccountDirectory.Outcome.CREATED;
+        };
+        handler = new AdminApiHandler(settings, aws.clients(), recording);
+        albums = new AlbumRepository(aws.clients().dynamo(), aws.names().albumTable());
+        users = new UserRepository(aws.clients().dynamo(), aws.names().userTable());
+        grants = new GrantRepository(aws.clients().dynamo(), aws.names().userAlbumTable());
+        admin = issuer.token("someone@example.com").groups("admin").sign();
+        client = issuer.idToken("ann@example.com");
+    }
+
+    @AfterAll
+    static void tearDown() {
+        issuer.close();
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    static APIGatewayV2HTTPResponse call(ApiEvents.Request request) {
+        return handler.handleRequest(request.event(), null);
+    }
+
+    static JsonNode answer(int status, ApiEvents.Request request) {
+        var response = call(request);
+        assertEquals(status, response.getStatusCode(), response.getBody());
+        return ApiEvents.body(response);
+    }
+
+    static void assertError(APIGatewayV2HTTPResponse response, int status, String code) {
+        assertEquals(status, response.getStatusCode(), response.getBody());
+        assertEquals(code, ApiEvents.body(response).path("error").path("code").asText(), response.getBody());
+    }
+
+    static void putPhotos(String albumId, int n) {
+        for (int i = 1; i <= n; i++) {
+            String key = S3Keys.photoKey(albumId, (i % 2 == 0 ? "Reception/" : "Ceremony/") + "IMG_" + i + ".jpg");
+            aws.clients().s3().putObject(p -> p.bucket(aws.names().bucket()).key(key), RequestBody.fromString("photo " + key));
+        }
+    }
+
+    static ApiEvents.Request register(String albumId, String name) {
+        return ApiEvents.post("/admin/albums").bearer(admin)
+                .body("{\"album_id\":" + json(albumId) + ",\"name\":" + json(name) + "}");
+    }
+
+    static String json(String s) {
+        return s == null ? "null" : com.clientalbums.common.http.Json.write(s);
+    }
+
+    static List<ZipRequest> messagesFor(String albumId) {
+        while (true) {
+            List<Message> batch = aws.clients().sqs().receiveMessage(r -> r.queueUrl(aws.queueUrl()).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+            if (batch.isEmpty()) break;
+            for (Message m : batch) {
+                received.add(QueueMessages.parse(m.body()).requests().getFirst());
+                aws.clients().sqs().deleteMessage(d -> d.queueUrl(aws.queueUrl()).receiptHandle(m.receiptHandle()));
+            }
+        }
+        return received.stream().filter(r -> r.albumId().equals(albumId)).toList();
+    }
+
+    static void publish(String albumId) {
+        Album album = albums.find(albumId).orElseThrow();
+        Album claimed = albums.claim(albumId, "gen", Instant.now(), Duration.ofMinutes(2)).orElseThrow();
+        var build = new BuildRecord(album.requestedAt(), claimed.zipGenerationStartedAt(), Instant.now(), "ready", album.photoCount(), 1234, 2.5, "registration");
+        assertTrue(albums.publish(albumId, "gen", claimed.buildVersion(),
+                new PublishedArchive(S3Keys.zipKey(albumId, album.contentFingerprint()), 4321, album.photoCount(), 1234, album.contentFingerprint()),
+                List.of(build), Instant.now()));
+    }
+
+    // ---- who may call -------------------------------------------------------------------------
+
+    @Test
+    void everyStudioRouteRefusesAClientWith403AndDoesNothing() {
+        List<ApiEvents.Request> requests = List.of(
+                ApiEvents.get("/me"),
+                ApiEvents.post("/admin/albums").body("{\"album_id\":\"client-made\",\"name\":\"Mine\"}"),
+                ApiEvents.get("/admin/albums"),
+                ApiEvents.get("/admin/albums/client-made/zip"),
+                ApiEvents.post("/admin/albums/client-made/zip"),
+                ApiEvents.post("/admin/albums/client-made/uploads").body("{\"files\":[]}"),
+                ApiEvents.get("/admin/users"),
+                ApiEvents.post("/admin/users").body("{\"email\":\"x@example.com\",\"name\":\"X\"}"),
+                ApiEvents.put("/admin/albums/client-made/users/ann%40example.com"),
+                ApiEvents.delete("/admin/albums/client-made/users/ann%40example.com"));
+        for (var request : requests) assertError(call(request.bearer(client)), 403, "FORBIDDEN");
+        assertTrue(albums.find("client-made").isEmpty());
+        assertTrue(users.find("x@example.com").isEmpty());
+    }
+
+    @Test
+    void noTokenIs401AndTheAdminAddressIsAnAdminWithoutTheGroup() {
+        assertError(call(ApiEvents.get("/admin/albums")), 401, "UNAUTHORIZED");
+        assertError(call(ApiEvents.get("/admin/albums").bearer(issuer.token(STUDIO).audience("other").sign())), 401, "UNAUTHORIZED");
+        JsonNode me = answer(200, ApiEvents.get("/me").bearer(issuer.idToken("Studio@Example.com")));
+        assertTrue(me.get("is_admin").asBoolean());
+        assertEquals("studio@example.com", me.get("email").asText());
+    }
+
+    // ---- albums -------------------------------------------------------------------------------
+
+    @Test
+    void registeringAnAlbumRecordsItsPhotosAndQueuesOneBuild() {
+        putPhotos("smith-wedding", 5);
+        aws.clients().s3().putObject(p -> p.bucket(aws.names().bucket()).key(S3Keys.photoKey("smith-wedding", ".DS_Store")), RequestBody.fromString("x"));
+        JsonNode row = answer(201, register("smith-wedding", "  Smith Wedding  "));
+        assertEquals("smith-wedding", row.get("album_id").asText());
+        assertEquals("Smith Wedding", row.get("name").asText());
+        assertEquals(5, row.get("photo_count").asLong(), "hidden files do not count");
+        assertEquals("pending", row.get("zip_status").asText());
+        assertFalse(row.get("stale").asBoolean());
+        assertTrue(row.get("zip_size").isNull());
+        assertEquals(5, row.get("progress").get("files_total").asLong());
+
+        Album album = albums.find("smith-wedding").orElseThrow();
+        var listing = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list("smith-wedding");
+        assertEquals(Fingerprint.of(listing), album.contentFingerprint());
+        assertEquals("someone@example.com", album.createdBy());
+        assertEquals(List.of(new ZipRequest("smith-wedding", "registration", false)), messagesFor("smith-wedding"));
+    }
+
+    @Test
+    void anEmptyAlbumCanBeRegisteredBeforeItsPhotosAreUploaded() {
+        assertEquals(0, answer(201, register("upload-later", "Upload later")).get("photo_count").asLong());
+    }
+
+    @Test
+    void registeringATakenIdIs409AndChangesNothing() {
+        answer(201, register("taken-album", "First"));
+        assertError(call(register("taken-album", "Second")), 409, "CONFLICT");
+        assertEquals("First", albums.find("taken-album").orElseThrow().name());
+        assertEquals(1, messagesFor("taken-album").size());
+    }
+
+    @Test
+    void invalidIdsAndNamesAre400() {
+        for (String id : List.of("../etc", "ab", "Upper-Case", "under_score", "a".repeat(65), "-leading", "sp ace", "")) {
+            assertError(call(register(id, "Name")), 400, "BAD_REQUEST");
+        }
+        assertError(call(register(null, "Name")), 400, "BAD_REQUEST");
+        assertError(call(register("good-id", "")), 400, "BAD_REQUEST");
+        assertError(call(register("good-id", "   ")), 400, "BAD_REQUEST");
+        assertError(call(register("good-id", "x".repeat(201))), 400, "BAD_REQUEST");
+        assertError(call(register("good-id", "bad\nname")), 400, "BAD_REQUEST");
+        assertError(call(ApiEvents.post("/admin/albums").bearer(admin).body("{\"album_id\": 42,")), 400, "BAD_REQUEST");
+        assertTrue(albums.find("good-id").isEmpty());
+        answer(201, register("x".repeat(64), "y".repeat(200)));
+    }
+
+    @Test
+    void theAlbumListShowsEachArchivesState() {
+        putPhotos("listed-ready", 2);
+        answer(201, register("listed-ready", "Listed ready"));
+        publish("listed-ready");
+        answer(201, register("listed-pending", "Listed pending"));
+        Map<String, JsonNode> rows = new HashMap<>();
+        answer(200, ApiEvents.get("/admin/albums").bearer(admin)).get("albums").forEach(a -> rows.put(a.get("album_id").asText(), a));
+        JsonNode ready = rows.get("listed-ready");
+        assertEquals("ready", ready.get("zip_status").asText());
+        assertEquals(4321, ready.get("zip_size").asLong());
+        assertFalse(ready.get("zip_generated_at").isNull());
+        assertTrue(ready.get("zip_error").isNull());
+        assertEquals(2, ready.get("progress").get("files_done").asLong());
+        assertEquals("pending", rows.get("listed-pending").get("zip_status").asText());
+    }
+
+    @Test
+    void theArchiveRouteShowsTheBuildHistory() {
+        putPhotos("with-history", 3);
+        answer(201, register("with-history", "With history"));
+        publish("with-history");
+        JsonNode archive = answer(200, ApiEvents.get("/admin/albums/with-history/zip").bearer(admin));
+        assertEquals("ready", archive.get("zip_status").asText());
+        assertEquals("ready", archive.get("status").asText());
+        assertEquals(3, archive.get("file_count").asLong());
+        JsonNode build = archive.get("builds").get(0);
+        assertEquals("ready", build.get("outcome").asText());
+        assertEquals(3, build.get("files").asLong());
+        assertEquals(1234, build.get("bytes").asLong());
+        assertEquals(2.5, build.get("seconds").asDouble());
+        assertEquals("registration", build.get("source").asText());
+        for (String field : List.of("requested_at", "started_at", "finished_at")) assertFalse(build.get(field).isNull(), field);
+        assertError(call(ApiEvents.get("/admin/albums/no-such-album/zip").bearer(admin)), 404, "NOT_FOUND");
+        assertError(call(ApiEvents.get("/admin/albums/..%2Fx/zip").bearer(admin)), 400, "BAD_REQUEST");
+    }
+
+    @Test
+    void aForcedRebuildOfACurrentArchiveQueuesOneBuildAndASecondOneWaitsForIt() {
+        putPhotos("rebuild-me", 2);
+        answer(201, register("rebuild-me", "Rebuild me"));
+        publish("rebuild-me");
+        messagesFor("rebuild-me");
+        received.removeIf(r -> r.albumId().equals("rebuild-me"));
+
+        JsonNode first = answer(202, ApiEvents.post("/admin/albums/rebuild-me/zip").bearer(admin));
+        assertEquals("pending", first.get("zip_status").asText());
+        JsonNode second = answer(202, ApiEvents.post("/admin/albums/rebuild-me/zip").bearer(admin));
+        assertEquals("pending", second.get("zip_status").asText());
+        assertEquals(List.of(new ZipRequest("rebuild-me", "admin", true)), messagesFor("rebuild-me"));
+        assertEquals(ZipStatus.PENDING, albums.find("rebuild-me").orElseThrow().zipStatus());
+        assertError(call(ApiEvents.post("/admin/albums/nothing-here/zip").bearer(admin)), 404, "NOT_FOUND");
+    }
+
+    // ---- uploads ------------------------------------------------------------------------------
+
+    @Test
+    void uploadLinksArePresignedPutsThatStoreThePhotoInTheAlbum() throws Exception {
+        answer(201, register("browser-upload", "Browser upload"));
+        JsonNode uploads = answer(200, ApiEvents.post("/admin/albums/browser-upload/uploads").bearer(admin).body(
+                "{\"files\":[{\"path\":\"Ceremony/IMG 1.jpg\",\"size\":5,\"content_type\":\"image/jpeg\"},"
+                        + "{\"path\":\"raw/IMG_2.CR3\",\"size\":7,\"content_type\":\"application/octet-stream\"}]}")).get("uploads");
+        assertEquals(2, uploads.size());
+        JsonNode first = uploads.get(0);
+        assertEquals("Ceremony/IMG 1.jpg", first.get("path").asText());
+        assertEquals("PUT", first.get("method").asText());
+        assertEquals("image/jpeg", first.get("headers").get("Content-Type").asText());
+
+        var put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(first.get("url").asText()))
+                .header("Content-Type", "image/jpeg").PUT(HttpRequest.BodyPublishers.ofString("hello")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, put.statusCode(), put.body());
+        String stored = aws.clients().s3().getObjectAsBytes(g -> g.bucket(aws.names().bucket())
+                .key(S3Keys.photoKey("browser-upload", "Ceremony/IMG 1.jpg"))).asUtf8String();
+        assertEquals("hello", stored);
+    }
+
+    @Test
+    void uploadRequestsAreChecked() {
+        answer(201, register("checked-upload", "Checked"));
+        String path = "/admin/albums/checked-upload/uploads";
+        for (String body : List.of(
+                "{\"files\":[]}", "{}",
+                "{\"files\":[{\"path\":\"../other/photos/x.jpg\",\"size\":1,\"content_type\":\"image/jpeg\"}]}",
+                "{\"files\":[{\"path\":\"/abs.jpg\",\"size\":1,\"content_type\":\"image/jpeg\"}]}",
+                "{\"files\":[{\"path\":\"a\\\\b.jpg\",\"size\":1,\"content_type\":\"image/jpeg\"}]}",
+                "{\"files\":[{\"path\":\"a.jpg\",\"size\":5368709121,\"content_type\":\"image/jpeg\"}]}",
+                "{\"files\":[{\"path\":\"a.jpg\",\"size\":-1,\"content_type\":\"image/jpeg\"}]}",
+                "{\"files\":[{\"path\":\"a.jpg\",\"content_type\":\"image/jpeg\"}]}",
+                "{\"files\":[{\"path\":\"a.html\",\"size\":1,\"content_type\":\"text/html\"}]}",
+                "{\"files\":[{\"path\":\"a.svg\",\"size\":1,\"content_type\":\"image/svg+xml; charset=utf-8\"}]}")) {
+            assertError(call(ApiEvents.post(path).bearer(admin).body(body)), 400, "BAD_REQUEST");
+        }
+        StringBuilder many = new StringBuilder("{\"files\":[");
+        for (int i = 0; i <= 500; i++) many.append(i == 0 ? "" : ",").append("{\"path\":\"p").append(i).append(".jpg\",\"size\":1,\"content_type\":\"image/jpeg\"}");
+        assertError(call(ApiEvents.post(path).bearer(admin).body(many.append("]}").toString())), 400, "BAD_REQUEST");
+        assertError(call(ApiEvents.post("/admin/albums/not-registered/uploads").bearer(admin)
+                .body("{\"files\":[{\"path\":\"a.jpg\",\"size\":1,\"content_type\":\"image/jpeg\"}]}")), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void fiveHundredFilesFitInOneRequest() {
+        answer(201, register("five-hundred", "Five hundred"));
+        StringBuilder body = new StringBuilder("{\"files\":[");
+        for (int i = 0; i < 500; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"path\":\"Folder ").append("x".repeat(150)).append("/IMG_").append(i)
+                    .append(".jpg\",\"size\":123456,\"content_type\":\"image/jpeg\"}");
+        }
+        assertEquals(500, answer(200, ApiEvents.post("/admin/albums/five-hundred/uploads").bearer(admin).body(body.append("]}").toString()))
+                .get("uploads").size());
+    }
+
+    // ---- clients and grants ---------------------------------------------------------------------
+
+    @Test
+    void creatingAClientMakesTheirAccountAndRowOnce() {
+        JsonNode created = answer(201, ApiEvents.post("/admin/users").bearer(admin).body("{\"email\":\" Carol@Example.com \",\"name\":\"Carol Client\"}"));
+        assertEquals("carol@example.com", created.get("email").asText());
+        assertEquals("Carol Client", created.get("name").asText());
+        assertEquals(0, created.get("albums").size());
+        assertTrue(invited.stream().anyMatch(i -> i[0].equals("carol@example.com") && i[1].equals("Carol Client")));
+        assertEquals("Carol Client", users.find("carol@example.com").orElseThrow().name());
+
+        int invitations = invited.size();
+        assertError(call(ApiEvents.post("/admin/users").bearer(admin).body("{\"email\":\"carol@example.com\",\"name\":\"Again\"}")), 409, "CONFLICT");
+        assertEquals(invitations, invited.size(), "no second invitation");
+    }
+
+    @Test
+    void anAccountThatAlreadyExistsStillGetsItsRow() {
+        answer(201, ApiEvents.post("/admin/users").bearer(admin).body("{\"email\":\"existing@example.com\",\"name\":\"Existing\"}"));
+        assertTrue(users.find("existing@example.com").isPresent());
+    }
+
+    @Test
+    void invalidClientsAre400() {
+        for (String body : List.of("{\"email\":\"not-an-address\",\"name\":\"X\"}", "{\"name\":\"X\"}",
+                "{\"email\":\"a@example.com\",\"name\":\"" + "x".repeat(201) + "\"}")) {
+            assertError(call(ApiEvents.post("/admin/users").bearer(admin).body(body)), 400, "BAD_REQUEST");
+        }
+    }
+
+    @Test
+    void grantingAndRevokingAccess() {
+        answer(201, register("granted-album", "Granted"));
+        var grant = call(ApiEvents.put("/admin/albums/granted-album/users/" + ApiEvents.encode("Dan+Photos@Example.com")).bearer(admin));
+        assertEquals(204, grant.getStatusCode(), grant.getBody());
+        assertNull(grant.getBody());
+        assertTrue(grants.isGranted("dan+photos@example.com", "granted-album"));
+        assertTrue(users.find("dan+photos@example.com").isPresent(), "the user row is created with the grant");
+        assertEquals(204, call(ApiEvents.put("/admin/albums/granted-album/users/dan%2Bphotos%40example.com").bearer(admin)).getStatusCode(),
+                "granting twice is fine");
+
+        JsonNode dan = null;
+        for (JsonNode u : answer(200, ApiEvents.get("/admin/users").bearer(admin)).get("users")) {
+            if (u.get("email").asText().equals("dan+photos@example.com")) dan = u;
+        }
+        assertEquals(List.of("granted-album"), List.of(dan.get("albums").get(0).asText()));
+
+        assertEquals(204, call(ApiEvents.delete("/admin/albums/granted-album/users/dan%2Bphotos%40example.com").bearer(admin)).getStatusCode());
+        assertFalse(grants.isGranted("dan+photos@example.com", "granted-album"));
+        assertEquals(204, call(ApiEvents.delete("/admin/albums/granted-album/users/dan%2Bphotos%40example.com").bearer(admin)).getStatusCode());
+
+        assertError(call(ApiEvents.put("/admin/albums/no-such-album/users/dan%40example.com").bearer(admin)), 404, "NOT_FOUND");
+        assertError(call(ApiEvents.put("/admin/albums/granted-album/users/not-an-address").bearer(admin)), 400, "BAD_REQUEST");
+        assertError(call(ApiEvents.put("/admin/albums/..%2Fgranted-album/users/dan%40example.com").bearer(admin)), 400, "BAD_REQUEST");
+        assertFalse(grants.isGranted("dan@example.com", "no-such-album"));
+    }
+
+    // ---- construction -----------------------------------------------------------------------------
+
+    @Test
+    void withTheLocalIssuerNoCognitoIsCalledAndInAwsCognitoIs() {
+        Settings local = aws.settings(AdminApiHandler.SETTINGS, issuer.env(STUDIO));
+        assertInstanceOf(LocalAccountDirectory.class, AdminApiHandler.defaultDirectory(local));
+        Map<String, String> inAws = new HashMap<>(issuer.env(STUDIO));
+        inAws.put(Setting.AUTH_ISSUER_URL.name(), "");
+        assertInstanceOf(CognitoAccountDirectory.class, AdminApiHandler.defaultDirectory(aws.settings(AdminApiHandler.SETTINGS, inAws)));
+        new AdminApiHandler(local, aws.clients());
+    }
+}

@@ -1,0 +1,158 @@
+package com.clientalbums.client.download;
+
+import com.clientalbums.common.access.AlbumAccess;
+import com.clientalbums.common.album.Album;
+import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.album.BuildRecord;
+import com.clientalbums.common.album.ZipStatus;
+import com.clientalbums.common.auth.Caller;
+import com.clientalbums.common.error.AlbumsException;
+import com.clientalbums.common.http.PhotoPaths;
+import com.clientalbums.common.http.PresignedLinks;
+import com.clientalbums.common.http.ProgressView;
+import com.clientalbums.common.queue.ZipRequest;
+import com.clientalbums.common.store.HiddenFiles;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * "Download All" and one-photo downloads.
+ *
+ * <p>The album record is the state of record (DESIGN §4): a ready, current archive is handed out
+ * as a link signed now; anything else answers with the state and progress, and asks for a build
+ * when none is under way. Asking is one conditional write ({@link AlbumRepository#requestBuild}),
+ * so any number of simultaneous clicks make one request, and only the click that won it wakes a
+ * generator. Should that wake-up message be lost (SQS down), the album simply stays
+ * {@code pending}: after {@link #PENDING_RETRY_AFTER} the next click — or maintenance — may
+ * request again and send again. Nothing waits on the message.
+ */
+public final class DownloadService {
+    private static final System.Logger LOG = System.getLogger(DownloadService.class.getName());
+
+    /** A pending request older than this is taken as lost and may be sent again. */
+    public static final Duration PENDING_RETRY_AFTER = Duration.ofMinutes(2);
+
+    /**
+     * How long a failed build shows as {@code error} before a download request retries it. The
+     * page that was polling sees the error (it polls at least every 10 s) and stops, showing the
+     * message and its button; a later click then retries, while a page left open does not loop
+     * through failing builds forever.
+     */
+    public static final Duration ERROR_SHOWN_FOR = Duration.ofSeconds(15);
+
+    /** Wakes a generator for an album; may fail (the album then waits as {@code pending}). */
+    @FunctionalInterface
+    public interface BuildWakeUp {
+        void wake(ZipRequest request);
+    }
+
+    private final AlbumAccess access;
+    private final AlbumRepository albums;
+    private final BuildWakeUp wakeUp;
+    private final PresignedLinks links;
+    private final PhotoObjects photos;
+    private final Duration zipUrlExpiry;
+    private final Duration photoUrlExpiry;
+    private final Clock clock;
+
+    /** Whether a photo exists and how big it is (one HEAD). */
+    @FunctionalInterface
+    public interface PhotoObjects {
+        Optional<Long> size(String key);
+    }
+
+    public DownloadService(AlbumAccess access, AlbumRepository albums, BuildWakeUp wakeUp, PresignedLinks links,
+                           PhotoObjects photos, Duration zipUrlExpiry, Duration photoUrlExpiry, Clock clock) {
+        this.access = access;
+        this.albums = albums;
+        this.wakeUp = wakeUp;
+        this.links = links;
+        this.photos = photos;
+        this.zipUrlExpiry = zipUrlExpiry;
+        this.photoUrlExpiry = photoUrlExpiry;
+        this.clock = clock;
+    }
+
+    /** {@code GET /albums/{album_id}/download}. */
+    public DownloadResponse archive(Caller caller, String albumId) {
+        Album album = access.require(caller, albumId);
+        if (album.archiveCurrent()) return ready(album);
+        Instant now = clock.instant();
+        if (album.zipStatus() == ZipStatus.ERROR && failedAt(album).map(t -> t.plus(ERROR_SHOWN_FOR).isAfter(now)).orElse(false)) {
+            return error(album);
+        }
+        String source = album.zipStatus() == ZipStatus.ERROR ? "api_retry" : "api";
+        if (albums.requestBuild(albumId, source, false, now, PENDING_RETRY_AFTER)) {
+            wake(new ZipRequest(albumId, source, false));
+            String message = source.equals("api_retry") ? DownloadMessages.RETRYING : null;
+            return pending(album, message);
+        }
+        // Someone else's request is under way (or the archive was published meanwhile): report it as it is now.
+        Album latest = albums.find(albumId).orElseThrow(() -> AlbumsException.notFound("Album"));
+        if (latest.archiveCurrent()) return ready(latest);
+        return switch (latest.zipStatus()) {
+            case ERROR -> error(latest);
+            case GENERATING -> generating(latest, now);
+            default -> pending(latest, null);
+        };
+    }
+
+    /** {@code GET /albums/{album_id}/download?file_name=PATH}: one photo, under its own name. */
+    public DownloadResponse photo(Caller caller, String albumId, String path) {
+        access.require(caller, albumId);
+        String key = PhotoPaths.requireKey(albumId, path);
+        if (HiddenFiles.isHidden(path)) throw AlbumsException.notFound("Photo");
+        long size = photos.size(key).orElseThrow(() -> AlbumsException.notFound("Photo"));
+        String name = ContentDisposition.safeName(PhotoPaths.baseName(path));
+        PresignedLinks.Link link = links.get(key, photoUrlExpiry, ContentDisposition.attachment(name), null);
+        return new DownloadResponse(albumId, link.url(), link.expiresInSeconds(), 1, "ready", null, null,
+                List.of(new DownloadResponse.Part(link.url(), size, 1, name)), null);
+    }
+
+    private DownloadResponse ready(Album album) {
+        String fileName = ContentDisposition.safeName(album.name() == null || album.name().isBlank() ? album.albumId() : album.name()) + ".zip";
+        PresignedLinks.Link link = links.get(album.zipKey(), zipUrlExpiry, ContentDisposition.attachment(fileName), "application/zip");
+        return new DownloadResponse(album.albumId(), link.url(), link.expiresInSeconds(), album.zipFileCount(), "ready",
+                DownloadMessages.READY, album.zipSize(),
+                List.of(new DownloadResponse.Part(link.url(), album.zipSize(), album.zipFileCount(), fileName)),
+                ProgressView.of(album, clock.instant()));
+    }
+
+    private DownloadResponse pending(Album album, String message) {
+        ProgressView progress = new ProgressView(0, album.photoCount(), 0, 0, null);
+        return status(album, "pending", Objects.requireNonNullElse(message, DownloadMessages.preparing(album, progress)), progress);
+    }
+
+    private DownloadResponse generating(Album album, Instant now) {
+        ProgressView progress = ProgressView.of(album, now);
+        return status(album, "generating", DownloadMessages.preparing(album, progress), progress);
+    }
+
+    private DownloadResponse error(Album album) {
+        return status(album, "error", DownloadMessages.error(album), null);
+    }
+
+    private static DownloadResponse status(Album album, String status, String message, ProgressView progress) {
+        return new DownloadResponse(album.albumId(), null, 0, album.photoCount(), status, message, null, List.of(), progress);
+    }
+
+    private void wake(ZipRequest request) {
+        try {
+            wakeUp.wake(request);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "album " + request.albumId() + " is pending but its wake-up message failed ("
+                    + e.getMessage() + "); a later request or maintenance sends it again after " + PENDING_RETRY_AFTER.toMinutes() + " min");
+        }
+    }
+
+    /** When the last build ended (the failing one), or when it was requested if no build is recorded. */
+    private static Optional<Instant> failedAt(Album album) {
+        Optional<Instant> finished = album.builds().stream().map(BuildRecord::finishedAt).filter(Objects::nonNull).max(Instant::compareTo);
+        return finished.isPresent() ? finished : Optional.ofNullable(album.requestedAt());
+    }
+}

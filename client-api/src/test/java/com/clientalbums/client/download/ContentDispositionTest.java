@@ -1,0 +1,47 @@
+package com.clientalbums.client.download;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ContentDispositionTest {
+
+    @Test
+    void aPlainNameIsTheSameInBothForms() {
+        assertEquals("attachment; filename=\"Smith Wedding.zip\"; filename*=UTF-8''Smith%20Wedding.zip",
+                ContentDisposition.attachment("Smith Wedding.zip"));
+    }
+
+    @Test
+    void accentsAndOtherScriptsKeepTheirNameInTheUtf8FormAndFallBackToAscii() {
+        String header = ContentDisposition.attachment("Café Ølstrup — 結婚式.zip");
+        assertTrue(header.startsWith("attachment; filename=\"Cafe Olstrup - ___.zip\"; filename*=UTF-8''"), header);
+        String encoded = header.substring(header.indexOf("''") + 2);
+        assertEquals("Café Ølstrup — 結婚式.zip", URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void quotesSlashesAndControlCharactersCannotBreakTheHeaderOrMakeAPath() {
+        String header = ContentDisposition.attachment("a\"b\\c/d\r\ne;f%g.zip");
+        String fallback = header.substring(header.indexOf('"') + 1, header.indexOf("\";"));
+        assertEquals("a_b_c_d__e_f_g.zip", fallback);
+        assertTrue(!header.contains("\r") && !header.contains("\n"));
+        String encoded = header.substring(header.indexOf("''") + 2);
+        assertTrue(encoded.matches("[A-Za-z0-9!#$&+\\-.^_`|~%]+"), encoded);
+    }
+
+    @Test
+    void aNameMadeOfNothingUsableStillDownloads() {
+        assertEquals("download", ContentDisposition.safeName("  "));
+        assertEquals("download", ContentDisposition.safeName("..."));
+        assertEquals("hidden.jpg", ContentDisposition.safeName(".hidden.jpg"));
+        String longName = "x".repeat(300) + ".zip";
+        String safe = ContentDisposition.safeName(longName);
+        assertEquals(200, safe.length());
+        assertTrue(safe.endsWith(".zip"));
+    }
+}

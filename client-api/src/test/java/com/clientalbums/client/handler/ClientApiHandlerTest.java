@@ -1,0 +1,472 @@
+package com.clientalbums.client.handler;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.clientalbums.common.access.GrantRepository;
+import com.clientalbums.common.album.Album;
+import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.album.BuildRecord;
+import com.clientalbums.common.album.Progress;
+import com.clientalbums.common.album.PublishedArchive;
+import com.clientalbums.common.album.ZipStatus;
+import com.clientalbums.common.auth.AuthConfig;
+import com.clientalbums.common.auth.JwtAuthenticator;
+import com.clientalbums.common.auth.TestIssuer;
+import com.clientalbums.common.config.Setting;
+import com.clientalbums.common.config.Settings;
+import com.clientalbums.common.http.ApiEvents;
+import com.clientalbums.common.queue.QueueMessages;
+import com.clientalbums.common.queue.ZipRequest;
+import com.clientalbums.common.store.Fingerprint;
+import com.clientalbums.common.store.PhotoListing;
+import com.clientalbums.common.store.S3Keys;
+import com.clientalbums.testing.LocalAws;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The client API through its Lambda entry point: real event JSON, real tokens, real S3/SQS/DynamoDB on loopback. */
+class ClientApiHandlerTest {
+    @RegisterExtension
+    static final LocalAws aws = LocalAws.create();
+
+    static final String STUDIO = "studio@example.com";
+    static final String ANN = "ann@example.com";
+    static final String BOB = "bob@example.com";
+
+    static TestIssuer issuer;
+    static Settings settings;
+    static ClientApiHandler handler;
+    static AlbumRepository albums;
+    static GrantRepository grants;
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final List<ZipRequest> received = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void setUp() {
+        issuer = TestIssuer.start();
+        settings = aws.settings(ClientApiHandler.SETTINGS, issuer.env(STUDIO));
+        handler = new ClientApiHandler(settings, aws.clients());
+        albums = new AlbumRepository(aws.clients().dynamo(), aws.names().albumTable());
+        grants = new GrantRepository(aws.clients().dynamo(), aws.names().userAlbumTable());
+    }
+
+    @AfterAll
+    static void tearDown() {
+        issuer.close();
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    static APIGatewayV2HTTPResponse call(ClientApiHandler h, ApiEvents.Request request) {
+        return h.handleRequest(request.event(), null);
+    }
+
+    static APIGatewayV2HTTPResponse call(ApiEvents.Request request) {
+        return call(handler, request);
+    }
+
+    static JsonNode ok(ApiEvents.Request request) {
+        var response = call(request);
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        return ApiEvents.body(response);
+    }
+
+    static void assertError(APIGatewayV2HTTPResponse response, int status, String code) {
+        assertEquals(status, response.getStatusCode(), response.getBody());
+        assertEquals(code, ApiEvents.body(response).path("error").path("code").asText(), response.getBody());
+    }
+
+    static void putPhoto(String albumId, String path, byte[] bytes) {
+        aws.clients().s3().putObject(p -> p.bucket(aws.names().bucket()).key(S3Keys.photoKey(albumId, path)).contentType("image/jpeg"),
+                RequestBody.fromBytes(bytes));
+    }
+
+    static void putObject(String key, byte[] bytes) {
+        aws.clients().s3().putObject(p -> p.bucket(aws.names().bucket()).key(key), RequestBody.fromBytes(bytes));
+    }
+
+    /** An album registered as the admin API would: photos listed, fingerprint recorded, build pending. */
+    static String registered(String albumId, String name, int photos, String... grantedTo) {
+        for (int i = 1; i <= photos; i++) putPhoto(albumId, "Ceremony/IMG_" + i + ".jpg", ("photo " + i + " of " + albumId).getBytes());
+        var listing = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list(albumId);
+        assertTrue(albums.register(albumId, name, STUDIO, listing.size(), Fingerprint.of(listing), Instant.now()));
+        for (String email : grantedTo) grants.grant(email, albumId, Instant.now());
+        return albumId;
+    }
+
+    /** The generator's part: claim, upload an archive, publish it. Returns the archive's bytes. */
+    static byte[] published(String albumId) {
+        Album album = albums.find(albumId).orElseThrow();
+        Album claimed = albums.claim(albumId, "gen-test", Instant.now(), Duration.ofMinutes(2)).orElseThrow();
+        byte[] zip = ("PK fake archive of " + albumId).getBytes();
+        String key = S3Keys.zipKey(albumId, album.contentFingerprint());
+        putObject(key, zip);
+        var build = new BuildRecord(album.requestedAt(), claimed.zipGenerationStartedAt(), Instant.now(), "ready",
+                album.photoCount(), 100, 0.5, "registration");
+        assertTrue(albums.publish(albumId, "gen-test", claimed.buildVersion(),
+                new PublishedArchive(key, zip.length, album.photoCount(), 100, album.contentFingerprint()), List.of(build), Instant.now()));
+        return zip;
+    }
+
+    /** A photo replaced since the archive was built. */
+    static void madeStale(String albumId) {
+        aws.clients().dynamo().updateItem(u -> u.tableName(aws.names().albumTable())
+                .key(Map.of("album_id", AttributeValue.fromS(albumId)))
+                .updateExpression("SET content_fingerprint = :fp")
+                .expressionAttributeValues(Map.of(":fp", AttributeValue.fromS("changed-" + albumId))));
+    }
+
+    /** Every wake-up message that reached the queue for an album so far. */
+    static List<ZipRequest> messagesFor(String albumId) {
+        while (true) {
+            List<Message> batch = aws.clients().sqs().receiveMessage(r -> r.queueUrl(aws.queueUrl()).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+            if (batch.isEmpty()) break;
+            for (Message m : batch) {
+                received.add(QueueMessages.parse(m.body()).requests().getFirst());
+                aws.clients().sqs().deleteMessage(d -> d.queueUrl(aws.queueUrl()).receiptHandle(m.receiptHandle()));
+            }
+        }
+        return received.stream().filter(r -> r.albumId().equals(albumId)).toList();
+    }
+
+    static ClientApiHandler handlerAt(Instant now, Map<String, String> overrides) {
+        Map<String, String> env = new java.util.HashMap<>(issuer.env(STUDIO));
+        env.putAll(overrides);
+        Settings s = aws.settings(ClientApiHandler.SETTINGS, env);
+        return new ClientApiHandler(s, aws.clients(), new JwtAuthenticator(AuthConfig.from(s)),
+                DefaultCredentialsProvider.builder().build(), Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    static HttpResponse<byte[]> fetch(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    // ---- who is calling ---------------------------------------------------------------------
+
+    @Test
+    void meAnswersWhoTheTokenSaysIsSignedIn() {
+        JsonNode me = ok(ApiEvents.get("/me").bearer(issuer.token("Ann@Example.com").name("Ann").sign()));
+        assertEquals("ann@example.com", me.get("email").asText());
+        assertEquals("Ann", me.get("name").asText());
+        assertFalse(me.get("is_admin").asBoolean());
+        assertTrue(ok(ApiEvents.get("/me").bearer(issuer.idToken(STUDIO))).get("is_admin").asBoolean());
+    }
+
+    @Test
+    void aMissingForgedForeignOrExpiredTokenIs401AndNeverData() {
+        String album = registered("token-checks", "Token checks", 1, ANN);
+        List<ApiEvents.Request> refused = List.of(
+                ApiEvents.get("/albums"),
+                ApiEvents.get("/albums/" + album + "/download").bearer(issuer.token(ANN).signedWith(TestIssuer.foreignKey("key-1")).sign()),
+                ApiEvents.get("/albums/" + album + "/download").bearer(issuer.token(ANN).signedWith(TestIssuer.foreignKey("evil")).sign()),
+                ApiEvents.get("/albums/" + album).bearer(issuer.token(ANN).audience("another-app").sign()),
+                ApiEvents.get("/albums/" + album).bearer(issuer.token(ANN).expiredAgo(Duration.ofMinutes(5)).sign()),
+                ApiEvents.get("/albums/" + album).header("authorization", "Bearer garbage"));
+        for (var request : refused) {
+            var response = call(request);
+            assertError(response, 401, "UNAUTHORIZED");
+            assertFalse(response.getBody().contains(album), "no album data in a refusal");
+        }
+        assertTrue(messagesFor(album).isEmpty(), "a refused call requests nothing");
+    }
+
+    // ---- albums -------------------------------------------------------------------------------
+
+    @Test
+    void aClientListsOnlyTheAlbumsGrantedToThemAndTheStudioListsAll() {
+        registered("list-ann", "Ann's wedding", 2, ANN);
+        registered("list-bob", "Bob's portraits", 1, BOB);
+        Set<String> annSees = new HashSet<>();
+        ok(ApiEvents.get("/albums").bearer(issuer.idToken(ANN))).get("albums").forEach(a -> annSees.add(a.get("album_id").asText()));
+        assertTrue(annSees.contains("list-ann"));
+        assertFalse(annSees.contains("list-bob"));
+        Set<String> studioSees = new HashSet<>();
+        ok(ApiEvents.get("/albums").bearer(issuer.idToken(STUDIO))).get("albums").forEach(a -> studioSees.add(a.get("album_id").asText()));
+        assertTrue(studioSees.containsAll(Set.of("list-ann", "list-bob")));
+    }
+
+    @Test
+    void anAlbumSummaryHasItsCountDateAndACoverOnceAThumbnailExists() throws Exception {
+        String album = registered("cover-album", "Cover", 2, "cover@example.com");
+        JsonNode before = ok(ApiEvents.get("/albums").bearer(issuer.idToken("cover@example.com"))).get("albums").get(0);
+        assertEquals("cover-album", before.get("album_id").asText());
+        assertEquals("Cover", before.get("name").asText());
+        assertEquals(2, before.get("photo_count").asLong());
+        assertTrue(before.get("created_at").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
+        assertTrue(before.get("cover_url").isNull());
+
+        putObject(S3Keys.previewKey(album, "thumb", "Ceremony/IMG_1.jpg"), "thumb-1".getBytes());
+        putObject(S3Keys.previewKey(album, "thumb", "Ceremony/IMG_2.jpg"), "thumb-2".getBytes());
+        String cover = ok(ApiEvents.get("/albums").bearer(issuer.idToken("cover@example.com"))).get("albums").get(0).get("cover_url").asText();
+        assertEquals("thumb-1", new String(fetch(cover).body()));
+    }
+
+    @Test
+    void anAlbumListsItsPhotosWithLinksThatWorkAndPreviewsOnlyWhenTheyExist() throws Exception {
+        String album = registered("detail-album", "Detail", 3, ANN);
+        putPhoto(album, ".DS_Store", "junk".getBytes());
+        putObject(S3Keys.previewKey(album, "thumb", "Ceremony/IMG_2.jpg"), "t2".getBytes());
+        putObject(S3Keys.previewKey(album, "preview", "Ceremony/IMG_2.jpg"), "p2".getBytes());
+        putObject(S3Keys.previewKey(album, "thumb", "Ceremony/IMG_3.jpg"), "t3".getBytes());
+
+        JsonNode detail = ok(ApiEvents.get("/albums/" + album).bearer(issuer.idToken(ANN)));
+        assertEquals("Detail", detail.get("name").asText());
+        assertEquals(3, detail.get("photo_count").asLong());
+        JsonNode photos = detail.get("photos");
+        assertEquals(3, photos.size(), "hidden files are not photos");
+        JsonNode first = photos.get(0);
+        assertEquals("Ceremony/IMG_1.jpg", first.get("path").asText());
+        assertEquals("photo 1 of detail-album".length(), first.get("size").asLong());
+        assertEquals("photo 1 of detail-album", new String(fetch(first.get("view_url").asText()).body()));
+        assertTrue(first.get("thumbnail_url").isNull() && first.get("preview_url").isNull());
+        assertFalse(first.get("previews_ready").asBoolean());
+        JsonNode second = photos.get(1);
+        assertEquals("t2", new String(fetch(second.get("thumbnail_url").asText()).body()));
+        assertEquals("p2", new String(fetch(second.get("preview_url").asText()).body()));
+        assertTrue(second.get("previews_ready").asBoolean());
+        assertFalse(photos.get(2).get("previews_ready").asBoolean());
+    }
+
+    @Test
+    void anotherClientsAlbumAndAnUnknownAlbumAreBothNotFoundAndReadTheSame() {
+        String album = registered("bobs-secret", "Bob's secret", 1, BOB);
+        String ann = issuer.idToken(ANN);
+        for (String path : List.of("/albums/" + album, "/albums/" + album + "/download", "/albums/no-such-album",
+                "/albums/no-such-album/download")) {
+            var response = call(ApiEvents.get(path).bearer(ann));
+            assertError(response, 404, "NOT_FOUND");
+            assertEquals("Album not found", ApiEvents.body(response).get("error").get("message").asText());
+        }
+        var photo = call(ApiEvents.get("/albums/" + album + "/download").query("file_name", "Ceremony/IMG_1.jpg").bearer(ann));
+        assertError(photo, 404, "NOT_FOUND");
+        assertTrue(messagesFor(album).isEmpty(), "another client's click requests nothing");
+    }
+
+    @Test
+    void hostileAlbumIdsAre400() {
+        String ann = issuer.idToken(ANN);
+        for (String path : List.of("/albums/..%2Fbobs-secret", "/albums/%2E%2E/download", "/albums/../download",
+                "/albums/UPPER-case", "/albums/a%00b/download", "/albums/x")) {
+            assertError(call(ApiEvents.get(path).bearer(ann)), 400, "BAD_REQUEST");
+        }
+    }
+
+    // ---- one photo ----------------------------------------------------------------------------
+
+    @Test
+    void onePhotoIsALinkUnderItsOwnNameThatDownloadsIt() throws Exception {
+        String album = registered("one-photo", "One photo", 2, ANN);
+        putPhoto(album, "Réception/Öl & Brot.jpg", "the photo".getBytes());
+        JsonNode answer = ok(ApiEvents.get("/albums/" + album + "/download").query("file_name", "Réception/Öl & Brot.jpg").bearer(issuer.idToken(ANN)));
+        assertEquals("ready", answer.get("status").asText());
+        assertEquals(1, answer.get("file_count").asLong());
+        assertEquals(3600, answer.get("expires_in").asLong());
+        var response = fetch(answer.get("download_url").asText());
+        assertEquals(200, response.statusCode());
+        assertEquals("the photo", new String(response.body()));
+        String disposition = response.headers().firstValue("content-disposition").orElseThrow();
+        assertTrue(disposition.startsWith("attachment; filename=\"Ol & Brot.jpg\""), disposition);
+        assertTrue(URLDecoder.decode(disposition, StandardCharsets.UTF_8).contains("Öl & Brot.jpg"), disposition);
+    }
+
+    @Test
+    void hostileFileNamesAre400AndAMissingPhotoIs404() {
+        String album = registered("file-names", "File names", 1, ANN);
+        String ann = issuer.idToken(ANN);
+        for (String name : List.of("../bobs-secret/photos/IMG_1.jpg", "Ceremony/../../x.jpg", "/etc/passwd", "..\\..\\win.ini",
+                "a//b.jpg", "", "a\u0000b.jpg", "x".repeat(1100))) {
+            assertError(call(ApiEvents.get("/albums/" + album + "/download").query("file_name", name).bearer(ann)), 400, "BAD_REQUEST");
+        }
+        assertError(call(ApiEvents.get("/albums/" + album + "/download").query("file_name", "Ceremony/nope.jpg").bearer(ann)), 404, "NOT_FOUND");
+        putPhoto(album, ".DS_Store", "junk".getBytes());
+        assertError(call(ApiEvents.get("/albums/" + album + "/download").query("file_name", ".DS_Store").bearer(ann)), 404, "NOT_FOUND");
+    }
+
+    // ---- Download All -------------------------------------------------------------------------
+
+    @Test
+    void aReadyCurrentArchiveIsALinkSignedNowThatDownloadsUnderTheAlbumsName() throws Exception {
+        String album = registered("ready-album", "Smith & Jøhnson: Wedding 2026", 3, ANN);
+        byte[] zip = published(album);
+        JsonNode answer = ok(ApiEvents.get("/albums/" + album + "/download").bearer(issuer.idToken(ANN)));
+        assertEquals("ready", answer.get("status").asText());
+        assertEquals(3, answer.get("file_count").asLong());
+        assertEquals(zip.length, answer.get("zip_size").asLong());
+        assertEquals(21600, answer.get("expires_in").asLong());
+        JsonNode part = answer.get("parts").get(0);
+        assertEquals(1, answer.get("parts").size());
+        assertEquals(answer.get("download_url").asText(), part.get("download_url").asText());
+        assertEquals("Smith & Jøhnson: Wedding 2026.zip", part.get("name").asText());
+        assertEquals(3, answer.get("progress").get("files_done").asLong());
+
+        var response = fetch(answer.get("download_url").asText());
+        assertEquals(200, response.statusCode());
+        assertArrayEquals(zip, response.body());
+        String disposition = response.headers().firstValue("content-disposition").orElseThrow();
+        assertEquals("attachment; filename=\"Smith & Johnson_ Wedding 2026.zip\"; filename*=UTF-8''Smith%20&%20J%C3%B8hnson%3A%20Wedding%202026.zip",
+                disposition);
+        assertEquals("application/zip", response.headers().firstValue("content-type").orElseThrow());
+        assertTrue(messagesFor(album).isEmpty(), "a ready archive requests nothing");
+    }
+
+    @Test
+    void twoHundredSimultaneousClicksOnAStaleAlbumRequestExactlyOneBuild() throws Exception {
+        String album = registered("two-hundred", "Two hundred", 2, ANN);
+        published(album);
+        madeStale(album);
+        String token = issuer.idToken(ANN);
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<APIGatewayV2HTTPResponse>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 200; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return call(ApiEvents.get("/albums/" + album + "/download").bearer(token));
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                var response = answer.get();
+                assertEquals(200, response.getStatusCode(), response.getBody());
+                JsonNode body = ApiEvents.body(response);
+                assertEquals("pending", body.get("status").asText());
+                assertTrue(body.get("download_url").isNull(), "a stale archive is never served");
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<ZipRequest> sent = messagesFor(album);
+        assertEquals(1, sent.size(), "exactly one wake-up for 200 clicks");
+        assertEquals("api", sent.getFirst().source());
+        assertEquals("api", albums.find(album).orElseThrow().requestSource());
+    }
+
+    @Test
+    void aStaleArchiveIsNotServedAndTheClientIsToldAnUpdateIsComing() {
+        String album = registered("stale-album", "Stale", 2, ANN);
+        published(album);
+        madeStale(album);
+        JsonNode answer = ok(ApiEvents.get("/albums/" + album + "/download").bearer(issuer.idToken(ANN)));
+        assertEquals("pending", answer.get("status").asText());
+        assertTrue(answer.get("download_url").isNull());
+        assertEquals(0, answer.get("parts").size());
+        assertTrue(answer.get("zip_size").isNull());
+        assertEquals("New photos are being added; preparing an updated download.", answer.get("message").asText());
+        assertEquals(ZipStatus.PENDING, albums.find(album).orElseThrow().zipStatus());
+        assertEquals(1, messagesFor(album).size());
+    }
+
+    @Test
+    void aPendingBuildIsReportedWithoutAskingAgain() {
+        String album = registered("just-registered", "Just registered", 4, ANN);
+        JsonNode answer = ok(ApiEvents.get("/albums/" + album + "/download").bearer(issuer.idToken(ANN)));
+        assertEquals("pending", answer.get("status").asText());
+        assertEquals(4, answer.get("file_count").asLong());
+        assertEquals("Preparing your download of 4 photos.", answer.get("message").asText());
+        assertEquals(0, answer.get("expires_in").asLong());
+        JsonNode progress = answer.get("progress");
+        assertEquals(0, progress.get("files_done").asLong());
+        assertEquals(4, progress.get("files_total").asLong());
+        assertTrue(progress.get("eta_seconds").isNull());
+        assertTrue(messagesFor(album).isEmpty(), "registration already woke a generator");
+    }
+
+    @Test
+    void aBuildUnderWayShowsItsProgressAndTheTimeLeft() {
+        String album = registered("in-progress", "In progress", 3, ANN);
+        Instant started = Instant.now().minusSeconds(40);
+        albums.claim(album, "gen-x", started, Duration.ofMinutes(5)).orElseThrow();
+        albums.heartbeat(album, "gen-x", Instant.now(), Duration.ofMinutes(5), new Progress(412, 1000, 412_000_000L, 1_000_000_000L));
+        JsonNode answer = ok(ApiEvents.get("/albums/" + album + "/download").bearer(issuer.idToken(ANN)));
+        assertEquals("generating", answer.get("status").asText());
+        JsonNode progress = answer.get("progress");
+        assertEquals(412, progress.get("files_done").asLong());
+        assertEquals(1000, progress.get("files_total").asLong());
+        assertEquals(1_000_000_000L, progress.get("bytes_total").asLong());
+        long eta = progress.get("eta_seconds").asLong();
+        assertTrue(eta >= 55 && eta <= 60, "588 MB left at 412 MB per 40 s: " + eta);
+        assertTrue(answer.get("message").asText().startsWith("Preparing your download: 412 of 1,000 photos, about "), answer.get("message").asText());
+        assertTrue(messagesFor(album).isEmpty());
+    }
+
+    @Test
+    void aFreshErrorIsShownThenALaterClickRetriesIt() {
+        String album = registered("failed-album", "Failed", 2, ANN);
+        Instant now = Instant.now();
+        albums.claim(album, "gen-f", now, Duration.ofMinutes(2)).orElseThrow();
+        var failed = new BuildRecord(now, now, now, "error", 0, 0, 1, "registration");
+        assertTrue(albums.fail(album, "gen-f", "Photo Ceremony/IMG_2.jpg could not be read", java.util.Optional.empty(), List.of(failed)));
+
+        JsonNode shown = ok(ApiEvents.get("/albums/" + album + "/download").bearer(issuer.idToken(ANN)));
+        assertEquals("error", shown.get("status").asText());
+        assertEquals("Photo Ceremony/IMG_2.jpg could not be read. Click Download All to try again.", shown.get("message").asText());
+        assertTrue(messagesFor(album).isEmpty(), "the polling page sees the error; nothing is retried yet");
+
+        var later = handlerAt(now.plusSeconds(30), Map.of());
+        var retried = ApiEvents.body(call(later, ApiEvents.get("/albums/" + album + "/download").bearer(issuer.idToken(ANN))));
+        assertEquals("pending", retried.get("status").asText());
+        assertEquals(List.of(new ZipRequest(album, "api_retry", false)), messagesFor(album));
+        assertEquals("api_retry", albums.find(album).orElseThrow().requestSource());
+    }
+
+    @Test
+    void aFailedWakeUpStillAnswersPendingAndALaterClickSendsItAgain() {
+        String album = registered("lost-message", "Lost message", 2, ANN);
+        published(album);
+        madeStale(album);
+        Instant now = Instant.now();
+        var broken = handlerAt(now, Map.of(Setting.ZIP_GENERATION_QUEUE_URL.name(), aws.queueUrl() + "-does-not-exist"));
+        var response = call(broken, ApiEvents.get("/albums/" + album + "/download").bearer(issuer.idToken(ANN)));
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("pending", ApiEvents.body(response).get("status").asText());
+        assertEquals(ZipStatus.PENDING, albums.find(album).orElseThrow().zipStatus(), "the request is recorded: nothing is stuck");
+        assertTrue(messagesFor(album).isEmpty());
+
+        var soon = handlerAt(now.plusSeconds(30), Map.of());
+        assertEquals("pending", ApiEvents.body(call(soon, ApiEvents.get("/albums/" + album + "/download").bearer(issuer.idToken(ANN)))).get("status").asText());
+        assertTrue(messagesFor(album).isEmpty(), "within the retry window the request counts as under way");
+
+        var later = handlerAt(now.plus(Duration.ofMinutes(3)), Map.of());
+        assertEquals(200, call(later, ApiEvents.get("/albums/" + album + "/download").bearer(issuer.idToken(ANN))).getStatusCode());
+        assertEquals(1, messagesFor(album).size(), "the lost wake-up is sent again");
+    }
+
+    @Test
+    void theHandlerAnswersEvenWithoutALambdaContext() {
+        assertNotNull(handler.handleRequest(ApiEvents.get("/me").event(), null));
+    }
+}

@@ -1,0 +1,164 @@
+package com.clientalbums.common.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.clientalbums.common.auth.Authenticator;
+import com.clientalbums.common.auth.Caller;
+import com.clientalbums.common.error.AlbumsException;
+import com.clientalbums.common.error.ErrorCode;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RouterTest {
+    /** "Bearer admin" is the photographer, "Bearer client" a client, anything else is refused. */
+    static final Authenticator AUTH = header -> switch (header.orElse("")) {
+        case "Bearer admin" -> new Caller("Studio@Example.com", "Studio", true);
+        case "Bearer client" -> new Caller("ann@example.com", "Ann", false);
+        default -> throw new AlbumsException(ErrorCode.UNAUTHORIZED, "Please sign in to continue.");
+    };
+
+    record Greeting(String albumId, String fileName, Instant createdAt, String nothing) {}
+
+    record NewAlbum(String albumId, String name) {}
+
+    final Router router = Router.builder(AUTH)
+            .get("/albums/{album_id}", (req, caller) -> ApiResponse.ok(
+                    new Greeting(req.pathParam("album_id"), req.queryParam("file_name").orElse(null), Instant.parse("2026-11-29T12:00:00Z"), null)))
+            .post("/albums", (req, caller) -> ApiResponse.created(req.body(NewAlbum.class)))
+            .delete("/albums/{album_id}/users/{email}", (req, caller) -> ApiResponse.noContent())
+            .get("/boom", (req, caller) -> { throw new IllegalStateException("secret detail"); })
+            .get("/me", (req, caller) -> ApiResponse.ok(caller))
+            .build();
+
+    private APIGatewayV2HTTPResponse call(ApiEvents.Request request) {
+        return router.handle(request.event(), "lambda-request-id");
+    }
+
+    private static void assertError(APIGatewayV2HTTPResponse response, int status, String code) {
+        assertEquals(status, response.getStatusCode(), response.getBody());
+        JsonNode error = ApiEvents.body(response).get("error");
+        assertEquals(code, error.get("code").asText());
+        assertFalse(error.get("message").asText().isBlank());
+        assertEquals("application/json; charset=utf-8", response.getHeaders().get("content-type"));
+    }
+
+    @Test
+    void aRouteAnswersSnakeCaseJsonWithNullsAndTimesWrittenOut() {
+        var response = call(ApiEvents.get("/albums/smith-wedding").bearer("client").query("file_name", "Ceremony/a, b.jpg"));
+        assertEquals(200, response.getStatusCode());
+        JsonNode body = ApiEvents.body(response);
+        assertEquals("smith-wedding", body.get("album_id").asText());
+        assertEquals("Ceremony/a, b.jpg", body.get("file_name").asText(), "a comma in a value survives (rawQueryString is used)");
+        assertEquals("2026-11-29T12:00:00.000Z", body.get("created_at").asText());
+        assertTrue(body.has("nothing") && body.get("nothing").isNull());
+        assertEquals("no-store", response.getHeaders().get("cache-control"));
+    }
+
+    @Test
+    void theCallerIsWrittenWithIsAdmin() {
+        JsonNode me = ApiEvents.body(call(ApiEvents.get("/me").bearer("admin")));
+        assertEquals("studio@example.com", me.get("email").asText());
+        assertTrue(me.get("is_admin").asBoolean());
+        assertEquals(3, me.size());
+    }
+
+    @Test
+    void pathParametersArePercentDecodedWithPlusKept() {
+        var response = call(ApiEvents.delete("/albums/demo/users/ann%2Bx%40example.com").bearer("admin"));
+        assertEquals(204, response.getStatusCode());
+        assertNull(response.getBody());
+    }
+
+    @Test
+    void aMissingOrRefusedTokenIs401BeforeAnyRouteIsLookedAt() {
+        assertError(call(ApiEvents.get("/albums/demo")), 401, "UNAUTHORIZED");
+        assertError(call(ApiEvents.get("/no/such/thing").bearer("forged")), 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void anAdminOnlyRouterRefusesAClientWith403() {
+        Router admin = Router.builder(AUTH).adminOnly().get("/admin/albums", (r, c) -> ApiResponse.ok(Map.of())).build();
+        assertError(admin.handle(ApiEvents.get("/admin/albums").bearer("client").event(), null), 403, "FORBIDDEN");
+        assertEquals(200, admin.handle(ApiEvents.get("/admin/albums").bearer("admin").event(), null).getStatusCode());
+    }
+
+    @Test
+    void anUnknownAddressOrMethodIs404() {
+        assertError(call(ApiEvents.get("/nowhere").bearer("client")), 404, "NOT_FOUND");
+        assertError(call(ApiEvents.put("/albums/demo").bearer("client")), 404, "NOT_FOUND");
+        assertError(call(ApiEvents.get("/albums/demo/extra").bearer("client")), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void aTrailingSlashIsForgiven() {
+        assertEquals(200, call(ApiEvents.get("/albums/demo/").bearer("client")).getStatusCode());
+    }
+
+    @Test
+    void aRouteKeyFromApiGatewayMatchesAPathBehindAStagePrefix() {
+        var response = call(ApiEvents.get("/prod/albums/demo").routeKey("GET /albums/{album_id}").bearer("client"));
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("demo", ApiEvents.body(response).get("album_id").asText());
+    }
+
+    @Test
+    void aPathForwardedWithItsApiPrefixStillMatches() {
+        assertEquals("demo", ApiEvents.body(call(ApiEvents.get("/api/albums/demo").bearer("client"))).get("album_id").asText());
+        assertError(call(ApiEvents.get("/api/nowhere").bearer("client")), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void aJsonBodyIsReadAndBadJsonIs400() {
+        var created = call(ApiEvents.post("/albums").bearer("admin").body("{\"album_id\":\"new-one\",\"name\":\"New\",\"extra\":1}"));
+        assertEquals(201, created.getStatusCode());
+        assertEquals("new-one", ApiEvents.body(created).get("album_id").asText());
+        assertError(call(ApiEvents.post("/albums").bearer("admin").body("{\"album_id\":")), 400, "BAD_REQUEST");
+        assertError(call(ApiEvents.post("/albums").bearer("admin").body("[1,2]")), 400, "BAD_REQUEST");
+        assertError(call(ApiEvents.post("/albums").bearer("admin")), 400, "BAD_REQUEST");
+    }
+
+    @Test
+    void aBase64BodyIsDecoded() {
+        var created = call(ApiEvents.post("/albums").bearer("admin")
+                .base64Body("{\"album_id\":\"b64\",\"name\":\"Ünïcode\"}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(201, created.getStatusCode(), created.getBody());
+        assertEquals("Ünïcode", ApiEvents.body(created).get("name").asText());
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413() {
+        String big = "{\"album_id\":\"" + "x".repeat(Router.DEFAULT_BODY_LIMIT) + "\"}";
+        assertError(call(ApiEvents.post("/albums").bearer("admin").body(big)), 413, "PAYLOAD_TOO_LARGE");
+        assertError(call(ApiEvents.post("/albums").bearer("admin").base64Body(big.getBytes(StandardCharsets.UTF_8))), 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void anUnexpectedFailureIs500WithAGenericMessageAndTheRequestId() {
+        var response = call(ApiEvents.get("/boom").bearer("client"));
+        assertError(response, 500, "INTERNAL");
+        String message = ApiEvents.body(response).get("error").get("message").asText();
+        assertFalse(message.contains("secret"), message);
+        assertTrue(message.contains("req-"), "names the request id: " + message);
+    }
+
+    @Test
+    void aRepeatedQueryParameterIs400AndAMalformedEscapeToo() {
+        assertError(call(ApiEvents.get("/albums/demo").bearer("client").query("file_name", "a").query("file_name", "b")), 400, "BAD_REQUEST");
+        assertError(call(ApiEvents.get("/albums/de%zzmo").bearer("client")), 400, "BAD_REQUEST");
+    }
+
+    @Test
+    void anEmptyEventIsAnsweredNotThrown() {
+        assertError(router.handle(null, null), 400, "BAD_REQUEST");
+        assertTrue(Optional.ofNullable(router.handle(new com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent(), "x")).isPresent());
+    }
+}
