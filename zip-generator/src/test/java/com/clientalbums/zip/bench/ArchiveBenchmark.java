@@ -54,7 +54,17 @@ import java.util.zip.ZipOutputStream;
 public final class ArchiveBenchmark {
     private static final int PART = 16 * 1024 * 1024;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.exit(1); // worker threads must not keep a failed run alive
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         String mode = args[0];
         String endpoint = args[1];
         String album = args[2];
@@ -122,7 +132,7 @@ public final class ArchiveBenchmark {
                 CompletableFuture<byte[]> f;
                 synchronized (fetched) {
                     while (fetched.size() <= i) fetched.wait();
-                    f = fetched.get(i);
+                    f = fetched.set(i, null); // drop the reference, or every photo stays reachable
                 }
                 byte[] photo = f.get();
                 inFlightPhotos.release();
