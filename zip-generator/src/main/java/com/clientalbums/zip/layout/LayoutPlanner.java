@@ -1,0 +1,62 @@
+package com.clientalbums.zip.layout;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Plans an album's archive: names, order, every offset and the exact size, from the file listing alone. */
+public final class LayoutPlanner {
+
+    private LayoutPlanner() {
+    }
+
+    /**
+     * @throws IllegalArgumentException when no file is left to archive (none given, or all hidden, system
+     *                                  files or folder markers), or a key is listed twice
+     */
+    public static ZipLayout plan(List<SourceFile> files) {
+        rejectDuplicateKeys(files);
+        List<PlannedName> names = new ArrayList<>(EntryNames.sanitize(files));
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("Album has nothing to archive: " + files.size()
+                    + " file(s) listed, none of them a photo (hidden files, system files and folder markers"
+                    + " are left out)");
+        }
+        putSmallEntryFirst(names);
+
+        List<ZipLayout.Entry> entries = new ArrayList<>(names.size());
+        long offset = 0;
+        for (PlannedName planned : names) {
+            SourceFile source = planned.source();
+            long dataOffset = offset
+                    + ZipRecords.localHeaderLength(planned.name(), source.size(), source.lastModified());
+            entries.add(new ZipLayout.Entry(source, planned.name(), offset, dataOffset, source.size()));
+            offset = dataOffset + source.size();
+        }
+        return new ZipLayout(entries, offset);
+    }
+
+    /**
+     * The first entry (offset 0) needs ZIP64 only if it is 4 GiB or more; some readers that stream the
+     * archive (Safari's auto-extract) judge it by its first header, so a smaller file goes first. When
+     * every file is that large there is no choice, and the archive stays valid for ZIP64 readers.
+     */
+    private static void putSmallEntryFirst(List<PlannedName> names) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).source().size() < ZipRecords.ZIP64_LIMIT) {
+                names.addFirst(names.remove(i));
+                return;
+            }
+        }
+    }
+
+    private static void rejectDuplicateKeys(List<SourceFile> files) {
+        Set<String> keys = new HashSet<>();
+        for (SourceFile file : files) {
+            if (!keys.add(file.key())) {
+                throw new IllegalArgumentException("key listed twice: " + file.key());
+            }
+        }
+    }
+}
