@@ -1,0 +1,242 @@
+package com.clientalbums.infra;
+
+import com.clientalbums.infra.terraform.Block;
+import com.clientalbums.infra.terraform.Statement;
+import com.clientalbums.infra.terraform.Terraform;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Least privilege (terraform/iam.tf): each function's role allows exactly the grants listed
+ * here, written as "action resource". A new grant is a deliberate change to this list.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class IamTest {
+
+    private static final Terraform TF = Terraform.load();
+
+    private static final String BUCKET = "${aws_s3_bucket.client_albums.arn}";
+    private static final String ALBUMS = BUCKET + "/albums/*";
+    private static final String PREVIEWS = BUCKET + "/previews/*";
+    private static final String ZIPS = BUCKET + "/zips/*";
+    private static final String ALBUM_TABLE = "${aws_dynamodb_table.album.arn}";
+    private static final String USER_TABLE = "${aws_dynamodb_table.user.arn}";
+    private static final String GRANT_TABLE = "${aws_dynamodb_table.user_album.arn}";
+    private static final String GRANT_INDEX = GRANT_TABLE + "/index/album_id-index";
+    private static final String QUEUE = "${aws_sqs_queue.zip_generation.arn}";
+    private static final String USER_POOL = "${aws_cognito_user_pool.clients.arn}";
+
+    /** "*" resources that cannot be avoided. None today: every action used can name its resource. */
+    private static final Set<String> UNAVOIDABLE_STAR_RESOURCES = Set.of();
+
+    private static final Map<String, Set<String>> EXPECTED_GRANTS = Map.of(
+            "zip_generator", Set.of(
+                    "logs:CreateLogStream " + logs("zip_generator"),
+                    "logs:PutLogEvents " + logs("zip_generator"),
+                    "s3:ListBucket " + BUCKET,
+                    "s3:GetObject " + ALBUMS,
+                    "s3:PutObject " + ZIPS,
+                    "s3:AbortMultipartUpload " + ZIPS,
+                    "s3:ListMultipartUploadParts " + ZIPS,
+                    "dynamodb:GetItem " + ALBUM_TABLE,
+                    "dynamodb:UpdateItem " + ALBUM_TABLE,
+                    "dynamodb:PutItem " + ALBUM_TABLE,
+                    "sqs:ReceiveMessage " + QUEUE,
+                    "sqs:DeleteMessage " + QUEUE,
+                    "sqs:GetQueueAttributes " + QUEUE,
+                    "sqs:ChangeMessageVisibility " + QUEUE,
+                    "sqs:SendMessage " + QUEUE),
+            "client_api", Set.of(
+                    "logs:CreateLogStream " + logs("client_api"),
+                    "logs:PutLogEvents " + logs("client_api"),
+                    "s3:ListBucket " + BUCKET,
+                    "s3:GetObject " + ALBUMS,
+                    "s3:GetObject " + PREVIEWS,
+                    "s3:GetObject " + ZIPS,
+                    "dynamodb:GetItem " + ALBUM_TABLE,
+                    "dynamodb:UpdateItem " + ALBUM_TABLE,
+                    "dynamodb:Scan " + ALBUM_TABLE,
+                    "dynamodb:Query " + GRANT_TABLE,
+                    "dynamodb:GetItem " + GRANT_TABLE,
+                    "dynamodb:GetItem " + USER_TABLE,
+                    "sqs:SendMessage " + QUEUE),
+            "admin_api", Set.of(
+                    "logs:CreateLogStream " + logs("admin_api"),
+                    "logs:PutLogEvents " + logs("admin_api"),
+                    "s3:ListBucket " + BUCKET,
+                    "s3:GetObject " + ALBUMS,
+                    "s3:GetObject " + PREVIEWS,
+                    "s3:GetObject " + ZIPS,
+                    "s3:PutObject " + ALBUMS,
+                    "dynamodb:GetItem " + ALBUM_TABLE,
+                    "dynamodb:UpdateItem " + ALBUM_TABLE,
+                    "dynamodb:PutItem " + ALBUM_TABLE,
+                    "dynamodb:Scan " + ALBUM_TABLE,
+                    "dynamodb:Query " + GRANT_TABLE,
+                    "dynamodb:GetItem " + GRANT_TABLE,
+                    "dynamodb:PutItem " + GRANT_TABLE,
+                    "dynamodb:DeleteItem " + GRANT_TABLE,
+                    "dynamodb:Scan " + GRANT_TABLE,
+                    "dynamodb:Query " + GRANT_INDEX,
+                    "dynamodb:GetItem " + USER_TABLE,
+                    "dynamodb:PutItem " + USER_TABLE,
+                    "dynamodb:Scan " + USER_TABLE,
+                    "sqs:SendMessage " + QUEUE,
+                    "cognito-idp:AdminCreateUser " + USER_POOL,
+                    "cognito-idp:AdminAddUserToGroup " + USER_POOL),
+            "maintenance", Set.of(
+                    "logs:CreateLogStream " + logs("maintenance"),
+                    "logs:PutLogEvents " + logs("maintenance"),
+                    "s3:ListBucket " + BUCKET,
+                    "s3:ListBucketMultipartUploads " + BUCKET,
+                    "s3:DeleteObject " + ZIPS,
+                    "s3:AbortMultipartUpload " + ZIPS,
+                    "s3:GetObject " + ALBUMS,
+                    "s3:PutObject " + PREVIEWS,
+                    "dynamodb:Scan " + ALBUM_TABLE,
+                    "dynamodb:UpdateItem " + ALBUM_TABLE,
+                    "sqs:SendMessage " + QUEUE));
+
+    static List<LambdaFunction> functions() {
+        return LambdaFunction.all();
+    }
+
+    private static String logs(String function) {
+        return "${aws_cloudwatch_log_group." + function + ".arn}:*";
+    }
+
+    private static List<Statement> rolePolicy(String function) {
+        return Statement.of(TF.data("aws_iam_policy_document", function));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functions")
+    void each_role_is_allowed_exactly_the_actions_its_function_uses(LambdaFunction f) {
+        Set<String> granted = new TreeSet<>();
+        for (Statement s : rolePolicy(f.resource())) {
+            assertTrue(s.allows(), f + ": role policies only allow; " + s.sid() + " denies");
+            for (String action : s.actions()) {
+                for (String resource : s.resources()) {
+                    granted.add(action + " " + resource);
+                }
+            }
+        }
+        Set<String> expected = new TreeSet<>(EXPECTED_GRANTS.get(f.resource()));
+        Set<String> extra = new TreeSet<>(granted);
+        extra.removeAll(expected);
+        Set<String> missing = new TreeSet<>(expected);
+        missing.removeAll(granted);
+        assertEquals(expected, granted, f + ": granted but not expected " + extra + "; expected but not granted " + missing);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functions")
+    void listing_the_bucket_carries_no_prefix_condition_so_a_missing_key_answers_404(LambdaFunction f) {
+        // A prefix condition never matches GET/HEAD, so S3 would answer 403 for every missing key.
+        for (Statement s : rolePolicy(f.resource())) {
+            if (s.actions().contains("s3:ListBucket")) {
+                assertEquals(List.of(), s.conditions(), f + "/" + s.sid());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functions")
+    void each_role_policy_is_its_own_document_on_its_own_role(LambdaFunction f) {
+        Block policy = TF.resource("aws_iam_role_policy", f.resource());
+        assertEquals("${aws_iam_role." + f.resource() + ".id}", policy.string("role"));
+        assertEquals("${data.aws_iam_policy_document." + f.resource() + ".json}", policy.string("policy"));
+        assertEquals("${var.project_name}-" + f.module(), TF.resource("aws_iam_role", f.resource()).string("name"));
+    }
+
+    @Test
+    void each_role_can_be_assumed_by_lambda_only() {
+        TF.resources("aws_iam_role").forEach((name, role) ->
+                assertEquals("${data.aws_iam_policy_document.lambda_assume_role.json}", role.string("assume_role_policy"), name));
+        List<Statement> trust = Statement.of(TF.data("aws_iam_policy_document", "lambda_assume_role"));
+        assertEquals(1, trust.size());
+        assertEquals(List.of("sts:AssumeRole"), trust.get(0).actions());
+        assertEquals(List.of("Service:lambda.amazonaws.com"), trust.get(0).principals());
+    }
+
+    @Test
+    void there_is_one_role_per_function_and_no_other() {
+        Set<String> functions = new TreeSet<>(LambdaFunction.all().stream().map(LambdaFunction::resource).toList());
+        assertEquals(functions, new TreeSet<>(TF.resources("aws_iam_role").keySet()));
+        assertEquals(functions, new TreeSet<>(TF.resources("aws_iam_role_policy").keySet()));
+    }
+
+    @Test
+    void no_managed_or_standalone_policies_widen_a_role() {
+        // AWSLambdaBasicExecutionRole, for one, allows logs on "*".
+        for (String type : List.of("aws_iam_role_policy_attachment", "aws_iam_policy_attachment", "aws_iam_policy")) {
+            assertTrue(TF.resources(type).isEmpty(), type + ": " + TF.resources(type).keySet());
+        }
+        TF.resources("aws_iam_role").forEach((name, role) -> {
+            assertTrue(!role.has("managed_policy_arns") && role.blocks("inline_policy").isEmpty(), name);
+        });
+    }
+
+    @Test
+    void no_policy_allows_a_wildcard_action() {
+        TF.data("aws_iam_policy_document").forEach((document, block) -> {
+            for (Statement s : Statement.of(block)) {
+                if (!s.allows()) {
+                    continue; // a Deny on "s3:*" (e.g. plain HTTP) narrows access; it is fine
+                }
+                for (String action : s.actions()) {
+                    assertTrue(!action.contains("*"), document + "/" + s.sid() + " allows " + action);
+                }
+            }
+        });
+    }
+
+    @Test
+    void no_policy_allows_everything_as_a_resource_except_where_unavoidable() {
+        TF.data("aws_iam_policy_document").forEach((document, block) -> {
+            for (Statement s : Statement.of(block)) {
+                if (s.allows() && s.resources().contains("*")) {
+                    assertTrue(UNAVOIDABLE_STAR_RESOURCES.contains(document + "/" + s.sid()),
+                            document + "/" + s.sid() + " allows " + s.actions() + " on \"*\"");
+                }
+            }
+        });
+    }
+
+    @Test
+    void no_policy_grants_anything_to_everyone() {
+        TF.data("aws_iam_policy_document").forEach((document, block) -> {
+            for (Statement s : Statement.of(block)) {
+                if (s.allows()) {
+                    assertTrue(s.principals().stream().noneMatch(p -> p.endsWith(":*")),
+                            document + "/" + s.sid() + " allows anyone: " + s.principals());
+                }
+            }
+        });
+    }
+
+    @Test
+    void s3_object_grants_name_a_prefix_never_the_whole_bucket() {
+        for (LambdaFunction f : LambdaFunction.all()) {
+            for (Statement s : rolePolicy(f.resource())) {
+                boolean objectActions = s.actions().stream().anyMatch(a -> a.startsWith("s3:") && !a.startsWith("s3:ListBucket"));
+                if (objectActions) {
+                    for (String resource : s.resources()) {
+                        assertTrue(Set.of(ALBUMS, PREVIEWS, ZIPS).contains(resource), f + "/" + s.sid() + " on " + resource);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package com.clientalbums.infra;
+
+import com.clientalbums.infra.terraform.Block;
+import com.clientalbums.infra.terraform.Statement;
+import com.clientalbums.infra.terraform.Terraform;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The client-albums bucket (terraform/s3.tf): private, encrypted, tidy, and wired to the queue. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class StorageTest {
+
+    private static final Terraform TF = Terraform.load();
+    private static final String BUCKET_ID = "${aws_s3_bucket.client_albums.id}";
+
+    @Test
+    void the_bucket_keeps_the_plans_name() {
+        assertEquals("${var.project_name}-client-albums", TF.resource("aws_s3_bucket", "client_albums").string("bucket"));
+        assertEquals("katelynns-photography", TF.variableDefault("project_name").asText());
+    }
+
+    @Test
+    void the_bucket_is_not_destroyed_with_the_photos_in_it() {
+        assertEquals("false", TF.resource("aws_s3_bucket", "client_albums").string("force_destroy"));
+    }
+
+    @Test
+    void every_bucket_blocks_every_kind_of_public_access() {
+        for (String bucket : TF.resources("aws_s3_bucket").keySet()) {
+            Block block = TF.resource("aws_s3_bucket_public_access_block", bucket);
+            assertEquals("${aws_s3_bucket." + bucket + ".id}", block.string("bucket"));
+            for (String setting : List.of("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets")) {
+                assertEquals("true", block.string(setting), block + "." + setting);
+            }
+        }
+    }
+
+    @Test
+    void acls_are_disabled_and_none_is_set_anywhere() {
+        for (String bucket : TF.resources("aws_s3_bucket").keySet()) {
+            assertEquals("BucketOwnerEnforced", TF.resource("aws_s3_bucket_ownership_controls", bucket)
+                    .block("rule").string("object_ownership"), bucket);
+        }
+        assertTrue(TF.resources("aws_s3_bucket_acl").isEmpty(), "aws_s3_bucket_acl resources");
+        TF.allResources().forEach((address, block) -> {
+            if (address.startsWith("aws_s3_")) {
+                assertFalse(block.has("acl"), address + " sets an ACL");
+            }
+        });
+    }
+
+    @Test
+    void every_bucket_encrypts_objects_at_rest() {
+        for (String bucket : TF.resources("aws_s3_bucket").keySet()) {
+            Block sse = TF.resource("aws_s3_bucket_server_side_encryption_configuration", bucket);
+            assertEquals("AES256", sse.block("rule").block("apply_server_side_encryption_by_default").string("sse_algorithm"));
+        }
+    }
+
+    @Test
+    void every_bucket_refuses_requests_without_tls() {
+        for (String bucket : TF.resources("aws_s3_bucket").keySet()) {
+            Block policy = TF.resource("aws_s3_bucket_policy", bucket);
+            String document = policy.string("policy").replace("${data.aws_iam_policy_document.", "").replace(".json}", "");
+            boolean deniesPlainHttp = Statement.of(TF.data("aws_iam_policy_document", document)).stream()
+                    .anyMatch(s -> !s.allows() && s.actions().equals(List.of("s3:*"))
+                            && s.conditions().contains("Bool aws:SecureTransport=[false]"));
+            assertTrue(deniesPlainHttp, bucket + " bucket policy must deny aws:SecureTransport=false");
+        }
+    }
+
+    @Test
+    void browsers_on_the_portal_may_upload_and_download_and_nothing_more() {
+        Block rule = TF.resource("aws_s3_bucket_cors_configuration", "client_albums").block("cors_rule");
+        assertEquals(Set.of("GET", "HEAD", "PUT"), Set.copyOf(rule.strings("allowed_methods")));
+        assertEquals("${local.cors_allowed_origins}", rule.string("allowed_origins"));
+        assertTrue(TF.local("frontend_origins").asText().contains("aws_cloudfront_distribution.frontend.domain_name"));
+        assertTrue(TF.local("cors_allowed_origins").asText().contains("var.cors_allowed_origins"));
+        assertTrue(rule.strings("expose_headers").contains("ETag"), "multipart uploads need the ETag");
+    }
+
+    @Test
+    void incomplete_multipart_uploads_are_aborted_after_a_day() {
+        Block rule = lifecycleRule("abort-incomplete-multipart-uploads");
+        assertEquals("", rule.block("filter").string("prefix"), "applies to the whole bucket");
+        assertEquals("1", rule.block("abort_incomplete_multipart_upload").string("days_after_initiation"));
+    }
+
+    @Test
+    void archives_expire_after_archive_expiry_days_and_nothing_else_expires() {
+        Block rule = lifecycleRule("expire-archives");
+        assertEquals("zips/", rule.block("filter").string("prefix"));
+        assertEquals("${var.archive_expiry_days}", rule.block("expiration").string("days"));
+        assertEquals(30, TF.variableDefault("archive_expiry_days").asInt());
+        // Photos and previews are kept: only the archive cache may expire.
+        for (Block r : lifecycle().blocks("rule")) {
+            if (!r.blocks("expiration").isEmpty()) {
+                assertEquals("zips/", r.block("filter").string("prefix"), r.string("id") + " expires objects");
+            }
+        }
+    }
+
+    @Test
+    void every_lifecycle_rule_is_enabled_and_named() {
+        Set<String> ids = new TreeSet<>();
+        for (Block r : lifecycle().blocks("rule")) {
+            assertEquals("Enabled", r.string("status"), r.string("id"));
+            assertTrue(ids.add(r.string("id")), "duplicate rule id " + r.string("id"));
+        }
+    }
+
+    @Test
+    void photos_move_to_intelligent_tiering_however_they_were_uploaded() {
+        Block rule = lifecycleRule("photos-to-intelligent-tiering");
+        assertEquals("albums/", rule.block("filter").string("prefix"));
+        assertEquals("INTELLIGENT_TIERING", rule.block("transition").string("storage_class"));
+        assertEquals("0", rule.block("transition").string("days"));
+    }
+
+    @Test
+    void archive_tiers_for_photos_are_off_unless_a_variable_turns_them_on() {
+        Block config = TF.resource("aws_s3_bucket_intelligent_tiering_configuration", "client_albums_photos");
+        assertEquals(BUCKET_ID, config.string("bucket"));
+        assertEquals("albums/", config.block("filter").string("prefix"));
+        assertEquals("${var.photo_archive_tiers_enabled ? \"Enabled\" : \"Disabled\"}", config.string("status"));
+        assertEquals("false", TF.variableDefault("photo_archive_tiers_enabled").asText());
+        // The only tiers S3 lets a configuration set (the plan's ARCHIVE_INSTANT_ACCESS is rejected).
+        Set<String> tiers = new TreeSet<>();
+        config.blocks("tiering").forEach(t -> tiers.add(t.string("access_tier")));
+        assertEquals(Set.of("ARCHIVE_ACCESS", "DEEP_ARCHIVE_ACCESS"), tiers);
+    }
+
+    @Test
+    void photo_changes_under_albums_wake_the_generation_queue() {
+        Block notification = TF.resource("aws_s3_bucket_notification", "client_albums");
+        assertEquals(BUCKET_ID, notification.string("bucket"));
+        Block queue = notification.block("queue");
+        assertEquals("${aws_sqs_queue.zip_generation.arn}", queue.string("queue_arn"));
+        assertEquals(Set.of("s3:ObjectCreated:*", "s3:ObjectRemoved:*"), Set.copyOf(queue.strings("events")));
+        // Not zips/ or previews/: the functions' own writes must not wake the generator.
+        assertEquals("albums/", queue.string("filter_prefix"));
+        assertTrue(notification.blocks("lambda_function").isEmpty() && notification.blocks("topic").isEmpty());
+        assertTrue(notification.strings("depends_on").contains("${aws_sqs_queue_policy.zip_generation}"));
+    }
+
+    @Test
+    void only_this_bucket_in_this_account_may_send_to_the_generation_queue() {
+        Block policy = TF.resource("aws_sqs_queue_policy", "zip_generation");
+        assertEquals("${aws_sqs_queue.zip_generation.id}", policy.string("queue_url"));
+        assertEquals("${data.aws_iam_policy_document.zip_generation_queue.json}", policy.string("policy"));
+        List<Statement> statements = Statement.of(TF.data("aws_iam_policy_document", "zip_generation_queue"));
+        assertEquals(1, statements.size());
+        Statement s = statements.get(0);
+        assertTrue(s.allows());
+        assertEquals(List.of("Service:s3.amazonaws.com"), s.principals());
+        assertEquals(List.of("sqs:SendMessage"), s.actions());
+        assertEquals(List.of("${aws_sqs_queue.zip_generation.arn}"), s.resources());
+        assertTrue(s.conditions().contains("ArnEquals aws:SourceArn=[${aws_s3_bucket.client_albums.arn}]"), s.conditions().toString());
+        assertTrue(s.conditions().contains("StringEquals aws:SourceAccount=[${local.account_id}]"), s.conditions().toString());
+    }
+
+    private static Block lifecycle() {
+        Block lifecycle = TF.resource("aws_s3_bucket_lifecycle_configuration", "client_albums");
+        assertEquals(BUCKET_ID, lifecycle.string("bucket"));
+        return lifecycle;
+    }
+
+    private static Block lifecycleRule(String id) {
+        return lifecycle().blocks("rule").stream()
+                .filter(r -> r.string("id").equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no lifecycle rule " + id));
+    }
+}

@@ -1,0 +1,75 @@
+package com.clientalbums.infra;
+
+import com.clientalbums.infra.terraform.Block;
+import com.clientalbums.infra.terraform.Terraform;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** The album, user and user-album tables (terraform/dynamodb.tf). */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class TablesTest {
+
+    private static final Terraform TF = Terraform.load();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "album,      ${var.project_name}-album,      album_id, ''",
+            "user,       ${var.project_name}-user,       email,    ''",
+            "user_album, ${var.project_name}-user-album, email,    album_id",
+    })
+    void each_table_has_the_plans_name_and_keys(String table, String name, String hashKey, String rangeKey) {
+        Block t = TF.resource("aws_dynamodb_table", table);
+        assertEquals(name, t.string("name"));
+        assertEquals(hashKey, t.string("hash_key"));
+        if (rangeKey.isEmpty()) {
+            assertFalse(t.has("range_key"), table + " has a sort key");
+        } else {
+            assertEquals(rangeKey, t.string("range_key"));
+        }
+        // Every key attribute is a string, and only keys are declared (DynamoDB rejects others).
+        Map<String, String> attributes = new LinkedHashMap<>();
+        t.blocks("attribute").forEach(a -> attributes.put(a.string("name"), a.string("type")));
+        Set<String> keys = rangeKey.isEmpty() ? Set.of(hashKey) : Set.of(hashKey, rangeKey);
+        assertEquals(keys, attributes.keySet());
+        attributes.values().forEach(type -> assertEquals("S", type));
+    }
+
+    @Test
+    void an_albums_grants_can_be_listed_through_the_album_id_index() {
+        Block index = TF.resource("aws_dynamodb_table", "user_album").block("global_secondary_index");
+        assertEquals("album_id-index", index.string("name"));
+        assertEquals("album_id", index.string("hash_key"));
+        assertEquals("email", index.string("range_key"));
+    }
+
+    @Test
+    void tables_are_on_demand_with_point_in_time_recovery() {
+        TF.resources("aws_dynamodb_table").forEach((name, t) -> {
+            assertEquals("PAY_PER_REQUEST", t.string("billing_mode"), name);
+            assertEquals("true", t.block("point_in_time_recovery").string("enabled"), name);
+        });
+    }
+
+    @Test
+    void tables_are_protected_from_deletion_in_production() {
+        assertEquals("${var.stage == \"prod\"}", TF.local("is_production").asText());
+        assertEquals("prod", TF.variableDefault("stage").asText(), "the safe default is production");
+        TF.resources("aws_dynamodb_table").forEach((name, t) ->
+                assertEquals("${local.is_production}", t.string("deletion_protection_enabled"), name));
+    }
+
+    @Test
+    void there_are_exactly_the_three_tables_of_the_plan() {
+        assertEquals(Set.of("album", "user", "user_album"), TF.resources("aws_dynamodb_table").keySet());
+    }
+}

@@ -1,0 +1,149 @@
+# One HTTP API for the portal: client routes go to the client API function, /admin routes
+# to the studio function. Every route requires a Cognito token (JWT authorizer); the admin
+# function also checks the "admin" group (or ADMIN_EMAIL) itself, since a JWT authorizer
+# can only check scopes, not groups.
+#
+# Routes are listed one by one rather than as "ANY /{proxy+}": API Gateway then answers CORS
+# preflight (OPTIONS) itself, without the authorizer, and unknown paths get 404 without
+# invoking (and paying for) a function.
+
+locals {
+  client_api_routes = [
+    "GET /me", # who is signed in, and whether they may use the studio
+    "GET /albums",
+    "GET /albums/{album_id}",
+    "GET /albums/{album_id}/download",
+  ]
+
+  admin_api_routes = [
+    "POST /admin/albums",
+    "GET /admin/albums",
+    "GET /admin/albums/{album_id}/zip",
+    "POST /admin/albums/{album_id}/zip",
+    "GET /admin/users",
+    "POST /admin/users",
+    "PUT /admin/albums/{album_id}/users/{email}",
+    "DELETE /admin/albums/{album_id}/users/{email}",
+    "POST /admin/albums/{album_id}/uploads",
+  ]
+}
+
+resource "aws_apigatewayv2_api" "portal" {
+  name          = "${var.project_name}-api"
+  description   = "Client albums portal API (client and studio routes)."
+  protocol_type = "HTTP"
+
+  # Bearer tokens, no cookies: credentials stay off and origins are listed exactly.
+  cors_configuration {
+    allow_origins = local.cors_allowed_origins
+    allow_methods = ["GET", "POST", "PUT", "DELETE", "OPTIONS"]
+    allow_headers = ["authorization", "content-type"]
+    max_age       = 3600
+  }
+}
+
+resource "aws_apigatewayv2_authorizer" "cognito" {
+  api_id           = aws_apigatewayv2_api.portal.id
+  name             = "cognito"
+  authorizer_type  = "JWT"
+  identity_sources = ["$request.header.Authorization"]
+
+  # Accepts the pool's ID and access tokens issued to the portal's app client.
+  jwt_configuration {
+    audience = [aws_cognito_user_pool_client.web.id]
+    issuer   = "https://${aws_cognito_user_pool.clients.endpoint}"
+  }
+}
+
+# --- Client routes ------------------------------------------------------------------------
+
+resource "aws_apigatewayv2_integration" "client_api" {
+  api_id                 = aws_apigatewayv2_api.portal.id
+  integration_type       = "AWS_PROXY"
+  integration_method     = "POST"
+  integration_uri        = aws_lambda_alias.client_api_live.invoke_arn
+  payload_format_version = "2.0"
+  timeout_milliseconds   = 29000
+}
+
+resource "aws_apigatewayv2_route" "client_api" {
+  for_each = toset(local.client_api_routes)
+
+  api_id             = aws_apigatewayv2_api.portal.id
+  route_key          = each.value
+  target             = "integrations/${aws_apigatewayv2_integration.client_api.id}"
+  authorization_type = "JWT"
+  authorizer_id      = aws_apigatewayv2_authorizer.cognito.id
+}
+
+resource "aws_lambda_permission" "client_api" {
+  statement_id  = "AllowPortalApiInvoke"
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.client_api.function_name
+  qualifier     = aws_lambda_alias.client_api_live.name
+  principal     = "apigateway.amazonaws.com"
+  source_arn    = "${aws_apigatewayv2_api.portal.execution_arn}/*/*"
+}
+
+# --- Studio (admin) routes ----------------------------------------------------------------
+
+resource "aws_apigatewayv2_integration" "admin_api" {
+  api_id                 = aws_apigatewayv2_api.portal.id
+  integration_type       = "AWS_PROXY"
+  integration_method     = "POST"
+  integration_uri        = aws_lambda_alias.admin_api_live.invoke_arn
+  payload_format_version = "2.0"
+  timeout_milliseconds   = 29000
+}
+
+resource "aws_apigatewayv2_route" "admin_api" {
+  for_each = toset(local.admin_api_routes)
+
+  api_id             = aws_apigatewayv2_api.portal.id
+  route_key          = each.value
+  target             = "integrations/${aws_apigatewayv2_integration.admin_api.id}"
+  authorization_type = "JWT"
+  authorizer_id      = aws_apigatewayv2_authorizer.cognito.id
+}
+
+resource "aws_lambda_permission" "admin_api" {
+  statement_id  = "AllowPortalApiInvoke"
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.admin_api.function_name
+  qualifier     = aws_lambda_alias.admin_api_live.name
+  principal     = "apigateway.amazonaws.com"
+  source_arn    = "${aws_apigatewayv2_api.portal.execution_arn}/*/*"
+}
+
+# --- Stage: throttling and access logs ----------------------------------------------------
+
+resource "aws_cloudwatch_log_group" "api_access" {
+  name              = "/aws/apigateway/${var.project_name}-api"
+  retention_in_days = var.log_retention_days
+}
+
+resource "aws_apigatewayv2_stage" "default" {
+  api_id      = aws_apigatewayv2_api.portal.id
+  name        = "$default"
+  auto_deploy = true
+
+  # A ceiling against runaway scripts and abuse; far above what a studio's clients need.
+  default_route_settings {
+    throttling_burst_limit = var.api_throttling_burst_limit
+    throttling_rate_limit  = var.api_throttling_rate_limit
+  }
+
+  access_log_settings {
+    destination_arn = aws_cloudwatch_log_group.api_access.arn
+    format = jsonencode({
+      requestId        = "$context.requestId"
+      time             = "$context.requestTime"
+      routeKey         = "$context.routeKey"
+      status           = "$context.status"
+      latencyMs        = "$context.responseLatency"
+      integrationError = "$context.integrationErrorMessage"
+      authorizerError  = "$context.authorizer.error"
+      sourceIp         = "$context.identity.sourceIp"
+    })
+  }
+}

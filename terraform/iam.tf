@@ -1,0 +1,288 @@
+# One role per function, each allowed only the actions it performs, on the resources (and
+# S3 prefixes) it touches. No "*" actions; no "*" resources. infra-tests pins these lists.
+#
+# s3:ListBucket is granted on the bucket without an s3:prefix condition on purpose: S3
+# answers 404 for a missing key only to a caller allowed to list the bucket, and a prefix
+# condition never matches a GET or HEAD (they carry no prefix), so every "not found" (a
+# deleted photo, an archive not built yet) would come back as 403 Access Denied. The bucket
+# holds nothing but albums/, previews/ and zips/; object access stays limited by prefix.
+
+data "aws_iam_policy_document" "lambda_assume_role" {
+  statement {
+    effect  = "Allow"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
+
+# --- ZIP generator: read photos, write archives, own the album's archive state ------------
+
+resource "aws_iam_role" "zip_generator" {
+  name               = "${var.project_name}-zip-generator"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
+}
+
+data "aws_iam_policy_document" "zip_generator" {
+  statement {
+    sid       = "WriteOwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.zip_generator.arn}:*"]
+  }
+
+  statement {
+    sid       = "ListAlbumPhotos"
+    actions   = ["s3:ListBucket"]
+    resources = [aws_s3_bucket.client_albums.arn]
+  }
+
+  statement {
+    sid       = "ReadAlbumPhotos"
+    actions   = ["s3:GetObject"]
+    resources = ["${aws_s3_bucket.client_albums.arn}/albums/*"]
+  }
+
+  # PutObject covers CreateMultipartUpload, UploadPart and CompleteMultipartUpload.
+  statement {
+    sid       = "WriteArchives"
+    actions   = ["s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"]
+    resources = ["${aws_s3_bucket.client_albums.arn}/zips/*"]
+  }
+
+  statement {
+    sid       = "ClaimAndPublishArchiveState"
+    actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"]
+    resources = [aws_dynamodb_table.album.arn]
+  }
+
+  # SendMessage and ChangeMessageVisibility: the debounce puts a message back for later.
+  statement {
+    sid = "ConsumeGenerationQueue"
+    actions = [
+      "sqs:ReceiveMessage",
+      "sqs:DeleteMessage",
+      "sqs:GetQueueAttributes",
+      "sqs:ChangeMessageVisibility",
+      "sqs:SendMessage",
+    ]
+    resources = [aws_sqs_queue.zip_generation.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "zip_generator" {
+  name   = "zip-generator"
+  role   = aws_iam_role.zip_generator.id
+  policy = data.aws_iam_policy_document.zip_generator.json
+}
+
+# --- Client API: read what a client may see, request builds --------------------------------
+
+resource "aws_iam_role" "client_api" {
+  name               = "${var.project_name}-client-api"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
+}
+
+data "aws_iam_policy_document" "client_api" {
+  statement {
+    sid       = "WriteOwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.client_api.arn}:*"]
+  }
+
+  statement {
+    sid       = "ListAlbumContent"
+    actions   = ["s3:ListBucket"]
+    resources = [aws_s3_bucket.client_albums.arn]
+  }
+
+  # Presigned links carry this role's signature, so the role must be able to read.
+  statement {
+    sid     = "ReadPhotosPreviewsArchives"
+    actions = ["s3:GetObject"]
+    resources = [
+      "${aws_s3_bucket.client_albums.arn}/albums/*",
+      "${aws_s3_bucket.client_albums.arn}/previews/*",
+      "${aws_s3_bucket.client_albums.arn}/zips/*",
+    ]
+  }
+
+  # Scan: the photographer's own GET /albums shows every album.
+  statement {
+    sid       = "ReadAlbumsRequestBuilds"
+    actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Scan"]
+    resources = [aws_dynamodb_table.album.arn]
+  }
+
+  statement {
+    sid       = "ReadOwnGrants"
+    actions   = ["dynamodb:Query", "dynamodb:GetItem"]
+    resources = [aws_dynamodb_table.user_album.arn]
+  }
+
+  statement {
+    sid       = "ReadUsers"
+    actions   = ["dynamodb:GetItem"]
+    resources = [aws_dynamodb_table.user.arn]
+  }
+
+  statement {
+    sid       = "RequestBuilds"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.zip_generation.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "client_api" {
+  name   = "client-api"
+  role   = aws_iam_role.client_api.id
+  policy = data.aws_iam_policy_document.client_api.json
+}
+
+# --- Admin API: the client API's reads plus registering albums, uploads, users, grants -----
+
+resource "aws_iam_role" "admin_api" {
+  name               = "${var.project_name}-admin-api"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
+}
+
+data "aws_iam_policy_document" "admin_api" {
+  statement {
+    sid       = "WriteOwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.admin_api.arn}:*"]
+  }
+
+  statement {
+    sid       = "ListAlbumContent"
+    actions   = ["s3:ListBucket"]
+    resources = [aws_s3_bucket.client_albums.arn]
+  }
+
+  statement {
+    sid     = "ReadPhotosPreviewsArchives"
+    actions = ["s3:GetObject"]
+    resources = [
+      "${aws_s3_bucket.client_albums.arn}/albums/*",
+      "${aws_s3_bucket.client_albums.arn}/previews/*",
+      "${aws_s3_bucket.client_albums.arn}/zips/*",
+    ]
+  }
+
+  # Presigned upload links for the browser (POST /admin/albums/{album_id}/uploads).
+  statement {
+    sid       = "UploadPhotos"
+    actions   = ["s3:PutObject"]
+    resources = ["${aws_s3_bucket.client_albums.arn}/albums/*"]
+  }
+
+  # PutItem registers an album, Scan lists them for the studio.
+  statement {
+    sid       = "ManageAlbums"
+    actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem", "dynamodb:Scan"]
+    resources = [aws_dynamodb_table.album.arn]
+  }
+
+  # Scan (here and on users): GET /admin/users lists every client with their albums.
+  statement {
+    sid       = "ManageGrants"
+    actions   = ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Scan"]
+    resources = [aws_dynamodb_table.user_album.arn]
+  }
+
+  statement {
+    sid       = "ListAlbumGrants"
+    actions   = ["dynamodb:Query"]
+    resources = ["${aws_dynamodb_table.user_album.arn}/index/album_id-index"]
+  }
+
+  statement {
+    sid       = "ManageUsers"
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Scan"]
+    resources = [aws_dynamodb_table.user.arn]
+  }
+
+  statement {
+    sid       = "RequestBuilds"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.zip_generation.arn]
+  }
+
+  statement {
+    sid       = "InviteClients"
+    actions   = ["cognito-idp:AdminCreateUser", "cognito-idp:AdminAddUserToGroup"]
+    resources = [aws_cognito_user_pool.clients.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "admin_api" {
+  name   = "admin-api"
+  role   = aws_iam_role.admin_api.id
+  policy = data.aws_iam_policy_document.admin_api.json
+}
+
+# --- Maintenance: clean archives, render previews, re-queue stale albums -------------------
+
+resource "aws_iam_role" "maintenance" {
+  name               = "${var.project_name}-maintenance"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
+}
+
+data "aws_iam_policy_document" "maintenance" {
+  statement {
+    sid       = "WriteOwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.maintenance.arn}:*"]
+  }
+
+  statement {
+    sid       = "ListAlbumContent"
+    actions   = ["s3:ListBucket"]
+    resources = [aws_s3_bucket.client_albums.arn]
+  }
+
+  # Finds archive uploads a dead generator left behind.
+  statement {
+    sid       = "FindAbandonedUploads"
+    actions   = ["s3:ListBucketMultipartUploads"]
+    resources = [aws_s3_bucket.client_albums.arn]
+  }
+
+  statement {
+    sid       = "DeleteSupersededArchives"
+    actions   = ["s3:DeleteObject", "s3:AbortMultipartUpload"]
+    resources = ["${aws_s3_bucket.client_albums.arn}/zips/*"]
+  }
+
+  statement {
+    sid       = "ReadAlbumPhotos"
+    actions   = ["s3:GetObject"]
+    resources = ["${aws_s3_bucket.client_albums.arn}/albums/*"]
+  }
+
+  statement {
+    sid       = "WritePreviews"
+    actions   = ["s3:PutObject"]
+    resources = ["${aws_s3_bucket.client_albums.arn}/previews/*"]
+  }
+
+  statement {
+    sid       = "SweepAlbumState"
+    actions   = ["dynamodb:Scan", "dynamodb:UpdateItem"]
+    resources = [aws_dynamodb_table.album.arn]
+  }
+
+  statement {
+    sid       = "RequeueAlbums"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.zip_generation.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "maintenance" {
+  name   = "maintenance"
+  role   = aws_iam_role.maintenance.id
+  policy = data.aws_iam_policy_document.maintenance.json
+}

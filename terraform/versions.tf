@@ -1,0 +1,29 @@
+# Terraform and provider versions. The AWS provider 5.x and 6.x both carry every resource
+# and argument used here; the upper bound keeps a future major release from surprising a deploy.
+terraform {
+  required_version = ">= 1.5.0"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = ">= 5.31, < 7.0"
+    }
+  }
+
+  # State is kept locally (terraform/terraform.tfstate) by default. To share it, add an
+  # S3 backend here; docs/deploy.md shows how.
+}
+
+provider "aws" {
+  region = var.aws_region
+
+  default_tags {
+    tags = {
+      Project     = var.project_name
+      Environment = var.stage
+      ManagedBy   = "terraform"
+    }
+  }
+}
+
+data "aws_caller_identity" "current" {}
