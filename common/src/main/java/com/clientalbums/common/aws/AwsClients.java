@@ -38,7 +38,10 @@ public record AwsClients(S3Client s3, S3Presigner presigner, SqsClient sqs, Dyna
                 .apiCallAttemptTimeout(Duration.ofSeconds(60))
                 .build();
         Optional<URI> s3Endpoint = endpoint(env, "S3");
-        S3Configuration s3Config = S3Configuration.builder().pathStyleAccessEnabled(s3Endpoint.isPresent()).build();
+        // Chunked (aws-chunked) signing allocates a buffer per 128 KiB chunk of every upload; off, a
+        // part is signed in one pass over the buffer the pipeline already holds.
+        S3Configuration s3Config = S3Configuration.builder().pathStyleAccessEnabled(s3Endpoint.isPresent())
+                .chunkedEncodingEnabled(false).build();
 
         // Archives carry a CRC-32 of every photo, computed from the bytes as read and checked by
         // every unzip tool, and TLS protects the transfer; the SDK's own per-request checksums
