@@ -82,7 +82,8 @@ public final class AlbumRepository {
     /**
      * Request → {@code pending}. Succeeds for an album with no archive, a failed one, a ready
      * one that is stale (or any ready one when {@code force}), a pending request nobody picked
-     * up within {@code pendingRetryAfter} (its wake-up message was lost), and a build whose
+     * up within {@code pendingRetryAfter} of being due (its wake-up message was lost; a request
+     * still in its quiet period or retry back-off is not lost, its wake-up is scheduled), and a build whose
      * generator stopped renewing its lease. Fails — and the caller sends nothing — while a
      * build is requested or under way, which is what makes N concurrent clicks one build.
      */
@@ -92,7 +93,8 @@ public final class AlbumRepository {
                 : "(zip_status = :ready AND (attribute_not_exists(zip_fingerprint) OR zip_fingerprint <> content_fingerprint))";
         String condition = "attribute_exists(album_id) AND (attribute_not_exists(zip_status) OR zip_status = :error OR "
                 + readyClause
-                + " OR (zip_status = :pending AND requested_at < :retry_before)"
+                + " OR (zip_status = :pending AND requested_at < :retry_before"
+                + " AND (attribute_not_exists(not_before) OR not_before <= :now))"
                 + " OR (zip_status = :generating AND lease_expires_at < :now))";
         Map<String, AttributeValue> values = statusValues();
         values.put(":now", time(now));
@@ -162,17 +164,31 @@ public final class AlbumRepository {
                 LEASE_HELD + " AND content_version = :version", values).isPresent();
     }
 
-    /** The photos changed during the build: back to {@code pending} for exactly one follow-up build. */
+    /** The photos changed during the build: back to {@code pending} for exactly one follow-up build, claimable at once. */
     public boolean supersede(String albumId, String owner, List<BuildRecord> history, Instant now) {
+        return supersede(albumId, owner, history, now, now).isPresent();
+    }
+
+    /**
+     * The photos changed during the build: back to {@code pending} for exactly one follow-up build,
+     * claimable from {@code notBefore} (the end of the change's quiet period) or later if a change
+     * recorded during the build ({@link #holdForChange}) already pushed {@code not_before} further.
+     * Empty when the lease was lost. Two attempts at most, each one conditional write: DynamoDB
+     * has no max(), so the first only moves {@code not_before} forward and the second keeps it.
+     */
+    public Optional<Album> supersede(String albumId, String owner, List<BuildRecord> history, Instant now, Instant notBefore) {
         Map<String, AttributeValue> values = leaseValues(owner);
         values.put(":now", time(now));
         values.put(":builds", AlbumItems.builds(bounded(history)));
         values.put(":source", str("content_changed"));
         values.put(":zero", num(0));
-        return update(albumId,
-                "SET zip_status = :pending, requested_at = :now, request_source = :source, attempts = :zero,"
-                        + " builds = :builds REMOVE lease_owner, lease_expires_at",
-                LEASE_HELD, values).isPresent();
+        values.put(":nb", time(notBefore));
+        String set = "SET zip_status = :pending, requested_at = :now, request_source = :source, attempts = :zero,"
+                + " builds = :builds";
+        String remove = " REMOVE lease_owner, lease_expires_at";
+        Optional<Album> moved = update(albumId, set + ", not_before = :nb" + remove,
+                LEASE_HELD + " AND (attribute_not_exists(not_before) OR not_before < :nb)", values);
+        return moved.isPresent() ? moved : update(albumId, set + remove, LEASE_HELD, values);
     }
 
     /**
@@ -209,6 +225,71 @@ public final class AlbumRepository {
                 "SET content_fingerprint = :fp, photo_count = :count,"
                         + " content_version = if_not_exists(content_version, :zero) + :one",
                 "attribute_not_exists(content_fingerprint) OR content_fingerprint <> :fp", values).isPresent();
+    }
+
+    /**
+     * Photos changed: request a build that starts no earlier than {@code notBefore} (the end of the
+     * quiet period). One conditional write for an album with no archive, a failed one, a stale
+     * ready one, or one already pending — then the quiet period is pushed forward (never back), so
+     * a burst of changes ends in one build after the last. Empty while a build is under way (see
+     * {@link #holdForChange}), for a ready archive that is current, and for a pending request that
+     * already waits longer (a retry's back-off).
+     */
+    public Optional<Album> requestAfterChange(String albumId, Instant now, Instant notBefore) {
+        Map<String, AttributeValue> values = statusValues();
+        values.put(":now", time(now));
+        values.put(":nb", time(notBefore));
+        values.put(":source", str("photos_changed"));
+        values.put(":zero", num(0));
+        return update(albumId,
+                "SET zip_status = :pending, requested_at = :now, request_source = :source, attempts = :zero,"
+                        + " not_before = :nb REMOVE lease_owner, lease_expires_at, zip_error",
+                "attribute_not_exists(zip_status) OR zip_status = :error"
+                        + " OR (zip_status = :ready AND (attribute_not_exists(zip_fingerprint) OR zip_fingerprint <> content_fingerprint))"
+                        + " OR (zip_status = :pending AND (attribute_not_exists(not_before) OR not_before < :nb))",
+                values);
+    }
+
+    /**
+     * Photos changed while a build is under way: that build cannot publish (its content version is
+     * behind) and is superseded; this makes the one follow-up wait for the quiet period too. False
+     * when no build is under way (or the quiet period already ends later).
+     */
+    public boolean holdForChange(String albumId, Instant notBefore) {
+        Map<String, AttributeValue> values = statusValues();
+        values.put(":nb", time(notBefore));
+        return update(albumId, "SET not_before = :nb",
+                "zip_status = :generating AND (attribute_not_exists(not_before) OR not_before < :nb)", values).isPresent();
+    }
+
+    /**
+     * Marks a wake-up message for a pending request as scheduled to arrive at {@code at}; true means
+     * the caller won the marker and must send that message. Refused while another wake-up is
+     * still to come ({@code wake_at} in the future): the many writers of a burst of changes thus
+     * send one message, not one each. The generator that message wakes too early (the quiet
+     * period moved on meanwhile) re-arms with {@link #rescheduleWakeUp}.
+     */
+    public boolean scheduleWakeUp(String albumId, Instant at, Instant now) {
+        Map<String, AttributeValue> values = statusValues();
+        values.put(":at", time(at));
+        values.put(":now", time(now));
+        return update(albumId, "SET wake_at = :at",
+                "zip_status = :pending AND (attribute_not_exists(wake_at) OR wake_at <= :now)", values).isPresent();
+    }
+
+    /**
+     * As {@link #scheduleWakeUp}, for the generator that was woken before the request was due: the
+     * wake-up it consumed may still be marked as in the future (SQS delays are whole seconds), so
+     * it may also re-arm when the marked wake-up is earlier than {@code at}. A duplicate delivery of
+     * the same message finds the marker already at {@code at} and sends nothing.
+     */
+    public boolean rescheduleWakeUp(String albumId, Instant at, Instant now) {
+        Map<String, AttributeValue> values = statusValues();
+        values.put(":at", time(at));
+        values.put(":now", time(now));
+        return update(albumId, "SET wake_at = :at",
+                "zip_status = :pending AND (attribute_not_exists(wake_at) OR wake_at <= :now OR wake_at < :at)",
+                values).isPresent();
     }
 
     private static final String LEASE_HELD = "zip_status = :generating AND lease_owner = :owner";

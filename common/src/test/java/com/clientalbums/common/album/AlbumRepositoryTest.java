@@ -163,4 +163,99 @@ class AlbumRepositoryTest {
         assertEquals(24, ready.builds().getLast().files());
         assertTrue(ready.archiveCurrent());
     }
+
+    // ---- debounced rebuilds after photo changes ----
+
+    /** A ready album whose archive is current, as after its first build. */
+    private static String readyAlbum(String id) {
+        registered(id);
+        Album claimed = albums.claim(id, "seed", Instant.now(), LEASE).orElseThrow();
+        assertTrue(albums.publish(id, "seed", claimed.buildVersion(),
+                new PublishedArchive("zips/" + id + "/fp-1.zip", 10, 3, 9, "fp-1"), List.of(), Instant.now()));
+        return id;
+    }
+
+    @Test
+    void aRecordedChangeMakesTheArchiveStaleAtOnceAndARequestAfterChangeWaitsForTheQuietPeriod() {
+        String id = readyAlbum("change-recorded");
+        Instant now = Instant.now();
+        assertTrue(albums.requestAfterChange(id, now, now.plusSeconds(60)).isEmpty(), "a current archive needs no build");
+
+        assertTrue(albums.recordContent(id, "fp-2", 4));
+        Album stale = albums.find(id).orElseThrow();
+        assertFalse(stale.archiveCurrent(), "never handed out as current once the photos changed");
+        assertTrue(stale.archiveStale());
+
+        Album pending = albums.requestAfterChange(id, now, now.plusSeconds(60)).orElseThrow();
+        assertEquals(ZipStatus.PENDING, pending.zipStatus());
+        assertEquals("photos_changed", pending.requestSource());
+        assertTrue(albums.claim(id, "gen", now.plusSeconds(59), LEASE).isEmpty(), "not claimable in the quiet period");
+        assertTrue(albums.claim(id, "gen", now.plusSeconds(60), LEASE).isPresent());
+    }
+
+    @Test
+    void aClickDoesNotCutALongQuietPeriodShortButRecoversALostWakeUpAfterIt() {
+        String id = readyAlbum("long-quiet");
+        albums.recordContent(id, "fp-2", 4);
+        Instant now = Instant.now();
+        Instant due = now.plus(RETRY).plusSeconds(60);
+        albums.requestAfterChange(id, now, due).orElseThrow();
+        assertFalse(albums.requestBuild(id, "api", false, now.plus(RETRY).plusSeconds(1), RETRY),
+                "requested long ago but not yet due: its wake-up is still to come");
+        assertTrue(albums.requestBuild(id, "api", false, due.plus(RETRY).plusSeconds(1), RETRY),
+                "due long ago and nobody built it: the wake-up was lost");
+    }
+
+    @Test
+    void eachChangeOfABurstPushesTheQuietPeriodForwardNeverBack() {
+        String id = readyAlbum("burst-push");
+        albums.recordContent(id, "fp-2", 4);
+        Instant t0 = Instant.now();
+        albums.requestAfterChange(id, t0, t0.plusSeconds(60)).orElseThrow();
+        Album pushed = albums.requestAfterChange(id, t0.plusSeconds(10), t0.plusSeconds(70)).orElseThrow();
+        assertEquals(t0.plusSeconds(70).truncatedTo(java.time.temporal.ChronoUnit.MILLIS), pushed.notBefore());
+        assertTrue(albums.requestAfterChange(id, t0.plusSeconds(5), t0.plusSeconds(65)).isEmpty(), "a late writer does not pull it back");
+        assertTrue(albums.claim(id, "gen", t0.plusSeconds(65), LEASE).isEmpty());
+    }
+
+    @Test
+    void aChangeDuringABuildHoldsItsOneFollowUpForTheQuietPeriod() {
+        String id = registered("change-during-build");
+        Instant t0 = Instant.now();
+        Album building = albums.claim(id, "gen", t0, LEASE).orElseThrow();
+        assertTrue(albums.recordContent(id, "fp-2", 4));
+        assertTrue(albums.requestAfterChange(id, t0, t0.plusSeconds(60)).isEmpty(), "a running build is not interrupted");
+        assertTrue(albums.holdForChange(id, t0.plusSeconds(60)));
+
+        assertFalse(albums.publish(id, "gen", building.buildVersion(),
+                new PublishedArchive("zips/x/fp-1.zip", 1, 3, 1, "fp-1"), List.of(), t0.plusSeconds(5)));
+        // The generator proposes its own quiet period from now; the change's later one wins.
+        Album followUp = albums.supersede(id, "gen", List.of(), t0.plusSeconds(5), t0.plusSeconds(35)).orElseThrow();
+        assertEquals(ZipStatus.PENDING, followUp.zipStatus());
+        assertEquals(t0.plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS), followUp.notBefore());
+        assertTrue(albums.claim(id, "gen-2", t0.plusSeconds(59), LEASE).isEmpty());
+        assertTrue(albums.claim(id, "gen-2", t0.plusSeconds(60), LEASE).isPresent());
+        assertFalse(albums.holdForChange(id, t0.plusSeconds(30)), "never moves the quiet period back");
+    }
+
+    @Test
+    void oneWriterOfABurstWinsTheWakeUpAndAnEarlyWakeReArmsOnce() {
+        String id = readyAlbum("wake-marker");
+        albums.recordContent(id, "fp-2", 4);
+        Instant t0 = Instant.now();
+        albums.requestAfterChange(id, t0, t0.plusSeconds(60)).orElseThrow();
+        assertTrue(albums.scheduleWakeUp(id, t0.plusSeconds(61), t0), "the first writer sends the wake-up");
+        for (int i = 1; i <= 20; i++) {
+            Instant t = t0.plusSeconds(i);
+            albums.requestAfterChange(id, t, t.plusSeconds(60)).orElseThrow();
+            assertFalse(albums.scheduleWakeUp(id, t.plusSeconds(61), t), "a wake-up is already coming");
+        }
+        // The wake-up arrives at t0+61, but the last change moved the quiet period to t0+80.
+        Instant woken = t0.plusSeconds(61);
+        assertTrue(albums.rescheduleWakeUp(id, t0.plusSeconds(81), woken));
+        assertFalse(albums.rescheduleWakeUp(id, t0.plusSeconds(81), woken), "a duplicate of the same message sends nothing");
+        assertFalse(albums.scheduleWakeUp(id, t0.plusSeconds(81), woken.plusSeconds(1)), "nor does a writer meanwhile");
+        // A message that arrives a moment before its marked time (whole-second delays) still re-arms.
+        assertTrue(albums.rescheduleWakeUp(id, t0.plusSeconds(90), t0.plusSeconds(80)));
+    }
 }

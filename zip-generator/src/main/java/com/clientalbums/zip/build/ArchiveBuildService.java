@@ -5,6 +5,7 @@ import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.BuildRecord;
 import com.clientalbums.common.album.PublishedArchive;
 import com.clientalbums.common.album.ZipStatus;
+import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.queue.ZipQueue;
 import com.clientalbums.common.queue.ZipRequest;
 import com.clientalbums.common.store.Fingerprint;
@@ -43,12 +44,23 @@ public final class ArchiveBuildService {
     /** How a message's album was handled. */
     public enum Outcome { BUILT, NOTHING_TO_DO, NOT_REGISTERED, DEFERRED, SUPERSEDED, RETRY_SCHEDULED, FAILED, LEASE_LOST }
 
-    /** Timing knobs; tests shrink them to seconds. */
-    public record Timing(Duration lease, int maxAttempts, Duration firstRetryDelay, Duration safetyMargin) {}
+    /**
+     * Timing knobs; tests shrink them to seconds. {@code quietPeriod}: how long an album's photos
+     * must stay unchanged before a rebuild starts (the debounce of photo events).
+     */
+    public record Timing(Duration lease, int maxAttempts, Duration firstRetryDelay, Duration safetyMargin,
+                         Duration quietPeriod) {
+        /** With the default quiet period ({@code ZIP_QUIET_SECONDS}'s default). */
+        public Timing(Duration lease, int maxAttempts, Duration firstRetryDelay, Duration safetyMargin) {
+            this(lease, maxAttempts, firstRetryDelay, safetyMargin,
+                    Duration.ofSeconds(Long.parseLong(Setting.ZIP_QUIET_SECONDS.defaultValue())));
+        }
+    }
 
     private final AlbumRepository albums;
     private final PhotoListing listing;
     private final ArchivePipeline pipeline;
+    private final WakeUps wakeUps;
     private final ZipQueue queue;
     private final Timing timing;
     private final Clock clock;
@@ -58,22 +70,10 @@ public final class ArchiveBuildService {
         this.albums = albums;
         this.listing = listing;
         this.pipeline = pipeline;
+        this.wakeUps = new WakeUps(albums, queue);
         this.queue = queue;
         this.timing = timing;
         this.clock = clock;
-    }
-
-    /**
-     * Photos of an album changed (an S3 event): record the new content and, if that makes the
-     * archive stale, request a build. The new content version also makes any build under way
-     * unpublishable, so it is followed by exactly one more.
-     */
-    public Outcome photosChanged(String albumId, String owner, LongSupplier remainingMillis) {
-        if (albums.find(albumId).isEmpty()) return notRegistered(albumId);
-        List<PhotoObject> photos = listing.list(albumId);
-        albums.recordContent(albumId, Fingerprint.of(photos), photos.size());
-        albums.requestBuild(albumId, "s3_event", false, clock.instant(), timing.lease());
-        return build(albumId, owner, remainingMillis);
     }
 
     /** Builds the album's archive if a build is requested and nobody else is on it. */
@@ -141,8 +141,9 @@ public final class ArchiveBuildService {
         if (album.isEmpty()) return notRegistered(albumId);
         Album a = album.get();
         if (a.zipStatus() == ZipStatus.PENDING && a.notBefore() != null && a.notBefore().isAfter(now)) {
-            // Requested, but not yet due (a retry's back-off or a quiet period): wake up again then.
-            queue.send(new ZipRequest(albumId, "deferred", false), Duration.between(now, a.notBefore()).plusSeconds(1));
+            // Requested, but not yet due (a retry's back-off, or photos still arriving): wake up again
+            // then — once, however many copies of this message arrive (the wake-up marker decides).
+            wakeUps.afterEarlyWake(albumId, "deferred", a.notBefore(), now);
             return Outcome.DEFERRED;
         }
         // Ready, failed, or being built under a live lease: this message is a duplicate.
@@ -154,12 +155,18 @@ public final class ArchiveBuildService {
         return Outcome.NOT_REGISTERED;
     }
 
+    /**
+     * The photos changed under the build: one follow-up, after the quiet period (a change noticed
+     * here, before its S3 event is handled, is likely part of a burst still arriving).
+     */
     private Outcome supersedeOrLost(Album album, String owner, BuildMonitor monitor, Instant started) {
-        if (albums.supersede(album.albumId(), owner, history(album, "superseded", monitor, started), clock.instant())) {
-            queue.send(new ZipRequest(album.albumId(), "content_changed", false));
-            return Outcome.SUPERSEDED;
-        }
-        return Outcome.LEASE_LOST;
+        Instant now = clock.instant();
+        Optional<Album> pending = albums.supersede(album.albumId(), owner, history(album, "superseded", monitor, started),
+                now, now.plus(timing.quietPeriod()));
+        if (pending.isEmpty()) return Outcome.LEASE_LOST;
+        Instant due = pending.get().notBefore() == null ? now : pending.get().notBefore();
+        wakeUps.afterEarlyWake(album.albumId(), "content_changed", due, now);
+        return Outcome.SUPERSEDED;
     }
 
     private Outcome retry(Album album, String owner, String message, BuildMonitor monitor, Instant started, Duration delay) {

@@ -12,12 +12,16 @@ import com.clientalbums.common.queue.QueueMessage;
 import com.clientalbums.common.queue.QueueMessages;
 import com.clientalbums.common.queue.ZipQueue;
 import com.clientalbums.common.store.PhotoListing;
+import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.zip.build.ArchiveBuildService;
+import com.clientalbums.zip.build.PhotoChanges;
+import com.clientalbums.zip.build.WakeUps;
 import com.clientalbums.zip.pipeline.ArchivePipeline;
 import com.clientalbums.zip.pipeline.PhotoSource;
 import com.clientalbums.zip.pipeline.PipelineConfig;
 import com.clientalbums.zip.pipeline.S3ArchiveTarget;
 import com.clientalbums.zip.pipeline.S3PhotoSource;
+import com.clientalbums.zip.preview.PhotoPreviews;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -34,9 +38,12 @@ import java.util.Set;
  * (partial batch responses, so one bad message never makes SQS redeliver the good ones).
  *
  * <p>Messages only wake the generator; the album record decides what to build. A batch is
- * reduced to its distinct albums, each handled once. A message that can never succeed
- * (malformed) is reported failed and reaches the dead-letter queue after three receives;
- * a message for an unregistered album is dropped with a log line.
+ * reduced to its distinct albums, each handled once: direct messages (registration, a click, a
+ * wake-up after a quiet period) build; S3 photo events record the album's new content, schedule
+ * a debounced rebuild ({@link PhotoChanges}) and make the new photos' previews — never a build
+ * of their own, so a burst of uploads cannot start a build per photo. A message that can never
+ * succeed (malformed) is reported failed and reaches the dead-letter queue after three
+ * receives; a message for an unregistered album is dropped with a log line.
  */
 public class ZipGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -53,6 +60,8 @@ public class ZipGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchRes
     private static final System.Logger LOG = System.getLogger(ZipGeneratorHandler.class.getName());
 
     private final ArchiveBuildService builds;
+    private final PhotoChanges changes;
+    private final PhotoPreviews previews;
 
     public ZipGeneratorHandler() {
         this(Settings.fromEnvironment(SETTINGS));
@@ -64,16 +73,26 @@ public class ZipGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     public ZipGeneratorHandler(Settings settings, AwsClients clients) {
         this(settings, clients, new ArchiveBuildService.Timing(settings.seconds(Setting.ZIP_LEASE_SECONDS),
-                settings.integer(Setting.ZIP_MAX_ATTEMPTS), Duration.ofSeconds(30), SAFETY_MARGIN));
+                settings.integer(Setting.ZIP_MAX_ATTEMPTS), Duration.ofSeconds(30), SAFETY_MARGIN,
+                settings.seconds(Setting.ZIP_QUIET_SECONDS)));
     }
 
     /** For tests and the local runner: the same wiring with other timings. */
     public ZipGeneratorHandler(Settings settings, AwsClients clients, ArchiveBuildService.Timing timing) {
-        this(wire(settings, clients, timing, new S3PhotoSource(clients.s3(), settings.bucket())));
+        this(wire(settings, clients, timing, new S3PhotoSource(clients.s3(), settings.bucket())),
+                changes(settings, clients, timing), new PhotoPreviews(clients.s3(), settings.bucket()));
     }
 
-    public ZipGeneratorHandler(ArchiveBuildService builds) {
+    /** For tests that decorate the build (fault injection); photo events are handled as deployed. */
+    public ZipGeneratorHandler(Settings settings, AwsClients clients, ArchiveBuildService.Timing timing,
+                               ArchiveBuildService builds) {
+        this(builds, changes(settings, clients, timing), new PhotoPreviews(clients.s3(), settings.bucket()));
+    }
+
+    public ZipGeneratorHandler(ArchiveBuildService builds, PhotoChanges changes, PhotoPreviews previews) {
         this.builds = builds;
+        this.changes = changes;
+        this.previews = previews;
     }
 
     /** Assembles the build service; tests pass a decorated photo source to inject faults. */
@@ -81,9 +100,19 @@ public class ZipGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchRes
                                            PhotoSource photos) {
         var pipeline = new ArchivePipeline(photos, new S3ArchiveTarget(clients.s3(), settings.bucket()),
                 PipelineConfig.from(settings));
-        return new ArchiveBuildService(new AlbumRepository(clients.dynamo(), settings.albumTable()),
+        return new ArchiveBuildService(albums(settings, clients),
                 new PhotoListing(clients.s3(), settings.bucket()), pipeline,
                 new ZipQueue(clients.sqs(), settings.queueUrl()), timing, Clock.systemUTC());
+    }
+
+    private static PhotoChanges changes(Settings settings, AwsClients clients, ArchiveBuildService.Timing timing) {
+        AlbumRepository albums = albums(settings, clients);
+        return new PhotoChanges(albums, new PhotoListing(clients.s3(), settings.bucket()),
+                new WakeUps(albums, new ZipQueue(clients.sqs(), settings.queueUrl())), timing.quietPeriod(), Clock.systemUTC());
+    }
+
+    private static AlbumRepository albums(Settings settings, AwsClients clients) {
+        return new AlbumRepository(clients.dynamo(), settings.albumTable());
     }
 
     @Override
@@ -93,12 +122,8 @@ public class ZipGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchRes
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             try {
                 QueueMessage parsed = QueueMessages.parse(message.getBody());
-                parsed.requests().forEach(r -> work.computeIfAbsent(r.albumId(), AlbumWork::new).messageIds.add(message.getMessageId()));
-                parsed.changes().forEach(c -> {
-                    AlbumWork w = work.computeIfAbsent(c.albumId(), AlbumWork::new);
-                    w.messageIds.add(message.getMessageId());
-                    w.photosChanged = true;
-                });
+                parsed.requests().forEach(r -> work.computeIfAbsent(r.albumId(), AlbumWork::new).requested(message.getMessageId()));
+                parsed.changes().forEach(c -> work.computeIfAbsent(c.albumId(), AlbumWork::new).changed(message.getMessageId(), c));
             } catch (IllegalArgumentException e) {
                 LOG.log(Level.WARNING, "message {0} is not a ZIP request ({1}); it will go to the dead-letter queue",
                         message.getMessageId(), e.getMessage());
@@ -107,36 +132,66 @@ public class ZipGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchRes
         }
         for (AlbumWork w : work.values()) {
             if (context.getRemainingTimeInMillis() < SAFETY_MARGIN.toMillis() * 2) {
-                w.messageIds.forEach(id -> failures.add(new SQSBatchResponse.BatchItemFailure(id)));
+                w.messageIds().forEach(id -> failures.add(new SQSBatchResponse.BatchItemFailure(id)));
                 continue; // not enough time left to start: SQS redelivers these
             }
-            String owner = context.getAwsRequestId() + "/" + w.albumId;
             try {
-                var outcome = w.photosChanged
-                        ? builds.photosChanged(w.albumId, owner, context::getRemainingTimeInMillis)
-                        : builds.build(w.albumId, owner, context::getRemainingTimeInMillis);
-                LOG.log(Level.INFO, "album {0}: {1}", w.albumId, outcome);
+                handle(w, context);
             } catch (RuntimeException e) {
                 // The state store or queue is unreachable: let SQS deliver the messages again later.
-                LOG.log(Level.WARNING, "album " + w.albumId + ": could not be handled, will be retried", e);
-                w.messageIds.forEach(id -> failures.add(new SQSBatchResponse.BatchItemFailure(id)));
+                LOG.log(Level.WARNING, "album " + w.albumId() + ": could not be handled, will be retried", e);
+                w.messageIds().forEach(id -> failures.add(new SQSBatchResponse.BatchItemFailure(id)));
             }
         }
         return SQSBatchResponse.builder().withBatchItemFailures(dedupe(failures)).build();
+    }
+
+    /**
+     * A requested build first: a photo event in the same batch then finds the archive it built (and
+     * usually nothing left to do), rather than pushing the build a quiet period further away.
+     */
+    private void handle(AlbumWork w, Context context) {
+        if (w.buildRequested()) {
+            String owner = context.getAwsRequestId() + "/" + w.albumId();
+            LOG.log(Level.INFO, "album {0}: {1}", w.albumId(), builds.build(w.albumId(), owner, context::getRemainingTimeInMillis));
+        }
+        if (w.photosChanged()) {
+            try {
+                LOG.log(Level.INFO, "album {0}: photos changed, {1}", w.albumId(), changes.photosChanged(w.albumId()));
+            } finally {
+                updatePreviews(w, context);
+            }
+        }
+    }
+
+    /**
+     * Previews of created photos are made, those of deleted ones removed. Never a reason to retry
+     * the message: a failure is logged and the daily maintenance makes whatever is missing. Made
+     * for unregistered albums too: photos are usually uploaded before the album is registered.
+     */
+    private void updatePreviews(AlbumWork w, Context context) {
+        for (var change : w.changes().entrySet()) {
+            String path = S3Keys.relativePath(w.albumId(), change.getKey());
+            if (context.getRemainingTimeInMillis() < SAFETY_MARGIN.toMillis() * 2) {
+                LOG.log(Level.INFO, "album {0}: out of time for previews; maintenance makes the rest", w.albumId());
+                return;
+            }
+            try {
+                if (change.getValue()) {
+                    previews.removeIfPhotoGone(w.albumId(), path);
+                } else {
+                    previews.make(w.albumId(), path);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "album " + w.albumId() + ": previews of " + path + " not updated ("
+                        + e.getMessage() + "); maintenance will make them");
+            }
+        }
     }
 
     private static List<SQSBatchResponse.BatchItemFailure> dedupe(List<SQSBatchResponse.BatchItemFailure> failures) {
         Map<String, SQSBatchResponse.BatchItemFailure> byId = new LinkedHashMap<>();
         failures.forEach(f -> byId.putIfAbsent(f.getItemIdentifier(), f));
         return List.copyOf(byId.values());
-    }
-
-    /** The messages of one batch that concern one album. */
-    private static final class AlbumWork {
-        final String albumId;
-        final List<String> messageIds = new ArrayList<>();
-        boolean photosChanged;
-
-        AlbumWork(String albumId) { this.albumId = albumId; }
     }
 }

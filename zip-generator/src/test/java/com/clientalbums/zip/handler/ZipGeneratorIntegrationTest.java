@@ -170,7 +170,7 @@ class ZipGeneratorIntegrationTest {
         queue.send(new ZipRequest("killed-midway", "registration", false));
         AtomicInteger opened = new AtomicInteger();
         var s3 = new S3PhotoSource(aws.clients().s3(), aws.names().bucket());
-        var dying = new ZipGeneratorHandler(ZipGeneratorHandler.wire(settings, aws.clients(), TIMING, (key, etag) -> {
+        var dying = new ZipGeneratorHandler(settings, aws.clients(), TIMING, ZipGeneratorHandler.wire(settings, aws.clients(), TIMING, (key, etag) -> {
             if (opened.incrementAndGet() == 6) throw new SimulatedCrash();
             return s3.open(key, etag);
         }));

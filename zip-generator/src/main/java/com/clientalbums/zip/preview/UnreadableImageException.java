@@ -1,0 +1,12 @@
+package com.clientalbums.zip.preview;
+
+/** The file is not an image this system can read (another format, truncated, corrupt, absurdly large). */
+public final class UnreadableImageException extends Exception {
+    public UnreadableImageException(String message) {
+        super(message);
+    }
+
+    public UnreadableImageException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,110 @@
+package com.clientalbums.zip.preview;
+
+import com.clientalbums.common.store.S3Keys;
+import com.clientalbums.testing.LocalAws;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+import java.awt.image.BufferedImage;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Previews made against a real S3 API: once per version of a photo, never retried for unreadable files. */
+class PhotoPreviewsTest {
+    @RegisterExtension
+    static final LocalAws aws = LocalAws.create();
+
+    static final AtomicInteger renders = new AtomicInteger();
+    static PhotoPreviews previews;
+
+    @BeforeAll
+    static void setUp() {
+        PreviewRenderer renderer = new PreviewRenderer();
+        previews = new PhotoPreviews(aws.clients().s3(), aws.names().bucket(), photo -> {
+            renders.incrementAndGet();
+            return renderer.render(photo);
+        }, 1_000_000);
+    }
+
+    private static void put(String album, String path, byte[] bytes) {
+        aws.clients().s3().putObject(r -> r.bucket(aws.names().bucket()).key(S3Keys.photoKey(album, path)), RequestBody.fromBytes(bytes));
+    }
+
+    private static BufferedImage image(String key) {
+        return TestImages.read(aws.clients().s3().getObjectAsBytes(r -> r.bucket(aws.names().bucket()).key(key)).asByteArray());
+    }
+
+    private static boolean exists(String key) {
+        try {
+            aws.clients().s3().headObject(r -> r.bucket(aws.names().bucket()).key(key));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void previewsAreMadeOnceAndAgainOnlyWhenThePhotoIsReplaced() {
+        put("album-a", "Ceremony/IMG_1.jpg", TestImages.jpegWithOrientation(TestImages.stored(6, 800, 400), 6, true));
+        int before = renders.get();
+
+        assertEquals(PhotoPreviews.Result.MADE, previews.make("album-a", "Ceremony/IMG_1.jpg"));
+        BufferedImage thumb = image(S3Keys.previewKey("album-a", "thumb", "Ceremony/IMG_1.jpg"));
+        assertEquals(400, thumb.getWidth());
+        assertEquals(200, thumb.getHeight(), "upright, as shown");
+        assertEquals(800, image(S3Keys.previewKey("album-a", "preview", "Ceremony/IMG_1.jpg")).getWidth());
+
+        assertEquals(PhotoPreviews.Result.ALREADY_CURRENT, previews.make("album-a", "Ceremony/IMG_1.jpg"));
+        assertEquals(before + 1, renders.get(), "a redelivered event costs three HEADs, not a decode");
+
+        put("album-a", "Ceremony/IMG_1.jpg", TestImages.jpeg(TestImages.stored(1, 300, 600)));
+        assertEquals(PhotoPreviews.Result.MADE, previews.make("album-a", "Ceremony/IMG_1.jpg"), "same name, new bytes");
+        assertEquals(200, image(S3Keys.previewKey("album-a", "thumb", "Ceremony/IMG_1.jpg")).getWidth());
+    }
+
+    @Test
+    void anUnreadableFileIsLoggedOnceAndNeverTriedAgainUntilReplaced() {
+        put("album-b", "notes.txt", "not a photo".getBytes());
+        put("album-b", "huge.jpg", new byte[1_000_001]);
+        int before = renders.get();
+
+        assertEquals(PhotoPreviews.Result.UNREADABLE, previews.make("album-b", "notes.txt"));
+        assertEquals(PhotoPreviews.Result.UNREADABLE, previews.make("album-b", "notes.txt"));
+        assertEquals(PhotoPreviews.Result.UNREADABLE, previews.make("album-b", "huge.jpg"));
+        assertEquals(before + 1, renders.get(), "the marker stops a second attempt; a too-large file is never read");
+        assertTrue(exists(PhotoPreviews.markerKey("album-b", "notes.txt")));
+        assertFalse(exists(S3Keys.previewKey("album-b", "thumb", "notes.txt")));
+
+        put("album-b", "notes.txt", TestImages.png(TestImages.stored(1, 100, 50)));
+        assertEquals(PhotoPreviews.Result.MADE, previews.make("album-b", "notes.txt"));
+        assertFalse(exists(PhotoPreviews.markerKey("album-b", "notes.txt")), "the marker goes with the unreadable version");
+    }
+
+    @Test
+    void previewsOfADeletedPhotoGoButNotThoseOfOneUploadedAgainSince() {
+        put("album-c", "IMG_2.jpg", TestImages.jpeg(TestImages.stored(1, 100, 50)));
+        previews.make("album-c", "IMG_2.jpg");
+        assertFalse(previews.removeIfPhotoGone("album-c", "IMG_2.jpg"), "a late delete event for a photo that is back");
+        assertTrue(exists(S3Keys.previewKey("album-c", "thumb", "IMG_2.jpg")));
+
+        aws.clients().s3().deleteObject(r -> r.bucket(aws.names().bucket()).key(S3Keys.photoKey("album-c", "IMG_2.jpg")));
+        assertTrue(previews.removeIfPhotoGone("album-c", "IMG_2.jpg"));
+        assertFalse(exists(S3Keys.previewKey("album-c", "thumb", "IMG_2.jpg")));
+        assertFalse(exists(S3Keys.previewKey("album-c", "preview", "IMG_2.jpg")));
+        assertEquals(PhotoPreviews.Result.PHOTO_GONE, previews.make("album-c", "IMG_2.jpg"));
+    }
+
+    @Test
+    void hiddenAndSystemFilesAreNotPhotos() {
+        put("album-d", ".DS_Store", new byte[] {1, 2, 3});
+        assertEquals(PhotoPreviews.Result.NOT_A_PHOTO, previews.make("album-d", ".DS_Store"));
+        assertEquals(PhotoPreviews.Result.NOT_A_PHOTO, previews.make("album-d", "__MACOSX/._IMG_1.jpg"));
+        assertFalse(exists(PhotoPreviews.markerKey("album-d", ".DS_Store")));
+    }
+}
