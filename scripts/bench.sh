@@ -57,7 +57,12 @@ if ! (cd "$root" && ./mvnw -B -q -pl zip-generator -am -DskipTests install \
       >"$data/build.log" 2>&1; then
   cat "$data/build.log" >&2; echo "bench: build failed" >&2; exit 1
 fi
-cp="$root/zip-generator/target/test-classes:$root/zip-generator/target/classes:$(cat "$cp_file")"
+# A private copy of the classes and jars, so that builds running meanwhile cannot change them under the benchmark.
+rm -rf "$data/classpath" && mkdir -p "$data/classpath/lib"
+cp -r "$root/zip-generator/target/classes" "$data/classpath/classes"
+cp -r "$root/zip-generator/target/test-classes" "$data/classpath/test-classes"
+tr ':' '\n' <"$cp_file" | xargs -I{} cp {} "$data/classpath/lib/"
+cp="$data/classpath/test-classes:$data/classpath/classes:$data/classpath/lib/*"
 
 server_pid=""
 cleanup() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi; }

@@ -5,21 +5,25 @@ import java.util.Set;
 
 /**
  * Files that desktop systems and upload tools leave behind ({@code .DS_Store}, {@code Thumbs.db},
- * the plan's {@code .keep} markers, macOS resource forks). They are not photos: they are not
- * counted, previewed or archived.
+ * the plan's {@code .keep} markers, macOS resource forks under {@code __MACOSX}). They are not
+ * photos: they are not counted, previewed or archived.
  */
 public final class HiddenFiles {
-    private static final Set<String> SYSTEM_FILES = Set.of("thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r");
+    /** Lower-cased; {@code Icon\r} is the macOS folder-icon file, invisible in Finder. */
+    private static final Set<String> SYSTEM_NAMES = Set.of("thumbs.db", "ehthumbs.db", "desktop.ini", "__macosx", "icon\r");
 
     private HiddenFiles() {}
 
-    /** True when any component of the path is hidden (starts with '.'), a system file, or {@code __MACOSX}. */
+    /** True when any component of the path is hidden or a system file. */
     public static boolean isHidden(String relativePath) {
         for (String part : relativePath.split("/")) {
-            if (part.startsWith(".") || part.equals("__MACOSX") || SYSTEM_FILES.contains(part.toLowerCase(Locale.ROOT))) {
-                return true;
-            }
+            if (isHiddenName(part)) return true;
         }
         return false;
+    }
+
+    /** One path component. Also true for {@code .} and {@code ..}, so no entry can climb out of the extraction folder. */
+    public static boolean isHiddenName(String component) {
+        return component.startsWith(".") || SYSTEM_NAMES.contains(component.toLowerCase(Locale.ROOT));
     }
 }

@@ -1,5 +1,6 @@
 package com.clientalbums.zip.layout;
 
+import com.clientalbums.common.store.HiddenFiles;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,7 +65,7 @@ public final class EntryNames {
         List<String> safe = new ArrayList<>(components.size());
         for (String component : components) {
             String sanitized = SafeComponent.sanitize(component);
-            if (HiddenFiles.isHidden(component) || HiddenFiles.isHidden(sanitized)) {
+            if (HiddenFiles.isHiddenName(component) || HiddenFiles.isHiddenName(sanitized)) {
                 return Optional.empty();
             }
             safe.add(sanitized);

@@ -39,6 +39,8 @@ public final class BenchServer {
         S3Proxy proxy = S3Proxy.builder().blobStore(new FilesystemNio2BlobStore(data.resolve("s3").toString()))
                 .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, KEY, SECRET)
+                // S3 accepts single PUTs up to 5 GB; S3Proxy caps unchunked signed bodies lower by default.
+                .v4MaxNonChunkedRequestSize(5L << 30)
                 .ignoreUnknownHeaders(true).build();
         proxy.start();
         while (!"STARTED".equals(proxy.getState())) Thread.sleep(10);
