@@ -2,6 +2,7 @@ package com.clientalbums.localaws;
 
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -19,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * Real AWS-compatible servers on loopback: S3Proxy (S3) and ElasticMQ (SQS) in this JVM, and
@@ -48,6 +51,17 @@ public final class LoopbackServers implements AutoCloseable {
      * @param toolsDir the folder {@code scripts/install-tools.sh} installed dynalite into
      */
     public static LoopbackServers start(Path toolsDir, Path dataDir, int s3Port) throws Exception {
+        return start(toolsDir, dataDir, s3Port, UnaryOperator.identity(), List.of());
+    }
+
+    /**
+     * Starts all three, with the S3 store wrapped by {@code storeDecorator} (the local runner
+     * wraps it to emit S3 event notifications) and CORS allowing {@code corsOrigins} (exact
+     * origins such as {@code http://127.0.0.1:8787}), so a page served from there can GET and PUT
+     * presigned URLs as it would against the bucket's CORS rules in AWS.
+     */
+    public static LoopbackServers start(Path toolsDir, Path dataDir, int s3Port,
+                                        UnaryOperator<BlobStore> storeDecorator, List<String> corsOrigins) throws Exception {
         List<AutoCloseable> started = new ArrayList<>();
         try {
             BlobStore store;
@@ -57,11 +71,12 @@ public final class LoopbackServers implements AutoCloseable {
                 Files.createDirectories(dataDir.resolve("s3"));
                 store = new FilesystemNio2BlobStore(dataDir.resolve("s3").toString());
             }
-            S3Proxy s3 = S3Proxy.builder().blobStore(store)
+            S3Proxy.Builder builder = S3Proxy.builder().blobStore(storeDecorator.apply(store))
                     .endpoint(URI.create("http://127.0.0.1:" + s3Port))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                    .ignoreUnknownHeaders(true)
-                    .build();
+                    .ignoreUnknownHeaders(true);
+            if (!corsOrigins.isEmpty()) builder.corsRules(cors(corsOrigins));
+            S3Proxy s3 = builder.build();
             s3.start();
             started.add(s3::stop);
             while (!"STARTED".equals(s3.getState())) Thread.sleep(10);
@@ -102,6 +117,14 @@ public final class LoopbackServers implements AutoCloseable {
     }
 
     public AwsEndpoints endpoints() { return endpoints; }
+
+    /** The bucket CORS rule of Terraform (GET, HEAD, PUT; any header; ETag exposed), for the given origins. */
+    private static CrossOriginResourceSharing cors(List<String> origins) {
+        // S3Proxy reads origins as patterns; quote them so "127.0.0.1" matches only itself.
+        List<String> patterns = origins.stream().map(Pattern::quote).toList();
+        return new CrossOriginResourceSharing(patterns, List.of("GET", "HEAD", "PUT"), List.of("*"),
+                List.of("ETag", "Content-Length", "Content-Type", "Content-Disposition"), "");
+    }
 
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

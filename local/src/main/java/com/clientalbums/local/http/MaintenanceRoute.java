@@ -1,0 +1,44 @@
+package com.clientalbums.local.http;
+
+import com.clientalbums.local.lambda.MaintenanceSchedule;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import java.io.IOException;
+
+/**
+ * {@code POST /local-admin/maintenance}: runs the maintenance function now and answers its
+ * result as JSON, so stale-album recovery can be tried without waiting for the schedule.
+ * Loopback callers only; there is no such route in AWS.
+ */
+public final class MaintenanceRoute implements HttpHandler {
+    public static final String PATH = "/local-admin/maintenance";
+
+    private final MaintenanceSchedule schedule;
+
+    public MaintenanceRoute(MaintenanceSchedule schedule) { this.schedule = schedule; }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        if (!Exchanges.isLoopback(ex)) {
+            Exchanges.sendError(ex, 403, "FORBIDDEN", "Only from this machine");
+            return;
+        }
+        if (!ex.getRequestURI().getPath().equals(PATH)) {
+            Exchanges.sendError(ex, 404, "NOT_FOUND", "Try POST " + PATH);
+            return;
+        }
+        if (!ex.getRequestMethod().equals("POST")) {
+            ex.getResponseHeaders().set("Allow", "POST");
+            Exchanges.sendError(ex, 405, "METHOD_NOT_ALLOWED", "Use POST");
+            return;
+        }
+        try {
+            Exchanges.sendJson(ex, 200, schedule.runNow());
+        } catch (UnsupportedOperationException notYet) {
+            Exchanges.sendError(ex, 501, "NOT_IMPLEMENTED", "Maintenance is not implemented yet: " + notYet.getMessage());
+        } catch (Exception e) {
+            Exchanges.sendError(ex, 500, "INTERNAL", "Maintenance failed: " + e);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package com.clientalbums.local.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Serves the built front end ({@code frontend/dist}) the way CloudFront does in AWS:
+ * {@code /albums} and {@code /albums/} answer {@code albums/index.html} (Terraform's viewer-request
+ * function), a missing file answers 404 with the site's 404 page (or the home page), and the
+ * security headers of AWS's "SecurityHeadersPolicy" are set. Astro's hashed files under
+ * {@code /_astro/} are cached for a year; pages are revalidated on every load.
+ */
+public final class StaticSite implements HttpHandler {
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("mjs", "text/javascript; charset=utf-8"),
+            Map.entry("json", "application/json"), Map.entry("map", "application/json"),
+            Map.entry("svg", "image/svg+xml"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"),
+            Map.entry("avif", "image/avif"), Map.entry("ico", "image/x-icon"), Map.entry("txt", "text/plain; charset=utf-8"),
+            Map.entry("woff", "font/woff"), Map.entry("woff2", "font/woff2"), Map.entry("webmanifest", "application/manifest+json"),
+            Map.entry("xml", "application/xml"));
+
+    private final Path root;
+
+    public StaticSite(Path root) { this.root = root.toAbsolutePath().normalize(); }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        securityHeaders(ex);
+        String method = ex.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            ex.getResponseHeaders().set("Allow", "GET, HEAD");
+            Exchanges.send(ex, 405, "text/plain; charset=utf-8", "Method not allowed".getBytes());
+            return;
+        }
+        String path = ex.getRequestURI().getPath();
+        Optional<Path> file = resolve(path);
+        int status = 200;
+        if (file.isEmpty()) {
+            status = 404;
+            file = regular(root.resolve("404.html")).or(() -> regular(root.resolve("index.html")));
+            if (file.isEmpty()) {
+                Exchanges.send(ex, 404, "text/plain; charset=utf-8", "Not found".getBytes());
+                return;
+            }
+        }
+        serve(ex, status, path, file.get());
+    }
+
+    /** The file for a URL path, with CloudFront's index rule; never outside the site folder. */
+    Optional<Path> resolve(String urlPath) {
+        if (urlPath == null || !urlPath.startsWith("/") || urlPath.contains("\0")) return Optional.empty();
+        String relative = urlPath.substring(1);
+        String last = relative.substring(relative.lastIndexOf('/') + 1);
+        if (relative.isEmpty() || relative.endsWith("/")) relative += "index.html";
+        else if (!last.contains(".")) relative += "/index.html";
+        for (String segment : relative.split("/")) {
+            if (segment.equals("..") || segment.equals(".")) return Optional.empty();
+        }
+        Path candidate = root.resolve(relative).normalize();
+        if (!candidate.startsWith(root)) return Optional.empty();
+        return regular(candidate);
+    }
+
+    private static Optional<Path> regular(Path p) {
+        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    private static void serve(HttpExchange ex, int status, String urlPath, Path file) throws IOException {
+        long size = Files.size(file);
+        String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(Files.getLastModifiedTime(file).toMillis()) + "\"";
+        var headers = ex.getResponseHeaders();
+        headers.set("Content-Type", contentType(file));
+        headers.set("Cache-Control", urlPath.startsWith("/_astro/") ? "public, max-age=31536000, immutable" : "no-cache");
+        headers.set("ETag", etag);
+        if (status == 200 && etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+            ex.sendResponseHeaders(304, -1);
+            ex.close();
+            return;
+        }
+        if (ex.getRequestMethod().equals("HEAD")) {
+            headers.set("Content-Length", Long.toString(size));
+            ex.sendResponseHeaders(status, -1);
+            ex.close();
+            return;
+        }
+        ex.sendResponseHeaders(status, size == 0 ? -1 : size);
+        try (InputStream in = Files.newInputStream(file); OutputStream out = ex.getResponseBody()) {
+            in.transferTo(out);
+        }
+        ex.close();
+    }
+
+    static String contentType(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return TYPES.getOrDefault(ext, "application/octet-stream");
+    }
+
+    /** AWS's managed SecurityHeadersPolicy, minus HSTS (this is plain http on loopback). */
+    static void securityHeaders(HttpExchange ex) {
+        var h = ex.getResponseHeaders();
+        h.set("X-Content-Type-Options", "nosniff");
+        h.set("X-Frame-Options", "SAMEORIGIN");
+        h.set("Referrer-Policy", "strict-origin-when-cross-origin");
+        h.set("X-XSS-Protection", "1; mode=block");
+    }
+
+    /** The page served at every path when the front end has not been built. */
+    public static HttpHandler notBuilt(Path expected) {
+        String page = """
+                <!doctype html><html lang="en"><meta charset="utf-8"><title>Client albums - local runner</title>
+                <body style="font-family:system-ui;max-width:40rem;margin:3rem auto;line-height:1.5">
+                <h1>The front end is not built yet</h1>
+                <p>The local runner serves the portal from <code>%s</code>, which does not exist.
+                Build it, then reload this page (no restart needed):</p>
+                <pre>./mvnw -B -q -DskipTests install</pre><p>or</p>
+                <pre>(cd frontend &amp;&amp; npm ci &amp;&amp; npm run build)</pre>
+                <p>The API is up meanwhile under <code>/api</code>, sign-in under <code>/local-auth/token</code>.</p>
+                </body></html>
+                """.formatted(expected.toString().replace("&", "&amp;").replace("<", "&lt;"));
+        return ex -> {
+            securityHeaders(ex);
+            ex.getResponseHeaders().set("Cache-Control", "no-store");
+            Exchanges.send(ex, ex.getRequestURI().getPath().equals("/") ? 200 : 404, "text/html; charset=utf-8",
+                    page.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        };
+    }
+
+    /** Serves the site once its folder exists, the "not built" page until then: a build needs no restart. */
+    public static HttpHandler whenBuilt(Path root) {
+        HttpHandler site = new StaticSite(root);
+        HttpHandler missing = notBuilt(root);
+        return ex -> (Files.isDirectory(root) ? site : missing).handle(ex);
+    }
+}

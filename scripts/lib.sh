@@ -1,0 +1,118 @@
+# Shared helpers of scripts/*.sh (sourced, not run). Each script sets PROG (its name) first.
+# shellcheck shell=bash
+
+# Prints "PROG: message" to stderr and exits with the given code (default 1).
+die() {
+  echo "${PROG:-script}: $1" >&2
+  exit "${2:-1}"
+}
+
+# Loads the local runner's export lines when LOCAL_ENV points at them (e.g. data/local.env).
+# A variable already set by the caller wins (ADMIN_PASSWORD=... scripts/grant.sh ... works).
+load_local_env() {
+  [ -n "${LOCAL_ENV:-}" ] || return 0
+  [ -f "$LOCAL_ENV" ] || die "LOCAL_ENV=$LOCAL_ENV does not exist (is the local runner started? scripts/run-local.sh)"
+  local line name
+  while IFS= read -r line; do
+    [[ "$line" =~ ^export\ ([A-Za-z_][A-Za-z0-9_]*)= ]] || continue
+    name="${BASH_REMATCH[1]}"
+    [ -n "${!name+set}" ] && continue
+    eval "$line" # the runner's own file: export NAME='single-quoted value'
+  done < "$LOCAL_ENV"
+}
+
+# The name of a required variable, with a hint, when it is unset.
+require_var() {
+  local name="$1"
+  [ -n "${!name:-}" ] || die "$name is not set: source data/local.env (local runner) or export it (AWS)" 2
+}
+
+require_cmd() {
+  command -v "$1" >/dev/null 2>&1 || die "$1 is required but not installed${2:+ ($2)}"
+}
+
+# Album ids: lowercase letters, digits and '-', 3-64 characters, starting with a letter or digit
+# (the same rule as the API's, so a bad id fails here, before anything is uploaded).
+valid_album_id() {
+  [[ "$1" =~ ^[a-z0-9][a-z0-9-]{2,63}$ ]]
+}
+
+require_album_id() {
+  valid_album_id "$1" || die "invalid album id '$1': use 3-64 lowercase letters, digits and '-', starting with a letter or digit" 2
+}
+
+# A JSON string literal for $1 (quotes, backslashes and control characters escaped).
+json_string() {
+  local s="$1" out="" c i
+  for ((i = 0; i < ${#s}; i++)); do
+    c="${s:i:1}"
+    case "$c" in
+      '"') out+='\"' ;;
+      '\') out+='\\' ;;
+      $'\n') out+='\n' ;;
+      $'\r') out+='\r' ;;
+      $'\t') out+='\t' ;;
+      *)
+        if [[ "$c" < ' ' ]]; then out+=$(printf '\\u%04x' "'$c"); else out+="$c"; fi ;;
+    esac
+  done
+  printf '"%s"' "$out"
+}
+
+# Percent-encodes $1 for use as one URL path segment ('@' and '+' stay, as e-mail addresses need).
+url_segment() {
+  local s="$1" out="" c i
+  local LC_ALL=C
+  for ((i = 0; i < ${#s}; i++)); do
+    c="${s:i:1}"
+    case "$c" in
+      [a-zA-Z0-9.~_@+-]) out+="$c" ;;
+      *) out+=$(printf '%%%02X' "'$c") ;;
+    esac
+  done
+  printf '%s' "$out"
+}
+
+# The "message" of an API error body {"error":{"code","message"}}, or the body itself.
+error_message() {
+  local body="$1" message
+  message=$(printf '%s' "$body" | sed -n 's/.*"message"[[:space:]]*:[[:space:]]*"\(\([^"\\]\|\\.\)*\)".*/\1/p' | head -1)
+  printf '%s' "${message:-$body}"
+}
+
+# A bearer token for the admin API: $TOKEN, else one from the local runner's sign-in
+# ($LOCAL_AUTH_URL/token) with ADMIN_EMAIL and ADMIN_PASSWORD.
+admin_token() {
+  if [ -n "${TOKEN:-}" ]; then
+    printf '%s' "$TOKEN"
+    return
+  fi
+  [ -n "${LOCAL_AUTH_URL:-}" ] || die "no token: set TOKEN (a Cognito ID token of the studio admin), or LOCAL_AUTH_URL with ADMIN_EMAIL and ADMIN_PASSWORD (source data/local.env)" 2
+  [ -n "${ADMIN_EMAIL:-}" ] && [ -n "${ADMIN_PASSWORD:-}" ] \
+    || die "no token: set TOKEN, or ADMIN_EMAIL and ADMIN_PASSWORD to sign in at $LOCAL_AUTH_URL" 2
+  local body status rc=0
+  body=$(curl --fail-with-body -s -w '\n%{http_code}' -X POST "$LOCAL_AUTH_URL/token" -H 'Content-Type: application/json' \
+    --data "{\"email\":$(json_string "$ADMIN_EMAIL"),\"password\":$(json_string "$ADMIN_PASSWORD")}") || rc=$?
+  status="${body##*$'\n'}"
+  body="${body%$'\n'*}"
+  [ "$rc" = 22 ] && die "sign-in as $ADMIN_EMAIL failed (HTTP $status): $(error_message "$body")"
+  [ "$rc" = 0 ] || die "cannot reach the sign-in at $LOCAL_AUTH_URL (curl exit $rc; is the local runner started?)"
+  printf '%s' "$body" | sed -n 's/.*"id_token"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p'
+}
+
+# Calls the API: api_call METHOD PATH [JSON]. Prints the body; on an error status prints the
+# API's message and exits 1. Needs API_URL (e.g. http://127.0.0.1:8787/api).
+api_call() {
+  local method="$1" path="$2" json="${3:-}" token body status
+  require_var API_URL
+  token=$(admin_token)
+  local args=(-s -w '\n%{http_code}' -X "$method" "${API_URL%/}$path" -H "Authorization: Bearer $token")
+  [ -n "$json" ] && args+=(-H 'Content-Type: application/json' --data "$json")
+  local rc=0
+  body=$(curl --fail-with-body "${args[@]}") || rc=$?
+  status="${body##*$'\n'}"
+  body="${body%$'\n'*}"
+  [ "$rc" = 22 ] && die "$method $path failed (HTTP $status): $(error_message "$body")"
+  [ "$rc" = 0 ] || die "cannot reach the API at $API_URL (curl exit $rc; is it running?)"
+  printf '%s' "$body"
+}

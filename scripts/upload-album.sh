@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Uploads a folder of photos as an album's originals: the plan's `aws s3 sync` into
+# s3://$CLIENT_ALBUMS_BUCKET/albums/ALBUM_ID/photos/ with S3 Intelligent-Tiering, leaving out
+# hidden and system files. Sub-folders are kept. Works against AWS and the local runner.
+set -euo pipefail
+PROG=upload-album.sh
+. "$(dirname "$0")/lib.sh"
+
+usage() {
+  cat <<'USAGE'
+Usage: scripts/upload-album.sh SOURCE_DIR ALBUM_ID [aws s3 sync options...]
+
+Uploads SOURCE_DIR (sub-folders kept) to s3://$CLIENT_ALBUMS_BUCKET/albums/ALBUM_ID/photos/
+with --storage-class INTELLIGENT_TIERING, skipping hidden files, Thumbs.db and desktop.ini.
+Extra options go to `aws s3 sync` (e.g. --dryrun, --delete). Then register the album:
+scripts/register-album.sh ALBUM_ID "Album name".
+
+Environment: CLIENT_ALBUMS_BUCKET (required); AWS_ENDPOINT_URL_S3 (passed to aws as
+--endpoint-url when set); LOCAL_ENV=data/local.env loads the local runner's settings.
+ALBUM_ID: 3-64 lowercase letters, digits and '-'.
+USAGE
+}
+
+case "${1:-}" in -h|--help) usage; exit 0 ;; esac
+[ $# -ge 2 ] || { usage >&2; exit 2; }
+source_dir="$1"
+album_id="$2"
+shift 2
+[ -d "$source_dir" ] || die "'$source_dir' is not a folder" 2
+require_album_id "$album_id"
+load_local_env
+require_var CLIENT_ALBUMS_BUCKET
+require_cmd aws "Debian: apt-get install awscli"
+
+args=(s3 sync "$source_dir" "s3://$CLIENT_ALBUMS_BUCKET/albums/$album_id/photos/"
+  --exclude ".*" --exclude "*/.*"
+  --exclude "Thumbs.db" --exclude "*/Thumbs.db"
+  --exclude "desktop.ini" --exclude "*/desktop.ini"
+  --storage-class INTELLIGENT_TIERING)
+# Debian's aws 2.9 (and v1) ignore AWS_ENDPOINT_URL_S3: pass it explicitly.
+[ -n "${AWS_ENDPOINT_URL_S3:-}" ] && args+=(--endpoint-url "$AWS_ENDPOINT_URL_S3")
+
+echo "$PROG: uploading $source_dir to s3://$CLIENT_ALBUMS_BUCKET/albums/$album_id/photos/" >&2
+aws "${args[@]}" "$@" || die "aws s3 sync failed (exit $?): see its message above"
+echo "$PROG: done. Register the album if it is new: scripts/register-album.sh $album_id \"Album name\"" >&2
