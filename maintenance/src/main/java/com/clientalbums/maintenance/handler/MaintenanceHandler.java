@@ -3,13 +3,28 @@ package com.clientalbums.maintenance.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.aws.AwsClients;
 import com.clientalbums.common.config.Setting;
+import com.clientalbums.common.config.Settings;
+import com.clientalbums.common.queue.ZipQueue;
+import com.clientalbums.maintenance.sweep.MaintenancePolicy;
+import com.clientalbums.maintenance.sweep.MaintenanceRun;
+import com.clientalbums.zip.preview.PhotoPreviews;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-/** Lambda entry point of the daily maintenance run (EventBridge schedule). */
+/**
+ * Lambda entry point of the daily maintenance run (EventBridge schedule; the local runner calls
+ * it on its own schedule and on demand). Returns, and logs as one JSON line, what it repaired:
+ * {@code {"stale_zips_queued": 1, "stuck_jobs_reset": 0, …, "errors": []}}.
+ */
 public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
     /** The environment this function reads; Terraform sets exactly these. */
@@ -18,8 +33,44 @@ public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<St
             Setting.AWS_REGION, Setting.AWS_REGION_NAME, Setting.ZIP_URL_EXPIRY, Setting.ZIP_LEASE_SECONDS,
             Setting.ZIP_QUIET_SECONDS);
 
+    private static final System.Logger LOG = System.getLogger(MaintenanceHandler.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MaintenanceRun run;
+
+    public MaintenanceHandler() {
+        this(Settings.fromEnvironment(SETTINGS));
+    }
+
+    private MaintenanceHandler(Settings settings) {
+        this(settings, AwsClients.create(settings.region()));
+    }
+
+    /** As deployed, with given settings and clients: the local runner's constructor. */
+    public MaintenanceHandler(Settings settings, AwsClients clients) {
+        this(settings, clients, MaintenancePolicy.of(settings.seconds(Setting.ZIP_URL_EXPIRY),
+                settings.seconds(Setting.ZIP_LEASE_SECONDS)));
+    }
+
+    /** For tests: grace periods of seconds instead of hours and days. */
+    public MaintenanceHandler(Settings settings, AwsClients clients, MaintenancePolicy policy) {
+        this.run = new MaintenanceRun(new AlbumRepository(clients.dynamo(), settings.albumTable()), clients.s3(),
+                settings.bucket(), new ZipQueue(clients.sqs(), settings.queueUrl()),
+                new PhotoPreviews(clients.s3(), settings.bucket()), policy, Clock.systemUTC());
+    }
+
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        throw new UnsupportedOperationException("maintenance: see issue 5");
+        Map<String, Object> result = run.run(context::getRemainingTimeInMillis).toMap();
+        LOG.log(Level.INFO, "maintenance complete: {0}", json(result));
+        return result;
+    }
+
+    private static String json(Map<String, Object> result) {
+        try {
+            return JSON.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            return result.toString();
+        }
     }
 }

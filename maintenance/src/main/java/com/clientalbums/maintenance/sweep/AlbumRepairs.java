@@ -1,0 +1,84 @@
+package com.clientalbums.maintenance.sweep;
+
+import com.clientalbums.common.album.Album;
+import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.queue.ZipQueue;
+import com.clientalbums.common.queue.ZipRequest;
+import com.clientalbums.common.store.Fingerprint;
+import com.clientalbums.common.store.PhotoObject;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.PENDING_REQUEUED;
+import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.STALE_ZIPS_QUEUED;
+import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.STUCK_JOBS_RESET;
+
+/**
+ * Puts one album's archive state right, using the same conditional transitions as everyone
+ * else, so a generator or a click racing with maintenance never makes a second build: whoever
+ * loses a transition simply does nothing.
+ *
+ * <ul>
+ *   <li>photos changed without the change being recorded (a lost event) → recorded; a ready
+ *       archive that no longer matches, or whose object is gone, is rebuilt ({@code stale_zips_queued});
+ *       so is a failed one whose photos changed since (it may have failed for want of them);</li>
+ *   <li>a build whose lease lapsed (its generator died and no redelivery came) → re-queued ({@code stuck_jobs_reset});</li>
+ *   <li>a request due long ago that nobody claimed (its wake-up message was lost) → re-queued ({@code pending_requeued}).</li>
+ * </ul>
+ */
+final class AlbumRepairs {
+    private final AlbumRepository albums;
+    private final ZipQueue queue;
+    private final MaintenancePolicy policy;
+
+    AlbumRepairs(AlbumRepository albums, ZipQueue queue, MaintenancePolicy policy) {
+        this.albums = albums;
+        this.queue = queue;
+        this.policy = policy;
+    }
+
+    /**
+     * @param photos   the album's photos as listed now
+     * @param zipKeys  the archive objects that exist for the album
+     */
+    void repair(Album album, List<PhotoObject> photos, Set<String> zipKeys, Instant now, MaintenanceReport report) {
+        String id = album.albumId();
+        String fingerprint = Fingerprint.of(photos);
+        boolean recorded = albums.recordContent(id, fingerprint, photos.size());
+        switch (album.zipStatus()) {
+            case READY -> {
+                boolean stale = !fingerprint.equals(album.zipFingerprint());
+                boolean missing = !stale && album.zipKey() != null && !zipKeys.contains(album.zipKey());
+                // A ready album whose archive object vanished (expired by the lifecycle rule) needs
+                // force: by its fingerprints it is current.
+                if ((stale || missing) && albums.requestBuild(id, "maintenance", missing, now, policy.pendingGrace())) {
+                    wake(id, report, STALE_ZIPS_QUEUED);
+                }
+            }
+            case ERROR -> {
+                if (recorded && albums.requestBuild(id, "maintenance", false, now, policy.pendingGrace())) {
+                    wake(id, report, STALE_ZIPS_QUEUED);
+                }
+            }
+            case GENERATING -> {
+                if (album.leaseExpired(now) && albums.requestBuild(id, "maintenance", false, now, policy.pendingGrace())) {
+                    wake(id, report, STUCK_JOBS_RESET);
+                }
+            }
+            case PENDING, NOT_STARTED -> {
+                // requestBuild itself refuses a request that is recent or not yet due.
+                if (albums.requestBuild(id, "maintenance", false, now, policy.pendingGrace())) {
+                    wake(id, report, PENDING_REQUEUED);
+                }
+            }
+        }
+    }
+
+    private void wake(String albumId, MaintenanceReport report, MaintenanceReport.Count count) {
+        // The album is pending now; should this send fail, the next run (or a click) sends again.
+        queue.send(new ZipRequest(albumId, "maintenance", false));
+        report.add(count);
+    }
+}

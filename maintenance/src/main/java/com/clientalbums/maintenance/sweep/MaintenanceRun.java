@@ -1,0 +1,107 @@
+package com.clientalbums.maintenance.sweep;
+
+import com.clientalbums.common.album.Album;
+import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.queue.ZipQueue;
+import com.clientalbums.common.store.PhotoListing;
+import com.clientalbums.common.store.PhotoObject;
+import com.clientalbums.zip.preview.PhotoPreviews;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+
+import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.ALBUMS_CHECKED;
+
+/**
+ * One maintenance pass over every album (a paginated scan) and over {@code zips/}: the safety
+ * net under the event-driven path, for whatever a lost message, a dead generator or an
+ * expired archive left behind (see {@link AlbumRepairs}, {@link SupersededArchives},
+ * {@link AbandonedUploads}, {@link PreviewBackfill}). Every step is idempotent and guarded by
+ * the same conditional writes the generators use, so a run may overlap with anything, and a
+ * second run right after the first finds nothing to do. An error is recorded against its album
+ * or step and the run goes on.
+ */
+public final class MaintenanceRun {
+    private static final Logger LOG = System.getLogger(MaintenanceRun.class.getName());
+
+    private final AlbumRepository albums;
+    private final PhotoListing listing;
+    private final S3Client s3;
+    private final String bucket;
+    private final AlbumRepairs repairs;
+    private final SupersededArchives superseded;
+    private final AbandonedUploads uploads;
+    private final PreviewBackfill previews;
+    private final MaintenancePolicy policy;
+    private final Clock clock;
+
+    public MaintenanceRun(AlbumRepository albums, S3Client s3, String bucket, ZipQueue queue, PhotoPreviews previews,
+                          MaintenancePolicy policy, Clock clock) {
+        this.albums = albums;
+        this.listing = new PhotoListing(s3, bucket);
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.repairs = new AlbumRepairs(albums, queue, policy);
+        this.superseded = new SupersededArchives(s3, bucket, policy);
+        this.uploads = new AbandonedUploads(s3, bucket, policy);
+        this.previews = new PreviewBackfill(s3, bucket, previews);
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** @param remainingMillis the invocation's time left; preview rendering stops before it runs out */
+    public MaintenanceReport run(LongSupplier remainingMillis) {
+        MaintenanceReport report = new MaintenanceReport();
+        Instant now = clock.instant();
+        List<Album> all;
+        ArchiveObjects archives;
+        try {
+            // Albums first, then the archives: an archive published in between is then one the
+            // album snapshot does not know, and too young to be deleted, rather than a current
+            // archive taken for missing.
+            all = albums.findAll();
+            archives = ArchiveObjects.list(s3, bucket);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "maintenance could not read the albums or archives", e);
+            report.error("step:scan", e);
+            return report;
+        }
+        for (Album album : all) {
+            String id = album.albumId();
+            try {
+                Instant listedAt = clock.instant();
+                List<PhotoObject> photos = listing.list(id);
+                Set<String> zipKeys = archives.of(id).stream().map(ArchiveObjects.Archive::key).collect(Collectors.toSet());
+                repairs.repair(album, photos, zipKeys, now, report);
+                superseded.delete(album, archives.of(id), now, report);
+                previews.backfill(id, photos, listedAt, () -> remainingMillis.getAsLong() > policy.timeReserve().toMillis(), report);
+                report.add(ALBUMS_CHECKED);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "maintenance of album " + id + " failed; the run goes on", e);
+                report.error(id, e);
+            }
+        }
+        Set<String> ids = new HashSet<>();
+        all.forEach(a -> ids.add(a.albumId()));
+        step("unowned_zips", report, () -> superseded.deleteUnowned(archives.byAlbum(), ids, now, report));
+        step("multipart_uploads", report, () -> uploads.abort(now, report));
+        return report;
+    }
+
+    private static void step(String name, MaintenanceReport report, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "maintenance step " + name + " failed; the run goes on", e);
+            report.error("step:" + name, e);
+        }
+    }
+}

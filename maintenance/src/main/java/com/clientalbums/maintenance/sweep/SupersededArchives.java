@@ -1,0 +1,56 @@
+package com.clientalbums.maintenance.sweep;
+
+import com.clientalbums.common.album.Album;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.SUPERSEDED_ZIPS_DELETED;
+
+/**
+ * Deletes archives that no download link can still point at. Links are signed only for the
+ * album's current {@code zip_key}, valid for at most {@code ZIP_URL_EXPIRY}; so an older archive
+ * is safe to delete once that long has passed since the current one replaced it
+ * ({@code zip_generated_at}). Its own age must exceed the expiry too: an archive a generator has
+ * just uploaded may be about to be published. Archives of albums that no longer exist go by age alone.
+ */
+final class SupersededArchives {
+    private final S3Client s3;
+    private final String bucket;
+    private final MaintenancePolicy policy;
+
+    SupersededArchives(S3Client s3, String bucket, MaintenancePolicy policy) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.policy = policy;
+    }
+
+    void delete(Album album, List<ArchiveObjects.Archive> archives, Instant now, MaintenanceReport report) {
+        Instant linksExpired = now.minus(policy.zipUrlExpiry());
+        if (album.zipGeneratedAt() != null && album.zipGeneratedAt().isAfter(linksExpired)) return;
+        for (ArchiveObjects.Archive archive : archives) {
+            if (!archive.key().equals(album.zipKey()) && archive.lastModified().isBefore(linksExpired)) {
+                deleteOne(archive.key(), report);
+            }
+        }
+    }
+
+    /** Archives under album ids that have no album record (deleted albums, stray keys). */
+    void deleteUnowned(Map<String, List<ArchiveObjects.Archive>> byAlbum, java.util.Set<String> albumIds, Instant now,
+                       MaintenanceReport report) {
+        Instant linksExpired = now.minus(policy.zipUrlExpiry());
+        byAlbum.forEach((albumId, archives) -> {
+            if (albumIds.contains(albumId)) return;
+            for (ArchiveObjects.Archive archive : archives) {
+                if (archive.lastModified().isBefore(linksExpired)) deleteOne(archive.key(), report);
+            }
+        });
+    }
+
+    private void deleteOne(String key, MaintenanceReport report) {
+        s3.deleteObject(r -> r.bucket(bucket).key(key));
+        report.add(SUPERSEDED_ZIPS_DELETED);
+    }
+}
