@@ -52,6 +52,14 @@ data "aws_iam_policy_document" "zip_generator" {
     resources = ["${aws_s3_bucket.client_albums.arn}/zips/*"]
   }
 
+  # Previews of each photo as its S3 event arrives: HEAD (GetObject) to skip current ones,
+  # PutObject to write them, DeleteObject when their photo is deleted or unreadable.
+  statement {
+    sid       = "MakePreviews"
+    actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
+    resources = ["${aws_s3_bucket.client_albums.arn}/previews/*"]
+  }
+
   statement {
     sid       = "ClaimAndPublishArchiveState"
     actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"]
@@ -262,9 +270,10 @@ data "aws_iam_policy_document" "maintenance" {
     resources = ["${aws_s3_bucket.client_albums.arn}/albums/*"]
   }
 
+  # Missing previews made (HEAD to skip current ones), those of deleted photos removed.
   statement {
     sid       = "WritePreviews"
-    actions   = ["s3:PutObject"]
+    actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
     resources = ["${aws_s3_bucket.client_albums.arn}/previews/*"]
   }
 

@@ -1,6 +1,6 @@
 # The client-albums bucket, laid out as in the plan:
 #   albums/{album_id}/photos/...       originals (uploaded by scripts/upload-album.sh or the browser)
-#   previews/{album_id}/...            thumbnails written by maintenance
+#   previews/{album_id}/...            thumbnails and previews: the generator on photo events, maintenance fills gaps
 #   zips/{album_id}/{fingerprint}.zip  archives: a disposable cache, rebuilt on demand
 
 resource "aws_s3_bucket" "client_albums" {
