@@ -7,10 +7,9 @@ import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
 import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 
-import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -29,7 +28,7 @@ public final class ExifOrientation {
     /** The orientation, or {@link #NORMAL} when there is none, it is out of range, or the EXIF block is damaged. */
     public static int of(byte[] jpeg) {
         if (jpeg.length < 4 || (jpeg[0] & 0xFF) != 0xFF || (jpeg[1] & 0xFF) != 0xD8) return NORMAL; // not a JPEG
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+        try (ImageInputStream in = new ByteArrayImageInputStream(jpeg)) {
             List<JPEGSegment> segments = JPEGSegmentUtil.readSegments(in, JPEG.APP1, "Exif");
             for (JPEGSegment segment : segments) {
                 int value = orientation(segment);
@@ -45,7 +44,7 @@ public final class ExifOrientation {
         try (InputStream data = segment.data()) {
             // The segment's data starts after "Exif\0"; one pad byte precedes the TIFF header.
             if (data.read() < 0) return 0;
-            try (ImageInputStream tiff = ImageIO.createImageInputStream(data)) {
+            try (ImageInputStream tiff = new ByteArrayImageInputStream(data.readAllBytes())) {
                 Directory exif = new TIFFReader().read(tiff);
                 Entry entry = exif.getEntryById(TIFF.TAG_ORIENTATION);
                 if (entry == null || !(entry.getValue() instanceof Number n)) return 0;

@@ -1,5 +1,7 @@
 package com.clientalbums.zip.preview;
 
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
+
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -10,7 +12,6 @@ import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
 
@@ -35,7 +36,9 @@ final class ImageDecoder {
 
     /** The photo as sRGB pixels, its long edge at least {@code wantedLongEdge} (or the photo's own if smaller). */
     static BufferedImage decode(byte[] bytes, int wantedLongEdge) throws UnreadableImageException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        // Read straight from the array: ImageIO's own stream for an InputStream would copy the photo
+        // into a cache file in /tmp (or a second copy in memory) first.
+        try (ImageInputStream in = new ByteArrayImageInputStream(bytes)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) throw new UnreadableImageException("not an image format that can be read");
             ImageReader reader = readers.next();

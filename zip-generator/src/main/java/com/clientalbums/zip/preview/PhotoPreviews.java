@@ -8,6 +8,8 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Map;
@@ -68,12 +70,24 @@ public final class PhotoPreviews {
             return unreadable(albumId, relativePath, etag, photo.get().contentLength() + " bytes is larger than previews are made for");
         }
 
-        var object = s3.getObjectAsBytes(r -> r.bucket(bucket).key(photoKey));
-        // The ETag of the bytes actually read: the photo may have been replaced since the HEAD.
-        String readEtag = unquoted(object.response().eTag());
+        byte[] bytes;
+        String readEtag;
+        try (var object = s3.getObject(r -> r.bucket(bucket).key(photoKey))) {
+            // The ETag of the bytes actually read: the photo may have been replaced since the HEAD.
+            readEtag = unquoted(object.response().eTag());
+            long length = object.response().contentLength();
+            if (length > maxPhotoBytes) {
+                return unreadable(albumId, relativePath, readEtag, length + " bytes is larger than previews are made for");
+            }
+            // One array of the exact size: reading into a growing buffer would briefly need twice the photo.
+            bytes = new byte[(int) length];
+            if (object.readNBytes(bytes, 0, bytes.length) != bytes.length) throw new IOException("photo ended early");
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + photoKey + " failed", e);
+        }
         Map<PreviewSize, PreviewRenderer.Rendition> images;
         try {
-            images = renderer.render(object.asByteArrayUnsafe());
+            images = renderer.render(bytes);
         } catch (UnreadableImageException e) {
             return unreadable(albumId, relativePath, readEtag, e.getMessage());
         }
