@@ -62,18 +62,8 @@ public final class LocalAws implements BeforeAllCallback {
 
     /** The environment a function would be given here: names, queue URL, endpoints, credentials. */
     public Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put(Setting.CLIENT_ALBUMS_BUCKET.name(), names.bucket());
-        env.put(Setting.ALBUM_TABLE_NAME.name(), names.albumTable());
-        env.put(Setting.USER_TABLE_NAME.name(), names.userTable());
-        env.put(Setting.USER_ALBUM_TABLE_NAME.name(), names.userAlbumTable());
-        env.put(Setting.ZIP_GENERATION_QUEUE_URL.name(), queues.queueUrl());
-        env.put(Setting.AWS_REGION.name(), endpoints.region());
-        env.put("AWS_ENDPOINT_URL_S3", endpoints.s3().toString());
-        env.put("AWS_ENDPOINT_URL_SQS", endpoints.sqs().toString());
-        env.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamo().toString());
-        env.put("AWS_ACCESS_KEY_ID", endpoints.accessKey());
-        env.put("AWS_SECRET_ACCESS_KEY", endpoints.secretKey());
+        Map<String, String> env = new HashMap<>(names.environment(queues.queueUrl()));
+        env.putAll(endpoints.sdkEnvironment());
         return env;
     }
 

@@ -154,23 +154,12 @@ public final class LocalRunner implements AutoCloseable {
 
     /** The environment each function gets: Terraform's variables plus the local endpoints. */
     private Map<String, String> functionEnvironment(RunnerConfig config, String issuer) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put(Setting.CLIENT_ALBUMS_BUCKET.name(), names.bucket());
-        env.put(Setting.ALBUM_TABLE_NAME.name(), names.albumTable());
-        env.put(Setting.USER_TABLE_NAME.name(), names.userTable());
-        env.put(Setting.USER_ALBUM_TABLE_NAME.name(), names.userAlbumTable());
-        env.put(Setting.ZIP_GENERATION_QUEUE_URL.name(), queues.queueUrl());
-        env.put(Setting.AWS_REGION.name(), endpoints.region());
-        env.put("AWS_DEFAULT_REGION", endpoints.region());
+        Map<String, String> env = new LinkedHashMap<>(names.environment(queues.queueUrl()));
+        env.putAll(endpoints.sdkEnvironment());
         env.put(Setting.COGNITO_USER_POOL_ID.name(), USER_POOL_ID);
         env.put(Setting.COGNITO_CLIENT_ID.name(), CLIENT_ID);
         env.put(Setting.AUTH_ISSUER_URL.name(), issuer);
         env.put(Setting.ADMIN_EMAIL.name(), DemoAlbum.ADMIN_EMAIL);
-        env.put("AWS_ENDPOINT_URL_S3", endpoints.s3().toString());
-        env.put("AWS_ENDPOINT_URL_SQS", endpoints.sqs().toString());
-        env.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamo().toString());
-        env.put("AWS_ACCESS_KEY_ID", endpoints.accessKey());
-        env.put("AWS_SECRET_ACCESS_KEY", endpoints.secretKey());
         env.putAll(config.environment());
         return env;
     }
