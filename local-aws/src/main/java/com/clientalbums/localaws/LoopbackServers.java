@@ -74,6 +74,8 @@ public final class LoopbackServers implements AutoCloseable {
             S3Proxy.Builder builder = S3Proxy.builder().blobStore(storeDecorator.apply(store))
                     .endpoint(URI.create("http://127.0.0.1:" + s3Port))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                    // Archive parts (up to 512 MiB, ZIP_PART_SIZE_MB) are signed in one piece; S3Proxy caps such bodies lower by default.
+                    .v4MaxNonChunkedRequestSize(1L << 30)
                     .ignoreUnknownHeaders(true);
             if (!corsOrigins.isEmpty()) builder.corsRules(cors(corsOrigins));
             S3Proxy s3 = builder.build();
