@@ -20,12 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class CostModelTest {
 
-    private static String printedReport() throws IOException {
+    private static String printedReport(String... args) throws IOException {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            CostModel.main(new String[0]);
+            CostModel.main(args);
         } finally {
             System.setOut(original);
         }
@@ -44,10 +44,20 @@ class CostModelTest {
     void the_report_covers_ten_a_hundred_and_a_thousand_albums() throws IOException {
         String report = printedReport();
         assertTrue(report.contains("| 10 albums | 100 albums | 1,000 albums |"), report);
-        for (String component : new String[] {"Intelligent-Tiering", "archives under zips/", "S3 requests",
-                "Data transfer out", "Lambda: ZIP generator", "SQS", "DynamoDB", "API Gateway"}) {
+        for (String component : new String[] {"Intelligent-Tiering", "thumbnails and previews", "archives under zips/",
+                "S3 requests", "Data transfer out", "Lambda: ZIP generator", "SQS", "DynamoDB", "API Gateway"}) {
             assertTrue(report.contains(component), "no line for " + component);
         }
+    }
+
+    @Test
+    void a_measured_build_throughput_changes_the_build_time_but_not_the_default() throws IOException {
+        String typical = printedReport();
+        String measured = printedReport("--throughput-mbps", "75");
+        assertTrue(typical.contains("Build throughput: 150 MB/s"), typical);
+        assertTrue(measured.contains("Build throughput: 75.0 MB/s"), measured);
+        assertTrue(measured.contains("builds in 112 s"), "8 GB at 75 MB/s plus 5 s: " + measured);
+        assertTrue(!measured.equals(typical), "the generator line follows the throughput");
     }
 
     @Test

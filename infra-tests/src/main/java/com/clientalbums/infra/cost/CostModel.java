@@ -66,17 +66,37 @@ public final class CostModel {
         }
     }
 
-    /** How a studio uses the portal; every figure is a named, changeable assumption. */
+    /**
+     * How a studio uses the portal; every figure is a named, changeable assumption.
+     *
+     * <p>Previews: every photo gets two JPEGs, {@code previews/{album}/thumb/...} (400 px long
+     * edge, quality 0.80) and {@code previews/{album}/preview/...} (1,600 px, quality 0.85),
+     * made by the ZIP generator when the photo's S3 event arrives (PhotoPreviews, PreviewSize);
+     * the daily maintenance only fills gaps (a lost event, a generator out of time), taken as none.
+     */
     public record Assumptions(
             int photosPerAlbum,
             double photoMb,                 // decimal MB, as cameras and the brief count them
-            double previewKb,               // one preview per photo, written by maintenance
+            // Image sizes are assumptions, not measurements of real photos: PreviewRenderer on
+            // synthetic 24 MP JPEGs of 7-8 MB (fractal texture plus sensor noise) gave thumbs of
+            // 15-36 KB and previews of 340-530 KB; real photos, with smooth skin, sky and blurred
+            // backgrounds, compress better than such textures. Re-measure with real photos.
+            double thumbKb,                 // thumb/ image, 400 px long edge
+            double previewKb,               // preview/ image, 1,600 px long edge
             int albumLifetimeMonths,        // albums kept; the stock is evenly spread over these ages
             double buildsPerNewAlbum,       // first build plus rebuilds after photo changes
             int zipDownloadsPerNewAlbum,    // "Download All" in the album's first month
             int photoDownloadsPerNewAlbum,  // single photos
             int galleryViewsPerNewAlbum,
-            int previewsLoadedPerView,      // lazy loading: not every thumbnail is fetched
+            // The gallery's thumbnails load lazily (IntersectionObserver, 300 px margin): at most
+            // ~60 before any scrolling, more as the client scrolls; a fifth of the album on average.
+            int thumbnailsLoadedPerView,
+            // Previews load only in the viewer: the photos shown there (browsed with next/previous
+            // in one sitting), plus the two neighbours it warms beyond them.
+            int photosOpenedPerView,
+            // Photo events that find both images already current (an S3 event delivered twice, a
+            // batch retried by SQS): three HEADs each, no GET, no PUT.
+            double repeatedPhotoEventShare,
             double revisitRatePerMonth,     // share of older albums someone downloads again each month
             int apiRequestsPerNewAlbum,     // client + studio calls, including status polling
             int apiRequestsPerRevisit,
@@ -86,7 +106,13 @@ public final class CostModel {
             int apiMemoryMb,
             double apiMillisPerRequest,
             int maintenanceMemoryMb,
+            // Generator time per new photo at generator_memory_mb (one vCPU): PreviewRenderer took
+            // 0.3-0.45 s warm (0.46 s first) for a synthetic 24 MP JPEG on one x86 core, with
+            // Graviton's slower core and the S3 calls (a GET of the photo, three HEADs, two PUTs,
+            // a share of the batch's album listing) about 0.7 s.
             double previewSecondsPerPhoto,
+            // Daily sweep per album: the photo listing and one of previews/{album}/ (thumb and
+            // preview keys, two pages for 1,000 photos), plus the album's checks.
             double maintenanceSecondsPerAlbumPerRun,
             int archiveExpiryDays,
             int partSizeMib,
@@ -95,14 +121,15 @@ public final class CostModel {
             int alarms) {
 
         static Assumptions typical() {
-            return new Assumptions(1000, 8, 100, 12, 1.5, 3, 50, 10, 200, 0.05, 300, 20,
-                    150, 5, 1769, 1024, 120, 1024, 0.3, 0.02, 30, 16, 20,
+            return new Assumptions(1000, 8, 35, 300, 12, 1.5, 3, 50, 10, 200, 20, 0.05, 0.05, 300, 20,
+                    150, 5, 1769, 1024, 120, 1024, 0.7, 0.2, 30, 16, 20,
                     5 * 3 * 60 * 24 * 30, 4);
         }
 
         Assumptions withThroughput(double mbps) {
-            return new Assumptions(photosPerAlbum, photoMb, previewKb, albumLifetimeMonths, buildsPerNewAlbum,
-                    zipDownloadsPerNewAlbum, photoDownloadsPerNewAlbum, galleryViewsPerNewAlbum, previewsLoadedPerView,
+            return new Assumptions(photosPerAlbum, photoMb, thumbKb, previewKb, albumLifetimeMonths, buildsPerNewAlbum,
+                    zipDownloadsPerNewAlbum, photoDownloadsPerNewAlbum, galleryViewsPerNewAlbum, thumbnailsLoadedPerView,
+                    photosOpenedPerView, repeatedPhotoEventShare,
                     revisitRatePerMonth, apiRequestsPerNewAlbum, apiRequestsPerRevisit, mbps, buildOverheadSeconds,
                     generatorMemoryMb, apiMemoryMb, apiMillisPerRequest, maintenanceMemoryMb, previewSecondsPerPhoto,
                     maintenanceSecondsPerAlbumPerRun, archiveExpiryDays, partSizeMib, dynamoWritesPerBuild,
@@ -110,10 +137,10 @@ public final class CostModel {
         }
 
         Assumptions withArchiveExpiryDays(int days) {
-            return new Assumptions(photosPerAlbum, photoMb, previewKb, albumLifetimeMonths, buildsPerNewAlbum,
-                    zipDownloadsPerNewAlbum, photoDownloadsPerNewAlbum, galleryViewsPerNewAlbum, previewsLoadedPerView,
-                    revisitRatePerMonth, apiRequestsPerNewAlbum, apiRequestsPerRevisit, buildThroughputMbps,
-                    buildOverheadSeconds, generatorMemoryMb, apiMemoryMb, apiMillisPerRequest, maintenanceMemoryMb,
+            return new Assumptions(photosPerAlbum, photoMb, thumbKb, previewKb, albumLifetimeMonths, buildsPerNewAlbum,
+                    zipDownloadsPerNewAlbum, photoDownloadsPerNewAlbum, galleryViewsPerNewAlbum, thumbnailsLoadedPerView,
+                    photosOpenedPerView, repeatedPhotoEventShare, revisitRatePerMonth, apiRequestsPerNewAlbum,
+                    apiRequestsPerRevisit, buildThroughputMbps, buildOverheadSeconds, generatorMemoryMb, apiMemoryMb, apiMillisPerRequest, maintenanceMemoryMb,
                     previewSecondsPerPhoto, maintenanceSecondsPerAlbumPerRun, days, partSizeMib, dynamoWritesPerBuild,
                     idleQueueRequestsPerMonth, alarms);
         }
@@ -125,6 +152,11 @@ public final class CostModel {
         /** Seconds the generator runs for one album. */
         double buildSeconds() {
             return photosPerAlbum * photoMb / buildThroughputMbps + buildOverheadSeconds;
+        }
+
+        /** Preview images one gallery view loads: the photos shown in the viewer and the two neighbours warmed beyond them. */
+        int previewsLoadedPerView() {
+            return photosOpenedPerView == 0 ? 0 : photosOpenedPerView + 2;
         }
     }
 
@@ -140,7 +172,8 @@ public final class CostModel {
             double putListRequests,
             double getRequests,
             double transferGib,
-            double generatorGbSeconds,
+            double generatorBuildGbSeconds,
+            double generatorPreviewGbSeconds,
             double apiGbSeconds,
             double maintenanceGbSeconds,
             double lambdaRequests,
@@ -160,34 +193,53 @@ public final class CostModel {
             // A revisited album needs a new build once its archive has expired.
             double revisitBuilds = revisits * shareOfOldAlbumsWithoutArchive(a);
             double builds = newAlbums * a.buildsPerNewAlbum() + revisitBuilds;
+            double newPhotos = newAlbums * a.photosPerAlbum();
+            double galleryViews = newAlbums * a.galleryViewsPerNewAlbum();
 
             double photoGib = albums * albumGib;
-            double previewGib = albums * a.photosPerAlbum() * a.previewKb() * 1e3 / GIB;
+            // Both images of every photo of every album kept, in S3 Standard (previews/ has no lifecycle rule).
+            double previewGib = albums * a.photosPerAlbum() * (a.thumbKb() + a.previewKb()) * 1e3 / GIB;
             // Each album's latest archive lives archive_expiry_days; superseded ones are deleted within hours.
             double archiveGibMonths = (newAlbums + revisitBuilds) * albumGib * a.archiveExpiryDays() / DAYS_PER_MONTH;
 
             double partsPerArchive = Math.ceil(a.photosPerAlbum() * a.photoMb() * 1e6 / (a.partSizeMib() * 1024.0 * 1024)) + 2;
             double listsPerAlbum = Math.ceil(a.photosPerAlbum() / 1000.0);
-            double putList = newAlbums * a.photosPerAlbum()               // uploads
-                    + newAlbums * a.photosPerAlbum()                      // previews
-                    + builds * (partsPerArchive + listsPerAlbum)          // archive parts, photo listing
-                    + 30 * albums * listsPerAlbum;                        // maintenance's daily fingerprint check
-            double gets = builds * a.photosPerAlbum()                     // the generator reads every photo
-                    + newAlbums * a.photosPerAlbum()                      // preview rendering
-                    + newAlbums * (a.galleryViewsPerNewAlbum() * a.previewsLoadedPerView()
-                    + a.photoDownloadsPerNewAlbum() + a.zipDownloadsPerNewAlbum())
+            // previews/{album}/ holds a thumb and a preview key per photo: twice as many listing pages.
+            double previewListsPerAlbum = Math.ceil(2 * a.photosPerAlbum() / 1000.0);
+            double eventBatches = newPhotos / 10;                             // S3 events reach the generator 10 at a time
+            double putList = newPhotos                                        // uploads
+                    + newPhotos * 2                                           // thumb/ and preview/ images, one PUT each
+                    + eventBatches * listsPerAlbum                            // the generator lists the album per batch of photo events
+                    + builds * (partsPerArchive + listsPerAlbum)              // archive parts, photo listing
+                    + 30 * albums * (listsPerAlbum + previewListsPerAlbum)    // maintenance: daily photo and preview listings
+                    + 30 * 2                                                  // maintenance: zips/ and open multipart uploads
+                    // Album API per gallery view: the album list's cover (one key), the photos and the
+                    // preview keys. Its links are presigned locally: no S3 request until the browser asks.
+                    + galleryViews * (1 + listsPerAlbum + previewListsPerAlbum);
+            // HEAD is priced as a GET.
+            double gets = builds * a.photosPerAlbum()                         // the generator reads every photo
+                    // A new photo: HEADs of the photo, its thumb (missing: the check stops there) and the
+                    // unreadable-marker, then one GET of the photo. An unreadable file gets a zero-byte
+                    // marker (one PUT) instead of the two images; too rare to count.
+                    + newPhotos * 4
+                    + newPhotos * a.repeatedPhotoEventShare() * 3             // repeats: photo, thumb and preview HEADs
+                    + galleryViews * (a.thumbnailsLoadedPerView() + a.previewsLoadedPerView())
+                    + newAlbums * (a.photoDownloadsPerNewAlbum() + a.zipDownloadsPerNewAlbum())
                     + revisits;
 
             double transferGib = newAlbums * a.zipDownloadsPerNewAlbum() * albumGib
                     + revisits * albumGib
                     + newAlbums * a.photoDownloadsPerNewAlbum() * a.photoMb() * 1e6 / GIB
-                    + newAlbums * a.galleryViewsPerNewAlbum() * a.previewsLoadedPerView() * a.previewKb() * 1e3 / GIB;
+                    + galleryViews * (a.thumbnailsLoadedPerView() * a.thumbKb()
+                            + a.previewsLoadedPerView() * a.previewKb()) * 1e3 / GIB;
 
-            double generatorGbSeconds = builds * a.buildSeconds() * a.generatorMemoryMb() / 1024.0;
+            double generatorBuildGbSeconds = builds * a.buildSeconds() * a.generatorMemoryMb() / 1024.0;
+            // Previews are rendered by the generator on each photo's S3 event, at the generator's memory.
+            double generatorPreviewGbSeconds = newPhotos * a.previewSecondsPerPhoto() * a.generatorMemoryMb() / 1024.0;
             double apiRequests = newAlbums * a.apiRequestsPerNewAlbum() + revisits * a.apiRequestsPerRevisit();
             double apiGbSeconds = apiRequests * a.apiMillisPerRequest() / 1000 * a.apiMemoryMb() / 1024.0;
-            double maintenanceSeconds = 30 * (5 + albums * a.maintenanceSecondsPerAlbumPerRun())
-                    + newAlbums * a.photosPerAlbum() * a.previewSecondsPerPhoto();
+            // Maintenance only sweeps: it renders nothing while the photo events arrive.
+            double maintenanceSeconds = 30 * (5 + albums * a.maintenanceSecondsPerAlbumPerRun());
             double maintenanceGbSeconds = maintenanceSeconds * a.maintenanceMemoryMb() / 1024.0;
 
             double queueMessages = newAlbums * (a.photosPerAlbum() + 5) + revisits * 2;
@@ -207,12 +259,17 @@ public final class CostModel {
             double photoStandardCost = photoGib * p.s3StandardGbMonth();
 
             return new Usage(albums, newAlbums, revisits, builds, photoGib, previewGib, archiveGibMonths, putList, gets,
-                    transferGib, generatorGbSeconds, apiGbSeconds, maintenanceGbSeconds, lambdaRequests, apiRequests,
-                    sqsRequests, dynamoWrites, dynamoReads, logsGib, photoItCost, photoStandardCost);
+                    transferGib, generatorBuildGbSeconds, generatorPreviewGbSeconds, apiGbSeconds, maintenanceGbSeconds,
+                    lambdaRequests, apiRequests, sqsRequests, dynamoWrites, dynamoReads, logsGib, photoItCost,
+                    photoStandardCost);
+        }
+
+        double generatorGbSeconds() {
+            return generatorBuildGbSeconds + generatorPreviewGbSeconds;
         }
 
         double lambdaGbSeconds() {
-            return generatorGbSeconds + apiGbSeconds + maintenanceGbSeconds;
+            return generatorGbSeconds() + apiGbSeconds + maintenanceGbSeconds;
         }
     }
 
@@ -255,13 +312,13 @@ public final class CostModel {
     static List<Line> lines(Assumptions a, Prices p) {
         List<Line> lines = new ArrayList<>();
         lines.add(new Line("S3 photos, Intelligent-Tiering (as deployed)", Usage::photoItCost));
-        lines.add(new Line("S3 previews (Standard)", u -> u.previewGib() * p.s3StandardGbMonth()));
+        lines.add(new Line("S3 thumbnails and previews (Standard)", u -> u.previewGib() * p.s3StandardGbMonth()));
         lines.add(new Line("S3 archives under zips/ (Standard, expire after " + a.archiveExpiryDays() + " days)",
                 u -> u.archiveGibMonths() * p.s3StandardGbMonth()));
-        lines.add(new Line("S3 requests (PUT/LIST and GET)",
+        lines.add(new Line("S3 requests (PUT/LIST and GET/HEAD)",
                 u -> u.putListRequests() / 1000 * p.s3PutListPer1000() + u.getRequests() / 1000 * p.s3GetPer1000()));
-        lines.add(new Line("Data transfer out (downloads, previews)", u -> u.transferGib() * p.transferOutPerGb()));
-        lines.add(new Line("Lambda: ZIP generator", u -> u.generatorGbSeconds() * p.lambdaArmPerGbSecond()));
+        lines.add(new Line("Data transfer out (downloads, thumbnails, previews)", u -> u.transferGib() * p.transferOutPerGb()));
+        lines.add(new Line("Lambda: ZIP generator (archives and previews)", u -> u.generatorGbSeconds() * p.lambdaArmPerGbSecond()));
         lines.add(new Line("Lambda: APIs and maintenance, requests",
                 u -> (u.apiGbSeconds() + u.maintenanceGbSeconds()) * p.lambdaArmPerGbSecond()
                         + u.lambdaRequests() / 1e6 * p.lambdaPerMillionRequests()));
@@ -304,7 +361,9 @@ public final class CostModel {
         StringBuilder out = new StringBuilder();
         out.append("Monthly cost in USD. Build throughput: ").append(num(a.buildThroughputMbps()))
                 .append(" MB/s (one ").append(a.photosPerAlbum()).append("-photo album builds in ")
-                .append(num(a.buildSeconds())).append(" s at ").append(a.generatorMemoryMb()).append(" MB).\n\n");
+                .append(num(a.buildSeconds())).append(" s at ").append(a.generatorMemoryMb())
+                .append(" MB; the same function makes a photo's thumbnail and preview in ")
+                .append(num(a.previewSecondsPerPhoto())).append(" s).\n\n");
         out.append("| Component |");
         for (int albums : SCENARIOS) out.append(' ').append(String.format(Locale.US, "%,d", albums)).append(" albums |");
         out.append("\n|---|");
@@ -341,9 +400,12 @@ public final class CostModel {
         quantity(out, "New albums / revisited albums", usages, u -> num(u.newAlbums()) + " / " + num(u.revisits()));
         quantity(out, "Archive builds", usages, u -> num(u.builds()));
         quantity(out, "Photos stored (GiB)", usages, u -> num(u.photoGib()));
+        quantity(out, "Thumbnails and previews stored (GiB)", usages, u -> num(u.previewGib()));
         quantity(out, "Archives stored (GiB-months)", usages, u -> num(u.archiveGibMonths()));
+        quantity(out, "S3 requests (PUT/LIST / GET/HEAD)", usages, u -> num(u.putListRequests()) + " / " + num(u.getRequests()));
         quantity(out, "Downloaded (GiB)", usages, u -> num(u.transferGib()));
-        quantity(out, "Lambda GB-seconds (generator / all)", usages, u -> num(u.generatorGbSeconds()) + " / " + num(u.lambdaGbSeconds()));
+        quantity(out, "Lambda GB-seconds (archives + previews / all)", usages, u -> num(u.generatorBuildGbSeconds())
+                + " + " + num(u.generatorPreviewGbSeconds()) + " / " + num(u.lambdaGbSeconds()));
         quantity(out, "API requests", usages, u -> num(u.apiRequests()));
         quantity(out, "SQS requests", usages, u -> num(u.sqsRequests()));
 
@@ -361,7 +423,7 @@ public final class CostModel {
             double storage = u.archiveGibMonths() * p.s3StandardGbMonth();
             double partsAndGets = u.builds() * (e.photosPerAlbum() / 1000.0 * p.s3GetPer1000()
                     + Math.ceil(e.photosPerAlbum() * e.photoMb() * 1e6 / (e.partSizeMib() * 1024.0 * 1024)) / 1000 * p.s3PutListPer1000());
-            double buildCost = u.generatorGbSeconds() * p.lambdaArmPerGbSecond() + partsAndGets;
+            double buildCost = u.generatorBuildGbSeconds() * p.lambdaArmPerGbSecond() + partsAndGets;
             out.append("| ").append(days).append(" | ").append(usd(storage)).append(" | ").append(num(u.builds()))
                     .append(" | ").append(usd(buildCost)).append(" | ").append(usd(storage + buildCost)).append(" |\n");
         }
@@ -371,7 +433,7 @@ public final class CostModel {
         price(out, "S3 Intelligent-Tiering Frequent / Infrequent / Archive Instant, per GB-month",
                 p.itFrequentGbMonth(), p.itInfrequentGbMonth(), p.itArchiveInstantGbMonth());
         price(out, "S3 Intelligent-Tiering monitoring, per 1,000 objects (> 128 KB) a month", p.itMonitoringPer1000Objects());
-        price(out, "S3 PUT/COPY/POST/LIST / GET, per 1,000 requests", p.s3PutListPer1000(), p.s3GetPer1000());
+        price(out, "S3 PUT/COPY/POST/LIST / GET and HEAD, per 1,000 requests", p.s3PutListPer1000(), p.s3GetPer1000());
         price(out, "Data transfer out to the internet, per GB (first 10 TB)", p.transferOutPerGb());
         price(out, "Lambda arm64, per GB-second / per million requests", p.lambdaArmPerGbSecond(), p.lambdaPerMillionRequests());
         price(out, "SQS standard, per million requests", p.sqsPerMillionRequests());
