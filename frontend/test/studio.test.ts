@@ -19,6 +19,14 @@ describe('studio archive state', () => {
     expect(archiveState({ ...album, zip_status: null })).toMatchObject({ kind: 'none' });
   });
 
+  it('calls an album registered before its photos waiting, not failed', () => {
+    const empty = { ...album, photo_count: 0, zip_status: 'error' as const, zip_error: 'This album has no photos yet. Upload photos, then try again.' };
+    expect(archiveState(empty)).toEqual({ kind: 'none', label: 'waiting for photos', detail: '' });
+    expect(archiveState({ ...album, photo_count: 0, zip_status: null })).toMatchObject({ label: 'waiting for photos' });
+    // Photos arrived: the usual states again.
+    expect(archiveState({ ...album, photo_count: 20, zip_status: 'pending' })).toMatchObject({ label: 'queued' });
+  });
+
   it('knows when to keep refreshing', () => {
     expect(isBusy({ zip_status: 'pending' })).toBe(true);
     expect(isBusy({ zip_status: 'generating' })).toBe(true);

@@ -14,6 +14,11 @@ export interface ArchiveState {
 }
 
 export function archiveState(album: Pick<AdminAlbum, 'zip_status' | 'stale' | 'zip_error' | 'progress' | 'photo_count'>): ArchiveState {
+  // Registered before its photos (the order the studio suggests): the first build finds
+  // nothing to archive. That is a wait, not a failure, and the upload box is right there.
+  if (!album.photo_count && (album.zip_status === 'error' || album.zip_status === 'none' || !album.zip_status)) {
+    return { kind: 'none', label: 'waiting for photos', detail: '' };
+  }
   switch (album.zip_status) {
     case 'error':
       return { kind: 'error', label: 'error', detail: album.zip_error?.trim() || 'The last build failed.' };

@@ -45,3 +45,20 @@ export function startDownload(url: string, fileName = ''): void {
   link.click();
   link.remove();
 }
+
+/**
+ * A photo's path for a narrow line: the folder part shrinks (with an ellipsis) before the
+ * file name does, so "Reception/Dance/DSC_0117.jpg" becomes "Recep…/DSC_0117.jpg" rather
+ * than "Reception/Dance/D…" (CSS: .path-line). The text stays the full path.
+ */
+export function pathLine(path: string, separator = '/'): HTMLSpanElement {
+  const cut = path.lastIndexOf('/');
+  const folder = cut < 0 ? '' : path.slice(0, cut).split('/').join(separator);
+  const name = path.slice(cut + 1);
+  return h(
+    'span',
+    { class: 'path-line', title: path },
+    folder ? h('span', { class: 'path-folder', text: `${folder}${separator}` }) : null,
+    h('span', { class: 'path-name', text: name }),
+  );
+}

@@ -98,7 +98,8 @@ class Studio {
         h('span', { class: 'state', 'data-state': state.kind, title: state.detail, text: state.label }),
         state.kind === 'error' ? h('span', { class: 'state-detail', text: state.detail }) : null,
       ),
-      h('td', { class: 'num', text: a.zip_size ? formatBytes(a.zip_size) : '' }),
+      // On a phone the size is in the album's archive line instead (renderArchive).
+      h('td', { class: 'num hide-narrow', text: a.zip_size ? formatBytes(a.zip_size) : '' }),
       h('td', { class: 'hide-narrow', text: formatDate(a.created_at) }),
       h(
         'td',

@@ -4,7 +4,7 @@
 import { ApiError, messageOf, type Api } from '../lib/api';
 import { formatBytes, formatCount, plural } from '../lib/format';
 import { prepareFiles, requeueFailed, runQueue, totals, type PickedFile, type UploadItem } from '../lib/upload';
-import { byId, h, say } from './dom';
+import { byId, h, pathLine, say } from './dom';
 import { filesFromDrop, filesFromInput } from './files';
 import { xhrPut } from './xhr-put';
 
@@ -72,7 +72,9 @@ export function setupUploader(api: Api, currentAlbum: () => string | null, onFin
           bar: h('progress', { max: 1, value: 0, 'aria-label': `Upload progress of ${item.path}` }),
           status: h('span', { class: 'status' }),
         };
-        row.li.append(h('span', { class: 'path', text: item.path, title: item.path }), row.bar, row.status);
+        const path = pathLine(item.path);
+        path.classList.add('path');
+        row.li.append(path, row.bar, row.status);
         rows.set(item, row);
         return row.li;
       }),

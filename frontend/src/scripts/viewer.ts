@@ -6,7 +6,7 @@ import { messageOf } from '../lib/api';
 import { fileNameOf } from '../lib/photos';
 import { formatCount } from '../lib/format';
 import type { Photo } from '../lib/types';
-import { byId, say, startDownload } from './dom';
+import { byId, pathLine, say, startDownload } from './dom';
 
 const SWIPE_PX = 50;
 
@@ -30,7 +30,7 @@ export function setupViewer(api: Api, albumId: string, photos: Photo[]): (index:
     say(message, '');
     img.src = srcOf(photo);
     img.alt = fileNameOf(photo.path);
-    title.textContent = photo.path.split('/').join(' / ');
+    title.replaceChildren(pathLine(photo.path, ' / '));
     status.textContent = `${formatCount(current + 1)} of ${formatCount(photos.length)}`;
     prev.disabled = current === 0;
     next.disabled = current === photos.length - 1;

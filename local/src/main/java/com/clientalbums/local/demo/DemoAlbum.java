@@ -33,6 +33,7 @@ public final class DemoAlbum {
     public static final String ALBUM_NAME = "Demo Wedding";
     public static final String ADMIN_EMAIL = "admin@demo.test";
     public static final String CLIENT_EMAIL = "client@demo.test";
+    public static final String CLIENT_NAME = "Demo client";
     public static final int PHOTOS = 60;
     private static final Logger LOG = LoggerFactory.getLogger(DemoAlbum.class);
 
@@ -62,7 +63,7 @@ public final class DemoAlbum {
     public static List<String> ensure(LocalCognito cognito, String password, S3Client s3, String bucket, URI apiUrl)
             throws Exception {
         cognito.accounts().put(ADMIN_EMAIL, "Studio admin", Set.of(LocalAccounts.ADMIN_GROUP), password);
-        cognito.accounts().put(CLIENT_EMAIL, "Demo client", Set.of(), password);
+        cognito.accounts().put(CLIENT_EMAIL, CLIENT_NAME, Set.of(), password);
         int uploaded = uploadMissingPhotos(s3, bucket);
         if (uploaded > 0) LOG.info("demo: uploaded {} photos to s3://{}/{}", uploaded, bucket, S3Keys.photosPrefix(ALBUM_ID));
 
@@ -73,6 +74,13 @@ public final class DemoAlbum {
                 "{\"album_id\":\"" + ALBUM_ID + "\",\"name\":\"" + ALBUM_NAME + "\"}");
         if (created.statusCode() != 201 && created.statusCode() != 409) {
             problems.add("registering the demo album: HTTP " + created.statusCode() + " " + created.body());
+        }
+        // The studio's client row, with the client's name (the account itself exists already,
+        // which POST /admin/users accepts). 409: the row is there from an earlier start.
+        var client = call(http, token, "POST", apiUrl.resolve("api/admin/users"),
+                "{\"email\":\"" + CLIENT_EMAIL + "\",\"name\":\"" + CLIENT_NAME + "\"}");
+        if (client.statusCode() != 201 && client.statusCode() != 409) {
+            problems.add("adding the demo client to the studio: HTTP " + client.statusCode() + " " + client.body());
         }
         var granted = call(http, token, "PUT", apiUrl.resolve("api/admin/albums/" + ALBUM_ID + "/users/" + CLIENT_EMAIL), null);
         if (granted.statusCode() / 100 != 2) {
