@@ -51,7 +51,10 @@ public final class AlbumStudio {
         this.clock = clock;
     }
 
-    /** {@code POST /admin/albums}: records the photos as they are and queues the first build; 409 if the id is taken. */
+    /**
+     * {@code POST /admin/albums}: records the photos as they are and queues the first build (an
+     * album registered before its photos waits for them: their S3 events request it); 409 if the id is taken.
+     */
     public AdminViews.AlbumRow register(Caller caller, Registration registration) {
         String albumId = AlbumIds.require(registration.albumId());
         String name = requireName(registration.name());
@@ -60,7 +63,7 @@ public final class AlbumStudio {
         if (!albums.register(albumId, name, caller.email(), listed.size(), Fingerprint.of(listed), now)) {
             throw new AlbumsException(ErrorCode.CONFLICT, "An album with the id '" + albumId + "' already exists");
         }
-        wake(new ZipRequest(albumId, "registration", false));
+        if (!listed.isEmpty()) wake(new ZipRequest(albumId, "registration", false));
         return AdminViews.AlbumRow.of(require(albumId), clock.instant());
     }
 

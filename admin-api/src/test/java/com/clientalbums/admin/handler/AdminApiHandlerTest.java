@@ -190,12 +190,16 @@ class AdminApiHandlerTest {
     }
 
     @Test
-    void anEmptyAlbumCanBeRegisteredBeforeItsPhotosAreUploaded() {
-        assertEquals(0, answer(201, register("upload-later", "Upload later")).get("photo_count").asLong());
+    void anEmptyAlbumCanBeRegisteredBeforeItsPhotosAreUploadedAndWaitsForThemWithoutABuild() {
+        JsonNode row = answer(201, register("upload-later", "Upload later"));
+        assertEquals(0, row.get("photo_count").asLong());
+        assertEquals("none", row.get("zip_status").asText(), "nothing to build until the photos' events ask for it");
+        assertEquals(List.of(), messagesFor("upload-later"));
     }
 
     @Test
     void registeringATakenIdIs409AndChangesNothing() {
+        putPhotos("taken-album", 1);
         answer(201, register("taken-album", "First"));
         assertError(call(register("taken-album", "Second")), 409, "CONFLICT");
         assertEquals("First", albums.find("taken-album").orElseThrow().name());
@@ -222,6 +226,7 @@ class AdminApiHandlerTest {
         putPhotos("listed-ready", 2);
         answer(201, register("listed-ready", "Listed ready"));
         publish("listed-ready");
+        putPhotos("listed-pending", 1);
         answer(201, register("listed-pending", "Listed pending"));
         Map<String, JsonNode> rows = new HashMap<>();
         answer(200, ApiEvents.get("/admin/albums").bearer(admin)).get("albums").forEach(a -> rows.put(a.get("album_id").asText(), a));

@@ -55,8 +55,9 @@ public final class AlbumRepository {
     }
 
     /**
-     * Registers a new album with its build already requested ({@code pending}); the caller then
-     * wakes a generator. False if the id is taken.
+     * Registers a new album. With photos its build is requested at once ({@code pending}; the
+     * caller then wakes a generator); without, there is nothing to build yet and the first photo
+     * event requests it. False if the id is taken.
      */
     public boolean register(String albumId, String name, String createdBy, long photoCount, String fingerprint, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(key(albumId));
@@ -64,12 +65,14 @@ public final class AlbumRepository {
         item.put("photo_count", num(photoCount));
         item.put("created_at", time(now));
         item.put("created_by", str(createdBy));
-        item.put("zip_status", str(ZipStatus.PENDING.value()));
         item.put("content_fingerprint", str(fingerprint));
         item.put("content_version", num(0));
-        item.put("requested_at", time(now));
-        item.put("request_source", str("registration"));
         item.put("attempts", num(0));
+        if (photoCount > 0) {
+            item.put("zip_status", str(ZipStatus.PENDING.value()));
+            item.put("requested_at", time(now));
+            item.put("request_source", str("registration"));
+        }
         try {
             dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(album_id)").build());
