@@ -4,6 +4,7 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,6 +28,9 @@ import java.util.Optional;
  */
 public record AwsClients(S3Client s3, S3Presigner presigner, SqsClient sqs, DynamoDbClient dynamo) implements AutoCloseable {
 
+    /** Enough for ZIP_FETCH_CONCURRENCY up to 32 plus the part uploads. */
+    private static final int S3_CONNECTIONS = 48;
+
     public static AwsClients create(String region) {
         return create(region, System.getenv());
     }
@@ -46,8 +50,10 @@ public record AwsClients(S3Client s3, S3Presigner presigner, SqsClient sqs, Dyna
         // Archives carry a CRC-32 of every photo, computed from the bytes as read and checked by
         // every unzip tool, and TLS protects the transfer; the SDK's own per-request checksums
         // would hash every byte twice more for no added safety.
+        // A pool as large as a build's parallel GETs and part uploads: with fewer kept-alive
+        // connections every extra request pays a new connection.
         var s3 = S3Client.builder().region(r).overrideConfiguration(retries)
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(S3_CONNECTIONS))
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .serviceConfiguration(s3Config);
