@@ -57,7 +57,7 @@ public final class DemoPhotos {
         } finally {
             g.dispose();
         }
-        return encode(image);
+        return jpeg(image, 0.9f);
     }
 
     /** Digits as seven segments, centred on (cx, cy), {@code height} pixels tall. */
@@ -100,14 +100,15 @@ public final class DemoPhotos {
         }
     }
 
-    private static byte[] encode(BufferedImage image) {
+    /** An image as JPEG bytes at the given quality (0-1); also used by the browser tests' albums. */
+    public static byte[] jpeg(BufferedImage image, float quality) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512 * 1024);
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.9f);
+            param.setCompressionQuality(quality);
             writer.write(null, new IIOImage(image, null, null), param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
