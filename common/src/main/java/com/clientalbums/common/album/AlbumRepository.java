@@ -167,11 +167,6 @@ public final class AlbumRepository {
                 LEASE_HELD + " AND content_version = :version", values).isPresent();
     }
 
-    /** The photos changed during the build: back to {@code pending} for exactly one follow-up build, claimable at once. */
-    public boolean supersede(String albumId, String owner, List<BuildRecord> history, Instant now) {
-        return supersede(albumId, owner, history, now, now).isPresent();
-    }
-
     /**
      * The photos changed during the build: back to {@code pending} for exactly one follow-up build,
      * claimable from {@code notBefore} (the end of the change's quiet period) or later if a change

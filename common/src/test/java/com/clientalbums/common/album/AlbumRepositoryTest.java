@@ -104,7 +104,8 @@ class AlbumRepositoryTest {
 
         assertFalse(albums.publish(id, "gen", claimed.buildVersion(),
                 new PublishedArchive("zips/old.zip", 1, 1, 1, "fp-1"), List.of(), Instant.now()));
-        assertTrue(albums.supersede(id, "gen", List.of(), Instant.now()));
+        Instant now = Instant.now();
+        assertTrue(albums.supersede(id, "gen", List.of(), now, now).isPresent());
         Album after = albums.find(id).orElseThrow();
         assertEquals(ZipStatus.PENDING, after.zipStatus());
         assertEquals(null, after.zipKey(), "the superseded archive was never published");
