@@ -9,6 +9,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -30,6 +31,10 @@ public record AwsClients(S3Client s3, S3Presigner presigner, SqsClient sqs, Dyna
 
     /** Enough for ZIP_FETCH_CONCURRENCY up to 32 plus the part uploads. */
     private static final int S3_CONNECTIONS = 48;
+    private static final ClientOverrideConfiguration RETRIES = ClientOverrideConfiguration.builder()
+            .retryStrategy(RetryMode.STANDARD)
+            .apiCallAttemptTimeout(Duration.ofSeconds(60))
+            .build();
 
     public static AwsClients create(String region) {
         return create(region, System.getenv());
@@ -37,35 +42,42 @@ public record AwsClients(S3Client s3, S3Presigner presigner, SqsClient sqs, Dyna
 
     public static AwsClients create(String region, Map<String, String> env) {
         Region r = Region.of(region);
-        ClientOverrideConfiguration retries = ClientOverrideConfiguration.builder()
-                .retryStrategy(RetryMode.STANDARD)
-                .apiCallAttemptTimeout(Duration.ofSeconds(60))
-                .build();
         Optional<URI> s3Endpoint = endpoint(env, "S3");
-        // Chunked (aws-chunked) signing allocates a buffer per 128 KiB chunk of every upload; off, a
-        // part is signed in one pass over the buffer the pipeline already holds.
-        S3Configuration s3Config = S3Configuration.builder().pathStyleAccessEnabled(s3Endpoint.isPresent())
-                .chunkedEncodingEnabled(false).build();
+        var presigner = S3Presigner.builder().region(r).serviceConfiguration(s3Configuration(s3Endpoint));
+        var sqs = SqsClient.builder().region(r).overrideConfiguration(RETRIES)
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        var dynamo = DynamoDbClient.builder().region(r).overrideConfiguration(RETRIES)
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        s3Endpoint.ifPresent(presigner::endpointOverride);
+        endpoint(env, "SQS").ifPresent(sqs::endpointOverride);
+        endpoint(env, "DYNAMODB").ifPresent(dynamo::endpointOverride);
+        return new AwsClients(s3(region, env).build(), presigner.build(), sqs.build(), dynamo.build());
+    }
 
+    /**
+     * The S3 client every function uses, still open to change: the archive benchmark builds the
+     * same client with other credentials.
+     */
+    public static S3ClientBuilder s3(String region, Map<String, String> env) {
+        Optional<URI> endpoint = endpoint(env, "S3");
         // Archives carry a CRC-32 of every photo, computed from the bytes as read and checked by
         // every unzip tool, and TLS protects the transfer; the SDK's own per-request checksums
         // would hash every byte twice more for no added safety.
         // A pool as large as a build's parallel GETs and part uploads: with fewer kept-alive
         // connections every extra request pays a new connection.
-        var s3 = S3Client.builder().region(r).overrideConfiguration(retries)
+        var s3 = S3Client.builder().region(Region.of(region)).overrideConfiguration(RETRIES)
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(S3_CONNECTIONS))
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .serviceConfiguration(s3Config);
-        var presigner = S3Presigner.builder().region(r).serviceConfiguration(s3Config);
-        var sqs = SqsClient.builder().region(r).overrideConfiguration(retries)
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        var dynamo = DynamoDbClient.builder().region(r).overrideConfiguration(retries)
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        s3Endpoint.ifPresent(u -> { s3.endpointOverride(u); presigner.endpointOverride(u); });
-        endpoint(env, "SQS").ifPresent(sqs::endpointOverride);
-        endpoint(env, "DYNAMODB").ifPresent(dynamo::endpointOverride);
-        return new AwsClients(s3.build(), presigner.build(), sqs.build(), dynamo.build());
+                .serviceConfiguration(s3Configuration(endpoint));
+        endpoint.ifPresent(s3::endpointOverride);
+        return s3;
+    }
+
+    private static S3Configuration s3Configuration(Optional<URI> endpoint) {
+        // Chunked (aws-chunked) signing allocates a buffer per 128 KiB chunk of every upload; off, a
+        // part is signed in one pass over the buffer the pipeline already holds.
+        return S3Configuration.builder().pathStyleAccessEnabled(endpoint.isPresent()).chunkedEncodingEnabled(false).build();
     }
 
     private static Optional<URI> endpoint(Map<String, String> env, String service) {

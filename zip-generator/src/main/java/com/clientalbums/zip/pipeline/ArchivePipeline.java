@@ -23,11 +23,13 @@ public final class ArchivePipeline {
     private final PhotoSource photos;
     private final ArchiveTarget target;
     private final PipelineConfig config;
+    private final SpareBuffers spares;
 
     public ArchivePipeline(PhotoSource photos, ArchiveTarget target, PipelineConfig config) {
         this.photos = photos;
         this.target = target;
         this.config = config;
+        this.spares = new SpareBuffers(config.memoryBudgetBytes());
     }
 
     /** What was written. */
@@ -41,7 +43,7 @@ public final class ArchivePipeline {
      */
     public Result build(ZipLayout layout, List<String> etags, String key, BuildMonitor monitor) throws IOException {
         var entries = layout.entries();
-        ChunkPool pool = new ChunkPool(config.prefetchBudget());
+        ChunkPool pool = new ChunkPool(config.prefetchBudget(), spares);
         long maxBuffered = pool.capacityBytes();
         List<Prefetcher.Item> items = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
@@ -51,10 +53,11 @@ public final class ArchivePipeline {
         int partSize = config.partSizeFor(layout.totalSize());
         ArchiveTarget.Upload upload = target.start(key);
         boolean completed = false;
+        PartWriter out = null;
         try (ExecutorService fetchers = Executors.newFixedThreadPool(config.fetchConcurrency(), daemon("zip-fetch"));
              ExecutorService uploaders = Executors.newFixedThreadPool(config.uploadConcurrency(), daemon("zip-upload"));
              Prefetcher prefetcher = new Prefetcher(photos, items, fetchers, pool)) {
-            PartWriter out = new PartWriter(upload, partSize, config.partBuffers(), uploaders);
+            out = new PartWriter(upload, partSize, config.partBuffers(), uploaders, spares);
             int[] crcs = new int[entries.size()];
             long contentBytes = 0;
             for (int i = 0; i < entries.size(); i++) {
@@ -92,8 +95,14 @@ public final class ArchivePipeline {
             return new Result(layout.totalSize(), entries.size(), contentBytes);
         } finally {
             if (!completed) upload.abort();
+            // The executors' close waited for every fetch and upload: what is free now no thread can touch.
+            pool.recycle();
+            if (out != null) out.recycle();
         }
     }
+
+    /** Bytes of buffers this pipeline has allocated in all its builds (once warm, a build adds none). */
+    long allocatedBufferBytes() { return spares.allocatedBytes(); }
 
     /** A photo too large to hold: read once for its CRC-32, then again to copy it behind its header. */
     private int streamTwice(ZipLayout layout, int index, String etag, PartWriter out) throws IOException {

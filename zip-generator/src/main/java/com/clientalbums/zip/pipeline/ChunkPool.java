@@ -1,5 +1,7 @@
 package com.clientalbums.zip.pipeline;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 
@@ -14,8 +16,10 @@ final class ChunkPool {
     private final Semaphore permits;
     private final ConcurrentLinkedQueue<byte[]> free = new ConcurrentLinkedQueue<>();
     private final long capacityBytes;
+    private final SpareBuffers spares;
 
-    ChunkPool(long budgetBytes) {
+    ChunkPool(long budgetBytes, SpareBuffers spares) {
+        this.spares = spares;
         int chunks = (int) Math.max(1, Math.min(Integer.MAX_VALUE, budgetBytes / CHUNK));
         this.permits = new Semaphore(chunks, true);
         this.capacityBytes = (long) chunks * CHUNK;
@@ -33,7 +37,7 @@ final class ChunkPool {
         byte[][] chunks = new byte[count][];
         for (int i = 0; i < count; i++) {
             byte[] chunk = free.poll();
-            chunks[i] = chunk != null ? chunk : new byte[CHUNK];
+            chunks[i] = chunk != null ? chunk : spares.take(CHUNK);
         }
         return chunks;
     }
@@ -41,5 +45,12 @@ final class ChunkPool {
     void give(byte[][] chunks) {
         for (byte[] chunk : chunks) free.add(chunk);
         permits.release(chunks.length);
+    }
+
+    /** Hands the free chunks on to the next build; call once no thread can take or give any more. */
+    void recycle() {
+        List<byte[]> chunks = new ArrayList<>();
+        for (byte[] chunk; (chunk = free.poll()) != null; ) chunks.add(chunk);
+        spares.keep(chunks);
     }
 }

@@ -21,6 +21,7 @@ final class PartWriter {
     private final ExecutorService uploaders;
     private final BlockingQueue<byte[]> freeBuffers;
     private final int maxBuffers;
+    private final SpareBuffers spares;
     private int allocatedBuffers;
     private final List<Future<?>> inFlight = new ArrayList<>();
     private byte[] current;
@@ -28,7 +29,8 @@ final class PartWriter {
     private int nextPart = 1;
     private long position;
 
-    PartWriter(ArchiveTarget.Upload upload, int partSize, int buffers, ExecutorService uploaders) {
+    PartWriter(ArchiveTarget.Upload upload, int partSize, int buffers, ExecutorService uploaders, SpareBuffers spares) {
+        this.spares = spares;
         this.upload = upload;
         this.partSize = partSize;
         this.uploaders = uploaders;
@@ -84,6 +86,15 @@ final class PartWriter {
         inFlight.removeIf(f -> f.isDone() && succeeded(f));
     }
 
+    /** Hands the idle part buffers on to the next build; call once the upload threads have stopped. */
+    void recycle() {
+        List<byte[]> idle = new ArrayList<>(freeBuffers);
+        freeBuffers.clear();
+        if (current != null) idle.add(current);
+        current = null;
+        spares.keep(idle);
+    }
+
     private boolean succeeded(Future<?> f) {
         try {
             f.get();
@@ -98,7 +109,7 @@ final class PartWriter {
         if (free != null) return free;
         if (allocatedBuffers < maxBuffers) {
             allocatedBuffers++;
-            return new byte[partSize];
+            return spares.take(partSize);
         }
         for (Future<?> f : inFlight) {
             if (f.isDone()) await(f);

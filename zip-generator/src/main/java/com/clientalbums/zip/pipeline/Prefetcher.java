@@ -122,9 +122,19 @@ final class Prefetcher implements AutoCloseable {
         window.release();
     }
 
+    /** Stops scheduling; once this returns, no more photos will be handed to the fetchers. */
     @Override
     public void close() {
         closed = true;
         scheduler.interrupt();
+        boolean interrupted = false;
+        while (scheduler.isAlive()) {
+            try {
+                scheduler.join(); // quick: it is woken from any wait and sees the flag
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
     }
 }

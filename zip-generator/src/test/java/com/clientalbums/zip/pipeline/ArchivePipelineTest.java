@@ -1,0 +1,145 @@
+package com.clientalbums.zip.pipeline;
+
+import com.clientalbums.zip.layout.LayoutPlanner;
+import com.clientalbums.zip.layout.SourceFile;
+import com.clientalbums.zip.layout.ZipLayout;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.SortedMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The pipeline as a warm generator uses it: one instance building album after album. Photos and
+ * parts live in memory here (the pipeline's own two interfaces); the S3 implementations of
+ * those are exercised against S3Proxy by the generator's integration tests.
+ */
+class ArchivePipelineTest {
+    private static final int MIB = 1024 * 1024;
+    /** Small parts and budget, so a 20-photo album passes through every buffer several times. */
+    private static final PipelineConfig CONFIG = new PipelineConfig(4, 5 * MIB, 2, 24L * MIB);
+
+    private final Map<String, byte[]> bucket = new LinkedHashMap<>();
+    private final ZipLayout layout = album(20);
+    private final PartsInMemory target = new PartsInMemory();
+
+    @Test
+    void aSecondBuildAllocatesNoBuffersAndWritesTheSameBytes() throws IOException {
+        var pipeline = new ArchivePipeline(this::open, target, CONFIG);
+
+        byte[] first = build(pipeline);
+        long afterFirst = pipeline.allocatedBufferBytes();
+        byte[] second = build(pipeline);
+
+        assertTrue(afterFirst > 0 && afterFirst <= CONFIG.memoryBudgetBytes(), "first build allocated " + afterFirst);
+        assertEquals(afterFirst, pipeline.allocatedBufferBytes(), "the second build reused the first one's buffers");
+        assertArrayEquals(first, second);
+        assertHoldsTheAlbum(second);
+    }
+
+    @Test
+    void aBuildThatFailsMidwayLeavesNoArchiveAndTheNextBuildIsIntact() throws IOException {
+        String failing = layout.entries().get(13).source().key();
+        boolean[] fail = {true};
+        var pipeline = new ArchivePipeline((key, etag) -> {
+            if (fail[0] && key.equals(failing)) throw new IOException("connection reset");
+            return open(key, etag);
+        }, target, CONFIG);
+
+        assertThrows(IOException.class, () -> build(pipeline));
+        assertEquals(1, target.aborted);
+        assertEquals(0, target.completed);
+
+        fail[0] = false;
+        byte[] archive = build(pipeline);
+        assertArrayEquals(build(new ArchivePipeline(this::open, new PartsInMemory(), CONFIG)), archive,
+                "the same bytes as a fresh pipeline writes");
+        assertHoldsTheAlbum(archive);
+        assertTrue(pipeline.allocatedBufferBytes() <= 2 * CONFIG.memoryBudgetBytes(),
+                "buffers a failed build lost are replaced once, not again and again");
+    }
+
+    private byte[] build(ArchivePipeline pipeline) throws IOException {
+        List<String> etags = Collections.nCopies(layout.entries().size(), "etag");
+        pipeline.build(layout, etags, "zips/album.zip", new BuildMonitor(layout.entries().size(), layout.totalSize()));
+        return target.last;
+    }
+
+    private InputStream open(String key, String etag) {
+        return new ByteArrayInputStream(bucket.get(key));
+    }
+
+    private void assertHoldsTheAlbum(byte[] archive) throws IOException {
+        try (var zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
+            int count = 0;
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; count++) {
+                var source = layout.entries().get(count).source();
+                assertEquals(source.relativePath(), e.getName());
+                assertArrayEquals(bucket.get(source.key()), zip.readAllBytes(), e.getName());
+            }
+            assertEquals(layout.entries().size(), count);
+        }
+    }
+
+    /** Photos of 0.5 to 3 MiB, a few over a 1 MiB chunk boundary, one empty. */
+    private ZipLayout album(int photos) {
+        Random random = new Random(42);
+        List<SourceFile> files = new ArrayList<>();
+        for (int i = 0; i < photos; i++) {
+            byte[] bytes = new byte[i == 7 ? 0 : MIB / 2 + random.nextInt(5 * MIB / 2)];
+            random.nextBytes(bytes);
+            String name = String.format("IMG_%04d.jpg", i);
+            bucket.put("albums/a/photos/" + name, bytes);
+            files.add(new SourceFile("albums/a/photos/" + name, name, bytes.length, Instant.parse("2024-06-15T14:30:00Z")));
+        }
+        return LayoutPlanner.plan(files);
+    }
+
+    /** A multipart upload kept in memory: parts by number, the archive appearing only on complete. */
+    private static final class PartsInMemory implements ArchiveTarget {
+        byte[] last;
+        int completed;
+        int aborted;
+
+        @Override
+        public Upload start(String key) {
+            SortedMap<Integer, byte[]> parts = new ConcurrentSkipListMap<>();
+            return new Upload() {
+                @Override
+                public void uploadPart(int partNumber, byte[] bytes, int length) {
+                    parts.put(partNumber, java.util.Arrays.copyOf(bytes, length));
+                }
+
+                @Override
+                public void complete() {
+                    var out = new ByteArrayOutputStream();
+                    parts.values().forEach(out::writeBytes);
+                    last = out.toByteArray();
+                    completed++;
+                }
+
+                @Override
+                public void abort() {
+                    aborted++;
+                }
+            };
+        }
+    }
+}
