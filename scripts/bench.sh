@@ -5,8 +5,9 @@
 #   (c) the plan's method   DEFLATE ZipOutputStream in memory, then one PutObject
 # each in a JVM of its own, and prints MB/s, the ratios b/a and b/c, and peak memory.
 # Each mode runs --warmup times before the run that is measured, in the same JVM, as a warm
-# generator builds album after album; the first run's MB/s is printed too. Requests are unsigned,
-# as the SDK sends them to S3 over HTTPS (UNSIGNED-PAYLOAD), unless --signed is given.
+# generator builds album after album; the first run's MB/s is printed too. Requests are SigV4-signed,
+# payload included, as the SDK insists over plain HTTP; --unsigned sends them as it does to S3 over
+# HTTPS, where no side hashes a body (UNSIGNED-PAYLOAD).
 # The last line is machine-readable:
 #   RESULT build_vs_floor=R1 build_vs_inmemory=R2 build_mb_s=X peak_rss_mb=Y
 #
@@ -15,18 +16,18 @@ set -euo pipefail
 
 usage() {
   cat <<USAGE
-usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B] [--xmx SIZE] [--warmup W] [--signed] [--skip-inmemory]
-       scripts/bench.sh --scaling [--size-mb M] [--budget-mb B] [--xmx SIZE] [--warmup W] [--signed]
+usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B] [--xmx SIZE] [--warmup W] [--unsigned] [--skip-inmemory]
+       scripts/bench.sh --scaling [--size-mb M] [--budget-mb B] [--xmx SIZE] [--warmup W] [--unsigned]
   --photos N        photos in the album (e.g. 300)
   --size-mb M       mean photo size in MB, sizes vary +-25% (e.g. 8)
   --concurrency K   photos fetched at once (default 8)
   --budget-mb B     the generator's memory budget, ZIP_MEMORY_BUDGET_MB (default 192)
   --xmx SIZE        heap limit of the floor and build JVMs (default: what the JVM picks in the
                     generator's Lambda, 1769 MB / 1 vCPU; try 256m with --budget-mb 128)
-  --warmup W        runs of each mode before the measured one, in the same JVM (default 3; 0 measures
-                    a fresh JVM's first run)
-  --signed          SigV4-sign every request, payload included, and have the local S3 check it
-                    (over plain HTTP the SDK SHA-256-hashes each uploaded byte and S3Proxy again)
+  --warmup W        runs of each mode before the measured one, in the same JVM (default 3, and 0 with
+                    --scaling, which measures one build's memory in a fresh JVM per album size)
+  --unsigned        send requests unsigned, as S3 over HTTPS sees no body hashing (by default the SDK
+                    SHA-256-signs every uploaded byte over loopback's plain HTTP and S3Proxy checks it)
   --skip-inmemory   leave out the plan's algorithm (it needs a heap as large as the album)
   --build-only      run only this generator (e.g. to prove a build in a small heap)
   --data DIR        where the local S3 keeps the generated albums (default target/bench)
@@ -36,7 +37,7 @@ USAGE
 root="${BENCH_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 java="$JAVA_HOME/bin/java"
-photos="" size_mb="" concurrency=8 budget=192 xmx="" warmup=3 auth=unsigned scaling=false inmemory=true build_only=false
+photos="" size_mb="" concurrency=8 budget=192 xmx="" warmup="" auth=signed scaling=false inmemory=true build_only=false
 data="$root/target/bench"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -46,7 +47,7 @@ while [ $# -gt 0 ]; do
     --budget-mb) budget="$2"; shift 2 ;;
     --xmx) xmx="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
-    --signed) auth=signed; shift ;;
+    --unsigned) auth=unsigned; shift ;;
     --scaling) scaling=true; shift ;;
     --skip-inmemory) inmemory=false; shift ;;
     --build-only) build_only=true; inmemory=false; shift ;;
@@ -86,14 +87,15 @@ start_server() {
   "$java" -Xmx2g -cp "$cp" com.clientalbums.zip.bench.BenchServer "$data" "$port" "$1" "$2" "$3" "$auth" >"$data/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 3600); do
-    [ -f "$data/ready" ] && return 0
+    # sync: a freshly generated album must not be written back to disk while a mode is measured.
+    [ -f "$data/ready" ] && { sync; return 0; }
     kill -0 "$server_pid" 2>/dev/null || { cat "$data/server.log" >&2; echo "bench: S3 server died" >&2; exit 1; }
     sleep 0.5
   done
   echo "bench: S3 server not ready after 30 min" >&2; exit 1
 }
 
-# Runs one mode; prints "seconds content_bytes archive_bytes peak_rss_mb peak_heap_mb first_run_seconds".
+# Runs one mode; prints "seconds content_bytes archive_bytes peak_rss_mb peak_heap_mb first_run_seconds first_run_rss_mb".
 # The floor and the build run in a JVM that sizes itself as in the generator's Lambda (1769 MB,
 # one vCPU): initial heap 1/64 and maximum 1/4 of that memory, Serial collector. The plan's
 # in-memory algorithm cannot fit that, so it gets a 12 GB heap to be measured at all.
@@ -105,27 +107,31 @@ run_mode() { # mode album heap
        "$concurrency" "$budget" "$warmup" "$auth" >"$data/$1.out" 2>"$data/$1.err" || ! grep -q '^BENCH ' "$data/$1.out"; then
     cat "$data/$1.out" "$data/$1.err" >&2; echo "bench: mode $1 failed" >&2; kill -TERM $$; exit 1
   fi
-  awk '$1 == "BENCH" { print $3, $4, $5, $6, $7, $8 }' "$data/$1.out"
+  awk '$1 == "BENCH" { print $3, $4, $5, $6, $7, $8, $9 }' "$data/$1.out"
 }
 
 mb_s() { awk -v s="$1" -v b="$2" 'BEGIN { printf "%.1f", b / 1048576 / s }'; }
 
-header() { printf '%-28s %9s %9s %15s %12s %12s\n' "$1" seconds MB/s "first-run MB/s" peak_rss_mb peak_heap_mb; }
-row() { # label seconds content rss heap first_seconds
-  printf '%-28s %9s %9s %15s %12s %12s\n' "$1" "$2" "$(mb_s "$2" "$3")" "$(mb_s "$6" "$3")" "$4" "$5"
+# Measured run (after the warm-ups): seconds, MB/s, peak RSS and heap over all runs; then the first run's MB/s and peak RSS.
+header() {
+  printf '%-28s %9s %9s %12s %12s %15s %15s\n' "$1" seconds MB/s peak_rss_mb peak_heap_mb "first-run MB/s" "first-run RSS"
+}
+row() { # label seconds content rss heap first_seconds first_rss
+  printf '%-28s %9s %9s %12s %12s %15s %15s\n' "$1" "$2" "$(mb_s "$2" "$3")" "$4" "$5" "$(mb_s "$6" "$3")" "$7"
 }
 
 if [ "$scaling" = true ]; then
   # 1 MB photos: even the 100-photo album fills the prefetch memory once, so the three runs
   # compare a working build with a working build, not an idle pool with a full one.
   size_mb="${size_mb:-1}"
+  warmup="${warmup:-0}"
   header photos
   first_rss="" last_rss=""
   for n in 100 1000 10000; do
     album="scale-$n-$size_mb"
     start_server "$album" "$n" "$size_mb"
-    read -r s content _ rss heap first <<<"$(run_mode build "$album" "$xmx")"
-    row "$n" "$s" "$content" "$rss" "$heap" "$first"
+    read -r s content _ rss heap first frss1 <<<"$(run_mode build "$album" "$xmx")"
+    row "$n" "$s" "$content" "$rss" "$heap" "$first" "$frss1"
     first_rss="${first_rss:-$rss}"; last_rss="$rss"
   done
   growth=$(awk -v a="$first_rss" -v b="$last_rss" 'BEGIN { printf "%.1f", (b - a) * 100 / a }')
@@ -135,29 +141,34 @@ if [ "$scaling" = true ]; then
 fi
 
 album="bench-$photos-$size_mb"
+warmup="${warmup:-3}"
 start_server "$album" "$photos" "$size_mb"
 echo "bench: album $album ready ($photos photos, ~$size_mb MB each); concurrency $concurrency, budget ${budget} MB, heap ${xmx:-as in a 1769 MB Lambda}, $warmup warm-up run(s) per mode, $auth requests"
-read -r bs bc bz brss bheap bfirst <<<"$(run_mode build "$album" "$xmx")"
+# One untimed copy first, so that no mode's first run also pays for the local S3's own warm-up.
+if [ "$build_only" = false ]; then
+  warmup_was="$warmup"; warmup=0; run_mode floor "$album" "$xmx" >/dev/null; warmup="$warmup_was"
+fi
+read -r bs bc bz brss bheap bfirst brss1 <<<"$(run_mode build "$album" "$xmx")"
 b_mbs=$(mb_s "$bs" "$bc")
 if [ "$build_only" = true ]; then
   header mode
-  row "(b) this generator" "$bs" "$bc" "$brss" "$bheap" "$bfirst"
+  row "(b) this generator" "$bs" "$bc" "$brss" "$bheap" "$bfirst" "$brss1"
   echo "archive: $bz bytes for $bc bytes of photos"
   echo "RESULT build_mb_s=$b_mbs peak_rss_mb=$brss peak_heap_mb=$bheap"
   exit 0
 fi
-read -r fs fc _ frss fheap ffirst <<<"$(run_mode floor "$album" "$xmx")"
+read -r fs fc _ frss fheap ffirst frss1 <<<"$(run_mode floor "$album" "$xmx")"
 f_mbs=$(mb_s "$fs" "$fc")
 r1=$(awk -v b="$b_mbs" -v f="$f_mbs" 'BEGIN { printf "%.2f", b / f }')
 r2="n/a"
 if [ "$inmemory" = true ]; then
-  read -r is ic _ irss iheap ifirst <<<"$(run_mode inmemory "$album" 12g)"
+  read -r is ic _ irss iheap ifirst irss1 <<<"$(run_mode inmemory "$album" 12g)"
   r2=$(awk -v b="$b_mbs" -v i="$(mb_s "$is" "$ic")" 'BEGIN { printf "%.2f", b / i }')
 fi
 header mode
-row "(a) copy floor" "$fs" "$fc" "$frss" "$fheap" "$ffirst"
-row "(b) this generator" "$bs" "$bc" "$brss" "$bheap" "$bfirst"
-if [ "$inmemory" = true ]; then row "(c) plan: in-memory DEFLATE" "$is" "$ic" "$irss" "$iheap" "$ifirst"; fi
+row "(a) copy floor" "$fs" "$fc" "$frss" "$fheap" "$ffirst" "$frss1"
+row "(b) this generator" "$bs" "$bc" "$brss" "$bheap" "$bfirst" "$brss1"
+if [ "$inmemory" = true ]; then row "(c) plan: in-memory DEFLATE" "$is" "$ic" "$irss" "$iheap" "$ifirst" "$irss1"; fi
 echo "archive: $bz bytes for $bc bytes of photos"
 echo "build / floor = $r1   build / in-memory = $r2"
 echo "RESULT build_vs_floor=$r1 build_vs_inmemory=$r2 build_mb_s=$b_mbs peak_rss_mb=$brss"

@@ -29,7 +29,8 @@ public final class ArchivePipeline {
         this.photos = photos;
         this.target = target;
         this.config = config;
-        this.spares = new SpareBuffers(config.memoryBudgetBytes());
+        // The budget, plus the one chunk-sized buffer that streams a photo too large to hold.
+        this.spares = new SpareBuffers(config.memoryBudgetBytes() + ChunkPool.CHUNK);
     }
 
     /** What was written. */
@@ -106,8 +107,16 @@ public final class ArchivePipeline {
 
     /** A photo too large to hold: read once for its CRC-32, then again to copy it behind its header. */
     private int streamTwice(ZipLayout layout, int index, String etag, PartWriter out) throws IOException {
+        byte[] buffer = spares.take(ChunkPool.CHUNK);
+        try {
+            return streamTwice(layout, index, etag, out, buffer);
+        } finally {
+            spares.keep(List.of(buffer));
+        }
+    }
+
+    private int streamTwice(ZipLayout layout, int index, String etag, PartWriter out, byte[] buffer) throws IOException {
         var entry = layout.entries().get(index);
-        byte[] buffer = new byte[1024 * 1024];
         CRC32 crc = new CRC32();
         long length = 0;
         try (InputStream in = photos.open(entry.source().key(), etag)) {

@@ -28,19 +28,20 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
  * One benchmark mode, run in a JVM of its own against {@link BenchServer}, printing one line
- * {@code BENCH mode seconds bytes archive_bytes peak_rss_mb peak_heap_mb first_run_seconds}.
+ * {@code BENCH mode seconds bytes archive_bytes peak_rss_mb peak_heap_mb first_run_seconds first_run_peak_rss_mb}.
  * {@code scripts/bench.sh} runs the modes on the same album and prints the ratios.
  * <ul>
  *   <li>{@code floor}: the copy floor — GET every photo and stream the bytes into one multipart
@@ -52,7 +53,7 @@ import java.util.zip.ZipOutputStream;
  * Each mode runs {@code WARMUPS} times before the run that is measured, in the same JVM, as a
  * warm generator builds album after album: a fresh JVM spends its first seconds compiling the
  * SDK's request path, which on this 2-core machine takes the CPU from the copy being measured.
- * The first run's time is printed too. Peak memory covers every run.
+ * The first run's time and peak RSS are printed too; the other peaks cover every run.
  *
  * <p>Requests are signed or not as the {@link BenchServer} was started.
  *
@@ -90,24 +91,32 @@ public final class ArchiveBenchmark {
              S3Client plain = BenchServer.client(java.net.URI.create(endpoint), signed)) {
             List<PhotoObject> photos = new PhotoListing(s3, BenchServer.BUCKET).list(album);
             Mode run = switch (mode) {
-                case "floor" -> key -> copyFloor(s3, photos, concurrency, key);
+                case "floor" -> new CopyFloor(s3, photos, concurrency);
                 case "build" -> builder(s3, photos, concurrency, budgetMb);
                 case "inmemory" -> key -> inMemory(plain, photos, key);
                 default -> throw new IllegalArgumentException("mode is floor, build or inmemory");
             };
             String key = "bench-out/" + album + "-" + mode + (mode.equals("floor") ? ".bin" : ".zip");
             double first = 0;
+            long firstRss = 0;
             double seconds = 0;
             long bytes = 0;
             for (int i = 0; i <= warmups; i++) {
                 long start = System.nanoTime();
                 bytes = run.run(key);
                 seconds = (System.nanoTime() - start) / 1e9;
-                if (i == 0) first = seconds;
-                System.gc(); // each run starts from the same heap, not from the last one's garbage
+                if (i == 0) {
+                    first = seconds;
+                    firstRss = peakRssMb();
+                }
+                System.err.printf("%s run %d of %d: %.3f s%n", mode, i + 1, warmups + 1, seconds);
+                // Each run starts from the same state: not from the last one's garbage, nor from its
+                // gigabytes of archive still waiting for the kernel to write them to disk.
+                s3.deleteObject(r -> r.bucket(BenchServer.BUCKET).key(key));
+                System.gc();
             }
             long content = photos.stream().mapToLong(PhotoObject::size).sum();
-            System.out.printf("BENCH %s %.3f %d %d %d %d %.3f%n", mode, seconds, content, bytes, peakRssMb(), peakHeapMb(), first);
+            System.out.printf("BENCH %s %.3f %d %d %d %d %.3f %d%n", mode, seconds, content, bytes, peakRssMb(), peakHeapMb(), first, firstRss);
         }
     }
 
@@ -123,76 +132,101 @@ public final class ArchiveBenchmark {
                 .archiveSize();
     }
 
-    /** The fastest plain copy we know how to write with the same resources: the floor to compare against. */
-    private static long copyFloor(S3Client s3, List<PhotoObject> photos, int concurrency, String key) throws Exception {
-        String uploadId = s3.createMultipartUpload(r -> r.bucket(BenchServer.BUCKET).key(key)).uploadId();
-        Map<Integer, String> etags = new ConcurrentSkipListMap<>();
-        Semaphore inFlightPhotos = new Semaphore(concurrency * 2);
-        Semaphore buffers = new Semaphore(5);
-        List<Future<?>> uploads = new ArrayList<>();
-        long total = 0;
-        try (ExecutorService fetchers = Executors.newFixedThreadPool(concurrency);
-             ExecutorService uploaders = Executors.newFixedThreadPool(4)) {
+    /**
+     * The fastest plain copy we know how to write with the same resources, the floor to compare
+     * against: photos fetched ahead in archive order with the same concurrency, copied into parts
+     * of the same size that upload concurrently, and no ZIP work. Like the generator it keeps its
+     * buffers from run to run, so that it measures copying rather than the garbage collector.
+     */
+    private static final class CopyFloor implements Mode {
+        private static final int UPLOADS = 4;
+        private final S3Client s3;
+        private final List<PhotoObject> photos;
+        private final int concurrency;
+        private final BlockingQueue<byte[]> photoBuffers;
+        private final BlockingQueue<byte[]> partBuffers = new ArrayBlockingQueue<>(UPLOADS + 1);
+
+        CopyFloor(S3Client s3, List<PhotoObject> photos, int concurrency) {
+            this.s3 = s3;
+            this.photos = photos;
+            this.concurrency = concurrency;
+            int largest = (int) photos.stream().mapToLong(PhotoObject::size).max().orElse(0);
+            this.photoBuffers = new ArrayBlockingQueue<>(2 * concurrency);
+            for (int i = 0; i < 2 * concurrency; i++) photoBuffers.add(new byte[largest]);
+            for (int i = 0; i <= UPLOADS; i++) partBuffers.add(new byte[PART]);
+        }
+
+        @Override
+        public long run(String key) throws Exception {
+            String uploadId = s3.createMultipartUpload(r -> r.bucket(BenchServer.BUCKET).key(key)).uploadId();
+            Map<Integer, String> etags = new ConcurrentSkipListMap<>();
             List<CompletableFuture<byte[]>> fetched = new ArrayList<>();
-            Thread scheduler = Thread.ofPlatform().start(() -> {
-                for (PhotoObject p : photos) {
-                    inFlightPhotos.acquireUninterruptibly();
-                    CompletableFuture<byte[]> f = new CompletableFuture<>();
-                    synchronized (fetched) { fetched.add(f); fetched.notifyAll(); }
-                    fetchers.execute(() -> {
-                        try (InputStream in = s3.getObject(r -> r.bucket(BenchServer.BUCKET).key(p.key()))) {
-                            f.complete(in.readNBytes((int) p.size())); // one exact array, no growing copies
-                        } catch (Exception e) {
-                            f.completeExceptionally(e);
+            for (int i = 0; i < photos.size(); i++) fetched.add(new CompletableFuture<>());
+            List<Future<?>> uploads = new ArrayList<>();
+            long total = 0;
+            try (ExecutorService fetchers = Executors.newFixedThreadPool(concurrency);
+                 ExecutorService uploaders = Executors.newFixedThreadPool(UPLOADS)) {
+                // Buffers are taken in archive order, so the photo the copy needs next is never waiting for one.
+                Thread scheduler = Thread.ofPlatform().daemon().start(() -> {
+                    for (int i = 0; i < photos.size(); i++) {
+                        PhotoObject p = photos.get(i);
+                        CompletableFuture<byte[]> f = fetched.get(i);
+                        byte[] buffer;
+                        try {
+                            buffer = photoBuffers.take();
+                        } catch (InterruptedException e) {
+                            return;
                         }
-                    });
+                        fetchers.execute(() -> {
+                            try (InputStream in = s3.getObject(r -> r.bucket(BenchServer.BUCKET).key(p.key()))) {
+                                in.readNBytes(buffer, 0, (int) p.size());
+                                f.complete(buffer);
+                            } catch (Exception e) {
+                                f.completeExceptionally(e);
+                            }
+                        });
+                    }
+                });
+                byte[] part = partBuffers.take();
+                int filled = 0;
+                int partNumber = 1;
+                for (int i = 0; i < photos.size(); i++) {
+                    byte[] photo = fetched.get(i).get();
+                    int size = (int) photos.get(i).size();
+                    for (int off = 0; off < size; ) {
+                        int n = Math.min(size - off, PART - filled);
+                        System.arraycopy(photo, off, part, filled, n);
+                        filled += n;
+                        off += n;
+                        if (filled == PART) {
+                            uploads.add(upload(uploaders, key, uploadId, partNumber++, part, filled, etags));
+                            part = partBuffers.take();
+                            filled = 0;
+                        }
+                    }
+                    photoBuffers.add(photo);
+                    total += size;
+                }
+                scheduler.join();
+                uploads.add(upload(uploaders, key, uploadId, partNumber, part, filled, etags));
+                for (Future<?> u : uploads) u.get();
+            }
+            var parts = etags.entrySet().stream().map(e -> CompletedPart.builder().partNumber(e.getKey()).eTag(e.getValue()).build()).toList();
+            s3.completeMultipartUpload(r -> r.bucket(BenchServer.BUCKET).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+            return total;
+        }
+
+        private Future<?> upload(ExecutorService uploaders, String key, String uploadId, int number, byte[] bytes, int length,
+                                 Map<Integer, String> etags) {
+            return uploaders.submit(() -> {
+                try {
+                    etags.put(number, s3.uploadPart(r -> r.bucket(BenchServer.BUCKET).key(key).uploadId(uploadId).partNumber(number),
+                            RequestBody.fromInputStream(new ByteArrayInputStream(bytes, 0, length), length)).eTag());
+                } finally {
+                    partBuffers.add(bytes);
                 }
             });
-            byte[] part = new byte[PART];
-            int filled = 0;
-            int partNumber = 1;
-            buffers.acquire();
-            for (int i = 0; i < photos.size(); i++) {
-                CompletableFuture<byte[]> f;
-                synchronized (fetched) {
-                    while (fetched.size() <= i) fetched.wait();
-                    f = fetched.set(i, null); // drop the reference, or every photo stays reachable
-                }
-                byte[] photo = f.get();
-                inFlightPhotos.release();
-                total += photo.length;
-                for (int off = 0; off < photo.length; ) {
-                    int n = Math.min(photo.length - off, PART - filled);
-                    System.arraycopy(photo, off, part, filled, n);
-                    filled += n;
-                    off += n;
-                    if (filled == PART) {
-                        uploads.add(upload(s3, key, uploadId, partNumber++, part, filled, etags, uploaders, buffers));
-                        buffers.acquire();
-                        part = new byte[PART];
-                        filled = 0;
-                    }
-                }
-            }
-            scheduler.join();
-            uploads.add(upload(s3, key, uploadId, partNumber, part, filled, etags, uploaders, buffers));
-            for (Future<?> u : uploads) u.get();
         }
-        var parts = etags.entrySet().stream().map(e -> CompletedPart.builder().partNumber(e.getKey()).eTag(e.getValue()).build()).toList();
-        s3.completeMultipartUpload(r -> r.bucket(BenchServer.BUCKET).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
-        return total;
-    }
-
-    private static Future<?> upload(S3Client s3, String key, String uploadId, int number, byte[] bytes, int length,
-                                    Map<Integer, String> etags, ExecutorService uploaders, Semaphore buffers) {
-        return uploaders.submit(() -> {
-            try {
-                etags.put(number, s3.uploadPart(r -> r.bucket(BenchServer.BUCKET).key(key).uploadId(uploadId).partNumber(number),
-                        RequestBody.fromInputStream(new ByteArrayInputStream(bytes, 0, length), length)).eTag());
-            } finally {
-                buffers.release();
-            }
-        });
     }
 
     /** The plan's {@code generate_zip}, ported faithfully: DEFLATE into memory, one PutObject. */

@@ -24,11 +24,11 @@ import java.util.concurrent.Executors;
  * memory measured in each benchmark mode is the mode's alone. Generates the album once
  * (incompressible bytes, like JPEGs) and keeps it for later runs.
  *
- * <p>Requests are unsigned unless {@code signed} is asked for. Against S3 over HTTPS the SDK
- * sends {@code UNSIGNED-PAYLOAD}: neither side hashes a body. Over loopback's plain HTTP it
- * insists on SHA-256-signing every byte it uploads, and S3Proxy reads each body whole to hash it
- * again, work that took an eighth of this 2-core machine from every mode alike and that
- * production never does.
+ * <p>Requests are signed or not, as asked. Over loopback's plain HTTP the SDK insists on
+ * SHA-256-signing every byte it uploads, and S3Proxy reads each body whole to hash it again:
+ * work that takes an eighth of this 2-core machine from every mode alike. Against S3 over HTTPS
+ * the SDK sends {@code UNSIGNED-PAYLOAD} and neither side hashes a body; {@code unsigned}
+ * measures that.
  *
  * <p>Arguments: {@code DATA_DIR PORT ALBUM PHOTOS SIZE_MB signed|unsigned}; writes
  * {@code DATA_DIR/ready} when serving.
