@@ -5,9 +5,9 @@
 #   (c) the plan's method   DEFLATE ZipOutputStream in memory, then one PutObject
 # each in a JVM of its own, and prints MB/s, the ratios b/a and b/c, and peak memory.
 # Each mode runs --warmup times before the run that is measured, in the same JVM, as a warm
-# generator builds album after album; the first run's MB/s is printed too. Requests are SigV4-signed,
-# payload included, as the SDK insists over plain HTTP; --unsigned sends them as it does to S3 over
-# HTTPS, where no side hashes a body (UNSIGNED-PAYLOAD).
+# generator builds album after album; the first run's MB/s is printed too. Requests go unsigned, as
+# the SDK sends them to S3 over HTTPS (UNSIGNED-PAYLOAD: no side hashes a body); --signed adds the
+# SigV4 payload hashing the SDK insists on over loopback's plain HTTP, and S3Proxy's check of it.
 # The last line is machine-readable:
 #   RESULT build_vs_floor=R1 build_vs_inmemory=R2 build_mb_s=X peak_rss_mb=Y
 #
@@ -16,8 +16,8 @@ set -euo pipefail
 
 usage() {
   cat <<USAGE
-usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B] [--xmx SIZE] [--warmup W] [--unsigned] [--skip-inmemory]
-       scripts/bench.sh --scaling [--size-mb M] [--budget-mb B] [--xmx SIZE] [--warmup W] [--unsigned]
+usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B] [--xmx SIZE] [--warmup W] [--signed] [--skip-inmemory]
+       scripts/bench.sh --scaling [--size-mb M] [--budget-mb B] [--xmx SIZE] [--warmup W] [--signed]
   --photos N        photos in the album (e.g. 300)
   --size-mb M       mean photo size in MB, sizes vary +-25% (e.g. 8)
   --concurrency K   photos fetched at once (default 8)
@@ -26,8 +26,9 @@ usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B]
                     generator's Lambda, 1769 MB / 1 vCPU; try 256m with --budget-mb 128)
   --warmup W        runs of each mode before the measured one, in the same JVM (default 3, and 0 with
                     --scaling, which measures one build's memory in a fresh JVM per album size)
-  --unsigned        send requests unsigned, as S3 over HTTPS sees no body hashing (by default the SDK
-                    SHA-256-signs every uploaded byte over loopback's plain HTTP and S3Proxy checks it)
+  --signed          SigV4-sign requests with their payload, as the SDK insists over plain HTTP (it then
+                    SHA-256-hashes every uploaded byte, and S3Proxy reads each part whole to check it);
+                    by default they go unsigned, as to S3 over HTTPS where no side hashes a body
   --skip-inmemory   leave out the plan's algorithm (it needs a heap as large as the album)
   --build-only      run only this generator (e.g. to prove a build in a small heap)
   --data DIR        where the local S3 keeps the generated albums (default target/bench)
@@ -37,7 +38,7 @@ USAGE
 root="${BENCH_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 java="$JAVA_HOME/bin/java"
-photos="" size_mb="" concurrency=8 budget=192 xmx="" warmup="" auth=signed scaling=false inmemory=true build_only=false
+photos="" size_mb="" concurrency=8 budget=192 xmx="" warmup="" auth=unsigned scaling=false inmemory=true build_only=false
 data="$root/target/bench"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -47,7 +48,7 @@ while [ $# -gt 0 ]; do
     --budget-mb) budget="$2"; shift 2 ;;
     --xmx) xmx="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
-    --unsigned) auth=unsigned; shift ;;
+    --signed) auth=signed; shift ;;
     --scaling) scaling=true; shift ;;
     --skip-inmemory) inmemory=false; shift ;;
     --build-only) build_only=true; inmemory=false; shift ;;
