@@ -15,19 +15,18 @@ import com.clientalbums.common.auth.TestIssuer;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.http.ApiEvents;
-import com.clientalbums.common.queue.QueueMessages;
 import com.clientalbums.common.queue.ZipRequest;
 import com.clientalbums.common.store.Fingerprint;
 import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.testing.LocalAws;
+import com.clientalbums.testing.QueueInbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,7 +60,7 @@ class AdminApiHandlerTest {
     static String admin;
     static String client;
     static final List<String[]> invited = new CopyOnWriteArrayList<>();
-    static final List<ZipRequest> received = new CopyOnWriteArrayList<>();
+    static final QueueInbox inbox = new QueueInbox(aws);
 
     @BeforeAll
     static void setUp() {
@@ -115,18 +114,6 @@ class AdminApiHandlerTest {
 
     static String json(String s) {
         return s == null ? "null" : com.clientalbums.common.http.Json.write(s);
-    }
-
-    static List<ZipRequest> messagesFor(String albumId) {
-        while (true) {
-            List<Message> batch = aws.clients().sqs().receiveMessage(r -> r.queueUrl(aws.queueUrl()).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
-            if (batch.isEmpty()) break;
-            for (Message m : batch) {
-                received.add(QueueMessages.parse(m.body()).requests().getFirst());
-                aws.clients().sqs().deleteMessage(d -> d.queueUrl(aws.queueUrl()).receiptHandle(m.receiptHandle()));
-            }
-        }
-        return received.stream().filter(r -> r.albumId().equals(albumId)).toList();
     }
 
     static void publish(String albumId) {
@@ -186,7 +173,7 @@ class AdminApiHandlerTest {
         var listing = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list("smith-wedding");
         assertEquals(Fingerprint.of(listing), album.contentFingerprint());
         assertEquals("someone@example.com", album.createdBy());
-        assertEquals(List.of(new ZipRequest("smith-wedding", "registration", false)), messagesFor("smith-wedding"));
+        assertEquals(List.of(new ZipRequest("smith-wedding", "registration", false)), inbox.messagesFor("smith-wedding"));
     }
 
     @Test
@@ -194,7 +181,7 @@ class AdminApiHandlerTest {
         JsonNode row = answer(201, register("upload-later", "Upload later"));
         assertEquals(0, row.get("photo_count").asLong());
         assertEquals("none", row.get("zip_status").asText(), "nothing to build until the photos' events ask for it");
-        assertEquals(List.of(), messagesFor("upload-later"));
+        assertEquals(List.of(), inbox.messagesFor("upload-later"));
     }
 
     @Test
@@ -203,7 +190,7 @@ class AdminApiHandlerTest {
         answer(201, register("taken-album", "First"));
         assertError(call(register("taken-album", "Second")), 409, "CONFLICT");
         assertEquals("First", albums.find("taken-album").orElseThrow().name());
-        assertEquals(1, messagesFor("taken-album").size());
+        assertEquals(1, inbox.messagesFor("taken-album").size());
     }
 
     @Test
@@ -264,14 +251,13 @@ class AdminApiHandlerTest {
         putPhotos("rebuild-me", 2);
         answer(201, register("rebuild-me", "Rebuild me"));
         publish("rebuild-me");
-        messagesFor("rebuild-me");
-        received.removeIf(r -> r.albumId().equals("rebuild-me"));
+        inbox.forget("rebuild-me");
 
         JsonNode first = answer(202, ApiEvents.post("/admin/albums/rebuild-me/zip").bearer(admin));
         assertEquals("pending", first.get("zip_status").asText());
         JsonNode second = answer(202, ApiEvents.post("/admin/albums/rebuild-me/zip").bearer(admin));
         assertEquals("pending", second.get("zip_status").asText());
-        assertEquals(List.of(new ZipRequest("rebuild-me", "admin", true)), messagesFor("rebuild-me"));
+        assertEquals(List.of(new ZipRequest("rebuild-me", "admin", true)), inbox.messagesFor("rebuild-me"));
         assertEquals(ZipStatus.PENDING, albums.find("rebuild-me").orElseThrow().zipStatus());
         assertError(call(ApiEvents.post("/admin/albums/nothing-here/zip").bearer(admin)), 404, "NOT_FOUND");
     }

@@ -14,12 +14,12 @@ import com.clientalbums.common.auth.TestIssuer;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.http.ApiEvents;
-import com.clientalbums.common.queue.QueueMessages;
 import com.clientalbums.common.queue.ZipRequest;
 import com.clientalbums.common.store.Fingerprint;
 import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.testing.LocalAws;
+import com.clientalbums.testing.QueueInbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +28,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -45,7 +44,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,7 +70,7 @@ class ClientApiHandlerTest {
     static AlbumRepository albums;
     static GrantRepository grants;
     static final HttpClient http = HttpClient.newHttpClient();
-    static final List<ZipRequest> received = new CopyOnWriteArrayList<>();
+    static final QueueInbox inbox = new QueueInbox(aws);
 
     @BeforeAll
     static void setUp() {
@@ -149,19 +147,6 @@ class ClientApiHandlerTest {
                 .expressionAttributeValues(Map.of(":fp", AttributeValue.fromS("changed-" + albumId))));
     }
 
-    /** Every wake-up message that reached the queue for an album so far. */
-    static List<ZipRequest> messagesFor(String albumId) {
-        while (true) {
-            List<Message> batch = aws.clients().sqs().receiveMessage(r -> r.queueUrl(aws.queueUrl()).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
-            if (batch.isEmpty()) break;
-            for (Message m : batch) {
-                received.add(QueueMessages.parse(m.body()).requests().getFirst());
-                aws.clients().sqs().deleteMessage(d -> d.queueUrl(aws.queueUrl()).receiptHandle(m.receiptHandle()));
-            }
-        }
-        return received.stream().filter(r -> r.albumId().equals(albumId)).toList();
-    }
-
     static ClientApiHandler handlerAt(Instant now, Map<String, String> overrides) {
         Map<String, String> env = new java.util.HashMap<>(issuer.env(STUDIO));
         env.putAll(overrides);
@@ -200,7 +185,7 @@ class ClientApiHandlerTest {
             assertError(response, 401, "UNAUTHORIZED");
             assertFalse(response.getBody().contains(album), "no album data in a refusal");
         }
-        assertTrue(messagesFor(album).isEmpty(), "a refused call requests nothing");
+        assertTrue(inbox.messagesFor(album).isEmpty(), "a refused call requests nothing");
     }
 
     // ---- albums -------------------------------------------------------------------------------
@@ -272,7 +257,7 @@ class ClientApiHandlerTest {
         }
         var photo = call(ApiEvents.get("/albums/" + album + "/download").query("file_name", "Ceremony/IMG_1.jpg").bearer(ann));
         assertError(photo, 404, "NOT_FOUND");
-        assertTrue(messagesFor(album).isEmpty(), "another client's click requests nothing");
+        assertTrue(inbox.messagesFor(album).isEmpty(), "another client's click requests nothing");
     }
 
     @Test
@@ -339,7 +324,7 @@ class ClientApiHandlerTest {
         assertEquals("attachment; filename=\"Smith & Johnson_ Wedding 2026.zip\"; filename*=UTF-8''Smith%20&%20J%C3%B8hnson%3A%20Wedding%202026.zip",
                 disposition);
         assertEquals("application/zip", response.headers().firstValue("content-type").orElseThrow());
-        assertTrue(messagesFor(album).isEmpty(), "a ready archive requests nothing");
+        assertTrue(inbox.messagesFor(album).isEmpty(), "a ready archive requests nothing");
     }
 
     @Test
@@ -369,7 +354,7 @@ class ClientApiHandlerTest {
         } finally {
             pool.shutdown();
         }
-        List<ZipRequest> sent = messagesFor(album);
+        List<ZipRequest> sent = inbox.messagesFor(album);
         assertEquals(1, sent.size(), "exactly one wake-up for 200 clicks");
         assertEquals("api", sent.getFirst().source());
         assertEquals("api", albums.find(album).orElseThrow().requestSource());
@@ -387,7 +372,7 @@ class ClientApiHandlerTest {
         assertTrue(answer.get("zip_size").isNull());
         assertEquals("New photos are being added; preparing an updated download.", answer.get("message").asText());
         assertEquals(ZipStatus.PENDING, albums.find(album).orElseThrow().zipStatus());
-        assertEquals(1, messagesFor(album).size());
+        assertEquals(1, inbox.messagesFor(album).size());
     }
 
     @Test
@@ -402,7 +387,7 @@ class ClientApiHandlerTest {
         assertEquals(0, progress.get("files_done").asLong());
         assertEquals(4, progress.get("files_total").asLong());
         assertTrue(progress.get("eta_seconds").isNull());
-        assertTrue(messagesFor(album).isEmpty(), "registration already woke a generator");
+        assertTrue(inbox.messagesFor(album).isEmpty(), "registration already woke a generator");
     }
 
     @Test
@@ -420,7 +405,7 @@ class ClientApiHandlerTest {
         long eta = progress.get("eta_seconds").asLong();
         assertTrue(eta >= 55 && eta <= 60, "588 MB left at 412 MB per 40 s: " + eta);
         assertTrue(answer.get("message").asText().startsWith("Preparing your download: 412 of 1,000 photos, about "), answer.get("message").asText());
-        assertTrue(messagesFor(album).isEmpty());
+        assertTrue(inbox.messagesFor(album).isEmpty());
     }
 
     @Test
@@ -434,12 +419,12 @@ class ClientApiHandlerTest {
         JsonNode shown = ok(ApiEvents.get("/albums/" + album + "/download").bearer(issuer.idToken(ANN)));
         assertEquals("error", shown.get("status").asText());
         assertEquals("Photo Ceremony/IMG_2.jpg could not be read. Click Download All to try again.", shown.get("message").asText());
-        assertTrue(messagesFor(album).isEmpty(), "the polling page sees the error; nothing is retried yet");
+        assertTrue(inbox.messagesFor(album).isEmpty(), "the polling page sees the error; nothing is retried yet");
 
         var later = handlerAt(now.plusSeconds(30), Map.of());
         var retried = ApiEvents.body(call(later, ApiEvents.get("/albums/" + album + "/download").bearer(issuer.idToken(ANN))));
         assertEquals("pending", retried.get("status").asText());
-        assertEquals(List.of(new ZipRequest(album, "api_retry", false)), messagesFor(album));
+        assertEquals(List.of(new ZipRequest(album, "api_retry", false)), inbox.messagesFor(album));
         assertEquals("api_retry", albums.find(album).orElseThrow().requestSource());
     }
 
@@ -454,15 +439,15 @@ class ClientApiHandlerTest {
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertEquals("pending", ApiEvents.body(response).get("status").asText());
         assertEquals(ZipStatus.PENDING, albums.find(album).orElseThrow().zipStatus(), "the request is recorded: nothing is stuck");
-        assertTrue(messagesFor(album).isEmpty());
+        assertTrue(inbox.messagesFor(album).isEmpty());
 
         var soon = handlerAt(now.plusSeconds(30), Map.of());
         assertEquals("pending", ApiEvents.body(call(soon, ApiEvents.get("/albums/" + album + "/download").bearer(issuer.idToken(ANN)))).get("status").asText());
-        assertTrue(messagesFor(album).isEmpty(), "within the retry window the request counts as under way");
+        assertTrue(inbox.messagesFor(album).isEmpty(), "within the retry window the request counts as under way");
 
         var later = handlerAt(now.plus(Duration.ofMinutes(3)), Map.of());
         assertEquals(200, call(later, ApiEvents.get("/albums/" + album + "/download").bearer(issuer.idToken(ANN))).getStatusCode());
-        assertEquals(1, messagesFor(album).size(), "the lost wake-up is sent again");
+        assertEquals(1, inbox.messagesFor(album).size(), "the lost wake-up is sent again");
     }
 
     @Test

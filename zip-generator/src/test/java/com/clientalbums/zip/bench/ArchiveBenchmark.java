@@ -7,13 +7,13 @@ import com.clientalbums.zip.layout.LayoutPlanner;
 import com.clientalbums.zip.layout.SourceFile;
 import com.clientalbums.zip.layout.ZipLayout;
 import com.clientalbums.zip.pipeline.ArchivePipeline;
+import com.clientalbums.zip.pipeline.ArchiveTarget;
 import com.clientalbums.zip.pipeline.BuildMonitor;
 import com.clientalbums.zip.pipeline.PipelineConfig;
 import com.clientalbums.zip.pipeline.S3ArchiveTarget;
 import com.clientalbums.zip.pipeline.S3PhotoSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -135,12 +134,14 @@ public final class ArchiveBenchmark {
     /**
      * The fastest plain copy we know how to write with the same resources, the floor to compare
      * against: photos fetched ahead in archive order with the same concurrency, copied into parts
-     * of the same size that upload concurrently, and no ZIP work. Like the generator it keeps its
-     * buffers from run to run, so that it measures copying rather than the garbage collector.
+     * of the same size that upload concurrently through the generator's own multipart upload, and
+     * no ZIP work. Like the generator it keeps its buffers from run to run, so that it measures
+     * copying rather than the garbage collector.
      */
     private static final class CopyFloor implements Mode {
         private static final int UPLOADS = 4;
         private final S3Client s3;
+        private final S3ArchiveTarget target;
         private final List<PhotoObject> photos;
         private final int concurrency;
         private final BlockingQueue<byte[]> photoBuffers;
@@ -148,6 +149,7 @@ public final class ArchiveBenchmark {
 
         CopyFloor(S3Client s3, List<PhotoObject> photos, int concurrency) {
             this.s3 = s3;
+            this.target = new S3ArchiveTarget(s3, BenchServer.BUCKET);
             this.photos = photos;
             this.concurrency = concurrency;
             int largest = (int) photos.stream().mapToLong(PhotoObject::size).max().orElse(0);
@@ -158,8 +160,7 @@ public final class ArchiveBenchmark {
 
         @Override
         public long run(String key) throws Exception {
-            String uploadId = s3.createMultipartUpload(r -> r.bucket(BenchServer.BUCKET).key(key)).uploadId();
-            Map<Integer, String> etags = new ConcurrentSkipListMap<>();
+            ArchiveTarget.Upload upload = target.start(key);
             List<CompletableFuture<byte[]>> fetched = new ArrayList<>();
             for (int i = 0; i < photos.size(); i++) fetched.add(new CompletableFuture<>());
             List<Future<?>> uploads = new ArrayList<>();
@@ -199,7 +200,7 @@ public final class ArchiveBenchmark {
                         filled += n;
                         off += n;
                         if (filled == PART) {
-                            uploads.add(upload(uploaders, key, uploadId, partNumber++, part, filled, etags));
+                            uploads.add(uploadPart(uploaders, upload, partNumber++, part, filled));
                             part = partBuffers.take();
                             filled = 0;
                         }
@@ -208,20 +209,17 @@ public final class ArchiveBenchmark {
                     total += size;
                 }
                 scheduler.join();
-                uploads.add(upload(uploaders, key, uploadId, partNumber, part, filled, etags));
+                uploads.add(uploadPart(uploaders, upload, partNumber, part, filled));
                 for (Future<?> u : uploads) u.get();
             }
-            var parts = etags.entrySet().stream().map(e -> CompletedPart.builder().partNumber(e.getKey()).eTag(e.getValue()).build()).toList();
-            s3.completeMultipartUpload(r -> r.bucket(BenchServer.BUCKET).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+            upload.complete();
             return total;
         }
 
-        private Future<?> upload(ExecutorService uploaders, String key, String uploadId, int number, byte[] bytes, int length,
-                                 Map<Integer, String> etags) {
+        private Future<?> uploadPart(ExecutorService uploaders, ArchiveTarget.Upload upload, int number, byte[] bytes, int length) {
             return uploaders.submit(() -> {
                 try {
-                    etags.put(number, s3.uploadPart(r -> r.bucket(BenchServer.BUCKET).key(key).uploadId(uploadId).partNumber(number),
-                            RequestBody.fromInputStream(new ByteArrayInputStream(bytes, 0, length), length)).eTag());
+                    upload.uploadPart(number, bytes, length);
                 } finally {
                     partBuffers.add(bytes);
                 }
