@@ -41,18 +41,25 @@ class ArchivePipelineTest {
     private final PartsInMemory target = new PartsInMemory();
 
     @Test
-    void aSecondBuildAllocatesNoBuffersAndWritesTheSameBytes() throws IOException {
+    void buildsAfterTheFirstReuseItsBuffersSoAllBuildsTogetherAllocateOneBudget() throws IOException {
         var pipeline = new ArchivePipeline(this::open, target, CONFIG);
 
         byte[] first = build(pipeline);
         long afterFirst = pipeline.allocatedBufferBytes();
         byte[] second = build(pipeline);
+        byte[] third = build(pipeline);
 
-        // The budget, and the 1 MiB buffer that streams the photo too large to hold.
-        assertTrue(afterFirst > 0 && afterFirst <= CONFIG.memoryBudgetBytes() + MIB, "first build allocated " + afterFirst);
-        assertEquals(afterFirst, pipeline.allocatedBufferBytes(), "the second build reused the first one's buffers");
+        // A build allocates its buffers as it needs them, so a later build may need one part buffer
+        // more than the first did (threads are scheduled differently); what must hold is that three
+        // builds together stay within one budget, plus the 1 MiB buffer that streams the photo too
+        // large to hold. Without reuse they allocate three times what the first did.
+        long budget = CONFIG.memoryBudgetBytes() + MIB;
+        assertTrue(afterFirst > budget / 2, "first build allocated " + afterFirst);
+        assertTrue(pipeline.allocatedBufferBytes() <= budget,
+                "three builds allocated " + pipeline.allocatedBufferBytes() + " bytes, more than one budget");
         assertArrayEquals(first, second);
-        assertHoldsTheAlbum(second);
+        assertArrayEquals(first, third);
+        assertHoldsTheAlbum(third);
     }
 
     @Test
