@@ -147,7 +147,7 @@ start_server "$album" "$photos" "$size_mb"
 echo "bench: album $album ready ($photos photos, ~$size_mb MB each); concurrency $concurrency, budget ${budget} MB, heap ${xmx:-as in a 1769 MB Lambda}, $warmup warm-up run(s) per mode, $auth requests"
 # One untimed copy first, so that no mode's first run also pays for the local S3's own warm-up.
 if [ "$build_only" = false ]; then
-  warmup_was="$warmup"; warmup=0; run_mode floor "$album" "$xmx" >/dev/null; warmup="$warmup_was"
+  warmup=0 run_mode floor "$album" "$xmx" >/dev/null
 fi
 read -r bs bc bz brss bheap bfirst brss1 <<<"$(run_mode build "$album" "$xmx")"
 b_mbs=$(mb_s "$bs" "$bc")

@@ -268,11 +268,7 @@ public final class AlbumRepository {
      * period moved on meanwhile) re-arms with {@link #rescheduleWakeUp}.
      */
     public boolean scheduleWakeUp(String albumId, Instant at, Instant now) {
-        Map<String, AttributeValue> values = statusValues();
-        values.put(":at", time(at));
-        values.put(":now", time(now));
-        return update(albumId, "SET wake_at = :at",
-                "zip_status = :pending AND (attribute_not_exists(wake_at) OR wake_at <= :now)", values).isPresent();
+        return markWakeUp(albumId, at, now, "attribute_not_exists(wake_at) OR wake_at <= :now");
     }
 
     /**
@@ -282,12 +278,15 @@ public final class AlbumRepository {
      * the same message finds the marker already at {@code at} and sends nothing.
      */
     public boolean rescheduleWakeUp(String albumId, Instant at, Instant now) {
+        return markWakeUp(albumId, at, now, "attribute_not_exists(wake_at) OR wake_at <= :now OR wake_at < :at");
+    }
+
+    /** Sets the wake-up marker of a pending request to {@code at} when {@code markerFree} holds. */
+    private boolean markWakeUp(String albumId, Instant at, Instant now, String markerFree) {
         Map<String, AttributeValue> values = statusValues();
         values.put(":at", time(at));
         values.put(":now", time(now));
-        return update(albumId, "SET wake_at = :at",
-                "zip_status = :pending AND (attribute_not_exists(wake_at) OR wake_at <= :now OR wake_at < :at)",
-                values).isPresent();
+        return update(albumId, "SET wake_at = :at", "zip_status = :pending AND (" + markerFree + ")", values).isPresent();
     }
 
     private static final String LEASE_HELD = "zip_status = :generating AND lease_owner = :owner";

@@ -102,7 +102,7 @@ public final class ArchivePipeline {
         }
     }
 
-    /** Bytes of buffers this pipeline has allocated in all its builds (once warm, a build adds none). */
+    /** Bytes of buffers this pipeline has allocated in all its builds: at most one budget, however many builds. */
     long allocatedBufferBytes() { return spares.allocatedBytes(); }
 
     /** A photo too large to hold: read once for its CRC-32, then again to copy it behind its header. */

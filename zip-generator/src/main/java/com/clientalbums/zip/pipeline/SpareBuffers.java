@@ -44,6 +44,9 @@ final class SpareBuffers {
         }
     }
 
-    /** Bytes allocated since this was made: stays put from one build to the next once warm. */
+    /**
+     * Bytes allocated since this was made. A build allocates only what it needs beyond the buffers
+     * kept, so over any number of builds this stays within the limit.
+     */
     synchronized long allocatedBytes() { return allocatedBytes; }
 }

@@ -22,6 +22,7 @@ import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ public final class ArchiveBenchmark {
         // The generator's S3 client, and the SDK's default one as a port of the plan would use.
         try (S3Client s3 = AwsClients.s3("us-east-2", Map.of("AWS_ENDPOINT_URL_S3", endpoint))
                 .credentialsProvider(BenchServer.credentials(signed)).build();
-             S3Client plain = BenchServer.client(java.net.URI.create(endpoint), signed)) {
+             S3Client plain = BenchServer.client(URI.create(endpoint), signed)) {
             List<PhotoObject> photos = new PhotoListing(s3, BenchServer.BUCKET).list(album);
             Mode run = switch (mode) {
                 case "floor" -> new CopyFloor(s3, photos, concurrency);
