@@ -35,8 +35,6 @@ public final class MaintenanceRoute implements HttpHandler {
         }
         try {
             Exchanges.sendJson(ex, 200, schedule.runNow());
-        } catch (UnsupportedOperationException notYet) {
-            Exchanges.sendError(ex, 501, "NOT_IMPLEMENTED", "Maintenance is not implemented yet: " + notYet.getMessage());
         } catch (Exception e) {
             Exchanges.sendError(ex, 500, "INTERNAL", "Maintenance failed: " + e);
         }

@@ -34,7 +34,6 @@ public final class MaintenanceSchedule implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private boolean reportedMissing;
 
     public MaintenanceSchedule(RequestHandler<ScheduledEvent, Map<String, Object>> handler, LocalFunction function,
                                String region, String ruleArn, Duration every) {
@@ -53,9 +52,6 @@ public final class MaintenanceSchedule implements AutoCloseable {
         try {
             Map<String, Object> result = runNow();
             LOG.info("maintenance: {}", result);
-        } catch (UnsupportedOperationException notYet) {
-            if (!reportedMissing) LOG.warn("maintenance is not implemented yet ({}); the schedule keeps trying", notYet.getMessage());
-            reportedMissing = true;
         } catch (Exception e) {
             LOG.error("maintenance run failed", e);
         }
