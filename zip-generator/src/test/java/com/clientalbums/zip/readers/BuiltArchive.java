@@ -4,6 +4,7 @@ import com.clientalbums.zip.layout.LayoutPlanner;
 import com.clientalbums.zip.layout.ZipLayout;
 import com.clientalbums.zip.pipeline.ArchivePipeline;
 import com.clientalbums.zip.pipeline.BuildMonitor;
+import com.clientalbums.zip.pipeline.PhotoSource;
 import com.clientalbums.zip.pipeline.PipelineConfig;
 
 import java.io.IOException;
@@ -31,10 +32,15 @@ record BuiltArchive(Path file, ZipLayout layout, TestAlbum album) {
 
     /** Plans first, so an album that cannot be archived leaves no file behind, as in a real build. */
     static BuiltArchive build(TestAlbum album, Path directory, String name) throws IOException {
+        return build(album, new SyntheticPhotos(album), directory, name);
+    }
+
+    /** The same, reading the photos from {@code photos} (which may break the album's promises). */
+    static BuiltArchive build(TestAlbum album, PhotoSource photos, Path directory, String name) throws IOException {
         ZipLayout layout = LayoutPlanner.plan(album.files());
         FileArchiveTarget bucket = new FileArchiveTarget(directory, CONFIG.partSizeBytes());
         List<String> etags = layout.entries().stream().map(entry -> album.etag(entry.source())).toList();
-        ArchivePipeline.Result result = new ArchivePipeline(new SyntheticPhotos(album), bucket, CONFIG)
+        ArchivePipeline.Result result = new ArchivePipeline(photos, bucket, CONFIG)
                 .build(layout, etags, name, new BuildMonitor(layout.entries().size(), layout.totalSize()));
         assertEquals(layout.totalSize(), result.archiveSize(), "archive size the pipeline reports");
         return new BuiltArchive(bucket.file(name), layout, album);
