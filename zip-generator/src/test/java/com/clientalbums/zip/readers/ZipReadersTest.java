@@ -1,5 +1,6 @@
 package com.clientalbums.zip.readers;
 
+import com.clientalbums.zip.layout.SourceFile;
 import com.clientalbums.zip.layout.ZipLayout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -118,6 +120,27 @@ class ZipReadersTest {
                 "\u7d50\u5a5a\u5f0f/\u30ac\u30fc\u30c7\u30f3.jpg",
                 "\ud55c\uae00.jpg",
                 "\ud83c\udf89 Party/\ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67 family.jpg"));
+    }
+
+    /**
+     * DOS time has 2-second resolution and the years 1980–2107, the UT field whole seconds from 1970 to
+     * 2038 (as every reader understands it): each reader must show the UT time where there is one and the
+     * DOS time elsewhere.
+     */
+    @TestFactory
+    Stream<DynamicTest> modificationTimesAtTheEdgesOfTheirFields() throws IOException {
+        TestAlbum album = new TestAlbum()
+                .add("a odd second.jpg", 10, Instant.parse("2024-06-15T14:30:07.900Z"))
+                .add("b scanned in 1975.jpg", 11, Instant.parse("1975-03-01T10:00:00Z"))
+                .add("c first UT second.jpg", 12, Instant.EPOCH)
+                .add("d last UT second.jpg", 13, Instant.ofEpochSecond(Integer.MAX_VALUE))
+                .add("e after 2038.jpg", 14, Instant.parse("2040-02-29T23:59:59Z"))
+                .add("f after 2107.jpg", 15, Instant.parse("2200-01-01T00:00:00Z"))
+                .add("g before 1970.jpg", 16, Instant.parse("1969-12-31T23:59:59Z"))
+                .add("h before 1901.jpg", 17, Instant.parse("1900-01-01T00:00:00Z"));
+        List<String> names = album.files().stream().map(SourceFile::relativePath).toList();
+        assertEquals(4, album.files().stream().filter(f -> !ArchiveTimes.hasUnixTime(f.lastModified())).count());
+        return readBack("times", album, names);
     }
 
     @TestFactory
