@@ -174,10 +174,14 @@ final class ZipRecords {
         return (entry.size() >= ZIP64_LIMIT ? 2 : 0) + (entry.headerOffset() >= ZIP64_LIMIT ? 1 : 0);
     }
 
-    /** The UT field holds a signed 32-bit Unix time (1901–2038); outside that, readers fall back to DOS time. */
+    /**
+     * The UT field holds a signed 32-bit Unix time, but 7-Zip and libarchive (bsdtar) read it as unsigned
+     * and show a time before 1970 as one after 2038; so it is written only for 1970–2038, and outside
+     * that readers fall back to the DOS time.
+     */
     private static boolean hasUnixTime(Instant lastModified) {
         long seconds = lastModified.getEpochSecond();
-        return seconds >= Integer.MIN_VALUE && seconds <= Integer.MAX_VALUE;
+        return seconds >= 0 && seconds <= Integer.MAX_VALUE;
     }
 
     private static void putTimestamp(ByteBuffer out, Instant lastModified) {

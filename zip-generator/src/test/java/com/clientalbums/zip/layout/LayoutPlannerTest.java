@@ -269,6 +269,16 @@ class LayoutPlannerTest {
         assertEquals(scanned.getEpochSecond(), local.getInt(30 + 8 + 5));
     }
 
+    /** 7-Zip and libarchive read the UT time as unsigned: 1969 would show as 2106. */
+    @Test
+    void timesBefore1970KeepOnlyTheDosTime() {
+        ZipLayout layout = plan(file("old.jpg", 1, Instant.parse("1969-12-31T23:59:59Z")));
+        ByteBuffer local = littleEndian(layout.localHeader(0, 0));
+        assertEquals(0, local.getShort(28), "no extra field");
+        assertEquals(1 << 5 | 1, local.getShort(12), "DOS date clamped to 1980-01-01");
+        assertEquals(46 + 7, centralRecords(layout).getFirst().capacity());
+    }
+
     @Test
     void theCentralDirectoryNeedsOneCrcPerEntry() {
         ZipLayout layout = plan(file("a.jpg", 1), file("b.jpg", 1));

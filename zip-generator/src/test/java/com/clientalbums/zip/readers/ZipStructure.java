@@ -1,4 +1,4 @@
-package com.clientalbums.zip.writer;
+package com.clientalbums.zip.readers;
 
 import com.clientalbums.zip.layout.ZipLayout;
 
@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -104,6 +106,9 @@ final class ZipStructure {
         assertEquals(0, cd.getShort(start + 32), "comment length of " + name);
         assertEquals(0100644 << 16, cd.getInt(start + 38), "external attributes of " + name);
         assertEquals(Math.min(entry.headerOffset(), LIMIT), cd.getInt(start + 42) & LIMIT, "offset of " + name);
+        assertEquals(ArchiveTimes.dosTime(entry.source().lastModified()),
+                ArchiveTimes.decodeDos(cd.getShort(start + 14) & 0xFFFF, cd.getShort(start + 12) & 0xFFFF),
+                "DOS date and time of " + name);
         byte[] nameBytes = bytes(cd, start + 46, nameLength);
         assertEquals(name, new String(nameBytes, StandardCharsets.UTF_8));
         Map<Integer, ByteBuffer> extras = extras(bytes(cd, start + 46 + nameLength, extraLength));
@@ -149,12 +154,20 @@ final class ZipStructure {
         checkTimestamp(localExtras, entry);
     }
 
-    /** Central and local UT fields alike hold the flags and the modification time only. */
+    /**
+     * Central and local UT fields alike hold the flags and the modification time only, and only for a time
+     * a signed 32-bit Unix time can hold; outside that, readers have the DOS time alone.
+     */
     private static void checkTimestamp(Map<Integer, ByteBuffer> extras, ZipLayout.Entry entry) {
+        Instant modified = entry.source().lastModified();
         ByteBuffer timestamp = extras.get(TIMESTAMP_EXTRA);
+        if (!ArchiveTimes.hasUnixTime(modified)) {
+            assertNull(timestamp, "UT field of " + entry.name() + ", modified " + modified);
+            return;
+        }
         assertTrue(timestamp != null && timestamp.remaining() == 5, "UT field of " + entry.name());
         assertEquals(1, timestamp.get(), "UT flags of " + entry.name());
-        assertEquals(entry.source().lastModified().getEpochSecond(), timestamp.getInt(), "UT mtime of " + entry.name());
+        assertEquals(modified.getEpochSecond(), timestamp.getInt(), "UT mtime of " + entry.name());
     }
 
     /** Extra fields by id, in order; fails on a duplicate id or a field running past the end. */

@@ -1,4 +1,4 @@
-package com.clientalbums.zip.writer;
+package com.clientalbums.zip.readers;
 
 import com.clientalbums.zip.layout.ZipLayout;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -10,7 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -41,7 +41,7 @@ enum Reader {
                     ZipLayout.Entry planned = archive.layout().entries().get(i);
                     assertEquals(ZipEntry.STORED, entry.getMethod(), planned.name());
                     assertEquals(planned.size(), entry.getSize(), planned.name());
-                    assertEquals(expectedTime(planned), entry.getLastModifiedTime().toInstant(), planned.name());
+                    ArchiveTimes.assertReported(planned.source().lastModified(), entry.getLastModifiedTime(), planned.name());
                     try (InputStream in = zip.getInputStream(entry)) {
                         SameBytes.assertSameBytes(archive.content(planned), in, planned.name());
                     }
@@ -59,6 +59,8 @@ enum Reader {
                     assertNotNull(entry, "missing " + planned.name());
                     assertEquals(planned.name(), entry.getName());
                     assertEquals(planned.size(), entry.getSize(), planned.name());
+                    ArchiveTimes.assertReported(planned.source().lastModified(), entry.getLastModifiedTime(),
+                            planned.name());
                     SameBytes.assertSameBytes(archive.content(planned), zip, planned.name());
                 }
                 assertNull(zip.getNextEntry());
@@ -80,7 +82,7 @@ enum Reader {
                     assertFalse(entry.getGeneralPurposeBit().usesDataDescriptor(), planned.name());
                     assertEquals(ZipEntry.STORED, entry.getMethod(), planned.name());
                     assertEquals(planned.size(), entry.getSize(), planned.name());
-                    assertEquals(expectedTime(planned), entry.getLastModifiedTime().toInstant(), planned.name());
+                    ArchiveTimes.assertReported(planned.source().lastModified(), entry.getLastModifiedTime(), planned.name());
                     assertEquals(planned.dataOffset(), entry.getDataOffset(), planned.name());
                     try (InputStream in = zip.getInputStream(entry)) {
                         SameBytes.assertSameBytes(archive.content(planned), in, planned.name());
@@ -99,6 +101,8 @@ enum Reader {
                     assertNotNull(entry, "missing " + planned.name());
                     assertEquals(planned.name(), entry.getName());
                     assertEquals(planned.size(), entry.getSize(), planned.name());
+                    ArchiveTimes.assertReported(planned.source().lastModified(), entry.getLastModifiedTime(),
+                            planned.name());
                     SameBytes.assertSameBytes(archive.content(planned), zip, planned.name());
                 }
                 assertNull(zip.getNextEntry());
@@ -115,6 +119,22 @@ enum Reader {
             String test = unzip.output(null, "-t", path);
             assertTrue(test.contains("No errors detected in compressed data"), tail(test));
             assertEquals(archive.names(), lines(unzip.output(null, "-Z1", path)));
+            List<String> listing = lines(unzip.output(null, "-Zs", "-T", path));
+            List<ZipLayout.Entry> entries = archive.layout().entries();
+            // zipinfo: two header lines, a line per entry, the totals.
+            assertEquals(entries.size() + 3, listing.size(), "zipinfo lines");
+            for (int i = 0; i < entries.size(); i++) {
+                ZipLayout.Entry planned = entries.get(i);
+                boolean zip64 = planned.size() >= 0xFFFFFFFFL || planned.headerOffset() >= 0xFFFFFFFFL;
+                Instant modified = planned.source().lastModified();
+                // Made by Unix as zip 2.0 or 4.5, rw-r--r--, STORED, an extra field ("x") when UT or ZIP64 is
+                // there and never a data descriptor ("l" or "X"), the time every reader should show.
+                String expected = String.format("-rw-r--r-- %s unx %d b%s stor %s %s", zip64 ? "4.5" : "2.0",
+                        planned.size(), ArchiveTimes.hasUnixTime(modified) || planned.size() >= 0xFFFFFFFFL ? "x" : "-",
+                        ZIPINFO_TIME.format(ArchiveTimes.shown(modified)), planned.name());
+                assertEquals(expected, listing.get(i + 2).replaceFirst(
+                        "^(\\S+) +(\\S+) +(\\S+) +(\\d+) +(\\S+) +(\\S+) +(\\S+) ", "$1 $2 $3 $4 $5 $6 $7 "));
+            }
             // unzip checks CRCs a byte at a time (~300 MB/s here): past 1 GiB its CRC test above, against
             // CRCs computed from the sources, stands in for a second, byte-for-byte pass.
             if (archive.layout().totalSize() < 1L << 30) {
@@ -132,11 +152,12 @@ enum Reader {
             String path = archive.file().toString();
             String test = sevenZip.output(null, "t", path);
             assertTrue(test.contains("Everything is Ok"), tail(test));
-            List<String> names = lines(sevenZip.output(null, "l", "-slt", "-ba", path)).stream()
-                    .filter(line -> line.startsWith("Path = "))
-                    .map(line -> line.substring("Path = ".length()))
-                    .toList();
-            assertEquals(archive.names(), names);
+            List<String> technical = lines(sevenZip.output(null, "l", "-slt", "-ba", path));
+            assertEquals(archive.names(), property(technical, "Path = "));
+            assertEquals(archive.layout().entries().stream()
+                            .map(entry -> SEVEN_ZIP_TIME.format(ArchiveTimes.shown(entry.source().lastModified())))
+                            .toList(),
+                    property(technical, "Modified = "));
             sevenZip.run(null, out -> SameBytes.assertSameBytes(archive.allContent(), out, "7z x -so"),
                     "x", "-so", path);
         }
@@ -178,9 +199,12 @@ enum Reader {
         return new BufferedInputStream(Files.newInputStream(archive.file()), 1 << 16);
     }
 
-    /** What the UT extra field carries: whole seconds. */
-    private static Instant expectedTime(ZipLayout.Entry entry) {
-        return entry.source().lastModified().truncatedTo(ChronoUnit.SECONDS);
+    private static final DateTimeFormatter ZIPINFO_TIME = DateTimeFormatter.ofPattern("yyyyMMdd.HHmmss");
+    private static final DateTimeFormatter SEVEN_ZIP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** The values of one property in a listing of {@code Key = value} lines. */
+    private static List<String> property(List<String> listing, String key) {
+        return listing.stream().filter(line -> line.startsWith(key)).map(line -> line.substring(key.length())).toList();
     }
 
     private static List<String> lines(String text) {

@@ -1,4 +1,4 @@
-package com.clientalbums.zip.writer;
+package com.clientalbums.zip.readers;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,24 +1,28 @@
-package com.clientalbums.zip.writer;
+package com.clientalbums.zip.readers;
 
 import com.clientalbums.zip.layout.SourceFile;
-import com.clientalbums.zip.layout.ZipLayout;
 
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** An album listing whose photos are {@link SyntheticContent}; CRCs are computed once and remembered. */
+/**
+ * An album listing whose photos are {@link SyntheticContent}, with the ETag each was listed with;
+ * CRCs are computed once, independently of the pipeline, and remembered.
+ */
 final class TestAlbum {
 
     static final String PREFIX = "albums/wedding-2024/photos/";
     private static final Instant FIRST_SHOT = Instant.parse("2024-06-15T14:30:07Z");
 
     private final List<SourceFile> files = new ArrayList<>();
+    private final Map<String, SourceFile> byKey = new HashMap<>();
     private final Map<String, Integer> crc32s = new ConcurrentHashMap<>();
 
     TestAlbum add(String relativePath, long size) {
@@ -26,20 +30,33 @@ final class TestAlbum {
     }
 
     TestAlbum add(String relativePath, long size, Instant lastModified) {
-        files.add(new SourceFile(PREFIX + relativePath, relativePath, size, lastModified));
+        SourceFile file = new SourceFile(PREFIX + relativePath, relativePath, size, lastModified);
+        files.add(file);
+        byKey.put(file.key(), file);
         return this;
     }
 
     /** The same files, listed in another order. */
     TestAlbum shuffled(long seed) {
         TestAlbum copy = new TestAlbum();
-        copy.files.addAll(files);
-        Collections.shuffle(copy.files, new Random(seed));
+        List<SourceFile> order = new ArrayList<>(files);
+        Collections.shuffle(order, new Random(seed));
+        order.forEach(file -> copy.add(file.relativePath(), file.size(), file.lastModified()));
         return copy;
     }
 
     List<SourceFile> files() {
         return List.copyOf(files);
+    }
+
+    /** The listed file with this storage key, or null. */
+    SourceFile file(String key) {
+        return byKey.get(key);
+    }
+
+    /** What the listing said the object's ETag was; derived from what makes its content. */
+    String etag(SourceFile file) {
+        return String.format("\"%08x-%d\"", file.key().hashCode(), file.size());
     }
 
     int crc32(SourceFile file) {
@@ -48,9 +65,5 @@ final class TestAlbum {
 
     InputStream content(SourceFile file) {
         return new SyntheticContent(file.key(), file.size());
-    }
-
-    EntryContent.Data open(ZipLayout.Entry entry) {
-        return new EntryContent.Data(crc32(entry.source()), content(entry.source()));
     }
 }

@@ -1,4 +1,4 @@
-package com.clientalbums.zip.writer;
+package com.clientalbums.zip.readers;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -65,6 +65,8 @@ record CommandLineTool(String executable, String debianPackage) {
             // Names are UTF-8: the tools must not convert them to another locale's charset.
             builder.environment().put("LC_ALL", "C.UTF-8");
             builder.environment().put("LANG", "C.UTF-8");
+            // Times are shown in UTC, the zone the DOS fields are written in, whatever the machine's zone.
+            builder.environment().put("TZ", "UTC");
             Process process = builder.start();
             try {
                 try (InputStream out = process.getInputStream()) {

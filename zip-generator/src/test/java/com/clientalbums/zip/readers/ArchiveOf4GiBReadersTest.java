@@ -1,4 +1,4 @@
-package com.clientalbums.zip.writer;
+package com.clientalbums.zip.readers;
 
 import com.clientalbums.zip.layout.ZipLayout;
 import org.junit.jupiter.api.Test;
