@@ -8,6 +8,8 @@ import com.clientalbums.local.demo.DemoAlbum;
 import com.clientalbums.local.lambda.Lambdas;
 import com.clientalbums.local.lambda.RealLambdas;
 import com.clientalbums.localaws.AwsResources;
+import com.clientalbums.previews.keys.PreviewKeys;
+import com.clientalbums.previews.keys.PreviewSize;
 import com.clientalbums.zip.build.ArchiveBuildService;
 import com.clientalbums.zip.handler.ZipGeneratorHandler;
 import com.clientalbums.zip.pipeline.S3PhotoSource;
@@ -187,8 +189,8 @@ final class Portal implements AutoCloseable {
         return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
     }
 
-    long previewCount(String albumId, String size) {
-        return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(S3Keys.PREVIEWS + albumId + "/" + size + "/"))
+    long previewCount(String albumId, PreviewSize size) {
+        return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(PreviewKeys.sizePrefix(albumId, size)))
                 .contents().stream().count();
     }
 
@@ -210,8 +212,8 @@ final class Portal implements AutoCloseable {
 
     void awaitPreviews(String albumId, int photos, Duration limit) throws Exception {
         await(photos + " thumbnails and previews of " + albumId, limit,
-                () -> previewCount(albumId, "thumb") >= photos && previewCount(albumId, "preview") >= photos,
-                () -> previewCount(albumId, "thumb") + " thumbnails, " + previewCount(albumId, "preview") + " previews");
+                () -> previewCount(albumId, PreviewSize.THUMB) >= photos && previewCount(albumId, PreviewSize.PREVIEW) >= photos,
+                () -> previewCount(albumId, PreviewSize.THUMB) + " thumbnails, " + previewCount(albumId, PreviewSize.PREVIEW) + " previews");
     }
 
     static void await(String what, Duration limit, BooleanSupplier done, Supplier<String> state) throws Exception {

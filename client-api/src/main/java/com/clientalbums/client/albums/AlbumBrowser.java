@@ -6,7 +6,8 @@ import com.clientalbums.common.auth.Caller;
 import com.clientalbums.common.http.PresignedLinks;
 import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.PhotoObject;
-import com.clientalbums.common.store.S3Keys;
+import com.clientalbums.previews.keys.PreviewKeys;
+import com.clientalbums.previews.keys.PreviewSize;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -64,8 +65,8 @@ public final class AlbumBrowser {
         Set<String> previewKeys = previews.keys(albumId);
         List<AlbumViews.Photo> views = new ArrayList<>(photos.size());
         for (PhotoObject p : photos) {
-            String thumb = S3Keys.previewKey(albumId, PreviewIndex.THUMB, p.relativePath());
-            String preview = S3Keys.previewKey(albumId, PreviewIndex.PREVIEW, p.relativePath());
+            String thumb = PreviewKeys.image(albumId, PreviewSize.THUMB, p.relativePath());
+            String preview = PreviewKeys.image(albumId, PreviewSize.PREVIEW, p.relativePath());
             boolean hasThumb = previewKeys.contains(thumb);
             boolean hasPreview = previewKeys.contains(preview);
             views.add(new AlbumViews.Photo(p.relativePath(), p.size(), link(p.key()),

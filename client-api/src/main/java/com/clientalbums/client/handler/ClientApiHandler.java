@@ -22,11 +22,11 @@ import com.clientalbums.common.http.ApiResponse;
 import com.clientalbums.common.http.PresignedLinks;
 import com.clientalbums.common.http.Router;
 import com.clientalbums.common.queue.ZipQueue;
+import com.clientalbums.common.store.ObjectHead;
+import com.clientalbums.common.store.ObjectHeads;
 import com.clientalbums.common.store.PhotoListing;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.time.Clock;
 import java.util.EnumSet;
@@ -82,8 +82,9 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
         AlbumBrowser browser = new AlbumBrowser(access, new PhotoListing(clients.s3(), settings.bucket()),
                 new PreviewIndex(clients.s3(), settings.bucket()), links, settings.seconds(Setting.PRESIGNED_URL_EXPIRY));
+        ObjectHeads heads = new ObjectHeads(clients.s3(), settings.bucket());
         DownloadService downloads = new DownloadService(access, albums, queue::send, links,
-                key -> objectSize(clients, settings.bucket(), key),
+                key -> heads.head(key).map(ObjectHead::size),
                 settings.seconds(Setting.ZIP_URL_EXPIRY), settings.seconds(Setting.PRESIGNED_URL_EXPIRY), clock);
 
         this.router = Router.builder(authenticator)
@@ -98,17 +99,6 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                             : downloads.archive(caller, albumId));
                 })
                 .build();
-    }
-
-    private static Optional<Long> objectSize(AwsClients clients, String bucket, String key) {
-        try {
-            return Optional.of(clients.s3().headObject(h -> h.bucket(bucket).key(key)).contentLength());
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) return Optional.empty();
-            throw e;
-        }
     }
 
     @Override

@@ -18,6 +18,8 @@ import com.clientalbums.common.queue.ZipRequest;
 import com.clientalbums.common.store.Fingerprint;
 import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.S3Keys;
+import com.clientalbums.previews.keys.PreviewKeys;
+import com.clientalbums.previews.keys.PreviewSize;
 import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.QueueInbox;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -213,8 +215,8 @@ class ClientApiHandlerTest {
         assertTrue(before.get("created_at").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
         assertTrue(before.get("cover_url").isNull());
 
-        putObject(S3Keys.previewKey(album, "thumb", "Ceremony/IMG_1.jpg"), "thumb-1".getBytes());
-        putObject(S3Keys.previewKey(album, "thumb", "Ceremony/IMG_2.jpg"), "thumb-2".getBytes());
+        putObject(PreviewKeys.image(album, PreviewSize.THUMB, "Ceremony/IMG_1.jpg"), "thumb-1".getBytes());
+        putObject(PreviewKeys.image(album, PreviewSize.THUMB, "Ceremony/IMG_2.jpg"), "thumb-2".getBytes());
         String cover = ok(ApiEvents.get("/albums").bearer(issuer.idToken("cover@example.com"))).get("albums").get(0).get("cover_url").asText();
         assertEquals("thumb-1", new String(fetch(cover).body()));
     }
@@ -223,9 +225,9 @@ class ClientApiHandlerTest {
     void anAlbumListsItsPhotosWithLinksThatWorkAndPreviewsOnlyWhenTheyExist() throws Exception {
         String album = registered("detail-album", "Detail", 3, ANN);
         putPhoto(album, ".DS_Store", "junk".getBytes());
-        putObject(S3Keys.previewKey(album, "thumb", "Ceremony/IMG_2.jpg"), "t2".getBytes());
-        putObject(S3Keys.previewKey(album, "preview", "Ceremony/IMG_2.jpg"), "p2".getBytes());
-        putObject(S3Keys.previewKey(album, "thumb", "Ceremony/IMG_3.jpg"), "t3".getBytes());
+        putObject(PreviewKeys.image(album, PreviewSize.THUMB, "Ceremony/IMG_2.jpg"), "t2".getBytes());
+        putObject(PreviewKeys.image(album, PreviewSize.PREVIEW, "Ceremony/IMG_2.jpg"), "p2".getBytes());
+        putObject(PreviewKeys.image(album, PreviewSize.THUMB, "Ceremony/IMG_3.jpg"), "t3".getBytes());
 
         JsonNode detail = ok(ApiEvents.get("/albums/" + album).bearer(issuer.idToken(ANN)));
         assertEquals("Detail", detail.get("name").asText());

@@ -7,14 +7,15 @@ import java.util.Optional;
  * <pre>
  *   albums/{album_id}/photos/{path}          the photographer's originals (sub-folders kept)
  *   zips/{album_id}/{fingerprint}.zip        archives: a new key per content, never overwritten
- *   previews/{album_id}/{size}/{path}.jpg    thumbnails and previews, never archived
+ *   previews/{album_id}/…                    thumbnails and previews, never archived
  * </pre>
  * Archives live under their own prefix so their creation can never look like a photo event.
+ * The layout inside {@code previews/} belongs to the module that makes the images
+ * ({@code previews/src/main/java/com/clientalbums/previews/keys/PreviewKeys.java}).
  */
 public final class S3Keys {
     public static final String ALBUMS = "albums/";
     public static final String ZIPS = "zips/";
-    public static final String PREVIEWS = "previews/";
     private static final String PHOTOS = "/photos/";
 
     private S3Keys() {}
@@ -33,10 +34,6 @@ public final class S3Keys {
 
     public static String zipKey(String albumId, String fingerprint) {
         return zipPrefix(albumId) + fingerprint + ".zip";
-    }
-
-    public static String previewKey(String albumId, String size, String relativePath) {
-        return PREVIEWS + albumId + "/" + size + "/" + relativePath + ".jpg";
     }
 
     /** The album a photo key belongs to; empty for anything outside {@code albums/{id}/photos/}. */

@@ -71,7 +71,7 @@ public final class CostModel {
      *
      * <p>Previews: every photo gets two JPEGs, {@code previews/{album}/thumb/...} (400 px long
      * edge, quality 0.80) and {@code previews/{album}/preview/...} (1,600 px, quality 0.85),
-     * made by the ZIP generator when the photo's S3 event arrives (PhotoPreviews, PreviewSize);
+     * made by the ZIP generator when the photo's S3 event arrives (module previews: PhotoPreviews, PreviewSize);
      * the daily maintenance only fills gaps (a lost event, a generator out of time), taken as none.
      */
     public record Assumptions(

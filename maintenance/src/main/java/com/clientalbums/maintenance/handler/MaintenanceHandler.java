@@ -8,9 +8,10 @@ import com.clientalbums.common.aws.AwsClients;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.queue.ZipQueue;
+import com.clientalbums.maintenance.store.S3MaintenanceStore;
 import com.clientalbums.maintenance.sweep.MaintenancePolicy;
 import com.clientalbums.maintenance.sweep.MaintenanceRun;
-import com.clientalbums.zip.preview.PhotoPreviews;
+import com.clientalbums.previews.job.PhotoPreviews;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -54,8 +55,8 @@ public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<St
 
     /** For tests: grace periods of seconds instead of hours and days. */
     public MaintenanceHandler(Settings settings, AwsClients clients, MaintenancePolicy policy) {
-        this.run = new MaintenanceRun(new AlbumRepository(clients.dynamo(), settings.albumTable()), clients.s3(),
-                settings.bucket(), new ZipQueue(clients.sqs(), settings.queueUrl()),
+        this.run = new MaintenanceRun(new AlbumRepository(clients.dynamo(), settings.albumTable()),
+                new S3MaintenanceStore(clients.s3(), settings.bucket()), new ZipQueue(clients.sqs(), settings.queueUrl()),
                 new PhotoPreviews(clients.s3(), settings.bucket()), policy, Clock.systemUTC());
     }
 

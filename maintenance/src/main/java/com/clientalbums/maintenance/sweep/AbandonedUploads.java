@@ -1,8 +1,6 @@
 package com.clientalbums.maintenance.sweep;
 
-import com.clientalbums.common.store.S3Keys;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import com.clientalbums.maintenance.store.UploadStore;
 
 import java.time.Instant;
 
@@ -15,23 +13,20 @@ import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.MULTIPA
  * local runner's S3, which has no lifecycle at all.
  */
 final class AbandonedUploads {
-    private final S3Client s3;
-    private final String bucket;
+    private final UploadStore uploads;
     private final MaintenancePolicy policy;
 
-    AbandonedUploads(S3Client s3, String bucket, MaintenancePolicy policy) {
-        this.s3 = s3;
-        this.bucket = bucket;
+    AbandonedUploads(UploadStore uploads, MaintenancePolicy policy) {
+        this.uploads = uploads;
         this.policy = policy;
     }
 
     void abort(Instant now, MaintenanceReport report) {
         Instant startedBefore = now.minus(policy.multipartGrace());
-        var pages = s3.listMultipartUploadsPaginator(r -> r.bucket(bucket).prefix(S3Keys.ZIPS));
-        for (MultipartUpload upload : pages.uploads()) {
+        for (UploadStore.OpenUpload upload : uploads.openArchiveUploads()) {
             // An upload without a start time is one S3 cannot date: left to the lifecycle rule.
             if (upload.initiated() != null && upload.initiated().isBefore(startedBefore)) {
-                s3.abortMultipartUpload(r -> r.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()));
+                uploads.abort(upload);
                 report.add(MULTIPART_UPLOADS_ABORTED);
             }
         }

@@ -1,8 +1,8 @@
 package com.clientalbums.maintenance.sweep;
 
 import com.clientalbums.common.store.S3Keys;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
+import com.clientalbums.maintenance.store.ArchiveStore;
+import com.clientalbums.maintenance.store.StoredObject;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,10 +16,9 @@ record ArchiveObjects(Map<String, List<Archive>> byAlbum) {
     /** One object: {@code zips/{album_id}/{fingerprint}.zip}. */
     record Archive(String key, Instant lastModified) {}
 
-    static ArchiveObjects list(S3Client s3, String bucket) {
+    static ArchiveObjects list(ArchiveStore store) {
         Map<String, List<Archive>> byAlbum = new HashMap<>();
-        var pages = s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(S3Keys.ZIPS));
-        for (S3Object o : pages.contents()) {
+        for (StoredObject o : store.archives()) {
             String rest = o.key().substring(S3Keys.ZIPS.length());
             int slash = rest.indexOf('/');
             String albumId = slash < 0 ? "" : rest.substring(0, slash);

@@ -3,10 +3,9 @@ package com.clientalbums.maintenance.sweep;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.queue.ZipQueue;
-import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.PhotoObject;
-import com.clientalbums.zip.preview.PhotoPreviews;
-import software.amazon.awssdk.services.s3.S3Client;
+import com.clientalbums.maintenance.store.MaintenanceStore;
+import com.clientalbums.previews.job.PhotoPreviews;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -33,9 +32,7 @@ public final class MaintenanceRun {
     private static final Logger LOG = System.getLogger(MaintenanceRun.class.getName());
 
     private final AlbumRepository albums;
-    private final PhotoListing listing;
-    private final S3Client s3;
-    private final String bucket;
+    private final MaintenanceStore store;
     private final AlbumRepairs repairs;
     private final SupersededArchives superseded;
     private final AbandonedUploads uploads;
@@ -43,16 +40,14 @@ public final class MaintenanceRun {
     private final MaintenancePolicy policy;
     private final Clock clock;
 
-    public MaintenanceRun(AlbumRepository albums, S3Client s3, String bucket, ZipQueue queue, PhotoPreviews previews,
+    public MaintenanceRun(AlbumRepository albums, MaintenanceStore store, ZipQueue queue, PhotoPreviews previews,
                           MaintenancePolicy policy, Clock clock) {
         this.albums = albums;
-        this.listing = new PhotoListing(s3, bucket);
-        this.s3 = s3;
-        this.bucket = bucket;
+        this.store = store;
         this.repairs = new AlbumRepairs(albums, queue, policy);
-        this.superseded = new SupersededArchives(s3, bucket, policy);
-        this.uploads = new AbandonedUploads(s3, bucket, policy);
-        this.previews = new PreviewBackfill(s3, bucket, previews);
+        this.superseded = new SupersededArchives(store, policy);
+        this.uploads = new AbandonedUploads(store, policy);
+        this.previews = new PreviewBackfill(store, previews);
         this.policy = policy;
         this.clock = clock;
     }
@@ -68,7 +63,7 @@ public final class MaintenanceRun {
             // album snapshot does not know, and too young to be deleted, rather than a current
             // archive taken for missing.
             all = albums.findAll();
-            archives = ArchiveObjects.list(s3, bucket);
+            archives = ArchiveObjects.list(store);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "maintenance could not read the albums or archives", e);
             report.error("step:scan", e);
@@ -78,7 +73,7 @@ public final class MaintenanceRun {
             String id = album.albumId();
             try {
                 Instant listedAt = clock.instant();
-                List<PhotoObject> photos = listing.list(id);
+                List<PhotoObject> photos = store.photos(id);
                 Set<String> zipKeys = archives.of(id).stream().map(ArchiveObjects.Archive::key).collect(Collectors.toSet());
                 repairs.repair(album, photos, zipKeys, now, report);
                 superseded.delete(album, archives.of(id), now, report);

@@ -1,7 +1,7 @@
 package com.clientalbums.maintenance.sweep;
 
 import com.clientalbums.common.album.Album;
-import software.amazon.awssdk.services.s3.S3Client;
+import com.clientalbums.maintenance.store.ArchiveStore;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,13 +17,11 @@ import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.SUPERSE
  * just uploaded may be about to be published. Archives of albums that no longer exist go by age alone.
  */
 final class SupersededArchives {
-    private final S3Client s3;
-    private final String bucket;
+    private final ArchiveStore store;
     private final MaintenancePolicy policy;
 
-    SupersededArchives(S3Client s3, String bucket, MaintenancePolicy policy) {
-        this.s3 = s3;
-        this.bucket = bucket;
+    SupersededArchives(ArchiveStore store, MaintenancePolicy policy) {
+        this.store = store;
         this.policy = policy;
     }
 
@@ -50,7 +48,7 @@ final class SupersededArchives {
     }
 
     private void deleteOne(String key, MaintenanceReport report) {
-        s3.deleteObject(r -> r.bucket(bucket).key(key));
+        store.deleteArchive(key);
         report.add(SUPERSEDED_ZIPS_DELETED);
     }
 }

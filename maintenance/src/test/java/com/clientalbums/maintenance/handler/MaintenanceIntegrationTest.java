@@ -14,6 +14,8 @@ import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.PhotoObject;
 import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.maintenance.sweep.MaintenancePolicy;
+import com.clientalbums.previews.keys.PreviewKeys;
+import com.clientalbums.previews.keys.PreviewSize;
 import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.SqsLambdaDriver;
 import com.clientalbums.testing.TestContext;
@@ -102,7 +104,7 @@ class MaintenanceIntegrationTest {
         aws.clients().s3().uploadPart(r -> r.bucket(bucket).key(abandoned).uploadId(uploadId).partNumber(1),
                 RequestBody.fromBytes(new byte[5 * 1024 * 1024]));
         // A preview of a photo that was deleted.
-        String orphanPreview = S3Keys.previewKey("with-old-archive", "thumb", "deleted.jpg");
+        String orphanPreview = PreviewKeys.image("with-old-archive", PreviewSize.THUMB, "deleted.jpg");
         aws.clients().s3().putObject(r -> r.bucket(bucket).key(orphanPreview), RequestBody.fromBytes(jpeg(Color.GRAY)));
         // Let the grace periods (2 s) pass.
         Thread.sleep(3_000);
@@ -123,7 +125,7 @@ class MaintenanceIntegrationTest {
         assertFalse(exists(unowned));
         assertTrue(exists(current.zipKey()), "the current archive stays");
         assertFalse(exists(orphanPreview));
-        assertTrue(exists(S3Keys.previewKey("stale-ready", "preview", "IMG_new.jpg")));
+        assertTrue(exists(PreviewKeys.image("stale-ready", PreviewSize.PREVIEW, "IMG_new.jpg")));
         assertTrue(aws.clients().s3().listMultipartUploads(r -> r.bucket(bucket).prefix("zips/")).uploads().isEmpty());
         for (String id : List.of("lost-message", "dead-generator", "stale-ready", "archive-expired")) {
             assertEquals(ZipStatus.PENDING, albums.find(id).orElseThrow().zipStatus(), id);

@@ -13,6 +13,7 @@ import com.clientalbums.common.queue.QueueMessages;
 import com.clientalbums.common.queue.ZipQueue;
 import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.S3Keys;
+import com.clientalbums.previews.job.PhotoPreviews;
 import com.clientalbums.zip.build.ArchiveBuildService;
 import com.clientalbums.zip.build.PhotoChanges;
 import com.clientalbums.zip.build.WakeUps;
@@ -21,7 +22,6 @@ import com.clientalbums.zip.pipeline.PhotoSource;
 import com.clientalbums.zip.pipeline.PipelineConfig;
 import com.clientalbums.zip.pipeline.S3ArchiveTarget;
 import com.clientalbums.zip.pipeline.S3PhotoSource;
-import com.clientalbums.zip.preview.PhotoPreviews;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;

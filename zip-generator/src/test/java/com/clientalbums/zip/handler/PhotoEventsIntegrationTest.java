@@ -11,11 +11,13 @@ import com.clientalbums.common.store.Fingerprint;
 import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.PhotoObject;
 import com.clientalbums.common.store.S3Keys;
+import com.clientalbums.previews.job.PhotoPreviews;
+import com.clientalbums.previews.keys.PreviewKeys;
+import com.clientalbums.previews.keys.PreviewSize;
 import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.SqsLambdaDriver;
 import com.clientalbums.zip.build.ArchiveBuildService;
 import com.clientalbums.zip.pipeline.S3PhotoSource;
-import com.clientalbums.zip.preview.PhotoPreviews;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -107,8 +109,8 @@ class PhotoEventsIntegrationTest {
         assertArchiveHolds(ready, photos);
         assertEquals(List.of("registration", "photos_changed"), sources(ready));
         for (int i = 1; i <= 3; i++) {
-            for (String size : List.of("thumb", "preview")) {
-                assertTrue(bucket.exists(S3Keys.previewKey("three-added", size, "Reception/NEW_" + i + ".jpg")), size + " of NEW_" + i);
+            for (PreviewSize size : PreviewSize.values()) {
+                assertTrue(bucket.exists(PreviewKeys.image("three-added", size, "Reception/NEW_" + i + ".jpg")), size + " of NEW_" + i);
             }
         }
         assertQuietFor(generator, "three-added", ready.builds().size(), QUIET.plusSeconds(2));
@@ -134,7 +136,7 @@ class PhotoEventsIntegrationTest {
     void aDeletedPhotoIsGoneFromTheNextArchiveAndItsPreviewsWithIt() throws Exception {
         Map<String, byte[]> photos = readyAlbum("deleted", 3);
         String path = photos.keySet().iterator().next();
-        String thumb = S3Keys.previewKey("deleted", "thumb", path);
+        String thumb = PreviewKeys.image("deleted", PreviewSize.THUMB, path);
         assertTrue(bucket.exists(thumb), "previews were made when the photos arrived");
 
         bucket.delete("deleted", path);
@@ -255,7 +257,7 @@ class PhotoEventsIntegrationTest {
         readyAlbum("ignores", 2);
         Album before = albums.find("ignores").orElseThrow();
         bucket.notify("ObjectCreated:CompleteMultipartUpload", before.zipKey(), 100, "\"z\"");
-        bucket.notify("ObjectCreated:Put", S3Keys.previewKey("ignores", "thumb", "IMG_1.jpg"), 100, "\"p\"");
+        bucket.notify("ObjectCreated:Put", PreviewKeys.image("ignores", PreviewSize.THUMB, "IMG_1.jpg"), 100, "\"p\"");
         bucket.notify("ObjectCreated:Put", "albums/ignores/cover.jpg", 100, "\"c\"");
         bucket.notify("ObjectCreated:Put", "uploads/ignores/photos/x.jpg", 100, "\"u\"");
         bucket.notify("ObjectRemoved:Delete", "zips/ignores/old.zip", null, null);
@@ -280,8 +282,8 @@ class PhotoEventsIntegrationTest {
         assertTrue(after.archiveCurrent());
         assertEquals(1, after.builds().size());
         assertTrue(albums.find("not-registered-yet").isEmpty());
-        assertTrue(bucket.exists(S3Keys.previewKey("not-registered-yet", "thumb", "IMG_1.jpg")));
-        assertFalse(bucket.exists(S3Keys.previewKey("ignores", "thumb", ".DS_Store")));
+        assertTrue(bucket.exists(PreviewKeys.image("not-registered-yet", PreviewSize.THUMB, "IMG_1.jpg")));
+        assertFalse(bucket.exists(PreviewKeys.image("ignores", PreviewSize.THUMB, ".DS_Store")));
     }
 
     @Test
@@ -295,8 +297,8 @@ class PhotoEventsIntegrationTest {
         var poll = generator.pollOnce(Duration.ofSeconds(1));
         assertEquals(1, poll.received());
         assertTrue(poll.failedIds().isEmpty(), "an unreadable photo is not a reason to retry the message");
-        assertFalse(bucket.exists(S3Keys.previewKey("corrupt", "thumb", "broken.jpg")));
-        assertTrue(bucket.exists(PhotoPreviews.markerKey("corrupt", "broken.jpg")), "remembered, so it is not tried again");
+        assertFalse(bucket.exists(PreviewKeys.image("corrupt", PreviewSize.THUMB, "broken.jpg")));
+        assertTrue(bucket.exists(PreviewKeys.unreadableMarker("corrupt", "broken.jpg")), "remembered, so it is not tried again");
 
         Album ready = runUntil(generator, "corrupt", a -> a.archiveCurrent() && a.builds().size() == 2, Duration.ofSeconds(30));
         assertArchiveHolds(ready, photos);

@@ -1,9 +1,12 @@
-package com.clientalbums.zip.preview;
+package com.clientalbums.previews.keys;
+
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
- * The two images made of every photo, stored at {@code previews/{album_id}/{name}/{path}.jpg}
- * (the names the client API looks for). Long edges, not boxes: portrait and landscape photos
- * get the same amount of detail.
+ * The two images made of every photo, each under its own folder of the album's previews
+ * ({@link PreviewKeys}). Long edges, not boxes: portrait and landscape photos get the same
+ * amount of detail.
  */
 public enum PreviewSize {
     /** Gallery grids and album covers: small enough for 100 at once on a phone. */
@@ -28,6 +31,11 @@ public enum PreviewSize {
 
     /** JPEG quality, 0-1. */
     public float quality() { return quality; }
+
+    /** The size whose folder is {@code keyName}; empty for any other folder. */
+    public static Optional<PreviewSize> byKeyName(String keyName) {
+        return Arrays.stream(values()).filter(s -> s.keyName.equals(keyName)).findFirst();
+    }
 
     /** The largest size: what a photo is decoded for. */
     public static PreviewSize largest() { return PREVIEW; }

@@ -1,6 +1,10 @@
-package com.clientalbums.zip.preview;
+package com.clientalbums.previews.job;
 
 import com.clientalbums.common.store.S3Keys;
+import com.clientalbums.previews.keys.PreviewKeys;
+import com.clientalbums.previews.keys.PreviewSize;
+import com.clientalbums.previews.render.PreviewRenderer;
+import com.clientalbums.previews.render.TestImages;
 import com.clientalbums.testing.LocalAws;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,17 +59,17 @@ class PhotoPreviewsTest {
         int before = renders.get();
 
         assertEquals(PhotoPreviews.Result.MADE, previews.make("album-a", "Ceremony/IMG_1.jpg"));
-        BufferedImage thumb = image(S3Keys.previewKey("album-a", "thumb", "Ceremony/IMG_1.jpg"));
+        BufferedImage thumb = image(PreviewKeys.image("album-a", PreviewSize.THUMB, "Ceremony/IMG_1.jpg"));
         assertEquals(400, thumb.getWidth());
         assertEquals(200, thumb.getHeight(), "upright, as shown");
-        assertEquals(800, image(S3Keys.previewKey("album-a", "preview", "Ceremony/IMG_1.jpg")).getWidth());
+        assertEquals(800, image(PreviewKeys.image("album-a", PreviewSize.PREVIEW, "Ceremony/IMG_1.jpg")).getWidth());
 
         assertEquals(PhotoPreviews.Result.ALREADY_CURRENT, previews.make("album-a", "Ceremony/IMG_1.jpg"));
         assertEquals(before + 1, renders.get(), "a redelivered event costs three HEADs, not a decode");
 
         put("album-a", "Ceremony/IMG_1.jpg", TestImages.jpeg(TestImages.stored(1, 300, 600)));
         assertEquals(PhotoPreviews.Result.MADE, previews.make("album-a", "Ceremony/IMG_1.jpg"), "same name, new bytes");
-        assertEquals(200, image(S3Keys.previewKey("album-a", "thumb", "Ceremony/IMG_1.jpg")).getWidth());
+        assertEquals(200, image(PreviewKeys.image("album-a", PreviewSize.THUMB, "Ceremony/IMG_1.jpg")).getWidth());
     }
 
     @Test
@@ -78,12 +82,12 @@ class PhotoPreviewsTest {
         assertEquals(PhotoPreviews.Result.UNREADABLE, previews.make("album-b", "notes.txt"));
         assertEquals(PhotoPreviews.Result.UNREADABLE, previews.make("album-b", "huge.jpg"));
         assertEquals(before + 1, renders.get(), "the marker stops a second attempt; a too-large file is never read");
-        assertTrue(exists(PhotoPreviews.markerKey("album-b", "notes.txt")));
-        assertFalse(exists(S3Keys.previewKey("album-b", "thumb", "notes.txt")));
+        assertTrue(exists(PreviewKeys.unreadableMarker("album-b", "notes.txt")));
+        assertFalse(exists(PreviewKeys.image("album-b", PreviewSize.THUMB, "notes.txt")));
 
         put("album-b", "notes.txt", TestImages.png(TestImages.stored(1, 100, 50)));
         assertEquals(PhotoPreviews.Result.MADE, previews.make("album-b", "notes.txt"));
-        assertFalse(exists(PhotoPreviews.markerKey("album-b", "notes.txt")), "the marker goes with the unreadable version");
+        assertFalse(exists(PreviewKeys.unreadableMarker("album-b", "notes.txt")), "the marker goes with the unreadable version");
     }
 
     @Test
@@ -91,12 +95,12 @@ class PhotoPreviewsTest {
         put("album-c", "IMG_2.jpg", TestImages.jpeg(TestImages.stored(1, 100, 50)));
         previews.make("album-c", "IMG_2.jpg");
         assertFalse(previews.removeIfPhotoGone("album-c", "IMG_2.jpg"), "a late delete event for a photo that is back");
-        assertTrue(exists(S3Keys.previewKey("album-c", "thumb", "IMG_2.jpg")));
+        assertTrue(exists(PreviewKeys.image("album-c", PreviewSize.THUMB, "IMG_2.jpg")));
 
         aws.clients().s3().deleteObject(r -> r.bucket(aws.names().bucket()).key(S3Keys.photoKey("album-c", "IMG_2.jpg")));
         assertTrue(previews.removeIfPhotoGone("album-c", "IMG_2.jpg"));
-        assertFalse(exists(S3Keys.previewKey("album-c", "thumb", "IMG_2.jpg")));
-        assertFalse(exists(S3Keys.previewKey("album-c", "preview", "IMG_2.jpg")));
+        assertFalse(exists(PreviewKeys.image("album-c", PreviewSize.THUMB, "IMG_2.jpg")));
+        assertFalse(exists(PreviewKeys.image("album-c", PreviewSize.PREVIEW, "IMG_2.jpg")));
         assertEquals(PhotoPreviews.Result.PHOTO_GONE, previews.make("album-c", "IMG_2.jpg"));
     }
 
@@ -105,6 +109,6 @@ class PhotoPreviewsTest {
         put("album-d", ".DS_Store", new byte[] {1, 2, 3});
         assertEquals(PhotoPreviews.Result.NOT_A_PHOTO, previews.make("album-d", ".DS_Store"));
         assertEquals(PhotoPreviews.Result.NOT_A_PHOTO, previews.make("album-d", "__MACOSX/._IMG_1.jpg"));
-        assertFalse(exists(PhotoPreviews.markerKey("album-d", ".DS_Store")));
+        assertFalse(exists(PreviewKeys.unreadableMarker("album-d", ".DS_Store")));
     }
 }

@@ -1,4 +1,4 @@
-package com.clientalbums.zip.preview;
+package com.clientalbums.previews.render;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;

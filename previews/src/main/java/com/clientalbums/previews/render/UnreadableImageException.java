@@ -1,4 +1,4 @@
-package com.clientalbums.zip.preview;
+package com.clientalbums.previews.render;
 
 /** The file is not an image this system can read (another format, truncated, corrupt, absurdly large). */
 public final class UnreadableImageException extends Exception {

@@ -1,4 +1,4 @@
-package com.clientalbums.zip.preview;
+package com.clientalbums.previews.render;
 
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 

@@ -1,4 +1,6 @@
-package com.clientalbums.zip.preview;
+package com.clientalbums.previews.render;
+
+import com.clientalbums.previews.keys.PreviewSize;
 
 import com.twelvemonkeys.imageio.color.ColorSpaces;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,6 @@
-package com.clientalbums.zip.preview;
+package com.clientalbums.previews.render;
+
+import com.clientalbums.previews.keys.PreviewSize;
 
 import java.awt.image.BufferedImage;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package com.clientalbums.zip.preview;
+package com.clientalbums.previews.render;
 
 import com.twelvemonkeys.imageio.color.ColorSpaces;
 
@@ -22,16 +22,16 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** Real image files made in the test: JPEGs with an EXIF orientation written byte by byte, PNGs, CMYK and Adobe RGB JPEGs. */
-final class TestImages {
-    static final Color RED = new Color(220, 30, 30);
-    static final Color GREEN = new Color(30, 190, 40);
-    static final Color BLUE = new Color(30, 40, 220);
-    static final Color YELLOW = new Color(235, 215, 40);
+public final class TestImages {
+    public static final Color RED = new Color(220, 30, 30);
+    public static final Color GREEN = new Color(30, 190, 40);
+    public static final Color BLUE = new Color(30, 40, 220);
+    public static final Color YELLOW = new Color(235, 215, 40);
 
     private TestImages() {}
 
     /** Quadrants as they are to be shown: red top-left, green top-right, blue bottom-left, yellow bottom-right. */
-    static Color shownQuadrant(boolean top, boolean left) {
+    public static Color shownQuadrant(boolean top, boolean left) {
         return top ? (left ? RED : GREEN) : (left ? BLUE : YELLOW);
     }
 
@@ -40,7 +40,7 @@ final class TestImages {
      * orientation, built from the specification's own words (which side of the shown image the
      * stored 0th row and 0th column are), not from the code under test's formulas.
      */
-    static BufferedImage stored(int orientation, int shownW, int shownH) {
+    public static BufferedImage stored(int orientation, int shownW, int shownH) {
         // {side of the 0th row, side of the 0th column} per EXIF 2.3, table for tag 274.
         String[][] sides = {
                 null, {"top", "left"}, {"top", "right"}, {"bottom", "right"}, {"bottom", "left"},
@@ -74,20 +74,20 @@ final class TestImages {
         return image;
     }
 
-    static byte[] jpeg(BufferedImage image) {
+    public static byte[] jpeg(BufferedImage image) {
         return encode(image, "jpeg", 0.95f);
     }
 
-    static byte[] png(BufferedImage image) {
+    public static byte[] png(BufferedImage image) {
         return encode(image, "png", -1);
     }
 
     /** A JPEG with an APP1 EXIF segment holding only the orientation tag, in either byte order. */
-    static byte[] jpegWithOrientation(BufferedImage image, int orientation, boolean bigEndian) {
+    public static byte[] jpegWithOrientation(BufferedImage image, int orientation, boolean bigEndian) {
         return withExif(jpeg(image), orientation, bigEndian);
     }
 
-    static byte[] withExif(byte[] jpeg, int orientation, boolean bigEndian) {
+    public static byte[] withExif(byte[] jpeg, int orientation, boolean bigEndian) {
         ByteBuffer tiff = ByteBuffer.allocate(26).order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         tiff.put(bigEndian ? (byte) 'M' : (byte) 'I').put(bigEndian ? (byte) 'M' : (byte) 'I');
         tiff.putShort((short) 42).putInt(8);        // TIFF magic, first IFD at offset 8
@@ -111,7 +111,7 @@ final class TestImages {
     }
 
     /** A CMYK JPEG (Adobe APP14, four components) as prepress software writes them: cyan left half, magenta right half. */
-    static byte[] cmykJpeg(int width, int height) {
+    public static byte[] cmykJpeg(int width, int height) {
         ColorSpace cmyk = ColorSpaces.getColorSpace(ColorSpaces.CS_GENERIC_CMYK);
         ComponentColorModel model = new ComponentColorModel(cmyk, false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
         WritableRaster raster = model.createCompatibleWritableRaster(width, height);
@@ -124,7 +124,7 @@ final class TestImages {
     }
 
     /** A JPEG tagged with the Adobe RGB (1998) profile (APP2 ICC_PROFILE), every pixel {@code adobe}. */
-    static byte[] adobeRgbJpeg(int width, int height, int[] adobe) {
+    public static byte[] adobeRgbJpeg(int width, int height, int[] adobe) {
         ColorSpace space = ColorSpaces.getColorSpace(ColorSpaces.CS_ADOBE_RGB_1998);
         ComponentColorModel model = new ComponentColorModel(space, false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
         WritableRaster raster = model.createCompatibleWritableRaster(width, height);
@@ -132,7 +132,7 @@ final class TestImages {
         return jpeg(new BufferedImage(model, raster, false, null));
     }
 
-    static BufferedImage read(byte[] bytes) {
+    public static BufferedImage read(byte[] bytes) {
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
             if (image == null) throw new IllegalStateException("not an image");

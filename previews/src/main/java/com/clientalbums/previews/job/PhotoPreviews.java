@@ -1,12 +1,15 @@
-package com.clientalbums.zip.preview;
+package com.clientalbums.previews.job;
 
 import com.clientalbums.common.store.HiddenFiles;
+import com.clientalbums.common.store.ObjectHead;
+import com.clientalbums.common.store.ObjectHeads;
 import com.clientalbums.common.store.S3Keys;
+import com.clientalbums.previews.keys.PreviewKeys;
+import com.clientalbums.previews.keys.PreviewSize;
+import com.clientalbums.previews.render.PreviewRenderer;
+import com.clientalbums.previews.render.UnreadableImageException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,15 +24,13 @@ import java.util.Optional;
  * <p>Each image records the ETag of the photo it was made from ({@code x-amz-meta-source-etag}):
  * a photo with current images is skipped after three HEADs, and one replaced under the same name
  * (new bytes, new ETag) gets new ones. A file that cannot be read as an image gets a zero-byte
- * marker at {@code previews/{album}/unreadable/{path}.jpg} with the same ETag instead, so it is
+ * marker ({@link PreviewKeys#unreadableMarker}) with the same ETag instead, so it is
  * logged once and never tried again — neither by redelivered events nor by daily maintenance —
  * until it is replaced.
  */
 public final class PhotoPreviews {
     private static final Logger LOG = System.getLogger(PhotoPreviews.class.getName());
     static final String SOURCE_ETAG = "source-etag";
-    /** Key folder of the markers of unreadable files; not a size, never shown. */
-    public static final String UNREADABLE = "unreadable";
 
     /** What became of one photo. */
     public enum Result { MADE, ALREADY_CURRENT, UNREADABLE, PHOTO_GONE, NOT_A_PHOTO }
@@ -42,6 +43,7 @@ public final class PhotoPreviews {
 
     private final S3Client s3;
     private final String bucket;
+    private final ObjectHeads heads;
     private final Renderer renderer;
     private final long maxPhotoBytes;
 
@@ -49,6 +51,7 @@ public final class PhotoPreviews {
     public PhotoPreviews(S3Client s3, String bucket, Renderer renderer, long maxPhotoBytes) {
         this.s3 = s3;
         this.bucket = bucket;
+        this.heads = new ObjectHeads(s3, bucket);
         this.renderer = renderer;
         this.maxPhotoBytes = maxPhotoBytes;
     }
@@ -60,21 +63,22 @@ public final class PhotoPreviews {
     public Result make(String albumId, String relativePath) {
         if (HiddenFiles.isHidden(relativePath)) return Result.NOT_A_PHOTO;
         String photoKey = S3Keys.photoKey(albumId, relativePath);
-        Optional<HeadObjectResponse> photo = head(photoKey);
+        Optional<ObjectHead> photo = heads.head(photoKey);
         if (photo.isEmpty()) return Result.PHOTO_GONE;
-        String etag = unquoted(photo.get().eTag());
+        String etag = photo.get().etag();
         if (madeFrom(albumId, relativePath, etag)) return Result.ALREADY_CURRENT;
-        Optional<HeadObjectResponse> marker = head(markerKey(albumId, relativePath));
+        String markerKey = PreviewKeys.unreadableMarker(albumId, relativePath);
+        Optional<ObjectHead> marker = heads.head(markerKey);
         if (sourceEtag(marker).filter(etag::equals).isPresent()) return Result.UNREADABLE;
-        if (photo.get().contentLength() > maxPhotoBytes) {
-            return unreadable(albumId, relativePath, etag, photo.get().contentLength() + " bytes is larger than previews are made for");
+        if (photo.get().size() > maxPhotoBytes) {
+            return unreadable(albumId, relativePath, etag, photo.get().size() + " bytes is larger than previews are made for");
         }
 
         byte[] bytes;
         String readEtag;
         try (var object = s3.getObject(r -> r.bucket(bucket).key(photoKey))) {
             // The ETag of the bytes actually read: the photo may have been replaced since the HEAD.
-            readEtag = unquoted(object.response().eTag());
+            readEtag = ObjectHeads.unquoted(object.response().eTag());
             long length = object.response().contentLength();
             if (length > maxPhotoBytes) {
                 return unreadable(albumId, relativePath, readEtag, length + " bytes is larger than previews are made for");
@@ -92,11 +96,11 @@ public final class PhotoPreviews {
             return unreadable(albumId, relativePath, readEtag, e.getMessage());
         }
         for (var image : images.entrySet()) {
-            s3.putObject(r -> r.bucket(bucket).key(S3Keys.previewKey(albumId, image.getKey().keyName(), relativePath))
+            s3.putObject(r -> r.bucket(bucket).key(PreviewKeys.image(albumId, image.getKey(), relativePath))
                             .contentType("image/jpeg").metadata(Map.of(SOURCE_ETAG, readEtag)),
                     RequestBody.fromBytes(image.getValue().jpeg()));
         }
-        if (marker.isPresent()) deleteQuietly(markerKey(albumId, relativePath)); // an earlier version was unreadable
+        if (marker.isPresent()) deleteQuietly(markerKey); // an earlier version was unreadable
         return Result.MADE;
     }
 
@@ -105,19 +109,15 @@ public final class PhotoPreviews {
      * order: a delete handled after the same name was uploaded again must not remove the new images.
      */
     public boolean removeIfPhotoGone(String albumId, String relativePath) {
-        if (head(S3Keys.photoKey(albumId, relativePath)).isPresent()) return false;
-        for (PreviewSize size : PreviewSize.values()) deleteQuietly(S3Keys.previewKey(albumId, size.keyName(), relativePath));
-        deleteQuietly(markerKey(albumId, relativePath));
+        if (heads.head(S3Keys.photoKey(albumId, relativePath)).isPresent()) return false;
+        for (PreviewSize size : PreviewSize.values()) deleteQuietly(PreviewKeys.image(albumId, size, relativePath));
+        deleteQuietly(PreviewKeys.unreadableMarker(albumId, relativePath));
         return true;
-    }
-
-    public static String markerKey(String albumId, String relativePath) {
-        return S3Keys.previewKey(albumId, UNREADABLE, relativePath);
     }
 
     private boolean madeFrom(String albumId, String relativePath, String etag) {
         for (PreviewSize size : PreviewSize.values()) {
-            if (sourceEtag(head(S3Keys.previewKey(albumId, size.keyName(), relativePath))).filter(etag::equals).isEmpty()) {
+            if (sourceEtag(heads.head(PreviewKeys.image(albumId, size, relativePath))).filter(etag::equals).isEmpty()) {
                 return false;
             }
         }
@@ -127,33 +127,18 @@ public final class PhotoPreviews {
     private Result unreadable(String albumId, String relativePath, String etag, String reason) {
         // Logged here, once per version of the file: the marker keeps anyone from trying again.
         LOG.log(Level.WARNING, "album {0}: no preview for {1}: {2}", albumId, relativePath, reason);
-        s3.putObject(r -> r.bucket(bucket).key(markerKey(albumId, relativePath)).contentType("text/plain")
+        s3.putObject(r -> r.bucket(bucket).key(PreviewKeys.unreadableMarker(albumId, relativePath)).contentType("text/plain")
                 .metadata(Map.of(SOURCE_ETAG, etag)), RequestBody.empty());
         // Images of an earlier, readable version would show a photo that is no longer there.
-        for (PreviewSize size : PreviewSize.values()) deleteQuietly(S3Keys.previewKey(albumId, size.keyName(), relativePath));
+        for (PreviewSize size : PreviewSize.values()) deleteQuietly(PreviewKeys.image(albumId, size, relativePath));
         return Result.UNREADABLE;
-    }
-
-    private Optional<HeadObjectResponse> head(String key) {
-        try {
-            return Optional.of(s3.headObject(r -> r.bucket(bucket).key(key)));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) return Optional.empty();
-            throw e;
-        }
     }
 
     private void deleteQuietly(String key) {
         s3.deleteObject(r -> r.bucket(bucket).key(key)); // S3 answers 204 for a key that is not there
     }
 
-    private static Optional<String> sourceEtag(Optional<HeadObjectResponse> head) {
+    private static Optional<String> sourceEtag(Optional<ObjectHead> head) {
         return head.map(h -> h.metadata().get(SOURCE_ETAG));
-    }
-
-    static String unquoted(String etag) {
-        return etag == null ? "" : etag.replace("\"", "");
     }
 }

@@ -1,0 +1,85 @@
+package com.clientalbums.previews.keys;
+
+import com.clientalbums.common.store.AlbumIds;
+
+import java.util.Optional;
+
+/**
+ * The layout of {@code previews/} in the bucket, written down once: every preview key is built
+ * here, and read back apart here.
+ * <pre>
+ *   previews/{album_id}/thumb/{path}.jpg         the thumbnail of the photo at {path}
+ *   previews/{album_id}/preview/{path}.jpg       its screen-sized preview
+ *   previews/{album_id}/unreadable/{path}.jpg    an empty marker: {path} is not an image that can be read
+ * </pre>
+ * {@code {path}} is the photo's path inside its album, sub-folders kept, so one listing of
+ * {@code previews/{album_id}/} tells which photos have which images.
+ */
+public final class PreviewKeys {
+    public static final String PREFIX = "previews/";
+    /** Key folder of the markers of unreadable files; not a size, never shown. */
+    static final String UNREADABLE = "unreadable";
+    private static final String SUFFIX = ".jpg";
+
+    private PreviewKeys() {}
+
+    /** What a key under {@code previews/} names: an image of a photo, or the marker of an unreadable one. */
+    public sealed interface PreviewKey permits Image, UnreadableMarker {
+        String albumId();
+
+        /** The photo's path inside its album. */
+        String relativePath();
+
+        String key();
+    }
+
+    /** The image of {@code size} made of the photo at {@code relativePath}. */
+    public record Image(String albumId, PreviewSize size, String relativePath) implements PreviewKey {
+        @Override
+        public String key() {
+            return image(albumId, size, relativePath);
+        }
+    }
+
+    /** The marker saying the photo at {@code relativePath} cannot be read as an image. */
+    public record UnreadableMarker(String albumId, String relativePath) implements PreviewKey {
+        @Override
+        public String key() {
+            return unreadableMarker(albumId, relativePath);
+        }
+    }
+
+    /** {@code previews/{album_id}/}: every image and marker of one album. */
+    public static String albumPrefix(String albumId) {
+        return PREFIX + albumId + "/";
+    }
+
+    /** {@code previews/{album_id}/{size}/}: the album's images of one size, in photo key order. */
+    public static String sizePrefix(String albumId, PreviewSize size) {
+        return albumPrefix(albumId) + size.keyName() + "/";
+    }
+
+    public static String image(String albumId, PreviewSize size, String relativePath) {
+        return sizePrefix(albumId, size) + relativePath + SUFFIX;
+    }
+
+    public static String unreadableMarker(String albumId, String relativePath) {
+        return albumPrefix(albumId) + UNREADABLE + "/" + relativePath + SUFFIX;
+    }
+
+    /** The image or marker a key names; empty for any other key (another prefix, folder or suffix, no path). */
+    public static Optional<PreviewKey> parse(String key) {
+        if (key == null || !key.startsWith(PREFIX) || !key.endsWith(SUFFIX)) return Optional.empty();
+        String rest = key.substring(PREFIX.length(), key.length() - SUFFIX.length());
+        int albumEnd = rest.indexOf('/');
+        if (albumEnd < 0) return Optional.empty();
+        int folderEnd = rest.indexOf('/', albumEnd + 1);
+        if (folderEnd < 0 || folderEnd == rest.length() - 1) return Optional.empty();
+        String albumId = rest.substring(0, albumEnd);
+        if (!AlbumIds.isValid(albumId)) return Optional.empty();
+        String folder = rest.substring(albumEnd + 1, folderEnd);
+        String path = rest.substring(folderEnd + 1);
+        if (folder.equals(UNREADABLE)) return Optional.of(new UnreadableMarker(albumId, path));
+        return PreviewSize.byKeyName(folder).map(size -> new Image(albumId, size, path));
+    }
+}
