@@ -55,7 +55,7 @@ public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<St
     /** For tests: grace periods of seconds instead of hours and days. */
     public MaintenanceHandler(Settings settings, AwsClients clients, MaintenancePolicy policy) {
         this.run = new MaintenanceRun(new AlbumRepository(clients.dynamo(), settings.albumTable()), clients.s3(),
-                settings.bucket(), new ZipQueue(clients.sqs(), settings.queueUrl()),
+                settings.bucket(), ZipQueue.of(settings, clients.sqs()),
                 new PhotoPreviews(clients.s3(), settings.bucket()), policy, Clock.systemUTC());
     }
 

@@ -2,7 +2,8 @@ package com.clientalbums.maintenance.sweep;
 
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
-import com.clientalbums.common.queue.ZipQueue;
+import com.clientalbums.common.build.BuildRequests;
+import com.clientalbums.common.queue.WakeUpQueue;
 import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.PhotoObject;
 import com.clientalbums.zip.preview.PhotoPreviews;
@@ -43,13 +44,13 @@ public final class MaintenanceRun {
     private final MaintenancePolicy policy;
     private final Clock clock;
 
-    public MaintenanceRun(AlbumRepository albums, S3Client s3, String bucket, ZipQueue queue, PhotoPreviews previews,
+    public MaintenanceRun(AlbumRepository albums, S3Client s3, String bucket, WakeUpQueue queue, PhotoPreviews previews,
                           MaintenancePolicy policy, Clock clock) {
         this.albums = albums;
         this.listing = new PhotoListing(s3, bucket);
         this.s3 = s3;
         this.bucket = bucket;
-        this.repairs = new AlbumRepairs(albums, queue, policy);
+        this.repairs = new AlbumRepairs(albums, new BuildRequests(albums, queue, policy.pendingGrace(), clock));
         this.superseded = new SupersededArchives(s3, bucket, policy);
         this.uploads = new AbandonedUploads(s3, bucket, policy);
         this.previews = new PreviewBackfill(s3, bucket, previews);

@@ -1,5 +1,6 @@
 package com.clientalbums.zip.writer;
 
+import com.clientalbums.common.error.EmptyAlbumException;
 import com.clientalbums.zip.layout.ZipLayout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,7 +66,7 @@ class ZipReadersTest {
     @Test
     void emptyAlbumGivesAClearErrorAndNoArchive() {
         Path file = directory.resolve("empty.zip");
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        EmptyAlbumException error = assertThrows(EmptyAlbumException.class,
                 () -> BuiltArchive.write(new TestAlbum(), file));
         assertTrue(error.getMessage().startsWith("Album has nothing to archive: 0 file(s) listed"),
                 error.getMessage());
@@ -76,7 +77,7 @@ class ZipReadersTest {
     void albumOfHiddenFilesOnlyGivesAClearErrorAndNoArchive() {
         Path file = directory.resolve("hidden-only.zip");
         TestAlbum album = new TestAlbum().add(".DS_Store", 6148).add("Thumbs.db", 1024).add("Ceremony/", 0);
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        EmptyAlbumException error = assertThrows(EmptyAlbumException.class,
                 () -> BuiltArchive.write(album, file));
         assertTrue(error.getMessage().startsWith("Album has nothing to archive: 3 file(s) listed"),
                 error.getMessage());
