@@ -18,7 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The photographer's albums: registration (the plan's Phase 4: the build is queued at once, so
+ * The photographer's albums: registration (the build is queued at once, so
  * the archive is usually ready before the first client looks), the archive states, forced
  * rebuilds. As in the client API, build requests go through {@link BuildRequests}: the album
  * record is the state of record and a wake-up message that fails to send leaves the album
