@@ -1,6 +1,5 @@
 package com.clientalbums.e2e;
 
-import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.local.LocalRunner;
 import com.clientalbums.local.RunnerConfig;
@@ -11,6 +10,7 @@ import com.clientalbums.localaws.AwsResources;
 import com.clientalbums.previews.keys.PreviewKeys;
 import com.clientalbums.previews.keys.PreviewSize;
 import com.clientalbums.zip.build.ArchiveBuildService;
+import com.clientalbums.zip.handler.GeneratorServices;
 import com.clientalbums.zip.handler.ZipGeneratorHandler;
 import com.clientalbums.zip.pipeline.S3PhotoSource;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,13 +103,9 @@ final class Portal implements AutoCloseable {
             Lambdas real = new RealLambdas().create(env);
             var settings = env.settings(ZipGeneratorHandler.SETTINGS);
             var clients = env.clients();
-            var timing = new ArchiveBuildService.Timing(settings.seconds(Setting.ZIP_LEASE_SECONDS),
-                    settings.integer(Setting.ZIP_MAX_ATTEMPTS), Duration.ofSeconds(30), Duration.ofSeconds(20),
-                    settings.seconds(Setting.ZIP_QUIET_SECONDS));
-            var builds = ZipGeneratorHandler.wire(settings, clients, timing,
+            var generator = GeneratorServices.from(settings, clients, ArchiveBuildService.Timing.from(settings),
                     held.around(new S3PhotoSource(clients.s3(), settings.bucket())));
-            return new Lambdas(real.clientApi(), real.adminApi(),
-                    new ZipGeneratorHandler(settings, clients, timing, builds), real.maintenance());
+            return new Lambdas(real.clientApi(), real.adminApi(), new ZipGeneratorHandler(generator), real.maintenance());
         };
     }
 

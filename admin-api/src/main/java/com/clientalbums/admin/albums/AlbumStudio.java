@@ -2,52 +2,43 @@ package com.clientalbums.admin.albums;
 
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.album.RequestSource;
 import com.clientalbums.common.auth.Caller;
+import com.clientalbums.common.build.BuildRequests;
 import com.clientalbums.common.error.AlbumsException;
 import com.clientalbums.common.error.ErrorCode;
-import com.clientalbums.common.queue.ZipRequest;
 import com.clientalbums.common.store.AlbumIds;
 import com.clientalbums.common.store.Fingerprint;
 import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.PhotoObject;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * The photographer's albums: registration (the plan's Phase 4: the build is queued at once, so
+ * The photographer's albums: registration (the build is queued at once, so
  * the archive is usually ready before the first client looks), the archive states, forced
- * rebuilds. As in the client API, the album record is the state of record and a wake-up message
- * that fails to send leaves the album {@code pending}, where maintenance finds it.
+ * rebuilds. As in the client API, build requests go through {@link BuildRequests}: the album
+ * record is the state of record and a wake-up message that fails to send leaves the album
+ * {@code pending}, where maintenance finds it.
  */
 public final class AlbumStudio {
-    private static final System.Logger LOG = System.getLogger(AlbumStudio.class.getName());
-
-    /** A pending request older than this is taken as lost, so a forced rebuild may send again. */
-    public static final Duration PENDING_RETRY_AFTER = Duration.ofMinutes(2);
     public static final int MAX_NAME_CHARS = 200;
-
-    /** Wakes a generator for an album; may fail. */
-    @FunctionalInterface
-    public interface BuildWakeUp {
-        void wake(ZipRequest request);
-    }
 
     /** New album's fields. */
     public record Registration(String albumId, String name) {}
 
     private final AlbumRepository albums;
     private final PhotoListing photos;
-    private final BuildWakeUp wakeUp;
+    private final BuildRequests builds;
     private final Clock clock;
 
-    public AlbumStudio(AlbumRepository albums, PhotoListing photos, BuildWakeUp wakeUp, Clock clock) {
+    public AlbumStudio(AlbumRepository albums, PhotoListing photos, BuildRequests builds, Clock clock) {
         this.albums = albums;
         this.photos = photos;
-        this.wakeUp = wakeUp;
+        this.builds = builds;
         this.clock = clock;
     }
 
@@ -63,7 +54,8 @@ public final class AlbumStudio {
         if (!albums.register(albumId, name, caller.email(), listed.size(), Fingerprint.of(listed), now)) {
             throw new AlbumsException(ErrorCode.CONFLICT, "An album with the id '" + albumId + "' already exists");
         }
-        if (!listed.isEmpty()) wake(new ZipRequest(albumId, "registration", false));
+        // Registration itself recorded the request (pending) when there are photos; it only needs its wake-up.
+        if (!listed.isEmpty()) builds.wake(albumId);
         return AdminViews.AlbumRow.of(require(albumId), clock.instant());
     }
 
@@ -87,9 +79,7 @@ public final class AlbumStudio {
      */
     public AdminViews.Archive rebuild(String albumId) {
         require(albumId);
-        if (albums.requestBuild(albumId, "admin", true, clock.instant(), PENDING_RETRY_AFTER)) {
-            wake(new ZipRequest(albumId, "admin", true));
-        }
+        builds.rebuild(albumId, RequestSource.ADMIN);
         return archive(albumId);
     }
 
@@ -109,14 +99,5 @@ public final class AlbumStudio {
             throw AlbumsException.badRequest("The album's name must not contain control characters");
         }
         return name;
-    }
-
-    private void wake(ZipRequest request) {
-        try {
-            wakeUp.wake(request);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "album " + request.albumId() + " is pending but its wake-up message failed ("
-                    + e.getMessage() + "); maintenance or a later request sends it again");
-        }
     }
 }

@@ -10,20 +10,17 @@ import com.clientalbums.admin.users.AccountDirectory;
 import com.clientalbums.admin.users.ClientAccounts;
 import com.clientalbums.admin.users.CognitoAccountDirectory;
 import com.clientalbums.admin.users.LocalAccountDirectory;
-import com.clientalbums.common.access.GrantRepository;
 import com.clientalbums.common.access.Profiles;
-import com.clientalbums.common.access.UserRepository;
-import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.auth.AuthConfig;
 import com.clientalbums.common.auth.Authenticator;
 import com.clientalbums.common.auth.JwtAuthenticator;
+import com.clientalbums.common.aws.ApiServices;
 import com.clientalbums.common.aws.AwsClients;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.http.ApiResponse;
 import com.clientalbums.common.http.PresignedLinks;
 import com.clientalbums.common.http.Router;
-import com.clientalbums.common.queue.ZipQueue;
 import com.clientalbums.common.store.AlbumIds;
 import com.clientalbums.common.store.PhotoListing;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -89,16 +86,13 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
 
     AdminApiHandler(Settings settings, AwsClients clients, AccountDirectory directory, Authenticator authenticator,
                     AwsCredentialsProvider signingCredentials, Clock clock) {
-        AlbumRepository albums = new AlbumRepository(clients.dynamo(), settings.albumTable());
-        UserRepository users = new UserRepository(clients.dynamo(), settings.get(Setting.USER_TABLE_NAME));
-        GrantRepository grants = new GrantRepository(clients.dynamo(), settings.get(Setting.USER_ALBUM_TABLE_NAME));
-        ZipQueue queue = new ZipQueue(clients.sqs(), settings.queueUrl());
+        ApiServices shared = ApiServices.of(settings, clients, clock);
         PresignedLinks links = new PresignedLinks(clients.presigner(), settings.bucket(), signingCredentials, clock);
 
-        AlbumStudio studio = new AlbumStudio(albums, new PhotoListing(clients.s3(), settings.bucket()), queue::send, clock);
+        AlbumStudio studio = new AlbumStudio(shared.albums(), new PhotoListing(clients.s3(), settings.bucket()), shared.builds(), clock);
         UploadLinks uploads = new UploadLinks(links, settings.seconds(Setting.PRESIGNED_URL_EXPIRY));
-        ClientAccounts accounts = new ClientAccounts(users, grants, directory, clock);
-        Profiles profiles = new Profiles(users);
+        ClientAccounts accounts = new ClientAccounts(shared.users(), shared.grants(), directory, clock);
+        Profiles profiles = new Profiles(shared.users());
 
         this.router = Router.builder(authenticator).adminOnly().bodyLimit(BODY_LIMIT)
                 .get("/me", (req, caller) -> ApiResponse.ok(profiles.me(caller)))

@@ -1,5 +1,6 @@
 package com.clientalbums.admin.handler;
 
+import com.clientalbums.common.album.RequestSource;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.admin.users.AccountDirectory;
 import com.clientalbums.admin.users.CognitoAccountDirectory;
@@ -173,7 +174,8 @@ class AdminApiHandlerTest {
         var listing = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list("smith-wedding");
         assertEquals(Fingerprint.of(listing), album.contentFingerprint());
         assertEquals("someone@example.com", album.createdBy());
-        assertEquals(List.of(new ZipRequest("smith-wedding", "registration", false)), inbox.messagesFor("smith-wedding"));
+        assertEquals(List.of(new ZipRequest("smith-wedding")), inbox.messagesFor("smith-wedding"));
+        assertEquals(RequestSource.REGISTRATION.value(), album.requestSource());
     }
 
     @Test
@@ -257,7 +259,9 @@ class AdminApiHandlerTest {
         assertEquals("pending", first.get("zip_status").asText());
         JsonNode second = answer(202, ApiEvents.post("/admin/albums/rebuild-me/zip").bearer(admin));
         assertEquals("pending", second.get("zip_status").asText());
-        assertEquals(List.of(new ZipRequest("rebuild-me", "admin", true)), inbox.messagesFor("rebuild-me"));
+        assertEquals(List.of(new ZipRequest("rebuild-me")), inbox.messagesFor("rebuild-me"), "one wake-up for two clicks");
+        assertEquals(RequestSource.ADMIN.value(), albums.find("rebuild-me").orElseThrow().requestSource(),
+                "the record, not the message, says the rebuild was forced from the studio");
         assertEquals(ZipStatus.PENDING, albums.find("rebuild-me").orElseThrow().zipStatus());
         assertError(call(ApiEvents.post("/admin/albums/nothing-here/zip").bearer(admin)), 404, "NOT_FOUND");
     }

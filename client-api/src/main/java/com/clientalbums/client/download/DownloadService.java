@@ -4,13 +4,14 @@ import com.clientalbums.common.access.AlbumAccess;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.BuildRecord;
+import com.clientalbums.common.album.RequestSource;
 import com.clientalbums.common.album.ZipStatus;
 import com.clientalbums.common.auth.Caller;
+import com.clientalbums.common.build.BuildRequests;
 import com.clientalbums.common.error.AlbumsException;
 import com.clientalbums.common.http.PhotoPaths;
 import com.clientalbums.common.http.PresignedLinks;
 import com.clientalbums.common.http.ProgressView;
-import com.clientalbums.common.queue.ZipRequest;
 import com.clientalbums.common.store.HiddenFiles;
 
 import java.time.Clock;
@@ -23,20 +24,13 @@ import java.util.Optional;
 /**
  * "Download All" and one-photo downloads.
  *
- * <p>The album record is the state of record (DESIGN §4): a ready, current archive is handed out
- * as a link signed now; anything else answers with the state and progress, and asks for a build
- * when none is under way. Asking is one conditional write ({@link AlbumRepository#requestBuild}),
- * so any number of simultaneous clicks make one request, and only the click that won it wakes a
- * generator. Should that wake-up message be lost (SQS down), the album simply stays
- * {@code pending}: after {@link #PENDING_RETRY_AFTER} the next click — or maintenance — may
- * request again and send again. Nothing waits on the message.
+ * <p>The album record is the state of record ({@code docs/archive-lifecycle.md}): a ready,
+ * current archive is handed out as a link signed now; anything else answers with the state and
+ * progress, and asks for a build when none is under way ({@link BuildRequests}: any number of
+ * simultaneous clicks make one request and one wake-up; a wake-up that fails leaves the album
+ * {@code pending} for a later click or maintenance). Nothing waits on the message.
  */
 public final class DownloadService {
-    private static final System.Logger LOG = System.getLogger(DownloadService.class.getName());
-
-    /** A pending request older than this is taken as lost and may be sent again. */
-    public static final Duration PENDING_RETRY_AFTER = Duration.ofMinutes(2);
-
     /**
      * How long a failed build shows as {@code error} before a download request retries it. The
      * page that was polling sees the error (it polls at least every 10 s) and stops, showing the
@@ -45,15 +39,9 @@ public final class DownloadService {
      */
     public static final Duration ERROR_SHOWN_FOR = Duration.ofSeconds(15);
 
-    /** Wakes a generator for an album; may fail (the album then waits as {@code pending}). */
-    @FunctionalInterface
-    public interface BuildWakeUp {
-        void wake(ZipRequest request);
-    }
-
     private final AlbumAccess access;
     private final AlbumRepository albums;
-    private final BuildWakeUp wakeUp;
+    private final BuildRequests builds;
     private final PresignedLinks links;
     private final PhotoObjects photos;
     private final Duration zipUrlExpiry;
@@ -66,11 +54,11 @@ public final class DownloadService {
         Optional<Long> size(String key);
     }
 
-    public DownloadService(AlbumAccess access, AlbumRepository albums, BuildWakeUp wakeUp, PresignedLinks links,
+    public DownloadService(AlbumAccess access, AlbumRepository albums, BuildRequests builds, PresignedLinks links,
                            PhotoObjects photos, Duration zipUrlExpiry, Duration photoUrlExpiry, Clock clock) {
         this.access = access;
         this.albums = albums;
-        this.wakeUp = wakeUp;
+        this.builds = builds;
         this.links = links;
         this.photos = photos;
         this.zipUrlExpiry = zipUrlExpiry;
@@ -86,11 +74,9 @@ public final class DownloadService {
         if (album.zipStatus() == ZipStatus.ERROR && failedAt(album).map(t -> t.plus(ERROR_SHOWN_FOR).isAfter(now)).orElse(false)) {
             return error(album);
         }
-        String source = album.zipStatus() == ZipStatus.ERROR ? "api_retry" : "api";
-        if (albums.requestBuild(albumId, source, false, now, PENDING_RETRY_AFTER)) {
-            wake(new ZipRequest(albumId, source, false));
-            String message = source.equals("api_retry") ? DownloadMessages.RETRYING : null;
-            return pending(album, message);
+        RequestSource source = album.zipStatus() == ZipStatus.ERROR ? RequestSource.API_RETRY : RequestSource.API;
+        if (builds.request(albumId, source)) {
+            return pending(album, source == RequestSource.API_RETRY ? DownloadMessages.RETRYING : null);
         }
         // Someone else's request is under way (or the archive was published meanwhile): report it as it is now.
         Album latest = albums.find(albumId).orElseThrow(() -> AlbumsException.notFound("Album"));
@@ -139,15 +125,6 @@ public final class DownloadService {
 
     private static DownloadResponse status(Album album, String status, String message, ProgressView progress) {
         return new DownloadResponse(album.albumId(), null, 0, album.photoCount(), status, message, null, List.of(), progress);
-    }
-
-    private void wake(ZipRequest request) {
-        try {
-            wakeUp.wake(request);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "album " + request.albumId() + " is pending but its wake-up message failed ("
-                    + e.getMessage() + "); a later request or maintenance sends it again after " + PENDING_RETRY_AFTER.toMinutes() + " min");
-        }
     }
 
     /** When the last build ended (the failing one), or when it was requested if no build is recorded. */

@@ -8,20 +8,17 @@ import com.clientalbums.client.albums.AlbumBrowser;
 import com.clientalbums.client.albums.PreviewIndex;
 import com.clientalbums.client.download.DownloadService;
 import com.clientalbums.common.access.AlbumAccess;
-import com.clientalbums.common.access.GrantRepository;
 import com.clientalbums.common.access.Profiles;
-import com.clientalbums.common.access.UserRepository;
-import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.auth.AuthConfig;
 import com.clientalbums.common.auth.Authenticator;
 import com.clientalbums.common.auth.JwtAuthenticator;
+import com.clientalbums.common.aws.ApiServices;
 import com.clientalbums.common.aws.AwsClients;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.http.ApiResponse;
 import com.clientalbums.common.http.PresignedLinks;
 import com.clientalbums.common.http.Router;
-import com.clientalbums.common.queue.ZipQueue;
 import com.clientalbums.common.store.ObjectHead;
 import com.clientalbums.common.store.ObjectHeads;
 import com.clientalbums.common.store.PhotoListing;
@@ -73,17 +70,15 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     ClientApiHandler(Settings settings, AwsClients clients, Authenticator authenticator,
                      AwsCredentialsProvider signingCredentials, Clock clock) {
-        AlbumRepository albums = new AlbumRepository(clients.dynamo(), settings.albumTable());
-        GrantRepository grants = new GrantRepository(clients.dynamo(), settings.get(Setting.USER_ALBUM_TABLE_NAME));
-        AlbumAccess access = new AlbumAccess(albums, grants);
-        Profiles profiles = new Profiles(new UserRepository(clients.dynamo(), settings.get(Setting.USER_TABLE_NAME)));
+        ApiServices shared = ApiServices.of(settings, clients, clock);
+        AlbumAccess access = new AlbumAccess(shared.albums(), shared.grants());
+        Profiles profiles = new Profiles(shared.users());
         PresignedLinks links = new PresignedLinks(clients.presigner(), settings.bucket(), signingCredentials, clock);
-        ZipQueue queue = new ZipQueue(clients.sqs(), settings.queueUrl());
 
         AlbumBrowser browser = new AlbumBrowser(access, new PhotoListing(clients.s3(), settings.bucket()),
                 new PreviewIndex(clients.s3(), settings.bucket()), links, settings.seconds(Setting.PRESIGNED_URL_EXPIRY));
         ObjectHeads heads = new ObjectHeads(clients.s3(), settings.bucket());
-        DownloadService downloads = new DownloadService(access, albums, queue::send, links,
+        DownloadService downloads = new DownloadService(access, shared.albums(), shared.builds(), links,
                 key -> heads.head(key).map(ObjectHead::size),
                 settings.seconds(Setting.ZIP_URL_EXPIRY), settings.seconds(Setting.PRESIGNED_URL_EXPIRY), clock);
 

@@ -1,5 +1,6 @@
 package com.clientalbums.client.handler;
 
+import com.clientalbums.common.album.RequestSource;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.common.access.GrantRepository;
 import com.clientalbums.common.album.Album;
@@ -358,8 +359,7 @@ class ClientApiHandlerTest {
         }
         List<ZipRequest> sent = inbox.messagesFor(album);
         assertEquals(1, sent.size(), "exactly one wake-up for 200 clicks");
-        assertEquals("api", sent.getFirst().source());
-        assertEquals("api", albums.find(album).orElseThrow().requestSource());
+        assertEquals(RequestSource.API.value(), albums.find(album).orElseThrow().requestSource());
     }
 
     @Test
@@ -426,8 +426,8 @@ class ClientApiHandlerTest {
         var later = handlerAt(now.plusSeconds(30), Map.of());
         var retried = ApiEvents.body(call(later, ApiEvents.get("/albums/" + album + "/download").bearer(issuer.idToken(ANN))));
         assertEquals("pending", retried.get("status").asText());
-        assertEquals(List.of(new ZipRequest(album, "api_retry", false)), inbox.messagesFor(album));
-        assertEquals("api_retry", albums.find(album).orElseThrow().requestSource());
+        assertEquals(List.of(new ZipRequest(album)), inbox.messagesFor(album));
+        assertEquals(RequestSource.API_RETRY.value(), albums.find(album).orElseThrow().requestSource());
     }
 
     @Test

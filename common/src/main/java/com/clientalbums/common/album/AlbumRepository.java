@@ -71,7 +71,7 @@ public final class AlbumRepository {
         if (photoCount > 0) {
             item.put("zip_status", str(ZipStatus.PENDING.value()));
             item.put("requested_at", time(now));
-            item.put("request_source", str("registration"));
+            item.put("request_source", str(RequestSource.REGISTRATION.value()));
         }
         try {
             dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
@@ -90,7 +90,7 @@ public final class AlbumRepository {
      * generator stopped renewing its lease. Fails — and the caller sends nothing — while a
      * build is requested or under way, which is what makes N concurrent clicks one build.
      */
-    public boolean requestBuild(String albumId, String source, boolean force, Instant now, Duration pendingRetryAfter) {
+    public boolean requestBuild(String albumId, RequestSource source, boolean force, Instant now, Duration pendingRetryAfter) {
         String readyClause = force
                 ? "zip_status = :ready"
                 : "(zip_status = :ready AND (attribute_not_exists(zip_fingerprint) OR zip_fingerprint <> content_fingerprint))";
@@ -102,7 +102,7 @@ public final class AlbumRepository {
         Map<String, AttributeValue> values = statusValues();
         values.put(":now", time(now));
         values.put(":retry_before", time(now.minus(pendingRetryAfter)));
-        values.put(":source", str(source));
+        values.put(":source", str(source.value()));
         values.put(":zero", num(0));
         return update(albumId,
                 "SET zip_status = :pending, requested_at = :now, request_source = :source, attempts = :zero, not_before = :now"
@@ -178,7 +178,7 @@ public final class AlbumRepository {
         Map<String, AttributeValue> values = leaseValues(owner);
         values.put(":now", time(now));
         values.put(":builds", AlbumItems.builds(bounded(history)));
-        values.put(":source", str("content_changed"));
+        values.put(":source", str(RequestSource.CONTENT_CHANGED.value()));
         values.put(":zero", num(0));
         values.put(":nb", time(notBefore));
         String set = "SET zip_status = :pending, requested_at = :now, request_source = :source, attempts = :zero,"
@@ -237,7 +237,7 @@ public final class AlbumRepository {
         Map<String, AttributeValue> values = statusValues();
         values.put(":now", time(now));
         values.put(":nb", time(notBefore));
-        values.put(":source", str("photos_changed"));
+        values.put(":source", str(RequestSource.PHOTOS_CHANGED.value()));
         values.put(":zero", num(0));
         return update(albumId,
                 "SET zip_status = :pending, requested_at = :now, request_source = :source, attempts = :zero,"

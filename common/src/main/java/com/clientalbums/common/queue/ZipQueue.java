@@ -1,12 +1,16 @@
 package com.clientalbums.common.queue;
 
+import com.clientalbums.common.config.Settings;
+import com.clientalbums.common.error.AlbumsException;
+import com.clientalbums.common.error.ErrorCode;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 import java.time.Duration;
 
-/** Wakes a ZIP generator. The album record says what to build; a message only says "look at this album". */
-public final class ZipQueue {
+/** The ZIP generation queue on SQS: the one place that sends a wake-up message. */
+public final class ZipQueue implements WakeUpQueue {
     private final SqsClient sqs;
     private final String queueUrl;
 
@@ -15,14 +19,20 @@ public final class ZipQueue {
         this.queueUrl = queueUrl;
     }
 
-    public void send(ZipRequest request) {
-        send(request, Duration.ZERO);
+    /** The queue a function's {@code ZIP_GENERATION_QUEUE_URL} names. */
+    public static ZipQueue of(Settings settings, SqsClient sqs) {
+        return new ZipQueue(sqs, settings.queueUrl());
     }
 
-    /** Sends with a delivery delay (at most 15 minutes, SQS's limit), used to wake a generator after a quiet period. */
-    public void send(ZipRequest request, Duration delay) {
-        int seconds = (int) Math.min(900, Math.max(0, delay.toSeconds()));
-        sqs.sendMessage(SendMessageRequest.builder().queueUrl(queueUrl)
-                .messageBody(QueueMessages.write(request)).delaySeconds(seconds).build());
+    @Override
+    public void wake(String albumId, Duration delay) {
+        int seconds = (int) Math.min(MAX_DELAY.toSeconds(), Math.max(0, delay.toSeconds()));
+        try {
+            sqs.sendMessage(SendMessageRequest.builder().queueUrl(queueUrl)
+                    .messageBody(QueueMessages.write(new ZipRequest(albumId))).delaySeconds(seconds).build());
+        } catch (SdkException e) {
+            throw new AlbumsException(ErrorCode.UNAVAILABLE, "The wake-up message for album " + albumId
+                    + " could not be sent: " + e.getMessage(), e);
+        }
     }
 }

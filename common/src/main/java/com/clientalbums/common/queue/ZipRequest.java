@@ -4,10 +4,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The plan's direct message: {@code {"album_id": "...", "source": "api", "force": false}}.
- * It only wakes a generator; what to build is decided by the album record.
+ * A direct message: {@code {"album_id": "..."}}. It only wakes a generator. The plan's message
+ * also carried {@code source} and {@code force}; they are still accepted (ignored) but no longer
+ * sent, because the album record decides what to build: a forced rebuild is the
+ * {@code pending} state its request wrote, and who asked is its {@code request_source}. A field
+ * in a message could not be trusted anyway, since SQS may deliver any message twice.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ZipRequest(@JsonProperty("album_id") String albumId,
-                         @JsonProperty("source") String source,
-                         @JsonProperty("force") boolean force) {}
+public record ZipRequest(@JsonProperty("album_id") String albumId) {}

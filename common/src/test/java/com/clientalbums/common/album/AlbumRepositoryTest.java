@@ -76,7 +76,7 @@ class AlbumRepositoryTest {
             String owner = "gen-" + i;
             Callable<int[]> task = () -> {
                 start.await();
-                int requested = albums.requestBuild(id, "api", false, Instant.now(), RETRY) ? 1 : 0;
+                int requested = albums.requestBuild(id, RequestSource.API, false, Instant.now(), RETRY) ? 1 : 0;
                 int claimed = albums.claim(id, owner, Instant.now(), LEASE).isPresent() ? 1 : 0;
                 return new int[] {requested, claimed};
             };
@@ -138,15 +138,15 @@ class AlbumRepositoryTest {
         Album failed = albums.find(id).orElseThrow();
         assertEquals(ZipStatus.ERROR, failed.zipStatus());
         assertEquals("This album has no photos", failed.zipError());
-        assertTrue(albums.requestBuild(id, "api_retry", false, Instant.now(), RETRY), "a click retries an error");
+        assertTrue(albums.requestBuild(id, RequestSource.API_RETRY, false, Instant.now(), RETRY), "a click retries an error");
     }
 
     @Test
     void aPendingRequestWhoseMessageWasLostCanBeRequestedAgainLater() {
         String id = registered("lost-message");
         Instant now = Instant.now();
-        assertFalse(albums.requestBuild(id, "api", false, now, RETRY), "a fresh request is not duplicated");
-        assertTrue(albums.requestBuild(id, "api", false, now.plus(RETRY).plusSeconds(1), RETRY));
+        assertFalse(albums.requestBuild(id, RequestSource.API, false, now, RETRY), "a fresh request is not duplicated");
+        assertTrue(albums.requestBuild(id, RequestSource.API, false, now.plus(RETRY).plusSeconds(1), RETRY));
     }
 
     @Test
@@ -189,7 +189,7 @@ class AlbumRepositoryTest {
 
         Album pending = albums.requestAfterChange(id, now, now.plusSeconds(60)).orElseThrow();
         assertEquals(ZipStatus.PENDING, pending.zipStatus());
-        assertEquals("photos_changed", pending.requestSource());
+        assertEquals(RequestSource.PHOTOS_CHANGED.value(), pending.requestSource());
         assertTrue(albums.claim(id, "gen", now.plusSeconds(59), LEASE).isEmpty(), "not claimable in the quiet period");
         assertTrue(albums.claim(id, "gen", now.plusSeconds(60), LEASE).isPresent());
     }
@@ -201,9 +201,9 @@ class AlbumRepositoryTest {
         Instant now = Instant.now();
         Instant due = now.plus(RETRY).plusSeconds(60);
         albums.requestAfterChange(id, now, due).orElseThrow();
-        assertFalse(albums.requestBuild(id, "api", false, now.plus(RETRY).plusSeconds(1), RETRY),
+        assertFalse(albums.requestBuild(id, RequestSource.API, false, now.plus(RETRY).plusSeconds(1), RETRY),
                 "requested long ago but not yet due: its wake-up is still to come");
-        assertTrue(albums.requestBuild(id, "api", false, due.plus(RETRY).plusSeconds(1), RETRY),
+        assertTrue(albums.requestBuild(id, RequestSource.API, false, due.plus(RETRY).plusSeconds(1), RETRY),
                 "due long ago and nobody built it: the wake-up was lost");
     }
 

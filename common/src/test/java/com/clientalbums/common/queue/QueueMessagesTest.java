@@ -12,8 +12,14 @@ class QueueMessagesTest {
 
     @Test
     void aDirectMessageInThePlansFormatIsARequest() {
-        QueueMessage m = QueueMessages.parse("{\"album_id\": \"test-zip-optimization\", \"source\": \"manual-test\"}");
-        assertEquals(List.of(new ZipRequest("test-zip-optimization", "manual-test", false)), m.requests());
+        QueueMessage m = QueueMessages.parse("{\"album_id\": \"test-zip-optimization\", \"source\": \"manual-test\", \"force\": true}");
+        assertEquals(List.of(new ZipRequest("test-zip-optimization")), m.requests());
+    }
+
+    @Test
+    void aWakeUpCarriesOnlyTheAlbumId() {
+        assertEquals("{\"album_id\":\"smith-wedding\"}", QueueMessages.write(new ZipRequest("smith-wedding")));
+        assertEquals(List.of(new ZipRequest("smith-wedding")), QueueMessages.parse("{\"album_id\":\"smith-wedding\"}").requests());
     }
 
     @Test

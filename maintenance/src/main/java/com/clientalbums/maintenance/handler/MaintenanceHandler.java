@@ -56,7 +56,7 @@ public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<St
     /** For tests: grace periods of seconds instead of hours and days. */
     public MaintenanceHandler(Settings settings, AwsClients clients, MaintenancePolicy policy) {
         this.run = new MaintenanceRun(new AlbumRepository(clients.dynamo(), settings.albumTable()),
-                new S3MaintenanceStore(clients.s3(), settings.bucket()), new ZipQueue(clients.sqs(), settings.queueUrl()),
+                new S3MaintenanceStore(clients.s3(), settings.bucket()), ZipQueue.of(settings, clients.sqs()),
                 new PhotoPreviews(clients.s3(), settings.bucket()), policy, Clock.systemUTC());
     }
 

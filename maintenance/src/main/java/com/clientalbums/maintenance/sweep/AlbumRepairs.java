@@ -2,8 +2,8 @@ package com.clientalbums.maintenance.sweep;
 
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
-import com.clientalbums.common.queue.ZipQueue;
-import com.clientalbums.common.queue.ZipRequest;
+import com.clientalbums.common.album.RequestSource;
+import com.clientalbums.common.build.BuildRequests;
 import com.clientalbums.common.store.Fingerprint;
 import com.clientalbums.common.store.PhotoObject;
 
@@ -17,8 +17,9 @@ import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.STUCK_J
 
 /**
  * Puts one album's archive state right, using the same conditional transitions as everyone
- * else, so a generator or a click racing with maintenance never makes a second build: whoever
- * loses a transition simply does nothing.
+ * else ({@link BuildRequests}), so a generator or a click racing with maintenance never makes a
+ * second build: whoever loses a transition simply does nothing. A wake-up that fails to send is
+ * logged and leaves the album {@code pending} for the next run; the album's other repairs go on.
  *
  * <ul>
  *   <li>photos changed without the change being recorded (a lost event) → recorded; a ready
@@ -30,13 +31,12 @@ import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.STUCK_J
  */
 final class AlbumRepairs {
     private final AlbumRepository albums;
-    private final ZipQueue queue;
-    private final MaintenancePolicy policy;
+    private final BuildRequests builds;
 
-    AlbumRepairs(AlbumRepository albums, ZipQueue queue, MaintenancePolicy policy) {
+    /** @param builds requests whose retry window is the policy's {@code pendingGrace} */
+    AlbumRepairs(AlbumRepository albums, BuildRequests builds) {
         this.albums = albums;
-        this.queue = queue;
-        this.policy = policy;
+        this.builds = builds;
     }
 
     /**
@@ -53,32 +53,21 @@ final class AlbumRepairs {
                 boolean missing = !stale && album.zipKey() != null && !zipKeys.contains(album.zipKey());
                 // A ready album whose archive object vanished (expired by the lifecycle rule) needs
                 // force: by its fingerprints it is current.
-                if ((stale || missing) && albums.requestBuild(id, "maintenance", missing, now, policy.pendingGrace())) {
-                    wake(id, report, STALE_ZIPS_QUEUED);
+                if (missing && builds.rebuild(id, RequestSource.MAINTENANCE)
+                        || stale && builds.request(id, RequestSource.MAINTENANCE)) {
+                    report.add(STALE_ZIPS_QUEUED);
                 }
             }
             case ERROR -> {
-                if (recorded && albums.requestBuild(id, "maintenance", false, now, policy.pendingGrace())) {
-                    wake(id, report, STALE_ZIPS_QUEUED);
-                }
+                if (recorded && builds.request(id, RequestSource.MAINTENANCE)) report.add(STALE_ZIPS_QUEUED);
             }
             case GENERATING -> {
-                if (album.leaseExpired(now) && albums.requestBuild(id, "maintenance", false, now, policy.pendingGrace())) {
-                    wake(id, report, STUCK_JOBS_RESET);
-                }
+                if (album.leaseExpired(now) && builds.request(id, RequestSource.MAINTENANCE)) report.add(STUCK_JOBS_RESET);
             }
             case PENDING, NOT_STARTED -> {
-                // requestBuild itself refuses a request that is recent or not yet due.
-                if (albums.requestBuild(id, "maintenance", false, now, policy.pendingGrace())) {
-                    wake(id, report, PENDING_REQUEUED);
-                }
+                // The request itself is refused while it is recent or not yet due.
+                if (builds.request(id, RequestSource.MAINTENANCE)) report.add(PENDING_REQUEUED);
             }
         }
-    }
-
-    private void wake(String albumId, MaintenanceReport report, MaintenanceReport.Count count) {
-        // The album is pending now; should this send fail, the next run (or a click) sends again.
-        queue.send(new ZipRequest(albumId, "maintenance", false));
-        report.add(count);
     }
 }

@@ -2,7 +2,8 @@ package com.clientalbums.maintenance.sweep;
 
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
-import com.clientalbums.common.queue.ZipQueue;
+import com.clientalbums.common.build.BuildRequests;
+import com.clientalbums.common.queue.WakeUpQueue;
 import com.clientalbums.common.store.PhotoObject;
 import com.clientalbums.maintenance.store.MaintenanceStore;
 import com.clientalbums.previews.job.PhotoPreviews;
@@ -40,11 +41,11 @@ public final class MaintenanceRun {
     private final MaintenancePolicy policy;
     private final Clock clock;
 
-    public MaintenanceRun(AlbumRepository albums, MaintenanceStore store, ZipQueue queue, PhotoPreviews previews,
+    public MaintenanceRun(AlbumRepository albums, MaintenanceStore store, WakeUpQueue queue, PhotoPreviews previews,
                           MaintenancePolicy policy, Clock clock) {
         this.albums = albums;
         this.store = store;
-        this.repairs = new AlbumRepairs(albums, queue, policy);
+        this.repairs = new AlbumRepairs(albums, new BuildRequests(albums, queue, policy.pendingGrace(), clock));
         this.superseded = new SupersededArchives(store, policy);
         this.uploads = new AbandonedUploads(store, policy);
         this.previews = new PreviewBackfill(store, previews);

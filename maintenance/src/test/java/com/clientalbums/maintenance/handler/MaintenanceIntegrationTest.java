@@ -4,11 +4,11 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.album.RequestSource;
 import com.clientalbums.common.album.ZipStatus;
 import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.queue.QueueMessages;
 import com.clientalbums.common.queue.ZipQueue;
-import com.clientalbums.common.queue.ZipRequest;
 import com.clientalbums.common.store.Fingerprint;
 import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.PhotoObject;
@@ -20,6 +20,7 @@ import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.SqsLambdaDriver;
 import com.clientalbums.testing.TestContext;
 import com.clientalbums.zip.build.ArchiveBuildService;
+import com.clientalbums.zip.handler.GeneratorServices;
 import com.clientalbums.zip.handler.ZipGeneratorHandler;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,7 @@ class MaintenanceIntegrationTest {
         assertTrue(aws.clients().s3().listMultipartUploads(r -> r.bucket(bucket).prefix("zips/")).uploads().isEmpty());
         for (String id : List.of("lost-message", "dead-generator", "stale-ready", "archive-expired")) {
             assertEquals(ZipStatus.PENDING, albums.find(id).orElseThrow().zipStatus(), id);
-            assertEquals("maintenance", albums.find(id).orElseThrow().requestSource(), id);
+            assertEquals(RequestSource.MAINTENANCE.value(), albums.find(id).orElseThrow().requestSource(), id);
         }
         assertFalse(albums.find("stale-ready").orElseThrow().archiveCurrent());
         assertEquals(3, albums.find("stale-ready").orElseThrow().photoCount(), "the lost event's photo is recorded");
@@ -140,7 +141,7 @@ class MaintenanceIntegrationTest {
         // The generator takes the re-queued albums from there: one message each, all current.
         assertEquals(4, queuedAlbums().size(), "one wake-up per repaired album: " + queuedAlbums());
         var generator = new SqsLambdaDriver(aws.clients().sqs(), aws.queueUrl(), new ZipGeneratorHandler(
-                aws.settings(ZipGeneratorHandler.SETTINGS, Map.of()), aws.clients(), TIMING));
+                GeneratorServices.from(aws.settings(ZipGeneratorHandler.SETTINGS, Map.of()), aws.clients(), TIMING)));
         for (String id : List.of("lost-message", "dead-generator", "stale-ready", "archive-expired")) {
             Album album = drainUntilCurrent(generator, id);
             try (ZipFile zip = download(album)) {
@@ -183,9 +184,9 @@ class MaintenanceIntegrationTest {
     private static Album buildReady(String albumId, int photos) {
         upload(albumId, photos);
         register(albumId, Instant.now());
-        new ZipQueue(aws.clients().sqs(), aws.queueUrl()).send(new ZipRequest(albumId, "registration", false));
+        new ZipQueue(aws.clients().sqs(), aws.queueUrl()).wake(albumId);
         var generator = new SqsLambdaDriver(aws.clients().sqs(), aws.queueUrl(), new ZipGeneratorHandler(
-                aws.settings(ZipGeneratorHandler.SETTINGS, Map.of()), aws.clients(), TIMING));
+                GeneratorServices.from(aws.settings(ZipGeneratorHandler.SETTINGS, Map.of()), aws.clients(), TIMING)));
         return drainUntilCurrent(generator, albumId);
     }
 

@@ -6,8 +6,9 @@ import com.clientalbums.common.album.BuildRecord;
 import com.clientalbums.common.album.PublishedArchive;
 import com.clientalbums.common.album.ZipStatus;
 import com.clientalbums.common.config.Setting;
-import com.clientalbums.common.queue.ZipQueue;
-import com.clientalbums.common.queue.ZipRequest;
+import com.clientalbums.common.config.Settings;
+import com.clientalbums.common.error.EmptyAlbumException;
+import com.clientalbums.common.queue.WakeUpQueue;
 import com.clientalbums.common.store.Fingerprint;
 import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.PhotoObject;
@@ -19,7 +20,10 @@ import com.clientalbums.zip.pipeline.ArchivePipeline;
 import com.clientalbums.zip.pipeline.BuildMonitor;
 import com.clientalbums.zip.pipeline.BuildStoppedException;
 import com.clientalbums.zip.pipeline.ContentChangedException;
+import software.amazon.awssdk.core.exception.SdkException;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -33,7 +37,7 @@ import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
- * One album's build, from claim to publish (DESIGN §4): claim the pending request with a lease,
+ * One album's build, from claim to publish ({@code docs/archive-lifecycle.md}): claim the pending request with a lease,
  * list the photos, stream the archive to a new key, then flip the album to {@code ready} only if
  * the lease is still ours and no photo changed meanwhile. Every way out leaves the album in a
  * state from which the system recovers by itself.
@@ -42,18 +46,31 @@ public final class ArchiveBuildService {
     private static final Logger LOG = System.getLogger(ArchiveBuildService.class.getName());
 
     /** How a message's album was handled. */
-    public enum Outcome { BUILT, NOTHING_TO_DO, NOT_REGISTERED, DEFERRED, SUPERSEDED, RETRY_SCHEDULED, FAILED, LEASE_LOST }
+    public enum Outcome {
+        BUILT, NOTHING_TO_DO, NOT_REGISTERED, DEFERRED, SUPERSEDED, RETRY_SCHEDULED, FAILED, LEASE_LOST,
+        /** Nothing to archive (no photos, or only hidden and system files): the album shows why and waits for photos. */
+        NOTHING_TO_ARCHIVE
+    }
+
+    /** What the album shows after a build found nothing to archive; the planner's reason follows. */
+    public static final String EMPTY_ALBUM_MESSAGE = "This album has no photos to download yet. Upload photos, then try again.";
 
     /**
      * Timing knobs; tests shrink them to seconds. {@code quietPeriod}: how long an album's photos
-     * must stay unchanged before a rebuild starts (the debounce of photo events).
+     * must stay unchanged before a rebuild starts (the debounce of photo events);
+     * {@code safetyMargin}: time left unused at the end of an invocation so a paused build can
+     * record its state.
      */
     public record Timing(Duration lease, int maxAttempts, Duration firstRetryDelay, Duration safetyMargin,
                          Duration quietPeriod) {
-        /** With the default quiet period ({@code ZIP_QUIET_SECONDS}'s default). */
-        public Timing(Duration lease, int maxAttempts, Duration firstRetryDelay, Duration safetyMargin) {
-            this(lease, maxAttempts, firstRetryDelay, safetyMargin,
-                    Duration.ofSeconds(Long.parseLong(Setting.ZIP_QUIET_SECONDS.defaultValue())));
+        /** The first retry's back-off; each further attempt doubles it. */
+        public static final Duration FIRST_RETRY_DELAY = Duration.ofSeconds(30);
+        public static final Duration SAFETY_MARGIN = Duration.ofSeconds(20);
+
+        /** The deployed timings: lease, attempts and quiet period from the function's settings. */
+        public static Timing from(Settings settings) {
+            return new Timing(settings.seconds(Setting.ZIP_LEASE_SECONDS), settings.integer(Setting.ZIP_MAX_ATTEMPTS),
+                    FIRST_RETRY_DELAY, SAFETY_MARGIN, settings.seconds(Setting.ZIP_QUIET_SECONDS));
         }
     }
 
@@ -61,11 +78,11 @@ public final class ArchiveBuildService {
     private final PhotoListing listing;
     private final ArchivePipeline pipeline;
     private final WakeUps wakeUps;
-    private final ZipQueue queue;
+    private final WakeUpQueue queue;
     private final Timing timing;
     private final Clock clock;
 
-    public ArchiveBuildService(AlbumRepository albums, PhotoListing listing, ArchivePipeline pipeline, ZipQueue queue,
+    public ArchiveBuildService(AlbumRepository albums, PhotoListing listing, ArchivePipeline pipeline, WakeUpQueue queue,
                                Timing timing, Clock clock) {
         this.albums = albums;
         this.listing = listing;
@@ -85,9 +102,6 @@ public final class ArchiveBuildService {
         BuildMonitor monitor = new BuildMonitor(0, 0);
         try {
             List<PhotoObject> photos = listing.list(albumId);
-            if (photos.isEmpty()) {
-                return failFinally(album, owner, "This album has no photos yet. Upload photos, then try again.", monitor, now);
-            }
             ZipLayout layout = LayoutPlanner.plan(photos.stream()
                     .map(p -> new SourceFile(p.key(), p.relativePath(), p.size(), p.lastModified())).toList());
             Map<String, String> etagByKey = photos.stream().collect(Collectors.toMap(PhotoObject::key, PhotoObject::etag));
@@ -116,16 +130,20 @@ public final class ArchiveBuildService {
             LOG.log(Level.INFO, "album {0}: photos changed during the build ({1})", albumId, e.getMessage());
             return supersedeOrLost(album, owner, monitor, now);
         } catch (BuildStoppedException e) {
-            if (LeaseKeeper.StopReasons.LEASE_LOST.equals(e.getMessage())) {
-                LOG.log(Level.WARNING, "album {0}: lease lost, another generator has taken over", albumId);
-                return Outcome.LEASE_LOST;
-            }
-            return retry(album, owner, "The build was paused before the function's time ran out; it resumes by itself.",
-                    monitor, now, Duration.ZERO);
-        } catch (IllegalArgumentException e) {
-            // The layout planner refuses albums with nothing to archive (e.g. only hidden files).
-            return failFinally(album, owner, "This album has no photos to download yet. " + e.getMessage(), monitor, now);
-        } catch (Exception e) {
+            return switch (e.reason()) {
+                case LEASE_LOST -> {
+                    LOG.log(Level.WARNING, "album {0}: lease lost, another generator has taken over", albumId);
+                    yield Outcome.LEASE_LOST;
+                }
+                case OUT_OF_TIME -> retry(album, owner,
+                        "The build was paused before the function's time ran out; it resumes by itself.", monitor, now, Duration.ZERO);
+            };
+        } catch (EmptyAlbumException e) {
+            // Not worth a retry: the photos' S3 events request the build once there is something to archive.
+            failFinally(album, owner, EMPTY_ALBUM_MESSAGE + " (" + e.getMessage() + ")", monitor, now);
+            return Outcome.NOTHING_TO_ARCHIVE;
+        } catch (IOException | UncheckedIOException | SdkException e) {
+            // Reading photos, uploading parts, listing, recording: the failures a later attempt may not meet.
             LOG.log(Level.WARNING, "album " + albumId + ": build attempt " + album.attempts() + " failed", e);
             if (album.attempts() >= timing.maxAttempts()) {
                 return failFinally(album, owner, "We could not prepare this download (" + describe(e)
@@ -143,7 +161,7 @@ public final class ArchiveBuildService {
         if (a.zipStatus() == ZipStatus.PENDING && a.notBefore() != null && a.notBefore().isAfter(now)) {
             // Requested, but not yet due (a retry's back-off, or photos still arriving): wake up again
             // then — once, however many copies of this message arrive (the wake-up marker decides).
-            wakeUps.afterEarlyWake(albumId, "deferred", a.notBefore(), now);
+            wakeUps.afterEarlyWake(albumId, a.notBefore(), now);
             return Outcome.DEFERRED;
         }
         // Ready, failed, or being built under a live lease: this message is a duplicate.
@@ -165,7 +183,7 @@ public final class ArchiveBuildService {
                 now, now.plus(timing.quietPeriod()));
         if (pending.isEmpty()) return Outcome.LEASE_LOST;
         Instant due = pending.get().notBefore() == null ? now : pending.get().notBefore();
-        wakeUps.afterEarlyWake(album.albumId(), "content_changed", due, now);
+        wakeUps.afterEarlyWake(album.albumId(), due, now);
         return Outcome.SUPERSEDED;
     }
 
@@ -174,7 +192,7 @@ public final class ArchiveBuildService {
         if (!albums.fail(album.albumId(), owner, message, Optional.of(retryAt), history(album, "retry", monitor, started))) {
             return Outcome.LEASE_LOST;
         }
-        queue.send(new ZipRequest(album.albumId(), "retry", false), delay);
+        queue.wake(album.albumId(), delay);
         return Outcome.RETRY_SCHEDULED;
     }
 

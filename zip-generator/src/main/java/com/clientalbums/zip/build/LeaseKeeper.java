@@ -2,6 +2,7 @@ package com.clientalbums.zip.build;
 
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.zip.pipeline.BuildMonitor;
+import com.clientalbums.zip.pipeline.StopReason;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,9 +26,9 @@ final class LeaseKeeper implements AutoCloseable {
         timer.scheduleAtFixedRate(() -> {
             try {
                 if (remainingMillis.getAsLong() < safetyMargin.toMillis()) {
-                    monitor.stop(StopReasons.OUT_OF_TIME);
+                    monitor.stop(StopReason.OUT_OF_TIME);
                 } else if (!albums.heartbeat(albumId, owner, clock.instant(), lease, monitor.progress())) {
-                    monitor.stop(StopReasons.LEASE_LOST);
+                    monitor.stop(StopReason.LEASE_LOST);
                 }
             } catch (RuntimeException e) {
                 // A missed heartbeat is survivable; the lease only lapses after several in a row.
@@ -40,12 +41,5 @@ final class LeaseKeeper implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
-    }
-
-    static final class StopReasons {
-        static final String LEASE_LOST = "lease lost";
-        static final String OUT_OF_TIME = "function time running out";
-
-        private StopReasons() {}
     }
 }

@@ -1,8 +1,7 @@
 package com.clientalbums.zip.build;
 
 import com.clientalbums.common.album.AlbumRepository;
-import com.clientalbums.common.queue.ZipQueue;
-import com.clientalbums.common.queue.ZipRequest;
+import com.clientalbums.common.queue.WakeUpQueue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,15 +14,13 @@ import java.time.Instant;
  * covered by waking early and re-arming.
  */
 public final class WakeUps {
-    /** SQS's longest delivery delay. */
-    static final Duration MAX_DELAY = Duration.ofSeconds(900);
     /** SQS counts delays in whole seconds and clocks differ a little: arrive just after the due time, never before. */
     private static final Duration MARGIN = Duration.ofSeconds(1);
 
     private final AlbumRepository albums;
-    private final ZipQueue queue;
+    private final WakeUpQueue queue;
 
-    public WakeUps(AlbumRepository albums, ZipQueue queue) {
+    public WakeUps(AlbumRepository albums, WakeUpQueue queue) {
         this.albums = albums;
         this.queue = queue;
     }
@@ -32,20 +29,16 @@ public final class WakeUps {
     public boolean afterChange(String albumId, Instant due, Instant now) {
         Instant at = arrival(due, now);
         if (!albums.scheduleWakeUp(albumId, at, now)) return false;
-        send(albumId, "quiet_period_over", at, now);
+        queue.wake(albumId, Duration.between(now, at));
         return true;
     }
 
     /** A generator was woken before the request was due (the quiet period moved on): wake again then, once. */
-    public boolean afterEarlyWake(String albumId, String source, Instant due, Instant now) {
+    public boolean afterEarlyWake(String albumId, Instant due, Instant now) {
         Instant at = arrival(due, now);
         if (!albums.rescheduleWakeUp(albumId, at, now)) return false;
-        send(albumId, source, at, now);
+        queue.wake(albumId, Duration.between(now, at));
         return true;
-    }
-
-    private void send(String albumId, String source, Instant at, Instant now) {
-        queue.send(new ZipRequest(albumId, source, false), Duration.between(now, at));
     }
 
     /** When the message will arrive: just after {@code due}, or at the longest delay SQS allows. */
@@ -54,6 +47,6 @@ public final class WakeUps {
         if (wait.isNegative()) wait = Duration.ZERO;
         // Whole seconds, rounded up, so the message never arrives before the request is due.
         long seconds = wait.plus(MARGIN).plusMillis(999).toSeconds();
-        return now.plusSeconds(Math.min(seconds, MAX_DELAY.toSeconds()));
+        return now.plusSeconds(Math.min(seconds, WakeUpQueue.MAX_DELAY.toSeconds()));
     }
 }

@@ -4,27 +4,17 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.aws.AwsClients;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.queue.QueueMessage;
 import com.clientalbums.common.queue.QueueMessages;
-import com.clientalbums.common.queue.ZipQueue;
-import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.previews.job.PhotoPreviews;
 import com.clientalbums.zip.build.ArchiveBuildService;
 import com.clientalbums.zip.build.PhotoChanges;
-import com.clientalbums.zip.build.WakeUps;
-import com.clientalbums.zip.pipeline.ArchivePipeline;
-import com.clientalbums.zip.pipeline.PhotoSource;
-import com.clientalbums.zip.pipeline.PipelineConfig;
-import com.clientalbums.zip.pipeline.S3ArchiveTarget;
-import com.clientalbums.zip.pipeline.S3PhotoSource;
 
 import java.lang.System.Logger.Level;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -54,15 +44,15 @@ public class ZipGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchRes
             Setting.ZIP_PART_SIZE_MB, Setting.ZIP_MEMORY_BUDGET_MB, Setting.ZIP_LEASE_SECONDS,
             Setting.ZIP_MAX_ATTEMPTS, Setting.ZIP_QUIET_SECONDS);
 
-    /** Left unused at the end of an invocation so a paused build can record its state. */
-    private static final Duration SAFETY_MARGIN = Duration.ofSeconds(20);
-
     private static final System.Logger LOG = System.getLogger(ZipGeneratorHandler.class.getName());
 
     private final ArchiveBuildService builds;
     private final PhotoChanges changes;
     private final PhotoPreviews previews;
+    /** Left unused at the end of an invocation so a paused build can record its state. */
+    private final Duration safetyMargin;
 
+    /** Lambda's constructor: configuration from the environment. */
     public ZipGeneratorHandler() {
         this(Settings.fromEnvironment(SETTINGS));
     }
@@ -71,48 +61,17 @@ public class ZipGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchRes
         this(settings, AwsClients.create(settings.region()));
     }
 
+    /** As deployed, with given settings and clients: the local runner's constructor. */
     public ZipGeneratorHandler(Settings settings, AwsClients clients) {
-        this(settings, clients, new ArchiveBuildService.Timing(settings.seconds(Setting.ZIP_LEASE_SECONDS),
-                settings.integer(Setting.ZIP_MAX_ATTEMPTS), Duration.ofSeconds(30), SAFETY_MARGIN,
-                settings.seconds(Setting.ZIP_QUIET_SECONDS)));
+        this(GeneratorServices.from(settings, clients));
     }
 
-    /** For tests and the local runner: the same wiring with other timings. */
-    public ZipGeneratorHandler(Settings settings, AwsClients clients, ArchiveBuildService.Timing timing) {
-        this(wire(settings, clients, timing, new S3PhotoSource(clients.s3(), settings.bucket())),
-                changes(settings, clients, timing), new PhotoPreviews(clients.s3(), settings.bucket()));
-    }
-
-    /** For tests that decorate the build (fault injection); photo events are handled as deployed. */
-    public ZipGeneratorHandler(Settings settings, AwsClients clients, ArchiveBuildService.Timing timing,
-                               ArchiveBuildService builds) {
-        this(builds, changes(settings, clients, timing), new PhotoPreviews(clients.s3(), settings.bucket()));
-    }
-
-    public ZipGeneratorHandler(ArchiveBuildService builds, PhotoChanges changes, PhotoPreviews previews) {
-        this.builds = builds;
-        this.changes = changes;
-        this.previews = previews;
-    }
-
-    /** Assembles the build service; tests pass a decorated photo source to inject faults. */
-    public static ArchiveBuildService wire(Settings settings, AwsClients clients, ArchiveBuildService.Timing timing,
-                                           PhotoSource photos) {
-        var pipeline = new ArchivePipeline(photos, new S3ArchiveTarget(clients.s3(), settings.bucket()),
-                PipelineConfig.from(settings));
-        return new ArchiveBuildService(albums(settings, clients),
-                new PhotoListing(clients.s3(), settings.bucket()), pipeline,
-                new ZipQueue(clients.sqs(), settings.queueUrl()), timing, Clock.systemUTC());
-    }
-
-    private static PhotoChanges changes(Settings settings, AwsClients clients, ArchiveBuildService.Timing timing) {
-        AlbumRepository albums = albums(settings, clients);
-        return new PhotoChanges(albums, new PhotoListing(clients.s3(), settings.bucket()),
-                new WakeUps(albums, new ZipQueue(clients.sqs(), settings.queueUrl())), timing.quietPeriod(), Clock.systemUTC());
-    }
-
-    private static AlbumRepository albums(Settings settings, AwsClients clients) {
-        return new AlbumRepository(clients.dynamo(), settings.albumTable());
+    /** Tests' constructor: shorter timings, or a photo source that holds or fails reads. */
+    public ZipGeneratorHandler(GeneratorServices services) {
+        this.builds = services.builds();
+        this.changes = services.changes();
+        this.previews = services.previews();
+        this.safetyMargin = services.timing().safetyMargin();
     }
 
     @Override
@@ -131,7 +90,7 @@ public class ZipGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchRes
             }
         }
         for (AlbumWork w : work.values()) {
-            if (context.getRemainingTimeInMillis() < SAFETY_MARGIN.toMillis() * 2) {
+            if (context.getRemainingTimeInMillis() < safetyMargin.toMillis() * 2) {
                 w.messageIds().forEach(id -> failures.add(new SQSBatchResponse.BatchItemFailure(id)));
                 continue; // not enough time left to start: SQS redelivers these
             }
@@ -172,7 +131,7 @@ public class ZipGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchRes
     private void updatePreviews(AlbumWork w, Context context) {
         for (var change : w.changes().entrySet()) {
             String path = S3Keys.relativePath(w.albumId(), change.getKey());
-            if (context.getRemainingTimeInMillis() < SAFETY_MARGIN.toMillis() * 2) {
+            if (context.getRemainingTimeInMillis() < safetyMargin.toMillis() * 2) {
                 LOG.log(Level.INFO, "album {0}: out of time for previews; maintenance makes the rest", w.albumId());
                 return;
             }

@@ -1,5 +1,7 @@
 package com.clientalbums.zip.layout;
 
+import com.clientalbums.common.error.EmptyAlbumException;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,16 +14,15 @@ public final class LayoutPlanner {
     }
 
     /**
-     * @throws IllegalArgumentException when no file is left to archive (none given, or all hidden, system
-     *                                  files or folder markers), or a key is listed twice
+     * @throws EmptyAlbumException      when no file is left to archive (none given, or all hidden, system
+     *                                  files or folder markers)
+     * @throws IllegalArgumentException when a key is listed twice
      */
     public static ZipLayout plan(List<SourceFile> files) {
         rejectDuplicateKeys(files);
         List<PlannedName> names = new ArrayList<>(EntryNames.sanitize(files));
         if (names.isEmpty()) {
-            throw new IllegalArgumentException("Album has nothing to archive: " + files.size()
-                    + " file(s) listed, none of them a photo (hidden files, system files and folder markers"
-                    + " are left out)");
+            throw new EmptyAlbumException(files.size());
         }
         putSmallEntryFirst(names);
 

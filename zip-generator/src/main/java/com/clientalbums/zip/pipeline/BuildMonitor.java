@@ -14,7 +14,7 @@ public final class BuildMonitor {
     private final long bytesTotal;
     private final AtomicLong filesDone = new AtomicLong();
     private final AtomicLong bytesDone = new AtomicLong();
-    private final AtomicReference<String> stopReason = new AtomicReference<>();
+    private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
 
     public BuildMonitor(long filesTotal, long bytesTotal) {
         this.filesTotal = filesTotal;
@@ -31,12 +31,12 @@ public final class BuildMonitor {
     }
 
     /** Asks the build to stop at its next check; the first reason wins. */
-    public void stop(String reason) {
+    public void stop(StopReason reason) {
         stopReason.compareAndSet(null, reason);
     }
 
     void checkContinue() {
-        String reason = stopReason.get();
+        StopReason reason = stopReason.get();
         if (reason != null) throw new BuildStoppedException(reason);
     }
 }

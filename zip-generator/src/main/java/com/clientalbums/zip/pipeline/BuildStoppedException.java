@@ -1,6 +1,13 @@
 package com.clientalbums.zip.pipeline;
 
-/** The build was told to stop: its lease was lost or the function is about to run out of time. */
+/** The build was told to stop; its {@link StopReason} says what happens to the album next. */
 public class BuildStoppedException extends RuntimeException {
-    public BuildStoppedException(String reason) { super(reason); }
+    private final StopReason reason;
+
+    public BuildStoppedException(StopReason reason) {
+        super(reason.description());
+        this.reason = reason;
+    }
+
+    public StopReason reason() { return reason; }
 }

@@ -6,7 +6,6 @@ import com.clientalbums.common.album.BuildRecord;
 import com.clientalbums.common.album.ZipStatus;
 import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.queue.ZipQueue;
-import com.clientalbums.common.queue.ZipRequest;
 import com.clientalbums.common.store.Fingerprint;
 import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.PhotoObject;
@@ -75,7 +74,7 @@ class PhotoEventsIntegrationTest {
     }
 
     private static ZipGeneratorHandler handler(ArchiveBuildService.Timing timing) {
-        return new ZipGeneratorHandler(settings, aws.clients(), timing);
+        return new ZipGeneratorHandler(GeneratorServices.from(settings, aws.clients(), timing));
     }
 
     private static SqsLambdaDriver generator() {
@@ -199,13 +198,13 @@ class PhotoEventsIntegrationTest {
         Map<String, byte[]> photos = new TreeMap<>();
         for (int i = 1; i <= 6; i++) photos.put("IMG_" + i + ".jpg", PhotoBucket.jpeg(64, 48, new Color(30 * i, 60, 90)));
         register("changed-midway", photos);
-        new ZipQueue(aws.clients().sqs(), aws.queueUrl()).send(new ZipRequest("changed-midway", "registration", false));
+        new ZipQueue(aws.clients().sqs(), aws.queueUrl()).wake("changed-midway");
 
         CountDownLatch blocked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger opened = new AtomicInteger();
         var s3 = new S3PhotoSource(aws.clients().s3(), aws.names().bucket());
-        var slow = new ZipGeneratorHandler(settings, aws.clients(), TIMING, ZipGeneratorHandler.wire(settings, aws.clients(), TIMING,
+        var slow = new ZipGeneratorHandler(GeneratorServices.from(settings, aws.clients(), TIMING,
                 (key, etag) -> {
                     if (opened.incrementAndGet() == 3) {
                         blocked.countDown();
@@ -311,7 +310,7 @@ class PhotoEventsIntegrationTest {
         Map<String, byte[]> photos = new TreeMap<>();
         for (int i = 1; i <= count; i++) photos.put("IMG_" + i + ".jpg", PhotoBucket.jpeg(60 + i, 40, new Color(20 * i, 100, 50)));
         register(albumId, photos);
-        new ZipQueue(aws.clients().sqs(), aws.queueUrl()).send(new ZipRequest(albumId, "registration", false));
+        new ZipQueue(aws.clients().sqs(), aws.queueUrl()).wake(albumId);
         Album ready = runUntil(generator(), albumId, Album::archiveCurrent, Duration.ofSeconds(30));
         assertEquals(1, ready.builds().size());
         for (String path : photos.keySet()) new PhotoPreviews(aws.clients().s3(), aws.names().bucket()).make(albumId, path);

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.album.RequestSource;
 import com.clientalbums.common.album.ZipStatus;
 import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.queue.ZipQueue;
@@ -13,6 +14,7 @@ import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.PhotoObject;
 import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.testing.LocalAws;
+import com.clientalbums.testing.QueueInbox;
 import com.clientalbums.testing.SqsLambdaDriver;
 import com.clientalbums.testing.TestContext;
 import com.clientalbums.zip.build.ArchiveBuildService;
@@ -25,6 +27,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +36,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -51,7 +56,7 @@ class ZipGeneratorIntegrationTest {
 
     /** Short lease and fast retries so the recovery tests take seconds. */
     static final ArchiveBuildService.Timing TIMING =
-            new ArchiveBuildService.Timing(Duration.ofSeconds(1), 3, Duration.ofSeconds(1), Duration.ofSeconds(5));
+            new ArchiveBuildService.Timing(Duration.ofSeconds(1), 3, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(60));
 
     static Settings settings;
     static AlbumRepository albums;
@@ -65,7 +70,7 @@ class ZipGeneratorIntegrationTest {
     }
 
     private ZipGeneratorHandler handler() {
-        return new ZipGeneratorHandler(settings, aws.clients(), TIMING);
+        return new ZipGeneratorHandler(GeneratorServices.from(settings, aws.clients(), TIMING));
     }
 
     /** Uploads photos (relative path → bytes) and registers the album the way the admin API does. */
@@ -131,7 +136,7 @@ class ZipGeneratorIntegrationTest {
     void aRegisteredAlbumBecomesReadyWithEveryPhotoByteForByteUnderItsFolder() throws Exception {
         Map<String, byte[]> photos = photos(24, 400_000, 1);
         registerAlbum("happy-path", photos);
-        queue.send(new ZipRequest("happy-path", "registration", false));
+        queue.wake("happy-path");
 
         var poll = new SqsLambdaDriver(aws.clients().sqs(), aws.queueUrl(), handler()).pollOnce(Duration.ofSeconds(5));
 
@@ -152,7 +157,7 @@ class ZipGeneratorIntegrationTest {
     void duplicateMessagesForAnAlbumBeingBuiltAreDroppedWithoutASecondBuild() {
         registerAlbum("duplicates", photos(3, 1000, 2));
         albums.claim("duplicates", "someone-else", Instant.now(), Duration.ofMinutes(5)).orElseThrow();
-        for (int i = 0; i < 5; i++) queue.send(new ZipRequest("duplicates", "api", false));
+        for (int i = 0; i < 5; i++) queue.wake("duplicates");
 
         var poll = new SqsLambdaDriver(aws.clients().sqs(), aws.queueUrl(), handler()).pollOnce(Duration.ofSeconds(5));
 
@@ -164,13 +169,95 @@ class ZipGeneratorIntegrationTest {
     }
 
     @Test
+    void aBuildOfAnAlbumWithNothingToArchiveEndsAsNothingToArchiveWithTheDocumentedMessage() {
+        // Only what the listing leaves out: a hidden file, a system file and a folder marker.
+        registerAlbum("only-hidden", Map.of(".DS_Store", new byte[6], "Thumbs.db", new byte[4], "Ceremony/", new byte[0]));
+        assertTrue(albums.requestBuild("only-hidden", RequestSource.ADMIN, true, Instant.now(), Duration.ofMinutes(2)));
+        ArchiveBuildService builds = GeneratorServices.from(settings, aws.clients(), TIMING).builds();
+
+        assertEquals(ArchiveBuildService.Outcome.NOTHING_TO_ARCHIVE, builds.build("only-hidden", "gen", () -> 900_000));
+
+        Album album = albums.find("only-hidden").orElseThrow();
+        assertEquals(ZipStatus.ERROR, album.zipStatus(), "not retried: the photos' events request the next build");
+        assertEquals("This album has no photos to download yet. Upload photos, then try again. (Album has nothing to"
+                + " archive: 0 file(s) listed, none of them a photo (hidden files, system files and folder markers are"
+                + " left out))", album.zipError());
+        assertEquals(List.of("error"), album.builds().stream().map(b -> b.outcome()).toList());
+    }
+
+    @Test
+    void aBuildStoppedForWantOfTimeIsPausedAndScheduledNotFailed() {
+        registerAlbum("out-of-time", photos(4, 10_000, 5));
+        // The lease keeper asks how much time is left every quarter lease; from its second look on, the
+        // first one has already stopped the build, and the held photo read may go on.
+        AtomicInteger looks = new AtomicInteger();
+        CountDownLatch stopped = new CountDownLatch(1);
+        var s3 = new S3PhotoSource(aws.clients().s3(), aws.names().bucket());
+        ArchiveBuildService builds = GeneratorServices.from(settings, aws.clients(), TIMING, (key, etag) -> {
+            try {
+                if (!stopped.await(30, TimeUnit.SECONDS)) throw new IOException("the lease keeper never looked twice");
+            } catch (InterruptedException e) {
+                throw new InterruptedIOException();
+            }
+            return s3.open(key, etag);
+        }).builds();
+
+        var outcome = builds.build("out-of-time", "gen", () -> {
+            if (looks.incrementAndGet() >= 2) stopped.countDown();
+            return TIMING.safetyMargin().toMillis() - 1;
+        });
+
+        assertEquals(ArchiveBuildService.Outcome.RETRY_SCHEDULED, outcome);
+        Album album = albums.find("out-of-time").orElseThrow();
+        assertEquals(ZipStatus.PENDING, album.zipStatus());
+        assertEquals("The build was paused before the function's time ran out; it resumes by itself.", album.zipError());
+        assertEquals(List.of("retry"), album.builds().stream().map(b -> b.outcome()).toList());
+        assertEquals(List.of(new ZipRequest("out-of-time")), new QueueInbox(aws).messagesFor("out-of-time"),
+                "its continuation is woken at once");
+    }
+
+    @Test
+    void aBuildWhoseLeaseWasTakenOverStopsAndLeavesTheAlbumToItsNewOwner() {
+        registerAlbum("taken-over", photos(4, 10_000, 6));
+        AtomicInteger looksSinceTakeOver = new AtomicInteger(-1);
+        CountDownLatch refused = new CountDownLatch(1);
+        var s3 = new S3PhotoSource(aws.clients().s3(), aws.names().bucket());
+        ArchiveBuildService builds = GeneratorServices.from(settings, aws.clients(), TIMING, (key, etag) -> {
+            // Another generator claims as if this one's lease had lapsed (its clock two leases ahead).
+            if (looksSinceTakeOver.compareAndSet(-1, 0)) {
+                albums.claim("taken-over", "gen-b", Instant.now().plus(TIMING.lease().multipliedBy(2)), TIMING.lease())
+                        .orElseThrow();
+            }
+            try {
+                if (!refused.await(30, TimeUnit.SECONDS)) throw new IOException("the lease keeper never looked twice");
+            } catch (InterruptedException e) {
+                throw new InterruptedIOException();
+            }
+            return s3.open(key, etag);
+        }).builds();
+
+        // Each look at the time left comes just before a heartbeat: by the second look after the
+        // take-over, one heartbeat has been refused and the build told to stop.
+        var outcome = builds.build("taken-over", "gen-a", () -> {
+            if (looksSinceTakeOver.get() >= 0 && looksSinceTakeOver.incrementAndGet() >= 2) refused.countDown();
+            return 900_000;
+        });
+
+        assertEquals(ArchiveBuildService.Outcome.LEASE_LOST, outcome);
+        Album album = albums.find("taken-over").orElseThrow();
+        assertEquals("gen-b", album.leaseOwner(), "the new owner keeps the album");
+        assertEquals(ZipStatus.GENERATING, album.zipStatus());
+        assertEquals(List.of(), album.builds(), "the stopped build records nothing over its successor's");
+    }
+
+    @Test
     void aGeneratorKilledMidBuildLeavesNoArchiveAndTheRedeliveredMessageFinishesTheBuild() throws Exception {
         Map<String, byte[]> photos = photos(12, 300_000, 3);
         registerAlbum("killed-midway", photos);
-        queue.send(new ZipRequest("killed-midway", "registration", false));
+        queue.wake("killed-midway");
         AtomicInteger opened = new AtomicInteger();
         var s3 = new S3PhotoSource(aws.clients().s3(), aws.names().bucket());
-        var dying = new ZipGeneratorHandler(settings, aws.clients(), TIMING, ZipGeneratorHandler.wire(settings, aws.clients(), TIMING, (key, etag) -> {
+        var dying = new ZipGeneratorHandler(GeneratorServices.from(settings, aws.clients(), TIMING, (key, etag) -> {
             if (opened.incrementAndGet() == 6) throw new SimulatedCrash();
             return s3.open(key, etag);
         }));
@@ -198,8 +285,8 @@ class ZipGeneratorIntegrationTest {
     void aPoisonMessageGoesToTheDeadLetterQueueAfterThreeReceivesWithoutBlockingItsBatch() throws Exception {
         registerAlbum("next-to-poison", photos(2, 1000, 4));
         aws.clients().sqs().sendMessage(r -> r.queueUrl(aws.queueUrl()).messageBody("{this is not json"));
-        queue.send(new ZipRequest("next-to-poison", "registration", false));
-        queue.send(new ZipRequest("never-registered", "api", false));
+        queue.wake("next-to-poison");
+        queue.wake("never-registered");
         var driver = new SqsLambdaDriver(aws.clients().sqs(), aws.queueUrl(), handler());
 
         Instant deadline = Instant.now().plusSeconds(30);

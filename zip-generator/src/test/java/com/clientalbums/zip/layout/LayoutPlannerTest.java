@@ -1,5 +1,6 @@
 package com.clientalbums.zip.layout;
 
+import com.clientalbums.common.error.EmptyAlbumException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -57,14 +58,14 @@ class LayoutPlannerTest {
 
     @Test
     void anEmptyAlbumIsRefusedWithAClearMessage() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> plan());
+        EmptyAlbumException error = assertThrows(EmptyAlbumException.class, () -> plan());
         assertEquals("Album has nothing to archive: 0 file(s) listed, none of them a photo (hidden files,"
                 + " system files and folder markers are left out)", error.getMessage());
     }
 
     @Test
     void anAlbumOfHiddenFilesIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> plan(file(".DS_Store", 10), file("Ceremony/", 0)));
+        assertEquals(2, assertThrows(EmptyAlbumException.class, () -> plan(file(".DS_Store", 10), file("Ceremony/", 0))).filesListed());
     }
 
     @Test

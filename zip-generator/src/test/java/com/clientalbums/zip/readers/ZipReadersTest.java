@@ -1,6 +1,7 @@
 package com.clientalbums.zip.readers;
 
 import com.clientalbums.zip.layout.SourceFile;
+import com.clientalbums.common.error.EmptyAlbumException;
 import com.clientalbums.zip.layout.ZipLayout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +67,7 @@ class ZipReadersTest {
 
     @Test
     void emptyAlbumGivesAClearErrorAndNoArchive() throws IOException {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        EmptyAlbumException error = assertThrows(EmptyAlbumException.class,
                 () -> BuiltArchive.build(new TestAlbum(), directory, "empty.zip"));
         assertTrue(error.getMessage().startsWith("Album has nothing to archive: 0 file(s) listed"),
                 error.getMessage());
@@ -76,7 +77,7 @@ class ZipReadersTest {
     @Test
     void albumOfHiddenFilesOnlyGivesAClearErrorAndNoArchive() throws IOException {
         TestAlbum album = new TestAlbum().add(".DS_Store", 6148).add("Thumbs.db", 1024).add("Ceremony/", 0);
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        EmptyAlbumException error = assertThrows(EmptyAlbumException.class,
                 () -> BuiltArchive.build(album, directory, "hidden-only.zip"));
         assertTrue(error.getMessage().startsWith("Album has nothing to archive: 3 file(s) listed"),
                 error.getMessage());

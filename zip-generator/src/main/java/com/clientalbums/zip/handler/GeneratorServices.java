@@ -1,0 +1,52 @@
+package com.clientalbums.zip.handler;
+
+import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.aws.AwsClients;
+import com.clientalbums.common.config.Settings;
+import com.clientalbums.common.queue.ZipQueue;
+import com.clientalbums.common.store.PhotoListing;
+import com.clientalbums.previews.job.PhotoPreviews;
+import com.clientalbums.zip.build.ArchiveBuildService;
+import com.clientalbums.zip.build.PhotoChanges;
+import com.clientalbums.zip.build.WakeUps;
+import com.clientalbums.zip.pipeline.ArchivePipeline;
+import com.clientalbums.zip.pipeline.PhotoSource;
+import com.clientalbums.zip.pipeline.PipelineConfig;
+import com.clientalbums.zip.pipeline.S3ArchiveTarget;
+import com.clientalbums.zip.pipeline.S3PhotoSource;
+
+import java.time.Clock;
+
+/**
+ * Everything the ZIP generator's handler uses, built in this one place from the function's
+ * settings and clients. Tests and the local runner build it with shorter timings, or with a photo
+ * source that holds or fails reads.
+ */
+public record GeneratorServices(ArchiveBuildService builds, PhotoChanges changes, PhotoPreviews previews,
+                                ArchiveBuildService.Timing timing) {
+
+    /** As deployed: {@link ArchiveBuildService.Timing#from} the settings. */
+    public static GeneratorServices from(Settings settings, AwsClients clients) {
+        return from(settings, clients, ArchiveBuildService.Timing.from(settings));
+    }
+
+    public static GeneratorServices from(Settings settings, AwsClients clients, ArchiveBuildService.Timing timing) {
+        return from(settings, clients, timing, new S3PhotoSource(clients.s3(), settings.bucket()));
+    }
+
+    /** With the build reading photos through {@code photos}; photo events are handled as deployed. */
+    public static GeneratorServices from(Settings settings, AwsClients clients, ArchiveBuildService.Timing timing,
+                                         PhotoSource photos) {
+        Clock clock = Clock.systemUTC();
+        AlbumRepository albums = new AlbumRepository(clients.dynamo(), settings.albumTable());
+        PhotoListing listing = new PhotoListing(clients.s3(), settings.bucket());
+        ZipQueue queue = ZipQueue.of(settings, clients.sqs());
+        var pipeline = new ArchivePipeline(photos, new S3ArchiveTarget(clients.s3(), settings.bucket()),
+                PipelineConfig.from(settings));
+        return new GeneratorServices(
+                new ArchiveBuildService(albums, listing, pipeline, queue, timing, clock),
+                new PhotoChanges(albums, listing, new WakeUps(albums, queue), timing.quietPeriod(), clock),
+                new PhotoPreviews(clients.s3(), settings.bucket()),
+                timing);
+    }
+}
