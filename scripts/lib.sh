@@ -56,20 +56,25 @@ byte_length() {
 }
 
 # The leading part of the relative path $1 that is hidden (up to its first hidden component);
-# fails when nothing in the path is hidden.
+# fails when nothing in the path is hidden. Bash 3.2 (macOS) has no ${x,,}: names are compared
+# with nocasematch, restored afterwards.
 hidden_prefix() {
-  local part name prefix=""
-  local -a parts
+  local part name prefix="" found=1 was_set=0
+  local -a parts=()
   IFS=/ read -r -a parts <<< "$1"
-  for part in "${parts[@]}"; do
+  shopt -q nocasematch && was_set=1
+  shopt -s nocasematch
+  for part in ${parts[@]+"${parts[@]}"}; do
     prefix+="${prefix:+/}$part"
     [ -n "$part" ] || continue
-    if [[ "$part" == .* ]]; then printf '%s' "$prefix"; return 0; fi
+    if [[ "$part" == .* ]]; then found=0; break; fi
     for name in "${HIDDEN_NAMES[@]}"; do
-      if [ "${part,,}" = "$name" ]; then printf '%s' "$prefix"; return 0; fi
+      if [[ "$part" == "$name" ]]; then found=0; break 2; fi
     done
   done
-  return 1
+  [ "$was_set" = 1 ] || shopt -u nocasematch
+  [ "$found" = 0 ] && printf '%s' "$prefix"
+  return "$found"
 }
 
 is_hidden_path() {
@@ -80,9 +85,9 @@ is_hidden_path() {
 # fails when it can.
 upload_name_problem() {
   local album_id="$1" path="$2" part bytes
-  local -a parts
+  local -a parts=()
   IFS=/ read -r -a parts <<< "$path"
-  for part in "${parts[@]}"; do
+  for part in ${parts[@]+"${parts[@]}"}; do
     bytes=$(byte_length "$part")
     if [ "$bytes" -gt "$MAX_NAME_BYTES" ]; then
       printf "the name '%s' is %s bytes long; folder and file names may have at most %s bytes (UTF-8)" "$part" "$bytes" "$MAX_NAME_BYTES"

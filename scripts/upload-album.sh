@@ -34,15 +34,17 @@ require_album_id "$album_id"
 # Every file is looked at before anything is sent: hidden and system files are left out (the
 # rule the API and the studio apply), and a name the bucket would refuse stops the upload here.
 excludes=()
-declare -A excluded=()
+excluded=$'\n' # the patterns so far, one a line (bash 3.2 has no associative arrays)
 too_long=()
 while IFS= read -r -d '' file; do
   rel="${file#"$source_dir"/}"
   if prefix=$(hidden_prefix "$rel"); then
     pattern=$(glob_literal "$prefix")
     [ "$prefix" = "$rel" ] || pattern+="/*"
-    [ -n "${excluded[$pattern]+set}" ] || excludes+=(--exclude "$pattern")
-    excluded[$pattern]=1
+    case "$excluded" in
+      *$'\n'"$pattern"$'\n'*) ;;
+      *) excludes+=(--exclude "$pattern"); excluded+="$pattern"$'\n' ;;
+    esac
   elif problem=$(upload_name_problem "$album_id" "$rel"); then
     too_long+=("$rel: $problem")
   fi
@@ -58,7 +60,7 @@ require_var CLIENT_ALBUMS_BUCKET
 require_cmd aws "Debian: apt-get install awscli"
 
 args=(s3 sync "$source_dir" "s3://$CLIENT_ALBUMS_BUCKET/albums/$album_id/photos/"
-  "${excludes[@]}"
+  ${excludes[@]+"${excludes[@]}"}
   --storage-class INTELLIGENT_TIERING)
 # Debian's aws 2.9 (and v1) ignore AWS_ENDPOINT_URL_S3: pass it explicitly.
 [ -n "${AWS_ENDPOINT_URL_S3:-}" ] && args+=(--endpoint-url "$AWS_ENDPOINT_URL_S3")
