@@ -41,6 +41,80 @@ require_album_id() {
   valid_album_id "$1" || die "invalid album id '$1': use 3-64 lowercase letters, digits and '-', starting with a letter or digit" 2
 }
 
+# Names that are not photos besides those starting with '.', lower-cased: the same list as the
+# API's and the studio's (rules/shared-rules.json, checked by common's ScriptsFollowSharedRulesTest).
+HIDDEN_NAMES=(thumbs.db ehthumbs.db desktop.ini __macosx $'icon\r' '$recycle.bin' 'system volume information')
+
+# Longest folder or file name of a new photo, in UTF-8 bytes, and of a whole S3 key.
+MAX_NAME_BYTES=200
+MAX_KEY_BYTES=1024
+
+# Length of $1 in bytes, whatever the locale.
+byte_length() {
+  local LC_ALL=C
+  printf '%s' "${#1}"
+}
+
+# The leading part of the relative path $1 that is hidden (up to its first hidden component);
+# fails when nothing in the path is hidden. Bash 3.2 (macOS) has no ${x,,}: names are compared
+# with nocasematch, restored afterwards.
+hidden_prefix() {
+  local part name prefix="" found=1 was_set=0
+  local -a parts=()
+  IFS=/ read -r -a parts <<< "$1"
+  shopt -q nocasematch && was_set=1
+  shopt -s nocasematch
+  for part in ${parts[@]+"${parts[@]}"}; do
+    prefix+="${prefix:+/}$part"
+    [ -n "$part" ] || continue
+    if [[ "$part" == .* ]]; then found=0; break; fi
+    for name in "${HIDDEN_NAMES[@]}"; do
+      if [[ "$part" == "$name" ]]; then found=0; break 2; fi
+    done
+  done
+  [ "$was_set" = 1 ] || shopt -u nocasematch
+  [ "$found" = 0 ] && printf '%s' "$prefix"
+  return "$found"
+}
+
+is_hidden_path() {
+  hidden_prefix "$1" >/dev/null
+}
+
+# Why the photo at relative path $2 of album $1 cannot be uploaded (a name or the key too long);
+# fails when it can.
+upload_name_problem() {
+  local album_id="$1" path="$2" part bytes
+  local -a parts=()
+  IFS=/ read -r -a parts <<< "$path"
+  for part in ${parts[@]+"${parts[@]}"}; do
+    bytes=$(byte_length "$part")
+    if [ "$bytes" -gt "$MAX_NAME_BYTES" ]; then
+      printf "the name '%s' is %s bytes long; folder and file names may have at most %s bytes (UTF-8)" "$part" "$bytes" "$MAX_NAME_BYTES"
+      return 0
+    fi
+  done
+  bytes=$(byte_length "albums/$album_id/photos/$path")
+  if [ "$bytes" -gt "$MAX_KEY_BYTES" ]; then
+    printf 'its S3 key would be %s bytes long; S3 takes at most %s' "$bytes" "$MAX_KEY_BYTES"
+    return 0
+  fi
+  return 1
+}
+
+# $1 as an `aws s3 sync --exclude` pattern that matches only itself ([, *, ? bracketed).
+glob_literal() {
+  local s="$1" out="" c i
+  for ((i = 0; i < ${#s}; i++)); do
+    c="${s:i:1}"
+    case "$c" in
+      '['|'*'|'?') out+="[$c]" ;;
+      *) out+="$c" ;;
+    esac
+  done
+  printf '%s' "$out"
+}
+
 # A JSON string literal for $1 (quotes, backslashes and control characters escaped).
 json_string() {
   local s="$1" out="" c i

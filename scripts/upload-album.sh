@@ -11,7 +11,9 @@ usage() {
 Usage: scripts/upload-album.sh SOURCE_DIR ALBUM_ID [aws s3 sync options...]
 
 Uploads SOURCE_DIR (sub-folders kept) to s3://$CLIENT_ALBUMS_BUCKET/albums/ALBUM_ID/photos/
-with --storage-class INTELLIGENT_TIERING, skipping hidden files, Thumbs.db and desktop.ini.
+with --storage-class INTELLIGENT_TIERING, skipping hidden and system files (.*, Thumbs.db,
+desktop.ini, __MACOSX, ...). A folder or file name longer than 200 bytes (UTF-8) stops the
+upload before anything is sent, naming the file.
 Extra options go to `aws s3 sync` (e.g. --dryrun, --delete). Then register the album:
 scripts/register-album.sh ALBUM_ID "Album name".
 
@@ -23,19 +25,42 @@ USAGE
 
 case "${1:-}" in -h|--help) usage; exit 0 ;; esac
 [ $# -ge 2 ] || { usage >&2; exit 2; }
-source_dir="$1"
+source_dir="${1%/}"
 album_id="$2"
 shift 2
 [ -d "$source_dir" ] || die "'$source_dir' is not a folder" 2
 require_album_id "$album_id"
+
+# Every file is looked at before anything is sent: hidden and system files are left out (the
+# rule the API and the studio apply), and a name the bucket would refuse stops the upload here.
+excludes=()
+excluded=$'\n' # the patterns so far, one a line (bash 3.2 has no associative arrays)
+too_long=()
+while IFS= read -r -d '' file; do
+  rel="${file#"$source_dir"/}"
+  if prefix=$(hidden_prefix "$rel"); then
+    pattern=$(glob_literal "$prefix")
+    [ "$prefix" = "$rel" ] || pattern+="/*"
+    case "$excluded" in
+      *$'\n'"$pattern"$'\n'*) ;;
+      *) excludes+=(--exclude "$pattern"); excluded+="$pattern"$'\n' ;;
+    esac
+  elif problem=$(upload_name_problem "$album_id" "$rel"); then
+    too_long+=("$rel: $problem")
+  fi
+done < <(find -L "${source_dir%/}" -type f -print0)
+if [ ${#too_long[@]} -gt 0 ]; then
+  for line in "${too_long[@]:0:10}"; do echo "$PROG: cannot upload $line" >&2; done
+  [ ${#too_long[@]} -le 10 ] || echo "$PROG: ... and $((${#too_long[@]} - 10)) more" >&2
+  die "${#too_long[@]} file(s) cannot be stored as named (at most $MAX_NAME_BYTES bytes per folder or file name); rename them and run again. Nothing was uploaded." 2
+fi
+
 load_local_env
 require_var CLIENT_ALBUMS_BUCKET
 require_cmd aws "Debian: apt-get install awscli"
 
 args=(s3 sync "$source_dir" "s3://$CLIENT_ALBUMS_BUCKET/albums/$album_id/photos/"
-  --exclude ".*" --exclude "*/.*"
-  --exclude "Thumbs.db" --exclude "*/Thumbs.db"
-  --exclude "desktop.ini" --exclude "*/desktop.ini"
+  ${excludes[@]+"${excludes[@]}"}
   --storage-class INTELLIGENT_TIERING)
 # Debian's aws 2.9 (and v1) ignore AWS_ENDPOINT_URL_S3: pass it explicitly.
 [ -n "${AWS_ENDPOINT_URL_S3:-}" ] && args+=(--endpoint-url "$AWS_ENDPOINT_URL_S3")

@@ -5,7 +5,10 @@
 #
 # Routes are listed one by one rather than as "ANY /{proxy+}": API Gateway then answers CORS
 # preflight (OPTIONS) itself, without the authorizer, and unknown paths get 404 without
-# invoking (and paying for) a function.
+# invoking (and paying for) a function. Each known path is routed for every method in
+# api_methods, not only those its handler answers: API Gateway would answer an unrouted method
+# with its own 404, where the function's router answers 405 with Allow naming the right ones.
+# (Not "ANY", which would route OPTIONS too and send the preflight to the authorizer.)
 
 locals {
   client_api_routes = [
@@ -26,6 +29,10 @@ locals {
     "DELETE /admin/albums/{album_id}/users/{email}",
     "POST /admin/albums/{album_id}/uploads",
   ]
+
+  api_methods      = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+  client_api_paths = distinct([for route in local.client_api_routes : split(" ", route)[1]])
+  admin_api_paths  = distinct([for route in local.admin_api_routes : split(" ", route)[1]])
 }
 
 resource "aws_apigatewayv2_api" "portal" {
@@ -67,7 +74,7 @@ resource "aws_apigatewayv2_integration" "client_api" {
 }
 
 resource "aws_apigatewayv2_route" "client_api" {
-  for_each = toset(local.client_api_routes)
+  for_each = toset([for pair in setproduct(local.api_methods, local.client_api_paths) : join(" ", pair)])
 
   api_id             = aws_apigatewayv2_api.portal.id
   route_key          = each.value
@@ -97,7 +104,7 @@ resource "aws_apigatewayv2_integration" "admin_api" {
 }
 
 resource "aws_apigatewayv2_route" "admin_api" {
-  for_each = toset(local.admin_api_routes)
+  for_each = toset([for pair in setproduct(local.api_methods, local.admin_api_paths) : join(" ", pair)])
 
   api_id             = aws_apigatewayv2_api.portal.id
   route_key          = each.value

@@ -93,7 +93,7 @@ function api(req, res, path, me, body) {
     if (!r[2]) {
       return send(res, 200, {
         album_id: a.album_id, name: a.name, photo_count: a.photos.length, created_at: a.created_at,
-        photos: a.photos.map((p, i) => ({ path: p.path, size: p.size, width: p.width, height: p.height, previews_ready: p.previews_ready, view_url: img(`${a.album_id}-${i}`, p.width / 4, p.height / 4), thumbnail_url: p.previews_ready ? img(`${a.album_id}-${i}`, p.width / 20, p.height / 20) : null, preview_url: p.previews_ready ? img(`${a.album_id}-${i}`, p.width / 4, p.height / 4) : null })),
+        photos: a.photos.map((p, i) => ({ path: p.path, size: p.size, previews_ready: p.previews_ready, view_url: img(`${a.album_id}-${i}`, p.width / 4, p.height / 4), thumbnail_url: p.previews_ready ? img(`${a.album_id}-${i}`, p.width / 20, p.height / 20) : null, preview_url: p.previews_ready ? img(`${a.album_id}-${i}`, p.width / 4, p.height / 4) : null })),
       });
     }
     const url = new URL(req.url, 'http://x');
@@ -107,8 +107,8 @@ function api(req, res, path, me, body) {
     return send(res, 200, { albums: [...albums.values()].map((a) => { const s = zipState(a); return { album_id: a.album_id, name: a.name, photo_count: a.photos.length, created_at: a.created_at, zip_status: s.status, stale: false, zip_size: s.zip_size ?? null, zip_error: null, zip_generated_at: s.status === 'ready' ? '2026-08-02T09:30:00Z' : null, progress: s.progress }; }) });
   }
   if (m === 'POST' && path === '/admin/albums') {
-    if (!/^[a-z0-9-]{3,64}$/.test(body.album_id ?? '')) return error(res, 400, 'INVALID_ALBUM_ID', 'Album IDs use 3–64 lowercase letters, digits and hyphens.');
-    if (albums.has(body.album_id)) return error(res, 409, 'ALBUM_EXISTS', 'An album with this ID already exists.');
+    if (!/^[a-z0-9][a-z0-9-]{2,63}$/.test(body.album_id ?? '')) return error(res, 400, 'BAD_REQUEST', 'Album id must be 3-64 characters of lowercase letters, digits and \'-\', starting with a letter or digit');
+    if (albums.has(body.album_id)) return error(res, 409, 'CONFLICT', 'An album with this ID already exists.');
     albums.set(body.album_id, { album_id: body.album_id, name: body.name, created_at: new Date().toISOString(), photos: [], zip: { status: 'ready', started: 0 } });
     return send(res, 201, { album_id: body.album_id, name: body.name });
   }
@@ -125,13 +125,16 @@ function api(req, res, path, me, body) {
   }
   if (m === 'GET' && path === '/admin/users') return send(res, 200, { users: [...users.values()].filter((u) => !u.is_admin).map(({ email, name, albums: al }) => ({ email, name, albums: al })) });
   if (m === 'POST' && path === '/admin/users') {
-    if (users.has(body.email)) return error(res, 409, 'USER_EXISTS', 'A client with this email already exists.');
+    if (users.has(body.email)) return error(res, 409, 'CONFLICT', 'A client with this email already exists.');
     users.set(body.email, { email: body.email, name: body.name, is_admin: false, albums: [] });
     return send(res, 201, { email: body.email, name: body.name, albums: [] });
   }
   if ((r = path.match(/^\/admin\/albums\/([^/]+)\/users\/([^/]+)$/))) {
-    const u = users.get(decodeURIComponent(r[2]));
-    if (!u) return error(res, 404, 'USER_NOT_FOUND', 'No client has this email.');
+    const email = decodeURIComponent(r[2]);
+    if (!albums.has(r[1])) return error(res, 404, 'NOT_FOUND', 'Album not found');
+    // As the API does: granting makes the client's row when there is none.
+    if (!users.has(email)) users.set(email, { email, name: '', is_admin: false, albums: [] });
+    const u = users.get(email);
     u.albums = u.albums.filter((id) => id !== r[1]);
     if (m === 'PUT') u.albums.push(r[1]);
     return send(res, 204);

@@ -117,7 +117,7 @@ describe('API client', () => {
   });
 
   it('messageOf gives a sentence for anything thrown', () => {
-    expect(messageOf(new ApiError('x', 400, 'BAD', 'invalid'))).toBe('x');
+    expect(messageOf(new ApiError('x', 400, 'BAD_REQUEST', 'invalid'))).toBe('x');
     expect(messageOf(new Error('plain'))).toBe('plain');
     expect(messageOf(42)).toMatch(/Something went wrong/);
   });

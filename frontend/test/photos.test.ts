@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aspectOf, fileNameOf, folderOf, sectionsOf } from '../src/lib/photos';
+import { fileNameOf, folderOf, sectionsOf } from '../src/lib/photos';
 import type { Photo } from '../src/lib/types';
 
 const photo = (path: string, extra: Partial<Photo> = {}): Photo => ({
@@ -38,11 +38,4 @@ describe('gallery sections', () => {
     expect(fileNameOf('a/b/c.jpg')).toBe('c.jpg');
   });
 
-  it('boxes have the photo\'s shape, 3:2 when unknown, extremes clamped', () => {
-    expect(aspectOf({ width: 4000, height: 6000 })).toBeCloseTo(0.6667, 3);
-    expect(aspectOf({})).toBe(1.5);
-    expect(aspectOf({ width: 0, height: 100 })).toBe(1.5);
-    expect(aspectOf({ width: 10000, height: 1000 })).toBe(3);
-    expect(aspectOf({ width: 100, height: 1000 })).toBe(0.4);
-  });
 });

@@ -47,13 +47,14 @@ describe('picking files', () => {
   });
 
   it('prepares items from a picked folder, keeping sub-folders', () => {
-    const { items, skipped } = prepareFiles([
+    const { items, skipped, refused } = prepareFiles([
       { path: 'Smith/Ceremony/IMG_1.jpg', file: blob(10) },
       { path: 'Smith/Reception/IMG_2.jpg', file: blob(20) },
       { path: 'Smith/.DS_Store', file: blob(1) },
       { path: 'Smith/Ceremony/IMG_1.jpg', file: blob(10) },
-    ]);
+    ], 'smith');
     expect(items.map((i) => i.path)).toEqual(['Ceremony/IMG_1.jpg', 'Reception/IMG_2.jpg']);
+    expect(refused).toEqual([]);
     expect(items[0]).toMatchObject({ size: 10, contentType: 'image/jpeg', state: 'queued' });
     expect(skipped).toBe(2);
   });

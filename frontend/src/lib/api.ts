@@ -15,13 +15,37 @@ import type {
 
 export const NETWORK_MESSAGE = "Can't reach the server, check your connection and try again";
 
+/** The codes of the API's `{"error": {code, message}}` answers: ErrorCode in common, checked against rules/shared-rules.json. */
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'EMPTY_ALBUM',
+  'CONFIGURATION',
+  'INTERNAL',
+  'UNAVAILABLE',
+] as const;
+
+export type ServerErrorCode = (typeof ERROR_CODES)[number];
+
+/** What this page says when no server code applies: unreachable, unreadable, or a status without our body (a proxy's page). */
+export type ClientErrorCode = 'NETWORK' | 'BAD_RESPONSE' | `HTTP_${number}`;
+
+export type ErrorCode = ServerErrorCode | ClientErrorCode;
+
+const isServerCode = (code: unknown): code is ServerErrorCode => (ERROR_CODES as readonly unknown[]).includes(code);
+
 export type ErrorKind = 'network' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'invalid' | 'server' | 'other';
 
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly kind: ErrorKind,
   ) {
     super(message);
@@ -63,12 +87,12 @@ export function fallbackMessage(status: number): string {
 
 /** Builds the ApiError for an HTTP answer that isn't 2xx, from its `{"error":{code,message}}` body. */
 export async function errorFromResponse(response: Response): Promise<ApiError> {
-  let code = `HTTP_${response.status}`;
+  let code: ErrorCode = `HTTP_${response.status}`;
   let message = '';
   try {
     const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } } | null;
     if (body && typeof body.error === 'object' && body.error) {
-      if (typeof body.error.code === 'string' && body.error.code) code = body.error.code;
+      if (isServerCode(body.error.code)) code = body.error.code;
       if (typeof body.error.message === 'string') message = body.error.message.trim();
     }
   } catch {

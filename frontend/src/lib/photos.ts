@@ -43,13 +43,3 @@ export function sectionsOf(photos: Photo[]): Section[] {
     photos: byFolder.get(folder)!.sort((a, b) => compareNatural(a.path, b.path)),
   }));
 }
-
-/** Aspect ratio (width / height) of a photo's box: its own when known, else 3:2. */
-export function aspectOf(photo: Pick<Photo, 'width' | 'height'>): number {
-  const { width, height } = photo;
-  if (width && height && width > 0 && height > 0) {
-    // Clamp extreme panoramas and slivers so one photo can't take a whole row or vanish.
-    return Math.min(3, Math.max(0.4, width / height));
-  }
-  return 1.5;
-}

@@ -43,12 +43,17 @@ export function isBusy(album: Pick<AdminAlbum, 'zip_status'>): boolean {
   return album.zip_status === 'pending' || album.zip_status === 'generating';
 }
 
-export const ALBUM_ID_RULE = 'Use 3–64 characters: lowercase letters, digits and hyphens, like smith-wedding-2026.';
+// Album ids: the API's and the scripts' rule too, all checked against rules/shared-rules.json.
+export const ALBUM_ID_MIN_LENGTH = 3;
+export const ALBUM_ID_MAX_LENGTH = 64;
+const ALBUM_ID = new RegExp(`^[a-z0-9][a-z0-9-]{${ALBUM_ID_MIN_LENGTH - 1},${ALBUM_ID_MAX_LENGTH - 1}}$`);
+
+export const ALBUM_ID_RULE = `Use ${ALBUM_ID_MIN_LENGTH}–${ALBUM_ID_MAX_LENGTH} characters: lowercase letters, digits and hyphens, starting with a letter or digit, like smith-wedding-2026.`;
 
 /** Null when the id is acceptable, else what to fix (the API applies the same rule). */
 export function albumIdProblem(id: string): string | null {
   if (!id) return 'Enter an album ID.';
-  return /^[a-z0-9-]{3,64}$/.test(id) ? null : ALBUM_ID_RULE;
+  return ALBUM_ID.test(id) ? null : ALBUM_ID_RULE;
 }
 
 /** A suggested id from the album's name: "Smith & Jones — Wedding 2026" → "smith-jones-wedding-2026". */

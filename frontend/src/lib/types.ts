@@ -15,8 +15,6 @@ export interface Photo {
   thumbnail_url: string | null;
   preview_url: string | null;
   previews_ready: boolean;
-  width?: number | null;
-  height?: number | null;
 }
 
 export interface AlbumDetail {

@@ -7,11 +7,48 @@ import type { PresignedUpload, UploadRequestFile } from './types';
 
 // ---- Paths ---------------------------------------------------------------------------
 
-/** Finder, Explorer and camera cards leave these beside photos; they are not photos. */
-const SYSTEM_NAMES = new Set(['thumbs.db', 'desktop.ini', 'ehthumbs.db', '__macosx', '$recycle.bin', 'system volume information']);
+// The rules below are the API's and the scripts' too, all checked against rules/shared-rules.json.
 
+/**
+ * Finder, Explorer and camera cards leave these beside photos; they are not photos. Lower-cased;
+ * "Icon\r" is the macOS folder-icon file, the last two the folders Windows keeps on every drive.
+ */
+export const SYSTEM_NAMES: ReadonlySet<string> = new Set([
+  'thumbs.db',
+  'ehthumbs.db',
+  'desktop.ini',
+  '__macosx',
+  'icon\r',
+  '$recycle.bin',
+  'system volume information',
+]);
+
+/** True when any folder or file name in the path starts with '.' or is a system name. */
 export function isHiddenOrSystem(path: string): boolean {
-  return path.split('/').some((part) => part.startsWith('.') || SYSTEM_NAMES.has(part.toLowerCase()) || part === 'Icon\r');
+  return path.split('/').some((part) => part.startsWith('.') || SYSTEM_NAMES.has(part.toLowerCase()));
+}
+
+/** Longest folder or file name of a new photo, in UTF-8 bytes (client file systems take 255). */
+export const MAX_NAME_BYTES = 200;
+/** S3's limit on a key, albums/{album_id}/photos/{path}. */
+export const MAX_KEY_BYTES = 1024;
+/** S3's limit on one PUT. */
+export const MAX_FILE_BYTES = 5 * 1024 ** 3;
+/** Upload links asked for at once: URLs expire, so not all 1,000 up front; the API takes up to 500. */
+export const PRESIGN_BATCH = 50;
+
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
+
+/** Null when a photo can be stored at this album path, else why not (naming the limit). */
+export function uploadNameProblem(albumId: string, path: string): string | null {
+  for (const name of path.split('/')) {
+    const bytes = utf8Bytes(name);
+    if (bytes > MAX_NAME_BYTES) {
+      return `the name “${name}” is ${bytes} bytes long; folder and file names may have at most ${MAX_NAME_BYTES} bytes (UTF-8)`;
+    }
+  }
+  const keyBytes = utf8Bytes(`albums/${albumId}/photos/${path}`);
+  return keyBytes > MAX_KEY_BYTES ? `the path is too long (${keyBytes} of at most ${MAX_KEY_BYTES} bytes with the album’s folder)` : null;
 }
 
 /** A clean relative path with "/" separators, NFC (as the ZIP will name it); null if unusable. */
@@ -67,8 +104,18 @@ export interface PickedFile {
   file: Blob;
 }
 
-/** Picked files → upload items with album paths; counts what was left out and why. */
-export function prepareFiles(picked: PickedFile[]): { items: UploadItem[]; skipped: number } {
+/** A picked file that cannot be uploaded as it is, and why. */
+export interface Refusal {
+  path: string;
+  problem: string;
+}
+
+/**
+ * Picked files → upload items with album paths; counts the hidden and system files left out and
+ * lists the files the album cannot take (a name too long, a file too large), so that the page can
+ * refuse them all before anything is sent.
+ */
+export function prepareFiles(picked: PickedFile[], albumId: string): { items: UploadItem[]; skipped: number; refused: Refusal[] } {
   const usable = picked
     .map((p) => ({ ...p, path: normalizePath(p.path) }))
     .filter((p): p is { path: string; file: Blob } => p.path !== null && !isHiddenOrSystem(p.path));
@@ -83,7 +130,13 @@ export function prepareFiles(picked: PickedFile[]): { items: UploadItem[]; skipp
   });
   // In the order the gallery will show them: the list reads like the album.
   items.sort((a, b) => compareNatural(a.path, b.path));
-  return { items, skipped: picked.length - items.length };
+  const refused: Refusal[] = [];
+  for (const item of items) {
+    const problem =
+      uploadNameProblem(albumId, item.path) ?? (item.size > MAX_FILE_BYTES ? `it is larger than ${MAX_FILE_BYTES / 1024 ** 3} GB` : null);
+    if (problem) refused.push({ path: item.path, problem });
+  }
+  return { items, skipped: picked.length - items.length, refused };
 }
 
 // ---- The queue ---------------------------------------------------------------------
@@ -159,7 +212,7 @@ export async function runQueue(items: UploadItem[], options: QueueOptions): Prom
     sleep = (ms) => new Promise<void>((r) => setTimeout(r, ms)),
     concurrency = 4,
     maxRetries = 3,
-    batchSize = 50,
+    batchSize = PRESIGN_BATCH,
     retryDelayMs = (attempt) => 1000 * 2 ** (attempt - 1),
   } = options;
 

@@ -2,7 +2,7 @@
 
 import { ApiError, messageOf } from '../lib/api';
 import { formatDate, plural } from '../lib/format';
-import { aspectOf, fileNameOf, sectionsOf } from '../lib/photos';
+import { fileNameOf, sectionsOf } from '../lib/photos';
 import type { AlbumDetail, Photo } from '../lib/types';
 import { startSignedInPage } from './app';
 import { byId, h, say } from './dom';
@@ -20,9 +20,6 @@ function tile(photo: Photo, index: number, total: number, open: (i: number) => v
     { class: 'tile' },
     h('button', { type: 'button', 'aria-label': `Open ${name} (${index + 1} of ${total})`, onclick: () => open(index) }, box),
   );
-  // The box has the photo's shape before the image arrives: no layout jump. (CSSOM,
-  // not a style attribute, so the CSP's style-src 'self' holds.)
-  item.style.setProperty('--ar', aspectOf(photo).toFixed(4));
   return item;
 }
 

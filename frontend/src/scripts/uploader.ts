@@ -123,10 +123,17 @@ export function setupUploader(api: Api, currentAlbum: () => string | null, onFin
       summary.hidden = false;
       return say(message, 'An upload is still running. Add more files when it has finished.');
     }
-    const { items: prepared, skipped } = prepareFiles(picked);
+    const { items: prepared, skipped, refused } = prepareFiles(picked, id);
     if (prepared.length === 0) {
       summary.hidden = false;
       return say(message, 'No photos found in what you chose (hidden and system files are left out).');
+    }
+    if (refused.length > 0) {
+      // Refused before anything is sent: a half-uploaded album is worse than none.
+      summary.hidden = false;
+      const first = refused[0];
+      const more = refused.length > 1 ? ` (and ${plural(refused.length - 1, 'more file')})` : '';
+      return say(message, `Cannot upload ${first.path}${more}: ${first.problem}. Rename it and choose again. Nothing was uploaded.`);
     }
     albumId = id;
     show(prepared);

@@ -46,6 +46,16 @@ class StudioTest extends BrowserTest {
         Locator row = page.locator("#albums-body tr[data-album-id='" + ALBUM_ID + "']");
         assertThat(row.locator(".state")).hasText("waiting for photos");
 
+        // A name longer than the album can take is refused before anything is sent, named with the limit.
+        Path longName = E2e.out().resolve("upload/long-name/" + "x".repeat(197) + ".jpg");
+        Files.createDirectories(longName.getParent());
+        Files.write(longName, DemoPhotos.jpeg(99, "long name"));
+        page.locator("#pick-files").setInputFiles(new Path[]{folder.resolve("Ceremony/DSC_0101.jpg"), longName});
+        assertThat(page.locator("#upload-message")).containsText("Cannot upload " + longName.getFileName());
+        assertThat(page.locator("#upload-message")).containsText("at most 200 bytes");
+        assertThat(page.locator("#upload-message")).containsText("Nothing was uploaded.");
+        assertEquals(0, portal.photos(ALBUM_ID).size());
+
         // "Choose folder": the whole folder, sub-folders and a Finder/Windows leftover included.
         page.locator("#pick-folder").setInputFiles(folder);
         assertThat(page.getByText("All 20 files uploaded.")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,11 +57,27 @@ class ApiTest {
         assertEquals(new TreeSet<>(ADMIN_ROUTES), routes("admin_api_routes"));
     }
 
+    /** Every method a client may send; OPTIONS stays with API Gateway, which answers CORS preflight itself. */
+    static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
+
+    @Test
+    void every_known_path_is_routed_for_every_method_so_a_wrong_one_reaches_the_functions_405() {
+        List<String> methods = new ArrayList<>();
+        TF.local("api_methods").forEach(m -> methods.add(m.asText()));
+        assertEquals(METHODS, methods, "no OPTIONS or ANY: the preflight must not reach the authorizer");
+        for (String function : List.of("client_api", "admin_api")) {
+            // The paths of the routes the handler answers, each routed with every method.
+            assertEquals("${distinct([for route in local." + function + "_routes : split(\" \", route)[1]])}",
+                    TF.local(function + "_paths").asText());
+            assertEquals("${toset([for pair in setproduct(local.api_methods, local." + function + "_paths) : join(\" \", pair)])}",
+                    TF.resource("aws_apigatewayv2_route", function).string("for_each"));
+        }
+    }
+
     @Test
     void each_route_list_becomes_routes_to_its_own_function() {
         for (String function : List.of("client_api", "admin_api")) {
             Block route = TF.resource("aws_apigatewayv2_route", function);
-            assertEquals("${toset(local." + function + "_routes)}", route.string("for_each"));
             assertEquals("${each.value}", route.string("route_key"));
             assertEquals("integrations/${aws_apigatewayv2_integration." + function + ".id}", route.string("target"));
             assertEquals(API_ID, route.string("api_id"));

@@ -100,6 +100,12 @@ class EndToEndTest {
         assertEquals(List.of(), runner.demoProblems());
         String token = signIn(DemoAlbum.CLIENT_EMAIL, PASSWORD);
 
+        // A known path with a wrong method: the function's 405 naming what it takes, as in AWS.
+        HttpResponse<String> wrongMethod = send("DELETE", "api/albums/demo/download", token, null);
+        assertEquals(405, wrongMethod.statusCode(), wrongMethod.body());
+        assertEquals("GET", wrongMethod.headers().firstValue("Allow").orElse(""));
+        assertEquals("METHOD_NOT_ALLOWED", JSON.readTree(wrongMethod.body()).path("error").path("code").asText());
+
         JsonNode first = getJson("api/albums/demo/download", token);
         assertTrue(Set.of("pending", "generating").contains(first.path("status").asText()), first.toString());
         assertTrue(first.path("download_url").isNull(), first.toString());

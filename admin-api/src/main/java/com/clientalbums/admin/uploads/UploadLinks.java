@@ -3,6 +3,7 @@ package com.clientalbums.admin.uploads;
 import com.clientalbums.common.error.AlbumsException;
 import com.clientalbums.common.http.PhotoPaths;
 import com.clientalbums.common.http.PresignedLinks;
+import com.clientalbums.common.store.S3Keys;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
  * schedules the album's rebuild, exactly as for {@code scripts/upload-album.sh}.
  */
 public final class UploadLinks {
+    /** Files per request; the front end asks for fewer at a time (rules/shared-rules.json). */
     public static final int MAX_FILES = 500;
     /** A single PUT's limit in S3. */
     public static final long MAX_BYTES = 5L * 1024 * 1024 * 1024;
@@ -49,7 +51,9 @@ public final class UploadLinks {
         List<String> types = new ArrayList<>();
         for (File f : files) {
             if (f == null) throw AlbumsException.badRequest("A file in 'files' is empty");
-            keys.add(PhotoPaths.requireKey(albumId, f.path()));
+            String problem = PhotoPaths.uploadProblem(albumId, f.path());
+            if (problem != null) throw AlbumsException.badRequest("Cannot upload " + f.path() + ": " + problem);
+            keys.add(S3Keys.photoKey(albumId, f.path()));
             if (f.size() == null || f.size() < 0 || f.size() > MAX_BYTES) {
                 throw AlbumsException.badRequest("Invalid size for " + f.path() + ": files of up to 5 GB can be uploaded");
             }

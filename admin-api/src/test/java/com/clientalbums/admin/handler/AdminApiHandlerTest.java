@@ -312,6 +312,21 @@ class AdminApiHandlerTest {
     }
 
     @Test
+    void aFileNameOverTheLimitIs400NamingTheFileAndTheLimit() {
+        answer(201, register("long-names", "Long names"));
+        String longName = "Ceremony/" + "x".repeat(197) + ".jpg";
+        var response = call(ApiEvents.post("/admin/albums/long-names/uploads").bearer(admin).body(
+                "{\"files\":[{\"path\":\"IMG_1.jpg\",\"size\":1,\"content_type\":\"image/jpeg\"},"
+                        + "{\"path\":\"" + longName + "\",\"size\":1,\"content_type\":\"image/jpeg\"}]}"));
+        assertError(response, 400, "BAD_REQUEST");
+        String message = ApiEvents.body(response).path("error").path("message").asText();
+        assertTrue(message.contains(longName) && message.contains("201 bytes") && message.contains("at most 200 bytes"), message);
+        String fits = "Ceremony/" + "x".repeat(196) + ".jpg";
+        answer(200, ApiEvents.post("/admin/albums/long-names/uploads").bearer(admin).body(
+                "{\"files\":[{\"path\":\"" + fits + "\",\"size\":1,\"content_type\":\"image/jpeg\"}]}"));
+    }
+
+    @Test
     void fiveHundredFilesFitInOneRequest() {
         answer(201, register("five-hundred", "Five hundred"));
         StringBuilder body = new StringBuilder("{\"files\":[");

@@ -1,11 +1,17 @@
 package com.clientalbums.common.error;
 
-/** What went wrong, as the API tells it: a stable code and the HTTP status it maps to. */
+/**
+ * What went wrong, as the API tells it: a stable code and the HTTP status it maps to. The front end
+ * knows the same codes ({@code frontend/src/lib/api.ts}); both are checked against
+ * {@code rules/shared-rules.json}.
+ */
 public enum ErrorCode {
     BAD_REQUEST(400),
     UNAUTHORIZED(401),
     FORBIDDEN(403),
     NOT_FOUND(404),
+    /** A known address asked with a method it does not answer; the response's {@code Allow} names those it does. */
+    METHOD_NOT_ALLOWED(405),
     CONFLICT(409),
     PAYLOAD_TOO_LARGE(413),
     CONFIGURATION(500),

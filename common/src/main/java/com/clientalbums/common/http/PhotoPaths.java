@@ -13,7 +13,16 @@ import java.nio.charset.StandardCharsets;
  * to a browser, a file system or a ZIP tool later.
  */
 public final class PhotoPaths {
+    /** S3's limit on a key's length, in UTF-8 bytes. */
     public static final int MAX_BYTES = 1024;
+    /**
+     * Longest folder or file name a new photo may have, in UTF-8 bytes: client file systems take
+     * 255 (with room left for the " (2)" a ZIP tool adds to a clash), and the local S3 stores a
+     * name as a file beside a 37-byte temporary suffix (docs/local-runner.md). The front end and
+     * {@code scripts/upload-album.sh} refuse the same names, all checked against
+     * {@code rules/shared-rules.json}.
+     */
+    public static final int MAX_NAME_BYTES = 200;
 
     private PhotoPaths() {}
 
@@ -32,6 +41,25 @@ public final class PhotoPaths {
             throw AlbumsException.badRequest("Invalid file name: it is too long");
         }
         return key;
+    }
+
+    /**
+     * Null when a new photo may be stored at {@code path}, else what is wrong: {@link #problem}, a
+     * folder or file name over {@link #MAX_NAME_BYTES}, or a key over S3's limit. Only uploads
+     * apply the name limit: a photo already in the bucket stays downloadable whatever its name.
+     */
+    public static String uploadProblem(String albumId, String path) {
+        String problem = problem(path);
+        if (problem != null) return problem;
+        for (String name : path.split("/")) {
+            int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_NAME_BYTES) {
+                return "the name '" + name + "' is " + bytes + " bytes long; folder and file names may have at most "
+                        + MAX_NAME_BYTES + " bytes (UTF-8)";
+            }
+        }
+        if (S3Keys.photoKey(albumId, path).getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) return "it is too long";
+        return null;
     }
 
     /** Null when acceptable, else what is wrong (for a person). */

@@ -28,7 +28,8 @@ import java.util.UUID;
  * {@code GET /albums/{album_id}}) and the path carries a prefix (a named stage, a base path
  * mapping), that route is used and matched against the path's last segments. A path under
  * {@value #API_PREFIX} that matches nothing is tried again without it, so a deployment that
- * forwards {@code /api/*} unchanged (a CDN in front of the API, say) needs no rewriting.
+ * forwards {@code /api/*} unchanged (a CDN in front of the API, say) needs no rewriting. A known
+ * path asked with another method is 405 with {@code Allow}, an unknown one 404.
  *
  * <p>Every route needs a verified caller; a router built with {@link Builder#adminOnly()}
  * refuses anyone else with 403, before any route runs.
@@ -73,10 +74,13 @@ public final class Router {
             if (adminOnly && !caller.isAdmin()) {
                 throw new AlbumsException(ErrorCode.FORBIDDEN, "This page is for the studio only");
             }
-            Match match = match(method, path, event.getRouteKey());
-            ApiRequest request = new ApiRequest(method, path, match.params(), query(event), headers,
-                    body(event), requestId);
-            return render(match.route().handle(request, caller));
+            return switch (lookup(method, path, event.getRouteKey())) {
+                case Found found -> render(found.route().handle(
+                        new ApiRequest(method, path, found.params(), query(event), headers, body(event), requestId), caller));
+                case WrongMethod wrong -> withAllow(error(ErrorCode.METHOD_NOT_ALLOWED,
+                        "This address does not accept " + method + " requests"), wrong.allowed());
+                case Unknown unknown -> error(ErrorCode.NOT_FOUND, "No such address");
+            };
         } catch (AlbumsException e) {
             if (e.code().httpStatus() >= 500) {
                 LOG.log(System.Logger.Level.ERROR, "request " + requestId + " " + method + " " + path + " failed: " + e.getMessage(), e);
@@ -96,6 +100,14 @@ public final class Router {
             return builder.withHeaders(Map.of("cache-control", "no-store")).build();
         }
         return builder.withHeaders(JSON_HEADERS).withBody(Json.write(response.body())).build();
+    }
+
+    /** A 405 names the methods the address does answer (RFC 9110, section 15.5.6). */
+    private static APIGatewayV2HTTPResponse withAllow(APIGatewayV2HTTPResponse response, List<String> allowed) {
+        Map<String, String> headers = new LinkedHashMap<>(response.getHeaders());
+        headers.put("allow", String.join(", ", allowed));
+        response.setHeaders(headers);
+        return response;
     }
 
     /** The one place errors become answers. */
@@ -188,44 +200,44 @@ public final class Router {
 
     // ---- matching ---------------------------------------------------------------------------
 
-    private record Entry(String method, String pattern, String[] segments, Route route) {
-        String routeKey() { return method + " " + pattern; }
+    private record Entry(String method, String pattern, String[] segments, Route route) {}
+
+    /** What a method and path lead to: a route, a known address asked with the wrong method, or nothing. */
+    private sealed interface Lookup permits Found, WrongMethod, Unknown {}
+
+    private record Found(Route route, Map<String, String> params) implements Lookup {}
+
+    private record WrongMethod(List<String> allowed) implements Lookup {}
+
+    private record Unknown() implements Lookup {}
+
+    private Lookup lookup(String method, String path, String routeKey) {
+        Lookup direct = lookup(method, split(path), routeKey);
+        if (!(direct instanceof Unknown) || !path.startsWith(API_PREFIX + "/")) return direct;
+        return lookup(method, split(path.substring(API_PREFIX.length())), routeKey);
     }
 
-    private record Match(Route route, Map<String, String> params) {}
-
-    private Match match(String method, String path, String routeKey) {
-        try {
-            return match(method, split(path), routeKey);
-        } catch (AlbumsException noRoute) {
-            if (!path.startsWith(API_PREFIX + "/")) throw noRoute;
-            try {
-                return match(method, split(path.substring(API_PREFIX.length())), routeKey);
-            } catch (AlbumsException stillNone) {
-                throw noRoute;
-            }
-        }
-    }
-
-    private Match match(String method, String[] segments, String routeKey) {
-        boolean pathKnown = false;
+    private Lookup lookup(String method, String[] segments, String routeKey) {
+        List<String> allowed = new ArrayList<>();
         for (Entry e : routes) {
             Map<String, String> params = bind(e.segments(), segments, 0);
             if (params == null) continue;
-            pathKnown = true;
-            if (e.method().equals(method)) return new Match(e.route(), params);
+            if (e.method().equals(method)) return new Found(e.route(), params);
+            if (!allowed.contains(e.method())) allowed.add(e.method());
         }
-        if (!pathKnown && notBlank(routeKey)) {
+        if (allowed.isEmpty() && notBlank(routeKey) && routeKey.indexOf(' ') > 0) {
+            // Behind a stage prefix: the pattern API Gateway matched, bound to the path's last segments.
+            String pattern = routeKey.substring(routeKey.indexOf(' ') + 1);
             for (Entry e : routes) {
-                if (!e.routeKey().equals(routeKey) || !e.method().equals(method)) continue;
+                if (!e.pattern().equals(pattern)) continue;
                 int offset = segments.length - e.segments().length;
                 Map<String, String> params = offset > 0 ? bind(e.segments(), segments, offset) : null;
-                if (params != null) return new Match(e.route(), params);
+                if (params == null) continue;
+                if (e.method().equals(method)) return new Found(e.route(), params);
+                if (!allowed.contains(e.method())) allowed.add(e.method());
             }
         }
-        throw new AlbumsException(ErrorCode.NOT_FOUND, pathKnown
-                ? "This address does not accept " + method + " requests"
-                : "No such address");
+        return allowed.isEmpty() ? new Unknown() : new WrongMethod(List.copyOf(allowed));
     }
 
     /** Binds the pattern to the path's segments from {@code offset}; null when they do not match. */

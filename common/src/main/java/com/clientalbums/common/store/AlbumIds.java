@@ -6,10 +6,13 @@ import java.util.regex.Pattern;
 
 /**
  * Album ids appear in S3 keys, table keys and URLs, so they are kept to a safe alphabet:
- * lowercase letters, digits and '-', 3 to 64 characters, starting with a letter or digit.
+ * lowercase letters, digits and '-', 3 to 64 characters, starting with a letter or digit. The
+ * front end and the scripts apply the same rule, all checked against {@code rules/shared-rules.json}.
  */
 public final class AlbumIds {
-    private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9-]{2,63}");
+    public static final int MIN_LENGTH = 3;
+    public static final int MAX_LENGTH = 64;
+    private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9-]{" + (MIN_LENGTH - 1) + "," + (MAX_LENGTH - 1) + "}");
 
     private AlbumIds() {}
 
@@ -21,7 +24,7 @@ public final class AlbumIds {
     public static String require(String albumId) {
         if (!isValid(albumId)) {
             throw AlbumsException.badRequest(
-                    "Album id must be 3-64 characters of lowercase letters, digits and '-', starting with a letter or digit");
+                    "Album id must be " + MIN_LENGTH + "-" + MAX_LENGTH + " characters of lowercase letters, digits and '-', starting with a letter or digit");
         }
         return albumId;
     }

@@ -6,11 +6,16 @@ import java.util.Set;
 /**
  * Files that desktop systems and upload tools leave behind ({@code .DS_Store}, {@code Thumbs.db},
  * the plan's {@code .keep} markers, macOS resource forks under {@code __MACOSX}). They are not
- * photos: they are not counted, previewed or archived.
+ * photos: they are not counted, previewed or archived. The front end and {@code scripts/upload-album.sh}
+ * leave the same files out, all checked against {@code rules/shared-rules.json}.
  */
 public final class HiddenFiles {
-    /** Lower-cased; {@code Icon\r} is the macOS folder-icon file, invisible in Finder. */
-    private static final Set<String> SYSTEM_NAMES = Set.of("thumbs.db", "ehthumbs.db", "desktop.ini", "__macosx", "icon\r");
+    /**
+     * Lower-cased; {@code Icon\r} is the macOS folder-icon file, invisible in Finder; the last two
+     * are the folders Windows keeps at the top of every drive, so a synced card or disk brings them.
+     */
+    public static final Set<String> SYSTEM_NAMES = Set.of("thumbs.db", "ehthumbs.db", "desktop.ini", "__macosx", "icon\r",
+            "$recycle.bin", "system volume information");
 
     private HiddenFiles() {}
 

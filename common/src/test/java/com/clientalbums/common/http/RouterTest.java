@@ -92,10 +92,43 @@ class RouterTest {
     }
 
     @Test
-    void anUnknownAddressOrMethodIs404() {
+    void anUnknownAddressIs404() {
         assertError(call(ApiEvents.get("/nowhere").bearer("client")), 404, "NOT_FOUND");
-        assertError(call(ApiEvents.put("/albums/demo").bearer("client")), 404, "NOT_FOUND");
         assertError(call(ApiEvents.get("/albums/demo/extra").bearer("client")), 404, "NOT_FOUND");
+        assertError(call(ApiEvents.put("/albums/demo/extra").bearer("client")), 404, "NOT_FOUND");
+        assertNull(call(ApiEvents.get("/nowhere").bearer("client")).getHeaders().get("allow"));
+    }
+
+    @Test
+    void aKnownAddressAskedWithAnotherMethodIs405NamingTheMethodsItAnswers() {
+        var put = call(ApiEvents.put("/albums/demo").bearer("client"));
+        assertError(put, 405, "METHOD_NOT_ALLOWED");
+        assertEquals("GET", put.getHeaders().get("allow"));
+        assertTrue(ApiEvents.body(put).get("error").get("message").asText().contains("PUT"));
+
+        Router twoMethods = Router.builder(AUTH)
+                .get("/albums/{album_id}/zip", (r, c) -> ApiResponse.ok(Map.of()))
+                .post("/albums/{album_id}/zip", (r, c) -> ApiResponse.accepted(Map.of()))
+                .build();
+        var delete = twoMethods.handle(ApiEvents.delete("/albums/demo/zip").bearer("client").event(), null);
+        assertError(delete, 405, "METHOD_NOT_ALLOWED");
+        assertEquals("GET, POST", delete.getHeaders().get("allow"));
+        assertEquals(202, twoMethods.handle(ApiEvents.post("/albums/demo/zip").bearer("client").event(), null).getStatusCode());
+    }
+
+    @Test
+    void aWrongMethodIs405BehindAStagePrefixAndUnderTheApiPrefixToo() {
+        var staged = call(ApiEvents.delete("/prod/albums/demo").routeKey("DELETE /albums/{album_id}").bearer("client"));
+        assertError(staged, 405, "METHOD_NOT_ALLOWED");
+        assertEquals("GET", staged.getHeaders().get("allow"));
+        var prefixed = call(ApiEvents.post("/api/albums/demo").bearer("client"));
+        assertError(prefixed, 405, "METHOD_NOT_ALLOWED");
+        assertEquals("GET", prefixed.getHeaders().get("allow"));
+    }
+
+    @Test
+    void aWrongMethodWithoutAValidTokenIsStill401() {
+        assertError(call(ApiEvents.put("/albums/demo")), 401, "UNAUTHORIZED");
     }
 
     @Test
