@@ -20,9 +20,11 @@ final class ColdStart {
      *
      * @param initMillis     from starting the JVM to the runtime's first {@code /next}: JVM, runtime and handler construction
      * @param responseMillis from handing the event over to receiving the answer
+     * @param cpuMillis      CPU time of the function's JVM, all threads, when its answer arrived: on a busy
+     *                       machine the figure that others' work disturbs least
      * @param answer         the JSON the runtime posted to {@code /response}
      */
-    record Result(String function, double initMillis, double responseMillis, String answer) {}
+    record Result(String function, double initMillis, double responseMillis, double cpuMillis, String answer) {}
 
     /**
      * Starts the unpacked function in {@code taskRoot} and waits for its answer to {@code event}.
@@ -43,8 +45,9 @@ final class ColdStart {
                 if (outcome.kind() != RuntimeApiStandIn.Outcome.Kind.RESPONSE) {
                     throw new AssertionError(function + ": " + outcome.kind() + " " + outcome.body() + "\n" + FunctionJvm.tail(log));
                 }
+                double cpu = jvm.info().totalCpuDuration().map(d -> d.toNanos() / 1_000_000.0).orElse(Double.NaN);
                 return new Result(function, millis(outcome.firstNextNanos() - started),
-                        millis(outcome.answeredNanos() - outcome.firstNextNanos()), outcome.body());
+                        millis(outcome.answeredNanos() - outcome.firstNextNanos()), cpu, outcome.body());
             } catch (ExecutionException | TimeoutException e) {
                 throw new AssertionError(function + ": no answer (" + e.getMessage() + ")\n" + FunctionJvm.tail(log), e);
             } finally {
