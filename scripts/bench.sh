@@ -12,12 +12,21 @@
 #   RESULT build_vs_floor=R1 build_vs_inmemory=R2 build_mb_s=X peak_rss_mb=Y
 #
 # --scaling runs the build alone at 100, 1,000 and 10,000 photos and prints peak memory for each.
+#
+# --cold-start measures the four shaded Lambda JARs instead (module cold-start): each started --runs
+# times in a fresh JVM under AWS's runtime interface client, against a loopback Runtime API and the
+# loopback AWS servers, with one event; init and first-response times per JAR and for a trivial
+# handler (the floor), ending with
+#   RESULT cold_start_vs_trivial_client_api=R ... client_api_init_ms=I client_api_first_response_ms=F ...
+# --compare DIR adds the JARs in DIR ({module}-lambda.jar, e.g. saved from an older build), taking
+# turns with these, so that both sets meet the same load on the machine.
 set -euo pipefail
 
 usage() {
   cat <<USAGE
 usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B] [--xmx SIZE] [--warmup W] [--signed] [--skip-inmemory]
        scripts/bench.sh --scaling [--size-mb M] [--budget-mb B] [--xmx SIZE] [--warmup W] [--signed]
+       scripts/bench.sh --cold-start [--runs R] [--compare DIR]
   --photos N        photos in the album (e.g. 300)
   --size-mb M       mean photo size in MB, sizes vary +-25% (e.g. 8)
   --concurrency K   photos fetched at once (default 8)
@@ -32,6 +41,9 @@ usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B]
   --skip-inmemory   leave out the plan's algorithm (it needs a heap as large as the album)
   --build-only      run only this generator (e.g. to prove a build in a small heap)
   --data DIR        where the local S3 keeps the generated albums (default target/bench)
+  --cold-start      start each shaded Lambda JAR cold under AWS's runtime interface client (see above)
+  --runs R          cold starts per JAR; medians are printed (default 5)
+  --compare DIR     also start the {module}-lambda.jar files in DIR, in turn with this build's
 USAGE
 }
 
@@ -39,6 +51,7 @@ root="${BENCH_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 java="$JAVA_HOME/bin/java"
 photos="" size_mb="" concurrency=8 budget=192 xmx="" warmup="" auth=unsigned scaling=false inmemory=true build_only=false
+cold_start=false runs=5 compare=""
 data="$root/target/bench"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -53,12 +66,34 @@ while [ $# -gt 0 ]; do
     --skip-inmemory) inmemory=false; shift ;;
     --build-only) build_only=true; inmemory=false; shift ;;
     --data) data="$2"; shift 2 ;;
+    --cold-start) cold_start=true; shift ;;
+    --runs) runs="$2"; shift 2 ;;
+    --compare) compare="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "bench: unknown argument $1" >&2; usage >&2; exit 2 ;;
   esac
 done
-if [ "$scaling" = false ] && { [ -z "$photos" ] || [ -z "$size_mb" ]; }; then usage >&2; exit 2; fi
 [ -x "$java" ] || { echo "bench: JDK 25 not found at $JAVA_HOME" >&2; exit 1; }
+
+if [ "$cold_start" = true ]; then
+  # package, never install: the JARs and the benchmark come from this checkout's reactor alone.
+  work="$root/target/cold-start"
+  rm -rf "$work" && mkdir -p "$work/jars" "$work/classpath/lib"
+  echo "bench: building the Lambda JARs and the cold-start benchmark"
+  if ! (cd "$root" && ./mvnw -B -q -pl cold-start -am -DskipTests package) >"$work/build.log" 2>&1; then
+    cat "$work/build.log" >&2; echo "bench: build failed" >&2; exit 1
+  fi
+  # Private copies, so that builds running meanwhile cannot change them under the benchmark.
+  for m in client-api admin-api zip-generator maintenance; do cp "$root/$m/target/$m-lambda.jar" "$work/jars/"; done
+  cp -r "$root/cold-start/target/test-classes" "$work/classpath/test-classes"
+  tr ':' '\n' <"$root/cold-start/target/benchmark.classpath" | xargs -I{} cp -r {} "$work/classpath/lib/"
+  sets=("this=$work/jars")
+  if [ -n "$compare" ]; then sets+=("$(basename "$compare")=$(cd "$compare" && pwd)"); fi
+  ls -l "$work"/jars/*.jar ${compare:+"$compare"/*-lambda.jar} | awk '{ printf "bench: %-60s %6.1f MB\n", $NF, $5 / 1048576 }'
+  exec "$java" -cp "$work/classpath/test-classes:$work/classpath/lib/*" com.clientalbums.coldstart.ColdStartBenchmark \
+    "$work/run" "$root/target/tools" "$runs" "${sets[@]}"
+fi
+if [ "$scaling" = false ] && { [ -z "$photos" ] || [ -z "$size_mb" ]; }; then usage >&2; exit 2; fi
 
 echo "bench: compiling (once)"
 cp_file="$root/zip-generator/target/bench.classpath"
