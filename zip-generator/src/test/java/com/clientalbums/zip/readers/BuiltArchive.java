@@ -24,9 +24,10 @@ record BuiltArchive(Path file, ZipLayout layout, TestAlbum album) {
 
     private static final int MIB = 1 << 20;
     /**
-     * Parts of S3's smallest size and a small budget, as in the pipeline's own tests: an archive of a few
-     * MiB already spans parts that upload out of order, and a photo over the 9 MiB left for photos is not
-     * held but read twice (once for its CRC-32, once to copy), which is the path of every large case.
+     * Parts of S3's smallest size and a small budget, as in the pipeline's own tests: an archive over 5 MiB
+     * (70,000 entries, the 4 GiB cases) spans parts that upload two at a time, and a photo over the 9 MiB
+     * left for photos is not held but read twice (once for its CRC-32, once to copy), the path of every
+     * large photo in the 4 GiB cases.
      */
     static final PipelineConfig CONFIG = new PipelineConfig(4, PipelineConfig.MIN_PART_SIZE, 2, 24L * MIB);
 

@@ -28,10 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * An archive past 4 GiB, where ZIP64 becomes necessary, read back by every reader. The synthetic content
- * costs no memory, but ZipFile, 7z and unzip need a seekable file, so the archive is written once under
- * target/ (when the disk has room) and deleted after the class. The streaming readers still read it as a
- * stream (ZipInputStream, ZipArchiveInputStream, bsdtar from its standard input).
+ * An archive past 4 GiB, where ZIP64 becomes necessary, built by the pipeline and read back by every
+ * reader. The synthetic content costs no memory and the pipeline holds only its small budget, but ZipFile,
+ * 7z and unzip need a seekable file, so the pipeline's parts are written once into a file under target/
+ * (when the disk has room) and deleted after the class. The streaming readers still read it as a stream
+ * (ZipInputStream, ZipArchiveInputStream, bsdtar from its standard input).
  */
 @Tag("large")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,7 +51,7 @@ abstract class LargeArchiveReaders {
     abstract List<String> expectedNames();
 
     @BeforeAll
-    void writeArchive() throws IOException {
+    void buildArchive() throws IOException {
         TestAlbum album = album();
         directory = WorkDirectory.create(getClass().getSimpleName());
         requireRoom(directory, LayoutPlanner.plan(album.files()).totalSize());

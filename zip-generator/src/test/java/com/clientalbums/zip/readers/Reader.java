@@ -124,15 +124,7 @@ enum Reader {
             // zipinfo: two header lines, a line per entry, the totals.
             assertEquals(entries.size() + 3, listing.size(), "zipinfo lines");
             for (int i = 0; i < entries.size(); i++) {
-                ZipLayout.Entry planned = entries.get(i);
-                boolean zip64 = planned.size() >= 0xFFFFFFFFL || planned.headerOffset() >= 0xFFFFFFFFL;
-                Instant modified = planned.source().lastModified();
-                // Made by Unix as zip 2.0 or 4.5, rw-r--r--, STORED, an extra field ("x") when UT or ZIP64 is
-                // there and never a data descriptor ("l" or "X"), the time every reader should show.
-                String expected = String.format("-rw-r--r-- %s unx %d b%s stor %s %s", zip64 ? "4.5" : "2.0",
-                        planned.size(), ArchiveTimes.hasUnixTime(modified) || planned.size() >= 0xFFFFFFFFL ? "x" : "-",
-                        ZIPINFO_TIME.format(ArchiveTimes.shown(modified)), planned.name());
-                assertEquals(expected, listing.get(i + 2).replaceFirst(
+                assertEquals(zipinfoLine(entries.get(i)), listing.get(i + 2).replaceFirst(
                         "^(\\S+) +(\\S+) +(\\S+) +(\\d+) +(\\S+) +(\\S+) +(\\S+) ", "$1 $2 $3 $4 $5 $6 $7 "));
             }
             // unzip checks CRCs a byte at a time (~300 MB/s here): past 1 GiB its CRC test above, against
@@ -197,6 +189,19 @@ enum Reader {
 
     private static InputStream stream(BuiltArchive archive) throws IOException {
         return new BufferedInputStream(Files.newInputStream(archive.file()), 1 << 16);
+    }
+
+    /**
+     * What zipinfo must say of an entry, single-spaced: made by Unix as zip 2.0 (4.5 with ZIP64 fields),
+     * rw-r--r--, binary with an extra field ("x") when UT or ZIP64 is there but never a data descriptor
+     * ("l" or "X"), stored, and the time every reader should show.
+     */
+    private static String zipinfoLine(ZipLayout.Entry entry) {
+        boolean zip64 = entry.size() >= 0xFFFFFFFFL || entry.headerOffset() >= 0xFFFFFFFFL;
+        Instant modified = entry.source().lastModified();
+        return String.format("-rw-r--r-- %s unx %d b%s stor %s %s", zip64 ? "4.5" : "2.0", entry.size(),
+                ArchiveTimes.hasUnixTime(modified) || zip64 ? "x" : "-",
+                ZIPINFO_TIME.format(ArchiveTimes.shown(modified)), entry.name());
     }
 
     private static final DateTimeFormatter ZIPINFO_TIME = DateTimeFormatter.ofPattern("yyyyMMdd.HHmmss");
