@@ -49,12 +49,6 @@ HIDDEN_NAMES=(thumbs.db ehthumbs.db desktop.ini __macosx $'icon\r' '$recycle.bin
 MAX_NAME_BYTES=200
 MAX_KEY_BYTES=1024
 
-# Length of $1 in bytes, whatever the locale.
-byte_length() {
-  local LC_ALL=C
-  printf '%s' "${#1}"
-}
-
 # The leading part of the relative path $1 that is hidden (up to its first hidden component);
 # fails when nothing in the path is hidden. Bash 3.2 (macOS) has no ${x,,}: names are compared
 # with nocasematch, restored afterwards.
@@ -84,19 +78,19 @@ is_hidden_path() {
 # Why the photo at relative path $2 of album $1 cannot be uploaded (a name or the key too long);
 # fails when it can.
 upload_name_problem() {
-  local album_id="$1" path="$2" part bytes
+  local LC_ALL=C # ${#x} counts bytes, whatever the caller's locale
+  local album_id="$1" path="$2" part key
   local -a parts=()
   IFS=/ read -r -a parts <<< "$path"
   for part in ${parts[@]+"${parts[@]}"}; do
-    bytes=$(byte_length "$part")
-    if [ "$bytes" -gt "$MAX_NAME_BYTES" ]; then
-      printf "the name '%s' is %s bytes long; folder and file names may have at most %s bytes (UTF-8)" "$part" "$bytes" "$MAX_NAME_BYTES"
+    if [ "${#part}" -gt "$MAX_NAME_BYTES" ]; then
+      printf "the name '%s' is %s bytes long; folder and file names may have at most %s bytes (UTF-8)" "$part" "${#part}" "$MAX_NAME_BYTES"
       return 0
     fi
   done
-  bytes=$(byte_length "albums/$album_id/photos/$path")
-  if [ "$bytes" -gt "$MAX_KEY_BYTES" ]; then
-    printf 'its S3 key would be %s bytes long; S3 takes at most %s' "$bytes" "$MAX_KEY_BYTES"
+  key="albums/$album_id/photos/$path"
+  if [ "${#key}" -gt "$MAX_KEY_BYTES" ]; then
+    printf 'its S3 key would be %s bytes long; S3 takes at most %s' "${#key}" "$MAX_KEY_BYTES"
     return 0
   fi
   return 1

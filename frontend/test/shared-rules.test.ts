@@ -10,7 +10,9 @@ import {
   MAX_NAME_BYTES,
   PRESIGN_BATCH,
   SYSTEM_NAMES,
+  contentTypeOf,
   isHiddenOrSystem,
+  isUploadableType,
   prepareFiles,
   uploadNameProblem,
 } from '../src/lib/upload';
@@ -19,7 +21,7 @@ interface SharedRules {
   album_id: { min_length: number; max_length: number; valid: string[]; invalid: string[] };
   hidden_files: { system_names: string[]; hidden: string[]; visible: string[] };
   file_names: { max_component_bytes: number; max_key_bytes: number; accepted: string[]; refused: string[] };
-  upload_request: { max_files: number; max_file_bytes: number };
+  upload_request: { max_files: number; max_file_bytes: number; content_types: { accepted: string[]; refused: string[] } };
   error_codes: { codes: Record<string, number> };
 }
 
@@ -49,6 +51,14 @@ describe('shared rules (rules/shared-rules.json)', () => {
     expect(MAX_FILE_BYTES).toBe(rules.upload_request.max_file_bytes);
     expect(PRESIGN_BATCH).toBeGreaterThan(0);
     expect(PRESIGN_BATCH).toBeLessThanOrEqual(rules.upload_request.max_files);
+  });
+
+  it('content types of uploads', () => {
+    const { accepted, refused } = rules.upload_request.content_types;
+    for (const type of accepted) expect(isUploadableType(type), type).toBe(true);
+    for (const type of refused) expect(isUploadableType(type), type).toBe(false);
+    // Whatever the browser says, the upload asks for a type the API takes.
+    for (const type of [...accepted, ...refused]) expect(isUploadableType(contentTypeOf('clip.mp4', type)), type).toBe(true);
   });
 
   it('error codes are the ones the server sends', () => {

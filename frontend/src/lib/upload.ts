@@ -87,13 +87,24 @@ const TYPES: Record<string, string> = {
   tiff: 'image/tiff',
   bmp: 'image/bmp',
   dng: 'image/x-adobe-dng',
-  mp4: 'video/mp4',
-  mov: 'video/quicktime',
 };
 
-/** The browser's idea of the type when it has one (it often has none for HEIC or RAW). */
+const IMAGE_TYPE = /^image\/[a-z0-9][a-z0-9.+-]{0,100}$/;
+
+/** What the API signs an upload for: images, or application/octet-stream for anything else. */
+export function isUploadableType(type: string): boolean {
+  const t = type.trim().toLowerCase();
+  return t === 'application/octet-stream' || IMAGE_TYPE.test(t);
+}
+
+/**
+ * The browser's idea of the type when it has one the API takes (it often has none for HEIC or
+ * RAW); else by extension; else application/octet-stream, so a stray video or PDF in a folder
+ * is uploaded as a file rather than stopping the whole upload with a 400.
+ */
 export function contentTypeOf(path: string, browserType = ''): string {
-  if (browserType) return browserType;
+  const type = browserType.trim().toLowerCase();
+  if (isUploadableType(type)) return type;
   const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
   return TYPES[ext] ?? 'application/octet-stream';
 }

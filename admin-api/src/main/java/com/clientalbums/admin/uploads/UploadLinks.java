@@ -68,8 +68,18 @@ public final class UploadLinks {
     }
 
     private static String contentType(File f) {
-        String type = f.contentType() == null ? "" : f.contentType().strip().toLowerCase(Locale.ROOT);
-        if (type.equals("application/octet-stream") || IMAGE_TYPE.matcher(type).matches()) return type;
+        String type = normalized(f.contentType());
+        if (accepts(type)) return type;
         throw AlbumsException.badRequest("Invalid content type for " + f.path() + ": only images (image/*) or application/octet-stream");
+    }
+
+    private static String normalized(String contentType) {
+        return contentType == null ? "" : contentType.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Images, or octet-stream for anything else: no upload is served back as a page or a script. */
+    static boolean accepts(String contentType) {
+        String type = normalized(contentType);
+        return type.equals("application/octet-stream") || IMAGE_TYPE.matcher(type).matches();
     }
 }

@@ -40,6 +40,8 @@ class ScriptsFollowSharedRulesTest {
     /** Runs {@code script} in bash from the scripts folder, with {@code stdin} and extra environment. */
     private static Run bash(String script, String stdin, Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(SCRIPTS.toFile());
+        // A UTF-8 locale, where bash counts characters, not bytes: the byte limits must hold in it.
+        builder.environment().put("LC_ALL", "C.UTF-8");
         builder.environment().putAll(env);
         Path out = Files.createTempFile("bash", ".out");
         Path err = Files.createTempFile("bash", ".err");
