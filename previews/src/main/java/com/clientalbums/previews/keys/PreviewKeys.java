@@ -2,6 +2,7 @@ package com.clientalbums.previews.keys;
 
 import com.clientalbums.common.store.AlbumIds;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -56,7 +57,7 @@ public final class PreviewKeys {
 
     /** {@code previews/{album_id}/{size}/}: the album's images of one size, in photo key order. */
     public static String sizePrefix(String albumId, PreviewSize size) {
-        return albumPrefix(albumId) + size.keyName() + "/";
+        return albumPrefix(albumId) + folder(size) + "/";
     }
 
     public static String image(String albumId, PreviewSize size, String relativePath) {
@@ -80,6 +81,15 @@ public final class PreviewKeys {
         String folder = rest.substring(albumEnd + 1, folderEnd);
         String path = rest.substring(folderEnd + 1);
         if (folder.equals(UNREADABLE)) return Optional.of(new UnreadableMarker(albumId, path));
-        return PreviewSize.byKeyName(folder).map(size -> new Image(albumId, size, path));
+        return Arrays.stream(PreviewSize.values()).filter(size -> folder(size).equals(folder)).findFirst()
+                .map(size -> new Image(albumId, size, path));
+    }
+
+    /** The folder of a size's images. Existing buckets hold images under these names: renaming one would orphan them. */
+    private static String folder(PreviewSize size) {
+        return switch (size) {
+            case THUMB -> "thumb";
+            case PREVIEW -> "preview";
+        };
     }
 }
