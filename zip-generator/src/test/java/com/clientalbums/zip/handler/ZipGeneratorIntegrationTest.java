@@ -251,6 +251,39 @@ class ZipGeneratorIntegrationTest {
     }
 
     @Test
+    void aReadThatFailsIsRetriedAfterABackOffAndItsWakeUpIsScheduled() throws Exception {
+        registerAlbum("read-fails", photos(3, 10_000, 7));
+        ArchiveBuildService builds = GeneratorServices.from(settings, aws.clients(), TIMING, (key, etag) -> {
+            throw new IOException("connection reset");
+        }).builds();
+
+        assertEquals(ArchiveBuildService.Outcome.RETRY_SCHEDULED, builds.build("read-fails", "gen", () -> 900_000));
+
+        Album album = albums.find("read-fails").orElseThrow();
+        assertEquals(ZipStatus.PENDING, album.zipStatus());
+        assertTrue(album.zipError().startsWith("Retrying after a temporary problem: "), album.zipError());
+        assertTrue(album.notBefore().isAfter(album.zipGenerationStartedAt()), "the retry waits its back-off");
+        QueueInbox inbox = new QueueInbox(aws);
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (inbox.messagesFor("read-fails").isEmpty() && Instant.now().isBefore(deadline)) Thread.sleep(200);
+        assertEquals(List.of(new ZipRequest("read-fails")), inbox.messagesFor("read-fails"), "one delayed wake-up");
+    }
+
+    @Test
+    void aFailureThatIsNoTemporaryProblemIsNotRetriedAsOne() {
+        registerAlbum("a-bug", photos(3, 10_000, 8));
+        ArchiveBuildService builds = GeneratorServices.from(settings, aws.clients(), TIMING, (key, etag) -> {
+            throw new IllegalStateException("a bug");
+        }).builds();
+
+        assertThrows(IllegalStateException.class, () -> builds.build("a-bug", "gen", () -> 900_000),
+                "it reaches the handler, which leaves the message to SQS and its dead-letter queue");
+        Album album = albums.find("a-bug").orElseThrow();
+        assertEquals(ZipStatus.GENERATING, album.zipStatus(), "its lease lapses and another generator or maintenance takes over");
+        assertEquals(List.of(), album.builds());
+    }
+
+    @Test
     void aGeneratorKilledMidBuildLeavesNoArchiveAndTheRedeliveredMessageFinishesTheBuild() throws Exception {
         Map<String, byte[]> photos = photos(12, 300_000, 3);
         registerAlbum("killed-midway", photos);
