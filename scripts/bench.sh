@@ -89,7 +89,7 @@ if [ "$cold_start" = true ]; then
   tr ':' '\n' <"$root/cold-start/target/benchmark.classpath" | xargs -I{} cp -r {} "$work/classpath/lib/"
   sets=("this=$work/jars")
   if [ -n "$compare" ]; then sets+=("$(basename "$compare")=$(cd "$compare" && pwd)"); fi
-  ls -l "$work"/jars/*.jar ${compare:+"$compare"/*-lambda.jar} | awk '{ printf "bench: %-60s %6.1f MB\n", $NF, $5 / 1048576 }'
+  ls -l "$work"/jars/*.jar ${compare:+"$compare"/*-lambda.jar} | awk '{ printf "bench: %-60s %6.1f MiB\n", $NF, $5 / 1048576 }'
   exec "$java" -cp "$work/classpath/test-classes:$work/classpath/lib/*" com.clientalbums.coldstart.ColdStartBenchmark \
     "$work/run" "$root/target/tools" "$runs" "${sets[@]}"
 fi
