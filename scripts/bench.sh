@@ -89,7 +89,7 @@ if [ "$cold_start" = true ]; then
   tr ':' '\n' <"$root/cold-start/target/benchmark.classpath" | xargs -I{} cp -r {} "$work/classpath/lib/"
   sets=("this=$work/jars")
   if [ -n "$compare" ]; then sets+=("$(basename "$compare")=$(cd "$compare" && pwd)"); fi
-  ls -l "$work"/jars/*.jar ${compare:+"$compare"/*-lambda.jar} | awk '{ printf "bench: %-60s %6.1f MB\n", $NF, $5 / 1048576 }'
+  ls -l "$work"/jars/*.jar ${compare:+"$compare"/*-lambda.jar} | awk '{ printf "bench: %-60s %6.1f MiB\n", $NF, $5 / 1048576 }'
   exec "$java" -cp "$work/classpath/test-classes:$work/classpath/lib/*" com.clientalbums.coldstart.ColdStartBenchmark \
     "$work/run" "$root/target/tools" "$runs" "${sets[@]}"
 fi
@@ -99,9 +99,10 @@ echo "bench: compiling (once)"
 cp_file="$root/zip-generator/target/bench.classpath"
 mkdir -p "$data"
 data="$(cd "$data" && pwd)"
-if ! (cd "$root" && ./mvnw -B -q -pl zip-generator -am -DskipTests install \
-      && ./mvnw -B -q -pl zip-generator dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file") \
-      >"$data/build.log" 2>&1; then
+# package, never install: the shared local repository must not receive this checkout's snapshots. Each
+# module of the reactor writes the class path to the same file; zip-generator, built last, wins.
+if ! (cd "$root" && ./mvnw -B -q -pl zip-generator -am -DskipTests package dependency:build-classpath \
+      -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file") >"$data/build.log" 2>&1; then
   cat "$data/build.log" >&2; echo "bench: build failed" >&2; exit 1
 fi
 # A private copy of the classes and jars, so that builds running meanwhile cannot change them under the benchmark.

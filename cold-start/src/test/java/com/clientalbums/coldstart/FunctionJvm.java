@@ -26,6 +26,9 @@ import java.util.zip.ZipInputStream;
  * {@code AWSLambda} as the main class with the handler as argument, and the JVM flags of
  * Lambda's runtime: C1 only, the Serial collector, one processor, heap sized from the function's
  * memory as the JVM sizes it there.
+ *
+ * <p>The runtime client writes its native part to {@code /tmp/.libaws-lambda-jni.so} as it starts,
+ * a fixed path: function JVMs are started one at a time.
  */
 final class FunctionJvm {
     private static final String MAIN = AWSLambda.class.getName();
@@ -67,8 +70,6 @@ final class FunctionJvm {
                 "-XX:MaxRAM=" + memoryMb + "m", "-XX:ActiveProcessorCount=1",
                 "-XX:+UseSerialGC", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
                 "-Xshare:auto", "-Djava.net.preferIPv4Stack=true",
-                // The runtime's native client unpacks itself to a file; keep it out of the shared /tmp.
-                "-Djava.io.tmpdir=" + Files.createDirectories(taskRoot.resolveSibling(taskRoot.getFileName() + "-tmp")),
                 "-cp", runtimeClassPath(), MAIN, handler));
         ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());

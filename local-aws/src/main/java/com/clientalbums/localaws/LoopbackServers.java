@@ -32,6 +32,23 @@ public final class LoopbackServers implements AutoCloseable {
     public static final String SECRET_KEY = "local-secret-key";
     public static final String REGION = "us-east-2";
 
+    /**
+     * dynalite rethrows the error of a request whose connection closed before its body arrived,
+     * which ends the process. That happens when node, busy, fires a kept-alive connection's idle
+     * timeout just as a client reuses it (the JDK keeps connections as long as the server's
+     * {@code Keep-Alive: timeout=5} allows); DynamoDB would drop that one request, so this does too.
+     */
+    private static final String ABORTED_REQUEST_GUARD = """
+            process.on('uncaughtException', (err) => {
+              if (err && err.code === 'ECONNRESET' && err.message === 'aborted') {
+                console.error('dynalite: a client closed its connection mid-request; request dropped');
+                return;
+              }
+              console.error(err);
+              process.exit(1);
+            });
+            """;
+
     private final S3Proxy s3;
     private final SQSRestServer sqs;
     private final Process dynalite;
@@ -93,7 +110,9 @@ public final class LoopbackServers implements AutoCloseable {
             if (!Files.exists(cli)) {
                 throw new IllegalStateException("dynalite is not installed in " + toolsDir + ": run scripts/install-tools.sh " + toolsDir);
             }
-            List<String> command = new ArrayList<>(List.of("node", cli.toString(), "--host", "127.0.0.1",
+            Path guard = Files.writeString(Files.createTempFile(Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"))),
+                    "dynalite-guard", ".js"), ABORTED_REQUEST_GUARD);
+            List<String> command = new ArrayList<>(List.of("node", "--require", guard.toString(), cli.toString(), "--host", "127.0.0.1",
                     "--port", Integer.toString(dynamoPort), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
             if (dataDir != null) {
                 Files.createDirectories(dataDir.resolve("dynamodb"));

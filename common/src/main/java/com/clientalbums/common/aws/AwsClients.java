@@ -4,8 +4,6 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -29,8 +27,6 @@ import java.util.Optional;
  */
 public record AwsClients(S3Client s3, S3Presigner presigner, SqsClient sqs, DynamoDbClient dynamo) implements AutoCloseable {
 
-    /** Enough for ZIP_FETCH_CONCURRENCY up to 32 plus the part uploads. */
-    private static final int S3_CONNECTIONS = 48;
     private static final ClientOverrideConfiguration RETRIES = ClientOverrideConfiguration.builder()
             .retryStrategy(RetryMode.STANDARD)
             .apiCallAttemptTimeout(Duration.ofSeconds(60))
@@ -45,9 +41,9 @@ public record AwsClients(S3Client s3, S3Presigner presigner, SqsClient sqs, Dyna
         Optional<URI> s3Endpoint = endpoint(env, "S3");
         var presigner = S3Presigner.builder().region(r).serviceConfiguration(s3Configuration(s3Endpoint));
         var sqs = SqsClient.builder().region(r).overrideConfiguration(RETRIES)
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
+                .httpClientBuilder(HttpClients.urlConnection());
         var dynamo = DynamoDbClient.builder().region(r).overrideConfiguration(RETRIES)
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
+                .httpClientBuilder(HttpClients.urlConnection());
         s3Endpoint.ifPresent(presigner::endpointOverride);
         endpoint(env, "SQS").ifPresent(sqs::endpointOverride);
         endpoint(env, "DYNAMODB").ifPresent(dynamo::endpointOverride);
@@ -63,10 +59,9 @@ public record AwsClients(S3Client s3, S3Presigner presigner, SqsClient sqs, Dyna
         // Archives carry a CRC-32 of every photo, computed from the bytes as read and checked by
         // every unzip tool, and TLS protects the transfer; the SDK's own per-request checksums
         // would hash every byte twice more for no added safety.
-        // A pool as large as a build's parallel GETs and part uploads: with fewer kept-alive
-        // connections every extra request pays a new connection.
+        // Its connections are kept alive as many as a build's parallel GETs and part uploads (HttpClients).
         var s3 = S3Client.builder().region(Region.of(region)).overrideConfiguration(RETRIES)
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(S3_CONNECTIONS))
+                .httpClientBuilder(HttpClients.urlConnection())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .serviceConfiguration(s3Configuration(endpoint));
