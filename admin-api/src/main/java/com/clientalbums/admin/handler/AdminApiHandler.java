@@ -16,6 +16,7 @@ import com.clientalbums.common.auth.Authenticator;
 import com.clientalbums.common.auth.JwtAuthenticator;
 import com.clientalbums.common.aws.ApiServices;
 import com.clientalbums.common.aws.AwsClients;
+import com.clientalbums.common.aws.HttpClients;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.http.ApiResponse;
@@ -25,7 +26,6 @@ import com.clientalbums.common.store.AlbumIds;
 import com.clientalbums.common.store.PhotoListing;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
@@ -124,7 +124,7 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
         if (AuthConfig.isLocal(settings)) return new LocalAccountDirectory();
         CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
                 .region(Region.of(settings.region()))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(HttpClients.urlConnection())
                 .build();
         return new CognitoAccountDirectory(cognito, settings.get(Setting.COGNITO_USER_POOL_ID));
     }
