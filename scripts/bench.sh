@@ -90,7 +90,9 @@ if [ "$cold_start" = true ]; then
   sets=("this=$work/jars")
   if [ -n "$compare" ]; then sets+=("$(basename "$compare")=$(cd "$compare" && pwd)"); fi
   ls -l "$work"/jars/*.jar ${compare:+"$compare"/*-lambda.jar} | awk '{ printf "bench: %-60s %6.1f MiB\n", $NF, $5 / 1048576 }'
-  exec "$java" -cp "$work/classpath/test-classes:$work/classpath/lib/*" com.clientalbums.coldstart.ColdStartBenchmark \
+  # The property silences ElasticMQ's (Pekko's) sun.misc.Unsafe warning on JDK 24+.
+  exec "$java" -Dsun.misc.unsafe.memory.access=allow -cp "$work/classpath/test-classes:$work/classpath/lib/*" \
+    com.clientalbums.coldstart.ColdStartBenchmark \
     "$work/run" "$root/target/tools" "$runs" "${sets[@]}"
 fi
 if [ "$scaling" = false ] && { [ -z "$photos" ] || [ -z "$size_mb" ]; }; then usage >&2; exit 2; fi
