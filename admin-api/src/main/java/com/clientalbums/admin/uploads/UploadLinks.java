@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Browser uploads straight to S3: one presigned PUT per photo, under
- * {@code albums/{album_id}/photos/{path}}. The S3 event that follows each upload is what
+ * {@code albums/{album_id}/photos/{path}}, bound to the declared size and content type (both
+ * are signed headers, so S3 refuses any other body rather than storing what the link allows). The S3 event that follows each upload is what
  * schedules the album's rebuild, exactly as for {@code scripts/upload-album.sh}.
  */
 public final class UploadLinks {
@@ -29,7 +30,7 @@ public final class UploadLinks {
 
     public record Request(List<File> files) {}
 
-    /** Where and how to PUT one file. */
+    /** Where and how to PUT one file: {@code headers} are the signed ones, to be sent as they are. */
     public record Upload(String path, String url, String method, Map<String, String> headers) {}
 
     public record Uploads(List<Upload> uploads) {}
@@ -61,8 +62,11 @@ public final class UploadLinks {
         }
         List<Upload> uploads = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
-            String url = links.put(keys.get(i), expiry, types.get(i)).url();
-            uploads.add(new Upload(files.get(i).path(), url, "PUT", Map.of("Content-Type", types.get(i))));
+            long size = files.get(i).size();
+            String url = links.put(keys.get(i), expiry, types.get(i), size).url();
+            // A browser cannot set Content-Length (it sends the file's own); other clients must send this one.
+            uploads.add(new Upload(files.get(i).path(), url, "PUT",
+                    Map.of("Content-Type", types.get(i), "Content-Length", Long.toString(size))));
         }
         return new Uploads(uploads);
     }

@@ -56,12 +56,15 @@ public final class PresignedLinks {
         return new Link(url, life.toSeconds());
     }
 
-    /** A PUT link; the browser must send the same {@code Content-Type}. */
-    public Link put(String key, Duration wanted, String contentType) {
+    /**
+     * A PUT link for a body of exactly {@code contentLength} bytes of {@code contentType}: both
+     * headers are signed, so S3 refuses a body of another length or type.
+     */
+    public Link put(String key, Duration wanted, String contentType, long contentLength) {
         AwsCredentials signer = credentials.resolveCredentials();
         Duration life = lifetime(wanted, signer, clock.instant());
         PutObjectRequest put = PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType)
-                .overrideConfiguration(signedBy(signer)).build();
+                .contentLength(contentLength).overrideConfiguration(signedBy(signer)).build();
         String url = presigner.presignPutObject(p -> p.signatureDuration(life).putObjectRequest(put)).url().toString();
         return new Link(url, life.toSeconds());
     }

@@ -61,14 +61,14 @@ class PresignedLinksTest {
     }
 
     @Test
-    void aPutLinkSignsTheContentType() {
+    void aPutLinkSignsTheContentLengthAndType() {
         try (S3Presigner presigner = S3Presigner.builder().region(Region.EU_WEST_1)
                 .endpointOverride(URI.create("http://127.0.0.1:9"))
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build()) {
             var links = new PresignedLinks(presigner, "bucket",
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "x")), Clock.fixed(NOW, ZoneOffset.UTC));
-            var link = links.put("albums/demo/photos/a.jpg", Duration.ofHours(1), "image/jpeg");
-            assertTrue(link.url().contains("X-Amz-SignedHeaders=content-type%3Bhost"), link.url());
+            var link = links.put("albums/demo/photos/a.jpg", Duration.ofHours(1), "image/jpeg", 10);
+            assertTrue(link.url().contains("X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost"), link.url());
             assertEquals(3600, link.expiresInSeconds());
         }
     }
