@@ -1,10 +1,10 @@
 package com.clientalbums.local;
 
+import com.clientalbums.local.auth.OwnerOnlyFiles;
+
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 /**
@@ -19,15 +19,7 @@ public final class LocalEnvFile {
         StringBuilder text = new StringBuilder();
         for (String line : header.split("\n")) text.append("# ").append(line).append('\n');
         variables.forEach((name, value) -> text.append("export ").append(name).append('=').append(quote(value)).append('\n'));
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, text);
-        try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // the data folder's own permissions apply
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        OwnerOnlyFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     static String quote(String value) {

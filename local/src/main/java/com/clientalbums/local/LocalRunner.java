@@ -3,6 +3,7 @@ package com.clientalbums.local;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.local.auth.LocalAccountDirectory;
 import com.clientalbums.local.auth.LocalCognito;
+import com.clientalbums.local.auth.OwnerOnlyFiles;
 import com.clientalbums.local.demo.DemoAlbum;
 import com.clientalbums.local.events.S3EventEmitter;
 import com.clientalbums.local.http.ApiGatewayBridge;
@@ -32,6 +33,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -189,7 +191,10 @@ public final class LocalRunner implements AutoCloseable {
     private static String demoPassword(RunnerConfig config, Path data) throws IOException {
         if (config.demoPassword() != null && !config.demoPassword().isBlank()) return config.demoPassword();
         Path file = data.resolve("local-auth/demo-password");
-        if (Files.exists(file)) return Files.readString(file).strip();
+        if (Files.exists(file)) {
+            OwnerOnlyFiles.restrict(file);
+            return Files.readString(file).strip();
+        }
         String alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
         SecureRandom random = new SecureRandom();
         StringBuilder password = new StringBuilder("demo-");
@@ -197,8 +202,7 @@ public final class LocalRunner implements AutoCloseable {
             if (i == 4 || i == 8) password.append('-');
             password.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, password + "\n");
+        OwnerOnlyFiles.write(file, (password + "\n").getBytes(StandardCharsets.UTF_8));
         return password.toString();
     }
 

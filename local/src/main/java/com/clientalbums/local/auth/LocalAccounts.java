@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +24,8 @@ import java.util.UUID;
 
 /**
  * The user pool of the Cognito stand-in: accounts in one JSON file under the data folder,
- * rewritten whole (write, then rename) on every change so a crash never leaves half a file.
+ * rewritten whole (write, then rename) on every change so a crash never leaves half a file, and
+ * readable by its owner only ({@link OwnerOnlyFiles}): it holds the password hashes.
  * Emails are matched case-insensitively, as Cognito does for email user names.
  */
 public final class LocalAccounts {
@@ -54,6 +54,7 @@ public final class LocalAccounts {
         LocalAccounts accounts = new LocalAccounts(file);
         try {
             if (Files.exists(file)) {
+                OwnerOnlyFiles.restrict(file);
                 List<Account> stored = JSON.readValue(file.toFile(), new TypeReference<List<Account>>() {});
                 for (Account a : stored) accounts.byEmail.put(normalize(a.email()), a);
             }
@@ -113,10 +114,7 @@ public final class LocalAccounts {
 
     private void save() {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), new ArrayList<>(byEmail.values()));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnlyFiles.write(file, JSON.writeValueAsBytes(new ArrayList<>(byEmail.values())));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the local accounts to " + file, e);
         }

@@ -7,22 +7,23 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.util.UUID;
 
 /**
  * The stand-in's RSA key pair, kept as a JWK in the data folder so tokens issued before a
- * restart still verify after it (a browser's session survives restarting the runner).
+ * restart still verify after it (a browser's session survives restarting the runner). Owner-only
+ * ({@link OwnerOnlyFiles}): whoever reads it can sign tokens for any account.
  */
 public final class SigningKey {
     private SigningKey() {}
 
     public static RSAKey loadOrCreate(Path file) throws IOException {
         if (Files.exists(file)) {
+            OwnerOnlyFiles.restrict(file);
             try {
                 return RSAKey.parse(Files.readString(file));
             } catch (ParseException e) {
@@ -32,15 +33,7 @@ public final class SigningKey {
         try {
             RSAKey key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE)
                     .keyID("local-" + UUID.randomUUID().toString().substring(0, 8)).generate();
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, key.toJSONString());
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the data folder's own permissions apply
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnlyFiles.write(file, key.toJSONString().getBytes(StandardCharsets.UTF_8));
             return key;
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate an RSA key", e);
