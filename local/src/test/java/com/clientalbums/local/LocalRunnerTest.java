@@ -119,6 +119,29 @@ class LocalRunnerTest {
     }
 
     @Test
+    void five_wrong_passwords_lock_the_account_even_against_the_right_one_and_an_unknown_email_locks_the_same_way() throws Exception {
+        runner.cognito().accounts().put("erin@example.test", "Erin", Set.of(), "right password");
+        runner.cognito().accounts().put("frank@example.test", "Frank", Set.of(), "right password");
+        String erin = "{\"email\":\"erin@example.test\",\"password\":\"%s\"}";
+        String nobody = "{\"email\":\"nobody-%d@example.test\",\"password\":\"guess\"}".formatted(System.nanoTime());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, post("local-auth/token", erin.formatted("wrong " + i)).statusCode());
+            assertEquals(401, post("local-auth/token", nobody).statusCode());
+        }
+        for (String attempt : List.of(erin.formatted("right password"), "{\"email\":\"ERIN@example.test\",\"password\":\"x\"}", nobody)) {
+            HttpResponse<String> locked = post("local-auth/token", attempt);
+            assertEquals(429, locked.statusCode(), attempt);
+            JsonNode error = JSON.readTree(locked.body()).path("error");
+            assertEquals("TOO_MANY_ATTEMPTS", error.path("code").asText());
+            assertEquals("Too many failed sign-ins for this account: try again in 15 minutes", error.path("message").asText());
+            long retryAfter = Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow());
+            assertTrue(retryAfter > 14 * 60 && retryAfter <= 15 * 60, "Retry-After " + retryAfter);
+        }
+        assertEquals(200, post("local-auth/token", "{\"email\":\"frank@example.test\",\"password\":\"right password\"}").statusCode(),
+                "other accounts are not locked");
+    }
+
+    @Test
     void a_client_account_has_no_groups_claim_as_in_cognito() throws Exception {
         runner.cognito().accounts().put("carol@example.test", "Carol", Set.of(), "pw-carol");
         String token = JSON.readTree(post("local-auth/token", "{\"email\":\"carol@example.test\",\"password\":\"pw-carol\"}").body())

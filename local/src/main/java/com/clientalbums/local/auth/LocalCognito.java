@@ -10,6 +10,7 @@ import com.nimbusds.jwt.SignedJWT;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,18 +22,32 @@ import java.util.UUID;
  * A stand-in for the Cognito user pool: checks a local account's password and issues an ID
  * token with the claims Cognito puts in one ({@code token_use=id}, {@code cognito:groups},
  * {@code email}, audience = the app client id), RS256-signed with a key published as JWKS.
- * The handlers verify these tokens with the same code that verifies Cognito's in AWS.
+ * The handlers verify these tokens with the same code that verifies Cognito's in AWS. Like
+ * Cognito, it stops checking an account's password after repeated failures ({@link SignInLockout}).
  */
 public final class LocalCognito {
     public static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
 
+    /** How a sign-in went. */
+    public sealed interface SignIn {
+        record Token(String idToken) implements SignIn {}
+
+        /** Wrong email or password: the same answer for both. */
+        record Refused() implements SignIn {}
+
+        /** Too many failures for this email lately; no password was checked. */
+        record LockedOut(Duration retryAfter) implements SignIn {}
+    }
+
     private final LocalAccounts accounts;
+    private final SignInLockout lockout;
     private final RSAKey key;
     private final String issuer;
     private final String clientId;
 
-    private LocalCognito(LocalAccounts accounts, RSAKey key, String issuer, String clientId) {
+    private LocalCognito(LocalAccounts accounts, SignInLockout lockout, RSAKey key, String issuer, String clientId) {
         this.accounts = accounts;
+        this.lockout = lockout;
         this.key = key;
         this.issuer = issuer;
         this.clientId = clientId;
@@ -41,6 +56,7 @@ public final class LocalCognito {
     /** Opens (or starts) the pool kept in {@code dir}: accounts.json and signing-key.jwk.json. */
     public static LocalCognito open(Path dir, String issuer, String clientId) throws IOException {
         return new LocalCognito(LocalAccounts.open(dir.resolve("accounts.json")),
+                new SignInLockout(SignInLockout.Policy.DEFAULT, Clock.systemUTC()),
                 SigningKey.loadOrCreate(dir.resolve("signing-key.jwk.json")), issuer, clientId);
     }
 
@@ -52,9 +68,21 @@ public final class LocalCognito {
 
     public String jwks() { return SigningKey.publicJwks(key); }
 
-    /** A token for the account, or empty when the email or password is wrong. */
-    public Optional<String> signIn(String email, String password) {
-        return accounts.authenticate(email, password).map(this::idToken);
+    /** A token for the account; refused when the email or password is wrong; locked out after repeated failures. */
+    public SignIn signIn(String email, String password) {
+        return switch (lockout.begin(email)) {
+            case SignInLockout.Locked locked -> new SignIn.LockedOut(locked.retryAfter());
+            case SignInLockout.Permit permit -> {
+                Optional<LocalAccounts.Account> account = Optional.empty();
+                try {
+                    account = accounts.authenticate(email, password);
+                } finally {
+                    if (account.isPresent()) permit.succeeded();
+                    else permit.failed();
+                }
+                yield account.<SignIn>map(a -> new SignIn.Token(idToken(a))).orElseGet(SignIn.Refused::new);
+            }
+        };
     }
 
     /** An ID token for an account, as Cognito issues after a successful sign-in. */

@@ -8,12 +8,12 @@ import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The Cognito stand-in over HTTP, under {@code /local-auth}:
  * <pre>
  *   POST /local-auth/token {"email","password"}        → {"id_token","expires_in","token_type"}
+ *                                                        (401 wrong email or password; 429 + Retry-After locked out)
  *   GET  /local-auth/.well-known/jwks.json               → the public keys (what Cognito publishes)
  *   GET  /local-auth/.well-known/openid-configuration    → issuer and jwks_uri, for discovery
  * </pre>
@@ -71,16 +71,27 @@ public final class LocalAuthRoutes implements HttpHandler {
             Exchanges.sendError(ex, 400, "BAD_REQUEST", "Send JSON {\"email\": ..., \"password\": ...}");
             return;
         }
-        Optional<String> token = cognito.signIn(email, password);
-        if (token.isEmpty()) {
-            Exchanges.sendError(ex, 401, "UNAUTHORIZED", "Wrong email or password");
-            return;
+        switch (cognito.signIn(email, password)) {
+            case LocalCognito.SignIn.Token token -> {
+                ObjectNode answer = Exchanges.JSON.createObjectNode()
+                        .put("id_token", token.idToken())
+                        .put("expires_in", LocalCognito.TOKEN_LIFETIME.toSeconds())
+                        .put("token_type", "Bearer");
+                Exchanges.sendJson(ex, 200, answer);
+            }
+            case LocalCognito.SignIn.Refused refused -> Exchanges.sendError(ex, 401, "UNAUTHORIZED", "Wrong email or password");
+            case LocalCognito.SignIn.LockedOut locked -> {
+                long seconds = locked.retryAfter().toSeconds();
+                ex.getResponseHeaders().set("Retry-After", Long.toString(seconds));
+                Exchanges.sendError(ex, 429, "TOO_MANY_ATTEMPTS", "Too many failed sign-ins for this account: try again in "
+                        + minutes(seconds));
+            }
         }
-        ObjectNode answer = Exchanges.JSON.createObjectNode()
-                .put("id_token", token.get())
-                .put("expires_in", LocalCognito.TOKEN_LIFETIME.toSeconds())
-                .put("token_type", "Bearer");
-        Exchanges.sendJson(ex, 200, answer);
+    }
+
+    private static String minutes(long seconds) {
+        long minutes = Math.max(1, (seconds + 59) / 60);
+        return minutes == 1 ? "1 minute" : minutes + " minutes";
     }
 
     private static String text(JsonNode json, String field) {
