@@ -92,7 +92,9 @@ fi
 # dynalite (the DynamoDB API) is a node package; the build installs it, this makes sure.
 bash "$root/scripts/install-tools.sh" "$root/target/tools" >&2 || die "could not install dynalite (node and npm are required)"
 
-jvm=(-Djava.awt.headless=true "-Dclientalbums.root=$root" --enable-native-access=ALL-UNNAMED)
+# runner-logback.xml (in local/): one log line per event, control characters in keys and messages escaped.
+jvm=(-Djava.awt.headless=true "-Dclientalbums.root=$root" -Dlogback.configurationFile=runner-logback.xml
+  --enable-native-access=ALL-UNNAMED)
 # S3Proxy and ElasticMQ's libraries still use sun.misc.Unsafe: silence JDK 24+'s warnings about it.
 [ "$major" -ge 24 ] && jvm+=(--sun-misc-unsafe-memory-access=allow)
 exec "$JAVA_HOME/bin/java" "${jvm[@]}" -cp "$jar:$(cat "$classpath_file")" com.clientalbums.local.LocalRunner "${args[@]}"

@@ -22,6 +22,7 @@ import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.http.ApiResponse;
 import com.clientalbums.common.http.PresignedLinks;
 import com.clientalbums.common.http.Router;
+import com.clientalbums.common.logging.LogLines;
 import com.clientalbums.common.store.AlbumIds;
 import com.clientalbums.common.store.PhotoListing;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -50,6 +51,11 @@ import java.util.Set;
  * </pre>
  */
 public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    static {
+        // Before anything logs: no S3 key or exception message may start a log line of its own.
+        LogLines.install();
+    }
 
     /** The environment this function reads; Terraform sets exactly these. */
     public static final Set<Setting> SETTINGS = EnumSet.of(

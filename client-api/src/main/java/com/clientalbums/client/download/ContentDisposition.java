@@ -1,5 +1,7 @@
 package com.clientalbums.client.download;
 
+import com.clientalbums.common.text.InvisibleCharacters;
+
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 
@@ -22,11 +24,13 @@ public final class ContentDisposition {
 
     /**
      * The name itself, made safe for a file: no folder separators or control characters (an album
-     * called "Smith / Jones" must not become a path), at most 200 characters, never empty.
+     * called "Smith / Jones" must not become a path), no bidirectional controls or other invisible
+     * characters ({@code a\u202Egpj.exe} would show as "aexe.jpg"), NFC, at most 200 characters,
+     * never empty.
      */
     public static String safeName(String fileName) {
         StringBuilder out = new StringBuilder();
-        fileName.codePoints().forEach(cp -> {
+        Normalizer.normalize(InvisibleCharacters.strip(fileName), Normalizer.Form.NFC).codePoints().forEach(cp -> {
             if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == '/' || cp == '\\') out.append('_');
             else out.appendCodePoint(cp);
         });

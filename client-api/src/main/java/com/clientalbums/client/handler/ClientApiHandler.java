@@ -19,6 +19,7 @@ import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.http.ApiResponse;
 import com.clientalbums.common.http.PresignedLinks;
 import com.clientalbums.common.http.Router;
+import com.clientalbums.common.logging.LogLines;
 import com.clientalbums.common.store.ObjectHead;
 import com.clientalbums.common.store.ObjectHeads;
 import com.clientalbums.common.store.PhotoListing;
@@ -42,6 +43,11 @@ import java.util.Set;
  * Everything is built once per container, in the constructor (so SnapStart snapshots it).
  */
 public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    static {
+        // Before anything logs: no S3 key or exception message may start a log line of its own.
+        LogLines.install();
+    }
 
     /** The environment this function reads; Terraform sets exactly these. */
     public static final Set<Setting> SETTINGS = EnumSet.of(

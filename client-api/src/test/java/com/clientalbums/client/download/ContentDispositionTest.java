@@ -35,6 +35,23 @@ class ContentDispositionTest {
     }
 
     @Test
+    void bidiControlsAndInvisibleCharactersAreRemovedFromBothForms() {
+        assertEquals("attachment; filename=\"agpj.exe\"; filename*=UTF-8''agpj.exe",
+                ContentDisposition.attachment("a\u202egpj.exe"));
+        assertEquals("Smith Wedding.zip", ContentDisposition.safeName(
+                "\u2067Smith\u200b W\u00adedding\u2069\u200e.zip\ufeff"));
+        assertEquals("\u00e9clair.jpg", ContentDisposition.safeName("e\u200b\u0301clair.jpg"));
+        assertEquals("download", ContentDisposition.safeName("\u202e\u200b"));
+    }
+
+    @Test
+    void anEmojiKeepsTheJoinersThatDrawIt() {
+        String family = "\ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67";
+        assertEquals(family + " photos.zip", ContentDisposition.safeName(family + " photos.zip"));
+        assertEquals("ab.zip", ContentDisposition.safeName("a\u200db.zip"));
+    }
+
+    @Test
     void aNameMadeOfNothingUsableStillDownloads() {
         assertEquals("download", ContentDisposition.safeName("  "));
         assertEquals("download", ContentDisposition.safeName("..."));

@@ -7,6 +7,7 @@ import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.aws.AwsClients;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
+import com.clientalbums.common.logging.LogLines;
 import com.clientalbums.common.queue.ZipQueue;
 import com.clientalbums.maintenance.store.S3MaintenanceStore;
 import com.clientalbums.maintenance.sweep.MaintenancePolicy;
@@ -27,6 +28,11 @@ import java.util.Set;
  * {@code {"stale_zips_queued": 1, "stuck_jobs_reset": 0, …, "errors": []}}.
  */
 public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+
+    static {
+        // Before anything logs: no S3 key or exception message may start a log line of its own.
+        LogLines.install();
+    }
 
     /** The environment this function reads; Terraform sets exactly these. */
     public static final Set<Setting> SETTINGS = EnumSet.of(

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.clientalbums.common.aws.AwsClients;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
+import com.clientalbums.common.logging.LogLines;
 import com.clientalbums.common.queue.QueueMessage;
 import com.clientalbums.common.queue.QueueMessages;
 import com.clientalbums.common.store.S3Keys;
@@ -36,6 +37,11 @@ import java.util.Set;
  * receives; a message for an unregistered album is dropped with a log line.
  */
 public class ZipGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    static {
+        // Before anything logs: no S3 key or exception message may start a log line of its own.
+        LogLines.install();
+    }
 
     /** The environment this function reads; Terraform sets exactly these. */
     public static final Set<Setting> SETTINGS = EnumSet.of(

@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Chooses every archive entry's name: NFC, safe on Windows, within the length limits, never two names
- * that a case-insensitive file system (Windows, macOS by default) would merge, hidden files left out.
+ * Chooses every archive entry's name: NFC, without invisible characters, safe on Windows, within the
+ * length limits, never two names that a case-insensitive file system (Windows, macOS by default) would
+ * merge, hidden files left out.
  */
 public final class EntryNames {
 

@@ -1,7 +1,9 @@
 package com.clientalbums.zip.layout;
 
+import com.clientalbums.common.text.InvisibleCharacters;
 import java.nio.charset.StandardCharsets;
 import java.text.BreakIterator;
+import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,9 +26,13 @@ final class SafeComponent {
     private SafeComponent() {
     }
 
-    /** {@code component} must already be NFC; the result stays NFC. */
+    /**
+     * The result is NFC; invisible characters go first, and their removal can bring a letter and its
+     * accent together, hence the normalisation after it.
+     */
     static String sanitize(String component) {
-        String name = trimTrailingDotsAndSpaces(replaceIllegal(component));
+        String visible = Normalizer.normalize(InvisibleCharacters.strip(component), Normalizer.Form.NFC);
+        String name = trimTrailingDotsAndSpaces(replaceIllegal(visible));
         if (isWindowsReserved(name)) {
             name = "_" + name;
         }

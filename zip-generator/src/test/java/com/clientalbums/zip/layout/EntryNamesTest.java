@@ -48,6 +48,17 @@ class EntryNamesTest {
     }
 
     @Test
+    void namesThatDifferOnlyByInvisibleCharactersGetANumber() {
+        assertEquals(List.of("Ceremony/IMG_1.jpg", "Ceremony/IMG_1 (2).jpg", "Ceremony/IMG_1 (3).jpg"),
+                names("Ceremony/IMG_1.jpg", "Cere\u200bmony/IMG_1.jpg\u202e", "\u2066Ceremony/IMG\u00ad_1.jpg"));
+    }
+
+    @Test
+    void aNameThatIsHiddenOnceItsInvisibleCharactersAreGoneIsLeftOut() {
+        assertEquals(List.of("a.jpg"), names("a.jpg", "\u200b.DS_Store", "\u202e.hidden/b.jpg"));
+    }
+
+    @Test
     void sortsByNameIgnoringCaseFirst() {
         assertEquals(List.of("a.jpg", "B.jpg", "c.jpg"), names("c.jpg", "B.jpg", "a.jpg"));
     }

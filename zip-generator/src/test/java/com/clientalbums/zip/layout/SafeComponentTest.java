@@ -23,6 +23,31 @@ class SafeComponentTest {
     }
 
     @Test
+    void removesBidiControlsSoANameShowsAsWhatItIs() {
+        assertEquals("agpj.exe", SafeComponent.sanitize("a\u202egpj.exe"));
+        assertEquals("abcdefghij.jpg", SafeComponent.sanitize(
+                "a\u202ab\u202bc\u202cd\u202de\u2066f\u2067g\u2068h\u2069i\u200e\u200fj\u061c.jpg"));
+    }
+
+    @Test
+    void removesInvisibleFormatCharactersAndKeepsTheResultNfc() {
+        assertEquals("zerowidthjoinedsoft.jpg", SafeComponent.sanitize("zero\u200bwidth\u200cjoined\u2060soft\u00ad.jpg\ufeff"));
+        assertEquals("\u00e9clair.jpg", SafeComponent.sanitize("e\u200b\u0301clair.jpg"));
+        assertEquals("_", SafeComponent.sanitize("\u200b\u202e"));
+        assertEquals("photo", SafeComponent.sanitize("photo.\u200b"));
+    }
+
+    @Test
+    void keepsTheJoinersAndTagsThatDrawAnEmoji() {
+        String england = "\ud83c\udff4\udb40\udc67\udb40\udc62\udb40\udc65\udb40\udc6e\udb40\udc67\udb40\udc7f";
+        assertEquals(FAMILY + ".jpg", SafeComponent.sanitize(FAMILY + ".jpg"));
+        assertEquals(england + ".jpg", SafeComponent.sanitize(england + ".jpg"));
+        // a joiner or tag that draws nothing is just invisible
+        assertEquals("ab \ud83d\udc68.jpg", SafeComponent.sanitize("a\u200db \ud83d\udc68\u200d.jpg"));
+        assertEquals("tag.jpg", SafeComponent.sanitize("t\udb40\udc67ag.jpg"));
+    }
+
+    @Test
     void trimsTrailingDotsAndSpacesButKeepsLeadingSpaces() {
         assertEquals("photo", SafeComponent.sanitize("photo. . "));
         assertEquals("  photo.jpg", SafeComponent.sanitize("  photo.jpg"));

@@ -124,6 +124,31 @@ class ZipReadersTest {
     }
 
     /**
+     * A right-to-left override shows {@code a\u202egpj.exe} as "aexe.jpg"; invisible characters make
+     * two names that look alike. The joiner inside an emoji sequence and the tags of a subdivision flag
+     * are what draw the emoji, so they stay.
+     */
+    @TestFactory
+    Stream<DynamicTest> bidiControlsAndInvisibleCharactersAreRemoved() throws IOException {
+        TestAlbum album = new TestAlbum()
+                .add("a\u202egpj.exe", 3000)
+                .add("\u2067Ceremony\u2069/\u200eIMG\u200b_1.jpg", 3100)
+                .add("Ceremony/IMG_1.jpg", 3200) // looks the same once the invisible characters are gone
+                .add("soft\u00adhyphen\u2060word\ufeff.jpg", 3300)
+                .add("e\u200b\u0301clair.jpg", 3400) // the accent joins the e once the space between is gone
+                .add("\ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67 family.jpg", 3500)
+                .add("\ud83c\udff4\udb40\udc67\udb40\udc62\udb40\udc65\udb40\udc6e\udb40\udc67\udb40\udc7f England.jpg", 3600);
+        return readBack("invisible", album, List.of(
+                "agpj.exe",
+                "Ceremony/IMG_1.jpg",
+                "Ceremony/IMG_1 (2).jpg",
+                "softhyphenword.jpg",
+                "\u00e9clair.jpg",
+                "\ud83c\udff4\udb40\udc67\udb40\udc62\udb40\udc65\udb40\udc6e\udb40\udc67\udb40\udc7f England.jpg",
+                "\ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67 family.jpg"));
+    }
+
+    /**
      * DOS time has 2-second resolution and the years 1980–2107, the UT field whole seconds from 1970 to
      * 2038 (as every reader understands it): each reader must show the UT time where there is one and the
      * DOS time elsewhere.
