@@ -44,6 +44,7 @@ import java.util.zip.ZipFile;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -212,6 +213,22 @@ class EndToEndTest {
         // Another client's album is "not found" for Jo, as is an unknown one.
         assertEquals(404, send("GET", "api/albums/demo/download", jo, null).statusCode());
         assertEquals(404, send("GET", "api/albums/no-such-album/download", jo, null).statusCode());
+    }
+
+    @Test
+    @Order(2)
+    void the_api_refuses_a_bare_token_and_an_escape_that_is_not_utf8_with_its_own_error_body() throws Exception {
+        String token = signIn(DemoAlbum.CLIENT_EMAIL, PASSWORD);
+        HttpResponse<String> bare = HTTP.send(HttpRequest.newBuilder(runner.url().resolve("api/me"))
+                .header("Authorization", token).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, bare.statusCode(), bare.body());
+        assertEquals("UNAUTHORIZED", JSON.readTree(bare.body()).at("/error/code").asText(), bare.body());
+        for (String path : List.of("api/me?file_name=%E9", "api/nowhere?%C3%28=1", "api/albums/demo/download?file_name=a%FFb")) {
+            HttpResponse<String> answer = send("GET", path, token, null);
+            assertEquals(400, answer.statusCode(), path + ": " + answer.body());
+            assertEquals("BAD_REQUEST", JSON.readTree(answer.body()).at("/error/code").asText(), path + ": " + answer.body());
+            assertFalse(answer.body().contains("Exception"), answer.body());
+        }
     }
 
     @Test

@@ -211,6 +211,48 @@ class AdminApiHandlerTest {
     }
 
     @Test
+    void aBodyFieldOfTheWrongJsonTypeIs400NamingTheFieldAndChangesNothing() {
+        for (var wrong : List.of(
+                List.of("/admin/albums", "{\"album_id\":123,\"name\":\"Numbered\"}", "album_id"),
+                List.of("/admin/albums", "{\"album_id\":true,\"name\":\"Flag\"}", "album_id"),
+                List.of("/admin/albums", "{\"album_id\":[\"in-a-list\"],\"name\":\"Listed\"}", "album_id"),
+                List.of("/admin/albums", "{\"album_id\":{\"id\":\"nested\"},\"name\":\"Nested\"}", "album_id"),
+                List.of("/admin/albums", "{\"album_id\":\"typed-name\",\"name\":12.5}", "name"),
+                List.of("/admin/albums", "{\"album_id\":\"null-name\",\"name\":null}", "name"),
+                List.of("/admin/users", "{\"email\":\"typed@example.com\",\"name\":42}", "name"),
+                List.of("/admin/users", "{\"email\":[\"typed@example.com\"],\"name\":\"Listed\"}", "email"))) {
+            var response = call(ApiEvents.post(wrong.get(0)).bearer(admin).body(wrong.get(1)));
+            assertError(response, 400, "BAD_REQUEST");
+            String message = ApiEvents.body(response).path("error").path("message").asText();
+            assertTrue(message.contains("'" + wrong.get(2) + "'"), wrong.get(1) + " -> " + message);
+        }
+        for (String id : List.of("123", "true", "typed-name", "null-name")) assertTrue(albums.find(id).isEmpty(), id);
+        assertTrue(users.find("typed@example.com").isEmpty());
+
+        answer(201, register("typed-uploads", "Typed uploads"));
+        String path = "/admin/albums/typed-uploads/uploads";
+        for (var wrong : List.of(
+                List.of("{\"files\":[{\"path\":\"a.jpg\",\"size\":\"10\",\"content_type\":\"image/jpeg\"}]}", "files[0].size"),
+                List.of("{\"files\":[{\"path\":\"a.jpg\",\"size\":10.5,\"content_type\":\"image/jpeg\"}]}", "files[0].size"),
+                List.of("{\"files\":[{\"path\":\"a.jpg\",\"size\":true,\"content_type\":\"image/jpeg\"}]}", "files[0].size"),
+                List.of("{\"files\":[{\"path\":\"a.jpg\",\"size\":1,\"content_type\":\"image/jpeg\"},"
+                        + "{\"path\":7,\"size\":1,\"content_type\":\"image/jpeg\"}]}", "files[1].path"),
+                List.of("{\"files\":[{\"path\":\"a.jpg\",\"size\":1,\"content_type\":false}]}", "files[0].content_type"),
+                List.of("{\"files\":{\"path\":\"a.jpg\",\"size\":1,\"content_type\":\"image/jpeg\"}}", "files"))) {
+            var response = call(ApiEvents.post(path).bearer(admin).body(wrong.get(0)));
+            assertError(response, 400, "BAD_REQUEST");
+            String message = ApiEvents.body(response).path("error").path("message").asText();
+            assertTrue(message.contains("'" + wrong.get(1) + "'"), wrong.get(0) + " -> " + message);
+        }
+    }
+
+    @Test
+    void unknownBodyFieldsAreIgnored() {
+        answer(201, ApiEvents.post("/admin/albums").bearer(admin).body("{\"album_id\":\"extra-fields\",\"name\":\"Extra\",\"colour\":[1,2]}"));
+        assertEquals("Extra", albums.find("extra-fields").orElseThrow().name());
+    }
+
+    @Test
     void theAlbumListShowsEachArchivesState() {
         putPhotos("listed-ready", 2);
         answer(201, register("listed-ready", "Listed ready"));

@@ -20,6 +20,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.MalformedURLException;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,6 +41,7 @@ public final class JwtAuthenticator implements Authenticator {
     public static final String ADMIN_GROUP = "admin";
     private static final System.Logger LOG = System.getLogger(JwtAuthenticator.class.getName());
     private static final int MAX_TOKEN_CHARS = 16 * 1024;
+    private static final String BEARER = "Bearer ";
     private static final String SIGN_IN_AGAIN = "Your sign-in is not valid or has expired. Please sign in again.";
 
     private final AuthConfig config;
@@ -119,14 +121,32 @@ public final class JwtAuthenticator implements Authenticator {
         }
     }
 
+    /**
+     * The token of {@code Bearer <token>} (RFC 6750, section 2.1): the scheme in any case, then
+     * spaces, then exactly one token. A bare token is refused, so nothing else that travels in
+     * {@code Authorization} is ever read as a credential.
+     */
     private static String bearerToken(Optional<String> authorization) {
         String header = authorization.map(String::trim).orElse("");
         if (header.isEmpty()) throw unauthorized("Please sign in to continue.");
-        String token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : header;
-        if (token.isEmpty() || token.length() > MAX_TOKEN_CHARS || token.indexOf(' ') >= 0) {
-            throw unauthorized(SIGN_IN_AGAIN);
-        }
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) throw unauthorized(SIGN_IN_AGAIN);
+        String token = header.substring(BEARER.length()).stripLeading();
+        if (token.isEmpty() || token.length() > MAX_TOKEN_CHARS || !isToken(token)) throw unauthorized(SIGN_IN_AGAIN);
         return token;
+    }
+
+    /** RFC 6750's b64token: letters, digits and {@code - . _ ~ + /}, then any {@code =} padding. */
+    private static boolean isToken(String s) {
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == '=') end--;
+        if (end == 0) return false;
+        for (int i = 0; i < end; i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+            if (!ok) return false;
+        }
+        return true;
     }
 
     private static AlbumsException unauthorized(String message) {
@@ -134,8 +154,10 @@ public final class JwtAuthenticator implements Authenticator {
     }
 
     /**
-     * Issuer, expiry (with a minute of clock skew) and subject as usual; then the token's use
-     * decides where the app client is named, because Cognito's access tokens carry no {@code aud}.
+     * Issuer, expiry (with a minute of clock skew) and subject as usual; an issue time in the
+     * future beyond that same skew, which the library does not check, is a clock or a forgery we
+     * do not trust; then the token's use decides where the app client is named, because
+     * Cognito's access tokens carry no {@code aud}.
      */
     private static final class CognitoClaimsVerifier extends DefaultJWTClaimsVerifier<SecurityContext> {
         private final String clientId;
@@ -149,6 +171,10 @@ public final class JwtAuthenticator implements Authenticator {
         @Override
         public void verify(JWTClaimsSet claims, SecurityContext context) throws BadJWTException {
             super.verify(claims, context);
+            Date issued = claims.getIssueTime();
+            if (issued != null && issued.getTime() > System.currentTimeMillis() + getMaxClockSkew() * 1000L) {
+                throw new BadJWTException("token was issued in the future");
+            }
             String use;
             try {
                 use = claims.getStringClaim("token_use");

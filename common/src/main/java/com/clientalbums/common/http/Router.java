@@ -32,7 +32,8 @@ import java.util.UUID;
  * path asked with another method is 405 with {@code Allow}, an unknown one 404.
  *
  * <p>Every route needs a verified caller; a router built with {@link Builder#adminOnly()}
- * refuses anyone else with 403, before any route runs.
+ * refuses anyone else with 403, before any route runs. A path or query string with a malformed
+ * %-escape, or escapes that are not UTF-8, is then 400, whether or not a route matches.
  */
 public final class Router {
     private static final System.Logger LOG = System.getLogger(Router.class.getName());
@@ -74,9 +75,12 @@ public final class Router {
             if (adminOnly && !caller.isAdmin()) {
                 throw new AlbumsException(ErrorCode.FORBIDDEN, "This page is for the studio only");
             }
+            // A malformed address is 400 wherever it points, before a route or a 404 could say otherwise.
+            PercentDecoding.decodePath(path);
+            Map<String, List<String>> query = query(event);
             return switch (lookup(method, path, event.getRouteKey())) {
                 case Found found -> render(found.route().handle(
-                        new ApiRequest(method, path, found.params(), query(event), headers, body(event), requestId), caller));
+                        new ApiRequest(method, path, found.params(), query, headers, body(event), requestId), caller));
                 case WrongMethod wrong -> withAllow(error(ErrorCode.METHOD_NOT_ALLOWED,
                         "This address does not accept " + method + " requests"), wrong.allowed());
                 case Unknown unknown -> error(ErrorCode.NOT_FOUND, "No such address");

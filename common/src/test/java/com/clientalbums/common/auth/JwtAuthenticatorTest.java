@@ -77,6 +77,34 @@ class JwtAuthenticatorTest {
     }
 
     @Test
+    void aTokenWithoutTheBearerSchemeIsRefused() {
+        String token = issuer.idToken("ann@example.com");
+        assertRefused(authenticator(), Optional.of(token));
+        assertRefused(authenticator(), Optional.of("Token " + token));
+        assertRefused(authenticator(), Optional.of("Bearer" + token));
+        assertRefused(authenticator(), Optional.of("Bearer\t" + token));
+        assertRefused(authenticator(), Optional.of("Bearer " + token + " " + token));
+        assertRefused(authenticator(), Optional.of("Bearer Bearer " + token));
+    }
+
+    @Test
+    void theSchemeIsCaseInsensitiveAndSpacesAroundTheTokenAreForgiven() {
+        String token = issuer.idToken("ann@example.com");
+        for (String header : List.of("bearer " + token, "BEARER " + token, "Bearer   " + token, "  Bearer " + token + "  ")) {
+            assertEquals("ann@example.com", authenticator().authenticate(Optional.of(header)).email(), header);
+        }
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureIsRefusedBeyondTheSameMinuteOfClockSkew() {
+        assertRefused(issuer.token("ann@example.com").issuedIn(Duration.ofMinutes(2)).sign());
+        assertRefused(issuer.token("ann@example.com").issuedIn(Duration.ofDays(365)).sign());
+        assertEquals("ann@example.com",
+                verify(authenticator(), issuer.token("ann@example.com").issuedIn(Duration.ofSeconds(30)).sign()).email(),
+                "a signer 30 s ahead is within the skew allowed for exp");
+    }
+
+    @Test
     void aTokenSignedWithAnotherKeyIsRefusedWhateverKeyIdItClaims() {
         var forger = TestIssuer.foreignKey("key-1");
         assertRefused(issuer.token("ann@example.com").signedWith(forger).sign());

@@ -162,6 +162,13 @@ public final class TestIssuer implements AutoCloseable {
             return this;
         }
 
+        /** Issued {@code ahead} from now, as a signer whose clock runs fast would. */
+        public Token issuedIn(Duration ahead) {
+            Instant issued = Instant.now().plus(ahead);
+            claims.issueTime(Date.from(issued)).expirationTime(Date.from(issued.plus(Duration.ofHours(1))));
+            return this;
+        }
+
         public Token signedWith(RSAKey otherKey) { this.key = otherKey; return this; }
 
         /** Claims the key id of a published key while signing with another. */

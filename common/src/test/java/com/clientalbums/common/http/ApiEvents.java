@@ -60,6 +60,7 @@ public final class ApiEvents {
         private final List<String[]> query = new ArrayList<>();
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String routeKey = "$default";
+        private String rawQuery;
         private String body;
         private boolean base64;
 
@@ -76,6 +77,9 @@ public final class ApiEvents {
         public Request header(String name, String value) { headers.put(name.toLowerCase(), value); return this; }
 
         public Request query(String name, String value) { query.add(new String[] {name, value}); return this; }
+
+        /** The query string exactly as the client sent it, which API Gateway passes on undecoded. */
+        public Request rawQuery(String raw) { this.rawQuery = raw; return this; }
 
         /** The route API Gateway matched, e.g. {@code GET /albums/{album_id}} (default {@code $default}). */
         public Request routeKey(String key) { this.routeKey = key; return this; }
@@ -105,7 +109,7 @@ public final class ApiEvents {
                 // API Gateway joins repeated values with commas here.
                 params.put(q[0], params.has(q[0]) ? params.get(q[0]).asText() + "," + q[1] : q[1]);
             }
-            root.put("rawQueryString", raw.toString());
+            root.put("rawQueryString", rawQuery != null ? rawQuery : raw.toString());
             ObjectNode h = root.putObject("headers");
             headers.forEach(h::put);
             if (!query.isEmpty()) root.set("queryStringParameters", params);

@@ -190,6 +190,22 @@ class RouterTest {
     }
 
     @Test
+    void aMalformedQueryStringOrPathIs400WithTheApisErrorBodyWhereverItPoints() {
+        for (String path : java.util.List.of("/x", "/me", "/albums/demo", "/api/albums/demo")) {
+            for (String query : java.util.List.of("%ZZ=1", "file_name=%", "file_name=a%2", "file_name=%E9", "a=1&%C3%28=2")) {
+                var response = call(ApiEvents.get(path).bearer("client").rawQuery(query));
+                assertError(response, 400, "BAD_REQUEST");
+                assertEquals("The address contains a malformed %-escape", ApiEvents.body(response).at("/error/message").asText(), path + "?" + query);
+            }
+        }
+        for (String path : java.util.List.of("/x%ZZ", "/albums/%", "/albums/demo/users/%E9", "/nowhere/%C3%28")) {
+            assertError(call(ApiEvents.get(path).bearer("client")), 400, "BAD_REQUEST");
+        }
+        assertError(call(ApiEvents.get("/x").rawQuery("%ZZ=1")), 401, "UNAUTHORIZED");
+        assertEquals(200, call(ApiEvents.get("/albums/demo").bearer("client").rawQuery("file_name=a%20b%2Bc&&x")).getStatusCode());
+    }
+
+    @Test
     void anEmptyEventIsAnsweredNotThrown() {
         assertError(router.handle(null, null), 400, "BAD_REQUEST");
         assertTrue(Optional.ofNullable(router.handle(new com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent(), "x")).isPresent());

@@ -52,7 +52,8 @@ public final class HttpFront implements AutoCloseable {
         } catch (Exception e) {
             LOG.error("{} {} failed", ex.getRequestMethod(), ex.getRequestURI(), e);
             try {
-                Exchanges.sendError(ex, 500, "INTERNAL", "The local runner failed: " + e.getMessage());
+                // The exception's text stays in the log: it can name files, keys and internals.
+                Exchanges.sendError(ex, 500, "INTERNAL", "The local runner failed; its log has the details.");
             } catch (IOException | RuntimeException alreadySent) {
                 ex.close();
             }
