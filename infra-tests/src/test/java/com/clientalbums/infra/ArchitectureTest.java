@@ -2,6 +2,7 @@ package com.clientalbums.infra;
 
 import com.clientalbums.admin.handler.AdminApiHandler;
 import com.clientalbums.client.handler.ClientApiHandler;
+import com.clientalbums.common.logging.LogLines;
 import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.maintenance.handler.MaintenanceHandler;
 import com.clientalbums.previews.job.PhotoPreviews;
@@ -60,6 +61,15 @@ class ArchitectureTest {
         }
         assertFalse(PRODUCTION.containPackage("com.clientalbums.testing"), "the test support of common's test-jar");
         assertFalse(PRODUCTION.contain(ArchitectureTest.class));
+    }
+
+    @Test
+    void every_lambda_handler_installs_the_one_line_log_format() {
+        for (Class<?> handler : List.of(ZipGeneratorHandler.class, ClientApiHandler.class, AdminApiHandler.class,
+                MaintenanceHandler.class)) {
+            check(classes().that().haveFullyQualifiedName(handler.getName())
+                    .should().callMethod(LogLines.class, "install"));
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,8 +45,7 @@ class UploadLinksBindLengthAndTypeTest {
     void aLinkForTenBytesRefusesAMegabyteAndOneByteLessAndStoresNothing() throws Exception {
         UploadLinks.Upload upload = sign("big.jpg", 10, "image/jpeg");
         for (byte[] body : List.of(new byte[1024 * 1024], new byte[9], new byte[11])) {
-            HttpResponse<String> answer = put(upload, "image/jpeg", body);
-            assertEquals(403, answer.statusCode(), body.length + " bytes: " + answer.body());
+            assertRefused(upload, "image/jpeg", body, body.length + " bytes");
         }
         assertFalse(exists("big.jpg"));
     }
@@ -54,8 +54,7 @@ class UploadLinksBindLengthAndTypeTest {
     void aLinkForAJpegRefusesAnotherContentTypeAndStoresNothing() throws Exception {
         UploadLinks.Upload upload = sign("typed.jpg", 10, "image/jpeg");
         for (String type : List.of("text/html", "image/svg+xml", "application/octet-stream")) {
-            HttpResponse<String> answer = put(upload, type, TEN_BYTES);
-            assertEquals(403, answer.statusCode(), type + ": " + answer.body());
+            assertRefused(upload, type, TEN_BYTES, type);
         }
         assertFalse(exists("typed.jpg"));
     }
@@ -65,6 +64,20 @@ class UploadLinksBindLengthAndTypeTest {
                 DefaultCredentialsProvider.builder().build(), Clock.systemUTC());
         UploadLinks uploads = new UploadLinks(links, Duration.ofMinutes(5));
         return uploads.sign("bound", new UploadLinks.Request(List.of(new UploadLinks.File(path, size, type)))).uploads().getFirst();
+    }
+
+    /**
+     * S3 answers 403; with a large body it may answer before reading it all and close the
+     * connection, which the client then sees as a closed connection instead of the 403, depending
+     * on how far its sending got. Either way nothing is accepted; the callers check nothing is stored.
+     */
+    private static void assertRefused(UploadLinks.Upload upload, String type, byte[] body, String what) throws Exception {
+        try {
+            HttpResponse<String> answer = put(upload, type, body);
+            assertEquals(403, answer.statusCode(), what + ": " + answer.body());
+        } catch (IOException closedBeforeTheAnswer) {
+            // Refused too: the server ended the exchange without accepting the body.
+        }
     }
 
     /** What a browser sends: the body (its length is the Content-Length) and the given Content-Type. */
