@@ -24,11 +24,13 @@ import java.util.Optional;
 /**
  * "Download All" and one-photo downloads.
  *
- * <p>The album record is the state of record ({@code docs/archive-lifecycle.md}): a ready,
- * current archive is handed out as a link signed now; anything else answers with the state and
- * progress, and asks for a build when none is under way ({@link BuildRequests}: any number of
- * simultaneous clicks make one request and one wake-up; a wake-up that fails leaves the album
- * {@code pending} for a later click or maintenance). Nothing waits on the message.
+ * <p>The album record is the state of record ({@code docs/archive-lifecycle.md}): an archive it
+ * calls ready and current is handed out as a link signed now once S3 confirms it
+ * ({@link ArchiveCheck}: the photos listed afresh, the object there); anything else answers with
+ * the state and progress, and asks for a build when the record says none is under way
+ * ({@link BuildRequests}: any number of simultaneous clicks make one request and one wake-up; a
+ * wake-up that fails leaves the album {@code pending} for a later click or maintenance). Clicks
+ * and polls during a build only read. Nothing waits on the message.
  */
 public final class DownloadService {
     /**
@@ -43,6 +45,7 @@ public final class DownloadService {
     private final AlbumRepository albums;
     private final BuildRequests builds;
     private final PresignedLinks links;
+    private final ArchiveCheck archives;
     private final PhotoObjects photos;
     private final Duration zipUrlExpiry;
     private final Duration photoUrlExpiry;
@@ -55,11 +58,13 @@ public final class DownloadService {
     }
 
     public DownloadService(AlbumAccess access, AlbumRepository albums, BuildRequests builds, PresignedLinks links,
-                           PhotoObjects photos, Duration zipUrlExpiry, Duration photoUrlExpiry, Clock clock) {
+                           ArchiveCheck archives, PhotoObjects photos, Duration zipUrlExpiry, Duration photoUrlExpiry,
+                           Clock clock) {
         this.access = access;
         this.albums = albums;
         this.builds = builds;
         this.links = links;
+        this.archives = archives;
         this.photos = photos;
         this.zipUrlExpiry = zipUrlExpiry;
         this.photoUrlExpiry = photoUrlExpiry;
@@ -69,23 +74,68 @@ public final class DownloadService {
     /** {@code GET /albums/{album_id}/download}. */
     public DownloadResponse archive(Caller caller, String albumId) {
         Album album = access.require(caller, albumId);
-        if (album.archiveCurrent()) return ready(album);
+        return album.archiveCurrent() ? checked(album) : requested(album);
+    }
+
+    /**
+     * The record says ready and current; S3 has the last word. A link is signed only for an archive
+     * of the photos as they are at this moment whose object exists. A change not yet recorded (its
+     * S3 event is still on its way) is recorded here, which makes the archive stale and any build
+     * under way unpublishable, and a build is requested at once; a missing object is rebuilt.
+     * Either way the answer is the state that follows, with its progress.
+     */
+    private DownloadResponse checked(Album album) {
+        String albumId = album.albumId();
+        switch (archives.check(album)) {
+            case ArchiveCheck.Current current -> {
+                return ready(album);
+            }
+            case ArchiveCheck.Changed changed -> {
+                // False when another click or the photo event recorded it first; the request decides who sends.
+                albums.recordContent(albumId, changed.fingerprint(), changed.photoCount());
+                if (builds.request(albumId, RequestSource.API)) return pending(latest(albumId), null);
+            }
+            case ArchiveCheck.Missing missing -> {
+                if (builds.rebuild(albumId, RequestSource.API)) return pending(latest(albumId), null);
+            }
+        }
+        // Another click's request is under way, or a build was published meanwhile: this answer does
+        // not check that one too, the next poll (a few seconds on) finds it and checks it.
+        Album latest = latest(albumId);
+        return latest.archiveCurrent() ? pending(latest, null) : report(latest);
+    }
+
+    /**
+     * No current archive. The album was read consistently, so a click or poll on a build already
+     * requested or under way with a live lease only reads it: the conditional write is attempted
+     * only when the read says it can win, and a burst of clicks writes the album at most once.
+     */
+    private DownloadResponse requested(Album album) {
         Instant now = clock.instant();
         if (album.zipStatus() == ZipStatus.ERROR && failedAt(album).map(t -> t.plus(ERROR_SHOWN_FOR).isAfter(now)).orElse(false)) {
             return error(album);
         }
+        if (!builds.requestNeeded(album)) return report(album);
         RequestSource source = album.zipStatus() == ZipStatus.ERROR ? RequestSource.API_RETRY : RequestSource.API;
-        if (builds.request(albumId, source)) {
+        if (builds.request(album.albumId(), source)) {
             return pending(album, source == RequestSource.API_RETRY ? DownloadMessages.RETRYING : null);
         }
-        // Someone else's request is under way (or the archive was published meanwhile): report it as it is now.
-        Album latest = albums.find(albumId).orElseThrow(() -> AlbumsException.notFound("Album"));
-        if (latest.archiveCurrent()) return ready(latest);
-        return switch (latest.zipStatus()) {
-            case ERROR -> error(latest);
-            case GENERATING -> generating(latest, now);
-            default -> pending(latest, null);
+        // Another click won the request, or the archive was published meanwhile: report it as it is now.
+        Album latest = latest(album.albumId());
+        return latest.archiveCurrent() ? checked(latest) : report(latest);
+    }
+
+    /** The state of a build requested or under way, or of a failure, as the record says. */
+    private DownloadResponse report(Album album) {
+        return switch (album.zipStatus()) {
+            case ERROR -> error(album);
+            case GENERATING -> generating(album, clock.instant());
+            default -> pending(album, null);
         };
+    }
+
+    private Album latest(String albumId) {
+        return albums.find(albumId).orElseThrow(() -> AlbumsException.notFound("Album"));
     }
 
     /** {@code GET /albums/{album_id}/download?file_name=PATH}: one photo, under its own name. */

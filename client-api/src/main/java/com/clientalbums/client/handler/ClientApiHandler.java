@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.client.albums.AlbumBrowser;
 import com.clientalbums.client.albums.PreviewIndex;
+import com.clientalbums.client.download.ArchiveCheck;
 import com.clientalbums.client.download.DownloadService;
 import com.clientalbums.common.access.AlbumAccess;
 import com.clientalbums.common.access.Profiles;
@@ -81,11 +82,12 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         Profiles profiles = new Profiles(shared.users());
         PresignedLinks links = new PresignedLinks(clients.presigner(), settings.bucket(), signingCredentials, clock);
 
-        AlbumBrowser browser = new AlbumBrowser(access, new PhotoListing(clients.s3(), settings.bucket()),
+        PhotoListing listing = new PhotoListing(clients.s3(), settings.bucket());
+        AlbumBrowser browser = new AlbumBrowser(access, listing,
                 new PreviewIndex(clients.s3(), settings.bucket()), links, settings.seconds(Setting.PRESIGNED_URL_EXPIRY));
         ObjectHeads heads = new ObjectHeads(clients.s3(), settings.bucket());
         DownloadService downloads = new DownloadService(access, shared.albums(), shared.builds(), links,
-                key -> heads.head(key).map(ObjectHead::size),
+                new ArchiveCheck(listing, heads), key -> heads.head(key).map(ObjectHead::size),
                 settings.seconds(Setting.ZIP_URL_EXPIRY), settings.seconds(Setting.PRESIGNED_URL_EXPIRY), clock);
 
         this.router = Router.builder(authenticator)

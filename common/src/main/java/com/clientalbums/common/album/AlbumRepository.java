@@ -111,6 +111,22 @@ public final class AlbumRepository {
     }
 
     /**
+     * Whether {@link #requestBuild} could succeed on the album as read: its condition, evaluated on
+     * a record already in hand. Kept beside the write so the two cannot drift apart (the test
+     * compares them state by state); a caller that has just read the album consistently writes only
+     * when this holds, so clicks and polls on a build already requested or under way are reads.
+     */
+    public static boolean requestWouldSucceed(Album album, boolean force, Instant now, Duration pendingRetryAfter) {
+        return switch (album.zipStatus()) {
+            case NOT_STARTED, ERROR -> true;
+            case READY -> force || album.zipFingerprint() == null || !album.zipFingerprint().equals(album.contentFingerprint());
+            case PENDING -> album.requestedAt() != null && album.requestedAt().isBefore(now.minus(pendingRetryAfter))
+                    && (album.notBefore() == null || !album.notBefore().isAfter(now));
+            case GENERATING -> album.leaseExpiresAt() != null && album.leaseExpiresAt().isBefore(now);
+        };
+    }
+
+    /**
      * Claim {@code pending → generating} with a lease, or take over a build whose lease expired.
      * Empty when another generator holds it, nothing is requested, or the request is still in its
      * quiet period ({@code not_before} in the future).

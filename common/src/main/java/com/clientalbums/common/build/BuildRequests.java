@@ -1,5 +1,6 @@
 package com.clientalbums.common.build;
 
+import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.RequestSource;
 import com.clientalbums.common.error.AlbumsException;
@@ -44,6 +45,16 @@ public final class BuildRequests {
      */
     public boolean request(String albumId, RequestSource source) {
         return request(albumId, source, false);
+    }
+
+    /**
+     * Whether {@link #request} could make a request for the album as just read (consistently): no
+     * archive, an error, a stale archive, a request older than the retry window and due (its
+     * wake-up was lost), or a build whose lease expired. False while a request is fresh or a build
+     * holds a live lease: then a click or a poll only reads, and a burst of them writes nothing.
+     */
+    public boolean requestNeeded(Album album) {
+        return AlbumRepository.requestWouldSucceed(album, false, clock.instant(), retryWindow);
     }
 
     /** As {@link #request}, also for a ready archive that is current: a forced rebuild. */

@@ -20,7 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -140,6 +143,74 @@ class BuildRequestsTest {
 
         assertEquals(List.of(new ZipRequest(id)), inbox.messagesFor(id));
         assertEquals(RequestSource.ADMIN.value(), albums.find(id).orElseThrow().requestSource());
+    }
+
+    /**
+     * {@link BuildRequests#requestNeeded} decides from a read whether to attempt the write; it must
+     * say yes exactly when the conditional write then wins, or a click would either write for
+     * nothing or leave a lost request unsent. Each album is read, judged, then actually requested.
+     */
+    @Test
+    void aRequestIsNeededExactlyWhenTheConditionalWriteWouldWinInEveryState() {
+        Instant t = Instant.now().minus(Duration.ofHours(1));
+        Map<String, Instant> cases = new LinkedHashMap<>();
+
+        cases.put(waitingAlbum("needed-never-requested"), t);
+
+        String fresh = waitingAlbum("needed-fresh-request");
+        assertTrue(at(t, queue).request(fresh, RequestSource.API));
+        cases.put(fresh, t.plus(WINDOW).minusSeconds(1));
+
+        String lost = waitingAlbum("needed-lost-request");
+        assertTrue(at(t, queue).request(lost, RequestSource.API));
+        cases.put(lost, t.plus(WINDOW).plusSeconds(1));
+
+        String quiet = waitingAlbum("needed-quiet-period");
+        assertTrue(albums.requestAfterChange(quiet, t, t.plus(WINDOW).plusSeconds(60)).isPresent());
+        cases.put(quiet, t.plus(WINDOW).plusSeconds(1));
+
+        String building = waitingAlbum("needed-live-lease");
+        assertTrue(at(t, queue).request(building, RequestSource.API));
+        albums.claim(building, "gen", t, Duration.ofMinutes(2)).orElseThrow();
+        cases.put(building, t.plusSeconds(119));
+
+        String dead = waitingAlbum("needed-expired-lease");
+        assertTrue(at(t, queue).request(dead, RequestSource.API));
+        albums.claim(dead, "gen", t, Duration.ofMinutes(2)).orElseThrow();
+        cases.put(dead, t.plusSeconds(121));
+
+        String current = waitingAlbum("needed-current");
+        assertTrue(at(t, queue).request(current, RequestSource.API));
+        Album claimed = albums.claim(current, "gen", t, Duration.ofMinutes(2)).orElseThrow();
+        assertTrue(albums.publish(current, "gen", claimed.buildVersion(),
+                new PublishedArchive("zips/needed-current/fp-1.zip", 10, 3, 9, "fp-1"), List.of(), t));
+        cases.put(current, t.plusSeconds(1));
+
+        String stale = waitingAlbum("needed-stale");
+        assertTrue(at(t, queue).request(stale, RequestSource.API));
+        claimed = albums.claim(stale, "gen", t, Duration.ofMinutes(2)).orElseThrow();
+        assertTrue(albums.publish(stale, "gen", claimed.buildVersion(),
+                new PublishedArchive("zips/needed-stale/fp-1.zip", 10, 3, 9, "fp-1"), List.of(), t));
+        assertTrue(albums.recordContent(stale, "fp-2", 4));
+        cases.put(stale, t.plusSeconds(1));
+
+        String failed = waitingAlbum("needed-error");
+        assertTrue(at(t, queue).request(failed, RequestSource.API));
+        albums.claim(failed, "gen", t, Duration.ofMinutes(2)).orElseThrow();
+        assertTrue(albums.fail(failed, "gen", "unreadable", Optional.empty(), List.of()));
+        cases.put(failed, t.plusSeconds(1));
+
+        Map<String, Boolean> judged = new LinkedHashMap<>();
+        Map<String, Boolean> won = new LinkedHashMap<>();
+        cases.forEach((id, now) -> {
+            judged.put(id, at(now, queue).requestNeeded(albums.find(id).orElseThrow()));
+            won.put(id, at(now, queue).request(id, RequestSource.API));
+        });
+        assertEquals(won, judged);
+        assertEquals(Map.of("needed-never-requested", true, "needed-fresh-request", false, "needed-lost-request", true,
+                        "needed-quiet-period", false, "needed-live-lease", false, "needed-expired-lease", true,
+                        "needed-current", false, "needed-stale", true, "needed-error", true),
+                won, "each state wins or loses the write as docs/archive-lifecycle.md says");
     }
 
     @Test
