@@ -18,6 +18,11 @@
 # loopback AWS servers, with one event; init and first-response times per JAR and for a trivial
 # handler (the floor), ending with
 #   RESULT cold_start_vs_trivial_client_api=R ... client_api_init_ms=I client_api_first_response_ms=F ...
+# --click-check measures what Download All's fresh check costs per click (client-api's
+# ClickCheckBenchmark): an album of 1,000 and one of 10,000 photos in the loopback S3, the check as
+# the API runs it (every LIST page, the archive's HEAD beside it), the same one after the other,
+# and the floor of the same run (one consistent GetItem, one HEAD), with the S3 request cost; ending
+#   RESULT check_ms_1000=… sequential_ms_1000=… getitem_ms_1000=… head_ms_1000=… usd_per_million_clicks_1000=… (and _10000)
 # --compare DIR adds the JARs in DIR ({module}-lambda.jar, e.g. saved from an older build), taking
 # turns with these, so that both sets meet the same load on the machine.
 set -euo pipefail
@@ -27,6 +32,7 @@ usage() {
 usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B] [--xmx SIZE] [--warmup W] [--signed] [--skip-inmemory]
        scripts/bench.sh --scaling [--size-mb M] [--budget-mb B] [--xmx SIZE] [--warmup W] [--signed]
        scripts/bench.sh --cold-start [--runs R] [--compare DIR]
+       scripts/bench.sh --click-check [--runs R]
   --photos N        photos in the album (e.g. 300)
   --size-mb M       mean photo size in MB, sizes vary +-25% (e.g. 8)
   --concurrency K   photos fetched at once (default 8)
@@ -42,7 +48,9 @@ usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B]
   --build-only      run only this generator (e.g. to prove a build in a small heap)
   --data DIR        where the local S3 keeps the generated albums (default target/bench)
   --cold-start      start each shaded Lambda JAR cold under AWS's runtime interface client (see above)
-  --runs R          cold starts per JAR; medians are printed (default 5)
+  --click-check     time Download All's fresh check (LIST + HEAD) at 1,000 and 10,000 photos (see above)
+  --runs R          cold starts per JAR; medians are printed (default 5); with --click-check, timed
+                    checks per album size (default 30)
   --compare DIR     also start the {module}-lambda.jar files in DIR, in turn with this build's
 USAGE
 }
@@ -51,7 +59,7 @@ root="${BENCH_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 java="$JAVA_HOME/bin/java"
 photos="" size_mb="" concurrency=8 budget=192 xmx="" warmup="" auth=unsigned scaling=false inmemory=true build_only=false
-cold_start=false runs=5 compare=""
+cold_start=false click_check=false runs="" compare=""
 data="$root/target/bench"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -67,6 +75,7 @@ while [ $# -gt 0 ]; do
     --build-only) build_only=true; inmemory=false; shift ;;
     --data) data="$2"; shift 2 ;;
     --cold-start) cold_start=true; shift ;;
+    --click-check) click_check=true; shift ;;
     --runs) runs="$2"; shift 2 ;;
     --compare) compare="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
@@ -75,6 +84,23 @@ while [ $# -gt 0 ]; do
 done
 [ -x "$java" ] || { echo "bench: JDK 25 not found at $JAVA_HOME" >&2; exit 1; }
 
+if [ "$click_check" = true ]; then
+  # package, never install; a private copy of the classes, as for the other modes.
+  work="$root/target/click-check"
+  rm -rf "$work" && mkdir -p "$work/classpath/lib"
+  echo "bench: building client-api and the click-check benchmark"
+  if ! (cd "$root" && ./mvnw -B -q -pl client-api -am -DskipTests package dependency:build-classpath \
+        -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath.txt") >"$work/build.log" 2>&1; then
+    cat "$work/build.log" >&2; echo "bench: build failed" >&2; exit 1
+  fi
+  cp -r "$root/client-api/target/classes" "$work/classpath/classes"
+  cp -r "$root/client-api/target/test-classes" "$work/classpath/test-classes"
+  tr ':' '\n' <"$work/classpath.txt" | xargs -I{} cp -r {} "$work/classpath/lib/"
+  exec "$java" -Dsun.misc.unsafe.memory.access=allow \
+    -cp "$work/classpath/test-classes:$work/classpath/classes:$work/classpath/lib/*" \
+    com.clientalbums.client.bench.ClickCheckBenchmark "$root/target/tools" "${runs:-30}"
+fi
+runs="${runs:-5}"
 if [ "$cold_start" = true ]; then
   # package, never install: the JARs and the benchmark come from this checkout's reactor alone.
   work="$root/target/cold-start"
