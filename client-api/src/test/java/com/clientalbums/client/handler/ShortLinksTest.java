@@ -56,7 +56,7 @@ class ShortLinksTest {
     static final String STUDIO = "studio@example.com";
     static final String ANN = "ann@example.com";
     /** Short enough to wait out, long enough that a link fetched at once is still good on a busy machine. */
-    static final int LIFE_SECONDS = 4;
+    static final int LIFE_SECONDS = 8;
     static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     static TestIssuer issuer;
