@@ -159,7 +159,7 @@ resource "aws_lambda_function" "admin_api" {
       USER_TABLE_NAME          = aws_dynamodb_table.user.name
       USER_ALBUM_TABLE_NAME    = aws_dynamodb_table.user_album.name
       ZIP_GENERATION_QUEUE_URL = aws_sqs_queue.zip_generation.url
-      PRESIGNED_URL_EXPIRY     = tostring(var.presigned_url_expiry_seconds)
+      UPLOAD_URL_EXPIRY        = tostring(var.upload_url_expiry_seconds)
       COGNITO_USER_POOL_ID     = aws_cognito_user_pool.clients.id
       COGNITO_CLIENT_ID        = aws_cognito_user_pool_client.web.id
       ADMIN_EMAIL              = var.admin_email

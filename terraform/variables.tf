@@ -185,16 +185,25 @@ variable "log_retention_days" {
 
 # --- Settings passed to the code (defaults equal the code's own defaults; a test checks) ---
 
+# Links handed to clients live minutes: the portal asks for a new one whenever it needs one,
+# S3 checks a link only when a download starts (a long download runs on), and a revoked client
+# keeps nothing that works for longer than this (docs/security.md).
 variable "presigned_url_expiry_seconds" {
-  description = "PRESIGNED_URL_EXPIRY: lifetime of one-photo, preview and upload links."
+  description = "PRESIGNED_URL_EXPIRY: lifetime of one-photo, view and preview links."
   type        = number
-  default     = 3600
+  default     = 600
 }
 
 variable "zip_url_expiry_seconds" {
   description = "ZIP_URL_EXPIRY: lifetime of archive links (capped by the signing credentials' life)."
   type        = number
-  default     = 21600
+  default     = 600
+}
+
+variable "upload_url_expiry_seconds" {
+  description = "UPLOAD_URL_EXPIRY: lifetime of the studio's upload links (asked for 50 files at a time)."
+  type        = number
+  default     = 3600
 }
 
 variable "zip_fetch_concurrency" {

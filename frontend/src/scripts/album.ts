@@ -2,6 +2,7 @@
 
 import { ApiError, messageOf } from '../lib/api';
 import { formatDate, plural } from '../lib/format';
+import { FreshLinks, albumLinks, imageKey } from '../lib/fresh-links';
 import { fileNameOf, sectionsOf } from '../lib/photos';
 import type { AlbumDetail, Photo } from '../lib/types';
 import { startSignedInPage } from './app';
@@ -10,10 +11,10 @@ import { setupDownloadAll } from './download-all';
 import { lazyImage } from './lazy';
 import { setupViewer } from './viewer';
 
-function tile(photo: Photo, index: number, total: number, open: (i: number) => void): HTMLLIElement {
+function tile(photo: Photo, index: number, total: number, links: FreshLinks, open: (i: number) => void): HTMLLIElement {
   const name = fileNameOf(photo.path);
   const box = h('div', { class: 'box' });
-  if (photo.previews_ready !== false && photo.thumbnail_url) box.append(lazyImage(photo.thumbnail_url, name));
+  if (photo.previews_ready !== false && photo.thumbnail_url) box.append(lazyImage(links, imageKey('thumb', photo.path), name));
   else box.append(h('span', { class: 'pending', text: 'Preview coming soon' }));
   const item = h(
     'li',
@@ -23,14 +24,14 @@ function tile(photo: Photo, index: number, total: number, open: (i: number) => v
   return item;
 }
 
-function renderGallery(album: AlbumDetail, root: HTMLElement, open: (i: number) => void): Photo[] {
+function renderGallery(album: AlbumDetail, root: HTMLElement, links: FreshLinks, open: (i: number) => void): Photo[] {
   const sections = sectionsOf(album.photos ?? []);
   const ordered = sections.flatMap((s) => s.photos);
   let index = 0;
   const showHeadings = sections.length > 1 || sections[0]?.folder !== '';
   for (const section of sections) {
     const list = h('ul', { class: 'gallery' });
-    for (const photo of section.photos) list.append(tile(photo, index++, ordered.length, open));
+    for (const photo of section.photos) list.append(tile(photo, index++, ordered.length, links, open));
     root.append(
       h(
         'section',
@@ -85,8 +86,10 @@ export async function startAlbum(): Promise<void> {
     return;
   }
 
+  // The gallery's links live minutes; one that expired while the page was open is asked for again.
+  const links = new FreshLinks(albumLinks(album), { reload: async () => albumLinks(await ctx.api.album(albumId)) });
   let open: (i: number) => void = () => {};
-  const ordered = renderGallery(album, gallery, (i) => open(i));
-  open = setupViewer(ctx.api, album.album_id, ordered);
+  const ordered = renderGallery(album, gallery, links, (i) => open(i));
+  open = setupViewer(ctx.api, album.album_id, ordered, links);
   setupDownloadAll(ctx.api, album);
 }

@@ -2,14 +2,15 @@
 
 import { messageOf } from '../lib/api';
 import { formatDate, plural } from '../lib/format';
+import { FreshLinks, coverLinks, imageKey } from '../lib/fresh-links';
 import type { AlbumSummary } from '../lib/types';
 import { startSignedInPage } from './app';
 import { byId, h, say } from './dom';
 import { lazyImage } from './lazy';
 
-function card(album: AlbumSummary): HTMLLIElement {
+function card(album: AlbumSummary, links: FreshLinks): HTMLLIElement {
   const cover = h('div', { class: 'album-cover' });
-  if (album.cover_url) cover.append(lazyImage(album.cover_url, ''));
+  if (album.cover_url) cover.append(lazyImage(links, imageKey('cover', album.album_id), ''));
   const date = formatDate(album.created_at);
   return h(
     'li',
@@ -54,7 +55,8 @@ export async function startAlbums(): Promise<void> {
     }
     // Newest first: the latest shoot is what a client comes for.
     albums.sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? ''));
-    list.append(...albums.map(card));
+    const links = new FreshLinks(coverLinks(albums), { reload: async () => coverLinks(await ctx.api.albums()) });
+    list.append(...albums.map((album) => card(album, links)));
   } catch (error) {
     status.hidden = true;
     say(byId('page-error'), messageOf(error));

@@ -53,14 +53,15 @@ export function setupDownloadAll(api: Api, album: AlbumDetail): void {
     button.textContent = view.label;
     if (view.parts.length > 1) {
       // Several files: browsers block a burst of automatic downloads, so list them.
+      // Each part is a button, not the link in hand: links live minutes, so a click asks for a fresh one.
       partsList.replaceChildren(
         ...view.parts.map((part, i) =>
           h(
             'li',
             {},
             h(
-              'a',
-              { href: part.download_url, download: part.name || '', rel: 'noopener' },
+              'button',
+              { type: 'button', class: 'part-link', onclick: () => void downloadPart(i) },
               h('span', { text: part.name || `Part ${i + 1}` }),
               h('span', { class: 'muted', text: `${formatBytes(part.size)} · ${plural(part.file_count ?? 0, 'photo')}` }),
             ),
@@ -73,13 +74,28 @@ export function setupDownloadAll(api: Api, album: AlbumDetail): void {
     }
     if (!view.url) return;
     startDownload(view.url, `${album.name || album.album_id}.zip`);
+    // Not the link in hand: it lives minutes, and a person who comes back to this later
+    // (or whose download broke off) needs a fresh one, which asking again gives.
     message.replaceChildren(
-      `Your download has started${view.size ? ` (${view.size})` : ''}. If it doesn't, `,
-      h('a', { href: view.url, rel: 'noopener', text: 'use this link' }),
+      `Your download has started${view.size ? ` (${view.size})` : ''}. If it doesn't, or it stops, `,
+      h('button', { type: 'button', class: 'link-button', onclick: () => void run(), text: 'start it again' }),
       '.',
     );
     message.hidden = false;
     message.dataset.tone = 'success';
+  }
+
+  /** One part of a split archive, from a link asked for now; if the archive changed meanwhile, the whole flow again. */
+  async function downloadPart(index: number): Promise<void> {
+    try {
+      const view = describe(await api.download(album.album_id), album.photo_count);
+      const part = view.kind === 'ready' ? view.parts[index] : undefined;
+      if (!part) return void run();
+      startDownload(part.download_url, part.name || '');
+    } catch (error) {
+      if (error instanceof ApiError && error.kind === 'unauthorized') return; // on the way to sign-in
+      fail(messageOf(error));
+    }
   }
 
   function fail(text: string): void {

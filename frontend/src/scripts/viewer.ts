@@ -2,6 +2,7 @@
 // Escape closes (the dialog's own behaviour); one-photo download.
 
 import type { Api } from '../lib/api';
+import { imageKey, type FreshLinks } from '../lib/fresh-links';
 import { messageOf } from '../lib/api';
 import { fileNameOf } from '../lib/photos';
 import { formatCount } from '../lib/format';
@@ -10,7 +11,7 @@ import { byId, pathLine, say, startDownload } from './dom';
 
 const SWIPE_PX = 50;
 
-export function setupViewer(api: Api, albumId: string, photos: Photo[]): (index: number) => void {
+export function setupViewer(api: Api, albumId: string, photos: Photo[], links: FreshLinks): (index: number) => void {
   const dialog = byId<HTMLDialogElement>('viewer');
   const img = byId<HTMLImageElement>('viewer-img');
   const title = byId('viewer-title');
@@ -22,20 +23,38 @@ export function setupViewer(api: Api, albumId: string, photos: Photo[]): (index:
   let current = 0;
 
   // Previews are screen-sized; the original (view_url) only when no preview exists.
-  const srcOf = (p: Photo) => (p.previews_ready !== false && p.preview_url) || p.view_url;
+  const keyOf = (p: Photo) => imageKey(p.previews_ready !== false && p.preview_url ? 'preview' : 'view', p.path);
+  const srcOf = (p: Photo) => links.get(keyOf(p)) ?? '';
+  /** The image on show: its link, and whether an expired link was already asked for again. */
+  let shown = { key: '', src: '', renewed: false };
+
+  img.addEventListener('error', async () => {
+    const failed = shown;
+    if (!failed.src || failed.renewed) return;
+    failed.renewed = true;
+    const fresh = await links.renew(failed.key, failed.src);
+    // The person may have moved on while the listing was asked for.
+    if (!fresh || shown !== failed) return;
+    failed.src = fresh;
+    img.src = fresh;
+  });
 
   function show(index: number): void {
     current = Math.max(0, Math.min(photos.length - 1, index));
     const photo = photos[current];
     say(message, '');
-    img.src = srcOf(photo);
+    shown = { key: keyOf(photo), src: srcOf(photo), renewed: false };
+    img.src = shown.src;
     img.alt = fileNameOf(photo.path);
     title.replaceChildren(pathLine(photo.path, ' / '));
     status.textContent = `${formatCount(current + 1)} of ${formatCount(photos.length)}`;
     prev.disabled = current === 0;
     next.disabled = current === photos.length - 1;
     // Warm the cache for the neighbours so next/previous feels instant.
-    for (const n of [current + 1, current - 1]) if (photos[n]) new Image().src = srcOf(photos[n]);
+    for (const n of [current + 1, current - 1]) {
+      const src = photos[n] ? srcOf(photos[n]) : '';
+      if (src) new Image().src = src;
+    }
   }
 
   function open(index: number): void {
@@ -54,6 +73,7 @@ export function setupViewer(api: Api, albumId: string, photos: Photo[]): (index:
   });
   dialog.addEventListener('close', () => {
     // Stop a big original from loading on after the viewer is closed.
+    shown = { key: '', src: '', renewed: true };
     img.removeAttribute('src');
   });
 

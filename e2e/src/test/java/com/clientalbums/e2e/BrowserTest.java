@@ -84,7 +84,12 @@ abstract class BrowserTest {
     // ---- What a person does ---------------------------------------------------------------
 
     void signIn(Page p, String email) {
-        p.navigate(portal.url("/signin/").toString());
+        signIn(p, portal, email);
+    }
+
+    /** Signs in on another runner than the suite's (a test that needs the functions configured otherwise). */
+    void signIn(Page p, Portal at, String email) {
+        p.navigate(at.url("/signin/").toString());
         p.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).fill(email);
         p.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(Portal.PASSWORD);
         p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();

@@ -63,12 +63,22 @@ final class Portal implements AutoCloseable {
     }
 
     static Portal start() throws Exception {
+        return start("runner-data", Map.of());
+    }
+
+    /**
+     * A runner of its own, for a test that needs the functions configured otherwise.
+     *
+     * @param dataName    its data folder under target/
+     * @param environment function settings on top of the suite's (e.g. a short PRESIGNED_URL_EXPIRY)
+     */
+    static Portal start(String dataName, Map<String, String> environment) throws Exception {
         Path site = E2e.root().resolve("frontend/dist");
         if (!Files.isRegularFile(site.resolve("index.html")) || !Files.isRegularFile(site.resolve("album/index.html"))) {
             throw new IllegalStateException("The front end is not built: " + site + " has no index.html. The frontend module "
                     + "builds it (./mvnw -B -pl e2e -am install), or: (cd frontend && npm ci && npm run build)");
         }
-        Path data = E2e.out().resolve("runner-data");
+        Path data = E2e.out().resolve(dataName);
         deleteTree(data);
         HeldBuilds held = new HeldBuilds();
         RunnerConfig config = RunnerConfig.defaults(E2e.root())
@@ -81,7 +91,7 @@ final class Portal implements AutoCloseable {
                 .withDemo(true, PASSWORD)
                 // A lease of 6 s: the generator reports progress every quarter lease (AWS: 120 s → 30 s),
                 // often enough for a person watching "Preparing… N of M" in a build of a few seconds.
-                .withEnvironment(Map.of("ZIP_QUIET_SECONDS", "2", "ZIP_LEASE_SECONDS", "6"))
+                .withEnvironment(withSuiteSettings(environment))
                 .withLambdas(generatorThrough(held));
         LocalRunner runner = LocalRunner.start(config);
         Portal portal = new Portal(runner, held);
@@ -95,6 +105,12 @@ final class Portal implements AutoCloseable {
             portal.close();
             throw e;
         }
+    }
+
+    private static Map<String, String> withSuiteSettings(Map<String, String> environment) {
+        Map<String, String> all = new java.util.HashMap<>(Map.of("ZIP_QUIET_SECONDS", "2", "ZIP_LEASE_SECONDS", "6"));
+        all.putAll(environment);
+        return all;
     }
 
     /** The deployed handlers; the generator built as its (Settings, AwsClients) constructor builds it, but reading photos through {@code held}. */

@@ -61,7 +61,7 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
     public static final Set<Setting> SETTINGS = EnumSet.of(
             Setting.CLIENT_ALBUMS_BUCKET, Setting.ALBUM_TABLE_NAME, Setting.USER_TABLE_NAME,
             Setting.USER_ALBUM_TABLE_NAME, Setting.ZIP_GENERATION_QUEUE_URL, Setting.AWS_REGION,
-            Setting.AWS_REGION_NAME, Setting.PRESIGNED_URL_EXPIRY,
+            Setting.AWS_REGION_NAME, Setting.UPLOAD_URL_EXPIRY,
             Setting.COGNITO_USER_POOL_ID, Setting.COGNITO_CLIENT_ID, Setting.ADMIN_EMAIL,
             Setting.AUTH_ISSUER_URL);
 
@@ -96,7 +96,7 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
         PresignedLinks links = new PresignedLinks(clients.presigner(), settings.bucket(), signingCredentials, clock);
 
         AlbumStudio studio = new AlbumStudio(shared.albums(), new PhotoListing(clients.s3(), settings.bucket()), shared.builds(), clock);
-        UploadLinks uploads = new UploadLinks(links, settings.seconds(Setting.PRESIGNED_URL_EXPIRY));
+        UploadLinks uploads = new UploadLinks(links, settings.seconds(Setting.UPLOAD_URL_EXPIRY));
         ClientAccounts accounts = new ClientAccounts(shared.users(), shared.grants(), directory, clock);
         Profiles profiles = new Profiles(shared.users());
 

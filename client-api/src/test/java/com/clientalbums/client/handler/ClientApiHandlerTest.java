@@ -281,7 +281,7 @@ class ClientApiHandlerTest {
         JsonNode answer = ok(ApiEvents.get("/albums/" + album + "/download").query("file_name", "Réception/Öl & Brot.jpg").bearer(issuer.idToken(ANN)));
         assertEquals("ready", answer.get("status").asText());
         assertEquals(1, answer.get("file_count").asLong());
-        assertEquals(3600, answer.get("expires_in").asLong());
+        assertEquals(600, answer.get("expires_in").asLong());
         var response = fetch(answer.get("download_url").asText());
         assertEquals(200, response.statusCode());
         assertEquals("the photo", new String(response.body()));
@@ -313,7 +313,7 @@ class ClientApiHandlerTest {
         assertEquals("ready", answer.get("status").asText());
         assertEquals(3, answer.get("file_count").asLong());
         assertEquals(zip.length, answer.get("zip_size").asLong());
-        assertEquals(21600, answer.get("expires_in").asLong());
+        assertEquals(600, answer.get("expires_in").asLong());
         JsonNode part = answer.get("parts").get(0);
         assertEquals(1, answer.get("parts").size());
         assertEquals(answer.get("download_url").asText(), part.get("download_url").asText());

@@ -27,7 +27,7 @@ class SettingsTest {
     void defaultsApplyAndThePlansRegionNameWins() {
         Settings s = Settings.from(DECLARED, Map.of("CLIENT_ALBUMS_BUCKET", "b", "ALBUM_TABLE_NAME", "t",
                 "AWS_REGION", "eu-west-1", "AWS_REGION_NAME", "us-east-2"));
-        assertEquals(21600, s.integer(Setting.ZIP_URL_EXPIRY));
+        assertEquals(600, s.integer(Setting.ZIP_URL_EXPIRY));
         assertEquals("us-east-2", s.region());
     }
 }

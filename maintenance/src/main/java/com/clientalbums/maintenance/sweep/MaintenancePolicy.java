@@ -5,21 +5,33 @@ import java.time.Duration;
 /**
  * How long maintenance lets things be before it steps in.
  *
- * @param zipUrlExpiry      the longest an archive link lives: a superseded archive is deleted only
- *                          once this long has passed since it stopped being current
+ * @param supersededKept    a superseded archive is deleted only once this long has passed since it
+ *                          stopped being current: a link to it may still start a download until
+ *                          the link expires, and that download may then run for hours
  * @param lease             a generator's lease; a build whose lease lapsed is re-queued
  * @param pendingGrace      a request due this long ago that nobody claimed lost its wake-up message
  * @param multipartGrace    an archive upload started this long ago and never completed belongs to
  *                          a generator that died (a build runs 15 minutes at most)
  * @param timeReserve       stop making previews when less time than this is left in the invocation
  */
-public record MaintenancePolicy(Duration zipUrlExpiry, Duration lease, Duration pendingGrace, Duration multipartGrace,
+public record MaintenancePolicy(Duration supersededKept, Duration lease, Duration pendingGrace, Duration multipartGrace,
                                 Duration timeReserve) {
 
-    /** The deployed policy: lost messages after two leases, abandoned uploads after a day (as the bucket's lifecycle rule). */
+    /**
+     * The longest download kept running after its link expired. S3 checks a link's expiry when a
+     * request starts, not while it streams: a 30 GB archive at 20 Mbit/s takes over 3 h, so a
+     * download started at the last second of a link must still find its archive.
+     */
+    static final Duration LONGEST_DOWNLOAD = Duration.ofHours(6);
+
+    /**
+     * The deployed policy: superseded archives kept for an archive link's life and the longest
+     * download, lost messages after two leases, abandoned uploads after a day (as the bucket's
+     * lifecycle rule).
+     */
     public static MaintenancePolicy of(Duration zipUrlExpiry, Duration lease) {
         Duration twoLeases = lease.multipliedBy(2);
-        return new MaintenancePolicy(zipUrlExpiry, lease, twoLeases.compareTo(Duration.ofMinutes(2)) < 0 ? Duration.ofMinutes(2) : twoLeases,
+        return new MaintenancePolicy(zipUrlExpiry.plus(LONGEST_DOWNLOAD), lease, twoLeases.compareTo(Duration.ofMinutes(2)) < 0 ? Duration.ofMinutes(2) : twoLeases,
                 Duration.ofDays(1), Duration.ofSeconds(60));
     }
 }

@@ -10,11 +10,12 @@ import java.util.Map;
 import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.SUPERSEDED_ZIPS_DELETED;
 
 /**
- * Deletes archives that no download link can still point at. Links are signed only for the
- * album's current {@code zip_key}, valid for at most {@code ZIP_URL_EXPIRY}; so an older archive
+ * Deletes archives that no download can still be reading. Links are signed only for the album's
+ * current {@code zip_key}, valid for at most {@code ZIP_URL_EXPIRY}, and a download started on
+ * one may run for hours after ({@link MaintenancePolicy#supersededKept()}); so an older archive
  * is safe to delete once that long has passed since the current one replaced it
- * ({@code zip_generated_at}). Its own age must exceed the expiry too: an archive a generator has
- * just uploaded may be about to be published. Archives of albums that no longer exist go by age alone.
+ * ({@code zip_generated_at}). Its own age must exceed it too: an archive a generator has just
+ * uploaded may be about to be published. Archives of albums that no longer exist go by age alone.
  */
 final class SupersededArchives {
     private final ArchiveStore store;
@@ -26,10 +27,10 @@ final class SupersededArchives {
     }
 
     void delete(Album album, List<ArchiveObjects.Archive> archives, Instant now, MaintenanceReport report) {
-        Instant linksExpired = now.minus(policy.zipUrlExpiry());
-        if (album.zipGeneratedAt() != null && album.zipGeneratedAt().isAfter(linksExpired)) return;
+        Instant noLongerRead = now.minus(policy.supersededKept());
+        if (album.zipGeneratedAt() != null && album.zipGeneratedAt().isAfter(noLongerRead)) return;
         for (ArchiveObjects.Archive archive : archives) {
-            if (!archive.key().equals(album.zipKey()) && archive.lastModified().isBefore(linksExpired)) {
+            if (!archive.key().equals(album.zipKey()) && archive.lastModified().isBefore(noLongerRead)) {
                 deleteOne(archive.key(), report);
             }
         }
@@ -38,11 +39,11 @@ final class SupersededArchives {
     /** Archives under album ids that have no album record (deleted albums, stray keys). */
     void deleteUnowned(Map<String, List<ArchiveObjects.Archive>> byAlbum, java.util.Set<String> albumIds, Instant now,
                        MaintenanceReport report) {
-        Instant linksExpired = now.minus(policy.zipUrlExpiry());
+        Instant noLongerRead = now.minus(policy.supersededKept());
         byAlbum.forEach((albumId, archives) -> {
             if (albumIds.contains(albumId)) return;
             for (ArchiveObjects.Archive archive : archives) {
-                if (archive.lastModified().isBefore(linksExpired)) deleteOne(archive.key(), report);
+                if (archive.lastModified().isBefore(noLongerRead)) deleteOne(archive.key(), report);
             }
         });
     }
