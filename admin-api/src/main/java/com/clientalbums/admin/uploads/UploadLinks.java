@@ -14,14 +14,15 @@ import java.util.Map;
 
 /**
  * Browser uploads straight to S3: one presigned PUT per photo, under
- * {@code albums/{album_id}/photos/{path}}, bound to the declared size and content type (both
- * are signed headers, so S3 refuses any other body rather than storing what the link allows). The S3 event that follows each upload is what
- * schedules the album's rebuild, exactly as for {@code scripts/upload-album.sh}.
+ * {@code albums/{album_id}/photos/{path}}, bound to the declared size and to the content type of
+ * the file's extension (both are signed headers, so S3 refuses any other body rather than storing
+ * what the link allows). The S3 event that follows each upload is what schedules the album's
+ * rebuild, exactly as for {@code scripts/upload-album.sh}.
  *
  * <p>Only the files of {@link FileTypes} (photos, RAW, video, PDF) get a link, each signed for its
  * extension's content type whatever the browser guessed: the bucket never stores an upload typed
  * as a page or a script. The bytes themselves are checked when the photo's event arrives
- * ({@code previews/…/job/ArrivalCheck}).
+ * ({@code previews/…/job/PhotoPreviews.java}, docs/uploads.md).
  */
 public final class UploadLinks {
     /** Files per request; the front end asks for fewer at a time (rules/shared-rules.json). */
