@@ -96,6 +96,38 @@ upload_name_problem() {
   return 1
 }
 
+# What an album may hold, by extension (lower case), with the content type an upload is signed
+# for: photos, camera RAW, video and PDF. The API and the studio keep the same list
+# (rules/shared-rules.json, upload_types, checked by common's ScriptsFollowSharedRulesTest).
+UPLOAD_TYPES=(jpg=image/jpeg jpeg=image/jpeg jpe=image/jpeg png=image/png gif=image/gif
+  webp=image/webp avif=image/avif heic=image/heic heif=image/heif tif=image/tiff tiff=image/tiff
+  dng=image/x-adobe-dng cr2=image/x-canon-cr2 cr3=image/x-canon-cr3 crw=image/x-canon-crw
+  nef=image/x-nikon-nef nrw=image/x-nikon-nrw arw=image/x-sony-arw srf=image/x-sony-srf
+  sr2=image/x-sony-sr2 raf=image/x-fuji-raf orf=image/x-olympus-orf rw2=image/x-panasonic-rw2
+  pef=image/x-pentax-pef srw=image/x-samsung-srw x3f=image/x-sigma-x3f 3fr=image/x-hasselblad-3fr
+  fff=image/x-hasselblad-fff iiq=image/x-phaseone-iiq rwl=image/x-leica-rwl mos=image/x-leaf-mos
+  erf=image/x-epson-erf mrw=image/x-minolta-mrw kdc=image/x-kodak-kdc mp4=video/mp4 m4v=video/x-m4v
+  mov=video/quicktime avi=video/x-msvideo mts=video/mp2t m2ts=video/mp2t 3gp=video/3gpp
+  mkv=video/x-matroska webm=video/webm pdf=application/pdf)
+
+# The content type of the file at path $1 when an album may hold it; fails for anything else
+# (SVG, HTML, XML, scripts, no extension). Compared with nocasematch, as bash 3.2 has no ${x,,}.
+upload_type_of() {
+  local name="${1##*/}" extension entry found=1 was_set=0
+  case "$name" in *.*) extension="${name##*.}" ;; *) return 1 ;; esac
+  shopt -q nocasematch && was_set=1
+  shopt -s nocasematch
+  for entry in "${UPLOAD_TYPES[@]}"; do
+    if [[ "${entry%%=*}" == "$extension" ]]; then
+      printf '%s' "${entry#*=}"
+      found=0
+      break
+    fi
+  done
+  [ "$was_set" = 1 ] || shopt -u nocasematch
+  return "$found"
+}
+
 # $1 as an `aws s3 sync --exclude` pattern that matches only itself ([, *, ? bracketed).
 glob_literal() {
   local s="$1" out="" c i

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Uploads a folder of photos as an album's originals: the plan's `aws s3 sync` into
 # s3://$CLIENT_ALBUMS_BUCKET/albums/ALBUM_ID/photos/ with S3 Intelligent-Tiering, leaving out
-# hidden and system files. Sub-folders are kept. Works against AWS and the local runner.
+# hidden and system files and files of types an album does not hold (SVG, HTML, scripts...).
+# Sub-folders are kept. Works against AWS and the local runner.
 set -euo pipefail
 PROG=upload-album.sh
 . "$(dirname "$0")/lib.sh"
@@ -12,8 +13,9 @@ Usage: scripts/upload-album.sh SOURCE_DIR ALBUM_ID [aws s3 sync options...]
 
 Uploads SOURCE_DIR (sub-folders kept) to s3://$CLIENT_ALBUMS_BUCKET/albums/ALBUM_ID/photos/
 with --storage-class INTELLIGENT_TIERING, skipping hidden and system files (.*, Thumbs.db,
-desktop.ini, __MACOSX, ...). A folder or file name longer than 200 bytes (UTF-8) stops the
-upload before anything is sent, naming the file.
+desktop.ini, __MACOSX, ...) and, with a warning naming them, files other than photos, camera
+RAW, video and PDF (SVG, HTML, XML such as .xmp sidecars, scripts, ...). A folder or file name
+longer than 200 bytes (UTF-8) stops the upload before anything is sent, naming the file.
 Extra options go to `aws s3 sync` (e.g. --dryrun, --delete). Then register the album:
 scripts/register-album.sh ALBUM_ID "Album name".
 
@@ -31,11 +33,13 @@ shift 2
 [ -d "$source_dir" ] || die "'$source_dir' is not a folder" 2
 require_album_id "$album_id"
 
-# Every file is looked at before anything is sent: hidden and system files are left out (the
-# rule the API and the studio apply), and a name the bucket would refuse stops the upload here.
+# Every file is looked at before anything is sent: hidden and system files and files of types an
+# album does not hold are left out (the rules the API and the studio apply), and a name the bucket
+# would refuse stops the upload here.
 excludes=()
 excluded=$'\n' # the patterns so far, one a line (bash 3.2 has no associative arrays)
 too_long=()
+not_accepted=()
 while IFS= read -r -d '' file; do
   rel="${file#"$source_dir"/}"
   if prefix=$(hidden_prefix "$rel"); then
@@ -45,6 +49,9 @@ while IFS= read -r -d '' file; do
       *$'\n'"$pattern"$'\n'*) ;;
       *) excludes+=(--exclude "$pattern"); excluded+="$pattern"$'\n' ;;
     esac
+  elif ! upload_type_of "$rel" >/dev/null; then
+    not_accepted+=("$rel")
+    excludes+=(--exclude "$(glob_literal "$rel")")
   elif problem=$(upload_name_problem "$album_id" "$rel"); then
     too_long+=("$rel: $problem")
   fi
@@ -53,6 +60,12 @@ if [ ${#too_long[@]} -gt 0 ]; then
   for line in "${too_long[@]:0:10}"; do echo "$PROG: cannot upload $line" >&2; done
   [ ${#too_long[@]} -le 10 ] || echo "$PROG: ... and $((${#too_long[@]} - 10)) more" >&2
   die "${#too_long[@]} file(s) cannot be stored as named (at most $MAX_NAME_BYTES bytes per folder or file name); rename them and run again. Nothing was uploaded." 2
+fi
+
+if [ ${#not_accepted[@]} -gt 0 ]; then
+  for line in "${not_accepted[@]:0:10}"; do echo "$PROG: skipping $line: not a photo, camera RAW, video or PDF file" >&2; done
+  [ ${#not_accepted[@]} -le 10 ] || echo "$PROG: ... and $((${#not_accepted[@]} - 10)) more" >&2
+  echo "$PROG: ${#not_accepted[@]} file(s) skipped: SVG, HTML, XML, scripts and other files are not uploaded (docs/uploads.md)" >&2
 fi
 
 load_local_env

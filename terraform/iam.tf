@@ -5,7 +5,7 @@
 # answers 404 for a missing key only to a caller allowed to list the bucket, and a prefix
 # condition never matches a GET or HEAD (they carry no prefix), so every "not found" (a
 # deleted photo, an archive not built yet) would come back as 403 Access Denied. The bucket
-# holds nothing but albums/, previews/ and zips/; object access stays limited by prefix.
+# holds nothing but albums/, previews/, zips/ and quarantine/; object access stays limited by prefix.
 
 data "aws_iam_policy_document" "lambda_assume_role" {
   statement {
@@ -58,6 +58,20 @@ data "aws_iam_policy_document" "zip_generator" {
     sid       = "MakePreviews"
     actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
     resources = ["${aws_s3_bucket.client_albums.arn}/previews/*"]
+  }
+
+  # The arrival check (previews/…/job/Quarantine.java): a file whose bytes are active content
+  # (SVG, HTML, a script) is copied to quarantine/ and only then deleted from its album.
+  statement {
+    sid       = "QuarantineActiveContent"
+    actions   = ["s3:PutObject"]
+    resources = ["${aws_s3_bucket.client_albums.arn}/quarantine/*"]
+  }
+
+  statement {
+    sid       = "MoveActiveContentOutOfAlbums"
+    actions   = ["s3:DeleteObject"]
+    resources = ["${aws_s3_bucket.client_albums.arn}/albums/*"]
   }
 
   statement {
@@ -275,6 +289,20 @@ data "aws_iam_policy_document" "maintenance" {
     sid       = "WritePreviews"
     actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
     resources = ["${aws_s3_bucket.client_albums.arn}/previews/*"]
+  }
+
+  # The arrival check (previews/…/job/Quarantine.java): a file whose bytes are active content
+  # (SVG, HTML, a script) is copied to quarantine/ and only then deleted from its album.
+  statement {
+    sid       = "QuarantineActiveContent"
+    actions   = ["s3:PutObject"]
+    resources = ["${aws_s3_bucket.client_albums.arn}/quarantine/*"]
+  }
+
+  statement {
+    sid       = "MoveActiveContentOutOfAlbums"
+    actions   = ["s3:DeleteObject"]
+    resources = ["${aws_s3_bucket.client_albums.arn}/albums/*"]
   }
 
   statement {

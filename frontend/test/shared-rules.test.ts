@@ -10,9 +10,9 @@ import {
   MAX_NAME_BYTES,
   PRESIGN_BATCH,
   SYSTEM_NAMES,
+  UPLOAD_TYPES,
   contentTypeOf,
   isHiddenOrSystem,
-  isUploadableType,
   prepareFiles,
   uploadNameProblem,
 } from '../src/lib/upload';
@@ -21,7 +21,14 @@ interface SharedRules {
   album_id: { min_length: number; max_length: number; valid: string[]; invalid: string[] };
   hidden_files: { system_names: string[]; hidden: string[]; visible: string[] };
   file_names: { max_component_bytes: number; max_key_bytes: number; accepted: string[]; refused: string[] };
-  upload_request: { max_files: number; max_file_bytes: number; content_types: { accepted: string[]; refused: string[] } };
+  upload_request: { max_files: number; max_file_bytes: number };
+  upload_types: {
+    types: Record<string, string>;
+    inline: string[];
+    accepted: string[];
+    refused: string[];
+    declared: { accepted: string[][]; refused: string[][] };
+  };
   error_codes: { codes: Record<string, number> };
 }
 
@@ -53,12 +60,18 @@ describe('shared rules (rules/shared-rules.json)', () => {
     expect(PRESIGN_BATCH).toBeLessThanOrEqual(rules.upload_request.max_files);
   });
 
-  it('content types of uploads', () => {
-    const { accepted, refused } = rules.upload_request.content_types;
-    for (const type of accepted) expect(isUploadableType(type), type).toBe(true);
-    for (const type of refused) expect(isUploadableType(type), type).toBe(false);
-    // Whatever the browser says, the upload asks for a type the API takes.
-    for (const type of [...accepted, ...refused]) expect(isUploadableType(contentTypeOf('clip.mp4', type)), type).toBe(true);
+  it('upload types by extension', () => {
+    const { types, accepted, refused } = rules.upload_types;
+    expect(UPLOAD_TYPES).toEqual(types);
+    for (const [extension, type] of Object.entries(types)) expect(contentTypeOf(`IMG_1.${extension.toUpperCase()}`), extension).toBe(type);
+    for (const path of accepted) expect(contentTypeOf(path), path).not.toBeNull();
+    for (const path of refused) expect(contentTypeOf(path), path).toBeNull();
+    // The studio never declares another type than the extension's, whatever the browser guessed.
+    const blob = new Blob(['<svg/>'], { type: 'image/svg+xml' });
+    const { items, notAccepted } = prepareFiles([...accepted, ...refused].map((path) => ({ path, file: blob })), 'smith-wedding');
+    expect(items.map((i) => i.path).sort()).toEqual([...accepted].sort());
+    expect([...notAccepted].sort()).toEqual([...refused].sort());
+    for (const item of items) expect(item.contentType, item.path).toBe(contentTypeOf(item.path));
   });
 
   it('error codes are the ones the server sends', () => {

@@ -39,11 +39,28 @@ describe('picking files', () => {
     expect(stripCommonRoot([])).toEqual([]);
   });
 
-  it('guesses a content type when the browser has none', () => {
+  it('types a file by its extension, not by what the browser guessed', () => {
     expect(contentTypeOf('a/IMG_1.JPG')).toBe('image/jpeg');
     expect(contentTypeOf('x.heic')).toBe('image/heic');
-    expect(contentTypeOf('x.cr3')).toBe('application/octet-stream');
-    expect(contentTypeOf('x.jpg', 'image/png')).toBe('image/png');
+    expect(contentTypeOf('x.cr3')).toBe('image/x-canon-cr3');
+    expect(newItem('x.jpg', blob(1, 'image/svg+xml')).contentType).toBe('image/jpeg');
+    expect(contentTypeOf('x.svg')).toBeNull();
+    expect(contentTypeOf('x.constructor')).toBeNull();
+    expect(contentTypeOf('README')).toBeNull();
+  });
+
+  it('leaves out SVG, pages and scripts, naming them, and uploads the rest', () => {
+    const { items, skipped, notAccepted, refused } = prepareFiles([
+      { path: 'Smith/IMG_1.jpg', file: blob(10) },
+      { path: 'Smith/logo.svg', file: blob(10, 'image/svg+xml') },
+      { path: 'Smith/Web/index.html', file: blob(10, 'text/html') },
+      { path: 'Smith/IMG_1.xmp', file: blob(10) },
+      { path: 'Smith/.DS_Store', file: blob(1) },
+    ], 'smith');
+    expect(items.map((i) => i.path)).toEqual(['IMG_1.jpg']);
+    expect(notAccepted).toEqual(['Smith/logo.svg', 'Smith/Web/index.html', 'Smith/IMG_1.xmp']);
+    expect(refused).toEqual([]);
+    expect(skipped).toBe(1);
   });
 
   it('prepares items from a picked folder, keeping sub-folders', () => {

@@ -73,7 +73,13 @@ export function stripCommonRoot(paths: string[]): string[] {
   return paths.every((p) => p.startsWith(root)) ? paths.map((p) => p.slice(root.length)) : paths;
 }
 
-const TYPES: Record<string, string> = {
+/**
+ * What an album may hold, by extension (lower case): photos, camera RAW, video and PDF, each with
+ * the content type its upload is signed for. SVG, HTML, XML, scripts and anything else are left
+ * out here and refused by the API (rules/shared-rules.json, upload_types).
+ */
+export const UPLOAD_TYPES: Readonly<Record<string, string>> = {
+  // Photos
   jpg: 'image/jpeg',
   jpeg: 'image/jpeg',
   jpe: 'image/jpeg',
@@ -85,28 +91,51 @@ const TYPES: Record<string, string> = {
   heif: 'image/heif',
   tif: 'image/tiff',
   tiff: 'image/tiff',
-  bmp: 'image/bmp',
+  // Camera RAW
   dng: 'image/x-adobe-dng',
+  cr2: 'image/x-canon-cr2',
+  cr3: 'image/x-canon-cr3',
+  crw: 'image/x-canon-crw',
+  nef: 'image/x-nikon-nef',
+  nrw: 'image/x-nikon-nrw',
+  arw: 'image/x-sony-arw',
+  srf: 'image/x-sony-srf',
+  sr2: 'image/x-sony-sr2',
+  raf: 'image/x-fuji-raf',
+  orf: 'image/x-olympus-orf',
+  rw2: 'image/x-panasonic-rw2',
+  pef: 'image/x-pentax-pef',
+  srw: 'image/x-samsung-srw',
+  x3f: 'image/x-sigma-x3f',
+  '3fr': 'image/x-hasselblad-3fr',
+  fff: 'image/x-hasselblad-fff',
+  iiq: 'image/x-phaseone-iiq',
+  rwl: 'image/x-leica-rwl',
+  mos: 'image/x-leaf-mos',
+  erf: 'image/x-epson-erf',
+  mrw: 'image/x-minolta-mrw',
+  kdc: 'image/x-kodak-kdc',
+  // Video
+  mp4: 'video/mp4',
+  m4v: 'video/x-m4v',
+  mov: 'video/quicktime',
+  avi: 'video/x-msvideo',
+  mts: 'video/mp2t',
+  m2ts: 'video/mp2t',
+  '3gp': 'video/3gpp',
+  mkv: 'video/x-matroska',
+  webm: 'video/webm',
+  // Documents
+  pdf: 'application/pdf',
 };
 
-const IMAGE_TYPE = /^image\/[a-z0-9][a-z0-9.+-]{0,100}$/;
-
-/** What the API signs an upload for: images, or application/octet-stream for anything else. */
-export function isUploadableType(type: string): boolean {
-  const t = type.trim().toLowerCase();
-  return t === 'application/octet-stream' || IMAGE_TYPE.test(t);
-}
-
-/**
- * The browser's idea of the type when it has one the API takes (it often has none for HEIC or
- * RAW); else by extension; else application/octet-stream, so a stray video or PDF in a folder
- * is uploaded as a file rather than stopping the whole upload with a 400.
- */
-export function contentTypeOf(path: string, browserType = ''): string {
-  const type = browserType.trim().toLowerCase();
-  if (isUploadableType(type)) return type;
-  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-  return TYPES[ext] ?? 'application/octet-stream';
+/** The type the upload is signed for, by the file's extension alone; null when the album cannot hold it. */
+export function contentTypeOf(path: string): string | null {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  const extension = dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
+  // hasOwn: "x.constructor" must not find Object.prototype's.
+  return Object.hasOwn(UPLOAD_TYPES, extension) ? UPLOAD_TYPES[extension] : null;
 }
 
 export interface PickedFile {
@@ -122,14 +151,20 @@ export interface Refusal {
 }
 
 /**
- * Picked files → upload items with album paths; counts the hidden and system files left out and
- * lists the files the album cannot take (a name too long, a file too large), so that the page can
- * refuse them all before anything is sent.
+ * Picked files → upload items with album paths; counts the hidden and system files left out, lists
+ * the files of types an album does not hold (SVG, HTML, …: left out too, so a stray file in a
+ * folder does not stop the album), and lists the files the album cannot take as named (a name
+ * too long, a file too large), so that the page can refuse them all before anything is sent.
  */
-export function prepareFiles(picked: PickedFile[], albumId: string): { items: UploadItem[]; skipped: number; refused: Refusal[] } {
-  const usable = picked
+export function prepareFiles(
+  picked: PickedFile[],
+  albumId: string,
+): { items: UploadItem[]; skipped: number; notAccepted: string[]; refused: Refusal[] } {
+  const visible = picked
     .map((p) => ({ ...p, path: normalizePath(p.path) }))
     .filter((p): p is { path: string; file: Blob } => p.path !== null && !isHiddenOrSystem(p.path));
+  const notAccepted = visible.filter((p) => contentTypeOf(p.path) === null).map((p) => p.path);
+  const usable = visible.filter((p) => contentTypeOf(p.path) !== null);
   const paths = stripCommonRoot(usable.map((p) => p.path));
   const seen = new Set<string>();
   const items: UploadItem[] = [];
@@ -147,7 +182,7 @@ export function prepareFiles(picked: PickedFile[], albumId: string): { items: Up
       uploadNameProblem(albumId, item.path) ?? (item.size > MAX_FILE_BYTES ? `it is larger than ${MAX_FILE_BYTES / 1024 ** 3} GB` : null);
     if (problem) refused.push({ path: item.path, problem });
   }
-  return { items, skipped: picked.length - items.length, refused };
+  return { items, skipped: picked.length - items.length - notAccepted.length, notAccepted, refused };
 }
 
 // ---- The queue ---------------------------------------------------------------------
@@ -167,7 +202,9 @@ export interface UploadItem {
 }
 
 export function newItem(path: string, file: Blob): UploadItem {
-  return { path, file, size: file.size, contentType: contentTypeOf(path, file.type), state: 'queued', loaded: 0, attempts: 0, error: '' };
+  // prepareFiles leaves out what has no type; octet-stream here would be refused by the API all the same.
+  const contentType = contentTypeOf(path) ?? 'application/octet-stream';
+  return { path, file, size: file.size, contentType, state: 'queued', loaded: 0, attempts: 0, error: '' };
 }
 
 export interface QueueOptions {

@@ -3,6 +3,7 @@
 
 import { ApiError, messageOf, type Api } from '../lib/api';
 import { formatBytes, formatCount, plural } from '../lib/format';
+import { fileNameOf } from '../lib/photos';
 import { prepareFiles, requeueFailed, runQueue, totals, type PickedFile, type UploadItem } from '../lib/upload';
 import { byId, h, pathLine, say } from './dom';
 import { filesFromDrop, filesFromInput } from './files';
@@ -123,10 +124,16 @@ export function setupUploader(api: Api, currentAlbum: () => string | null, onFin
       summary.hidden = false;
       return say(message, 'An upload is still running. Add more files when it has finished.');
     }
-    const { items: prepared, skipped, refused } = prepareFiles(picked, id);
+    const { items: prepared, skipped, notAccepted, refused } = prepareFiles(picked, id);
+    // Named, so the photographer sees a stray SVG or page was not sent rather than lost.
+    const notAcceptedNote =
+      notAccepted.length === 0
+        ? ''
+        : ` ${plural(notAccepted.length, 'file')} left out (${notAccepted.slice(0, 3).map(fileNameOf).join(', ')}${notAccepted.length > 3 ? ', …' : ''}): ` +
+          'only photos, camera RAW, video and PDF files can be uploaded.';
     if (prepared.length === 0) {
       summary.hidden = false;
-      return say(message, 'No photos found in what you chose (hidden and system files are left out).');
+      return say(message, `No photos found in what you chose (hidden and system files are left out).${notAcceptedNote}`);
     }
     if (refused.length > 0) {
       // Refused before anything is sent: a half-uploaded album is worse than none.
@@ -137,7 +144,8 @@ export function setupUploader(api: Api, currentAlbum: () => string | null, onFin
     }
     albumId = id;
     show(prepared);
-    if (skipped) say(message, `${plural(skipped, 'hidden or system file')} left out.`, 'info');
+    const skippedNote = skipped ? `${plural(skipped, 'hidden or system file')} left out.` : '';
+    if (skipped || notAcceptedNote) say(message, `${skippedNote}${notAcceptedNote}`.trim(), 'info');
     void run();
   }
 

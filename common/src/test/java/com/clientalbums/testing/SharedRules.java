@@ -43,6 +43,22 @@ public final class SharedRules {
         return value.asLong();
     }
 
+    /** {@code upload_types.types}: extension to content type. */
+    public static Map<String, String> uploadTypes() {
+        Map<String, String> types = new LinkedHashMap<>();
+        rule("upload_types").get("types").properties().forEach(e -> types.put(e.getKey(), e.getValue().asText()));
+        if (types.isEmpty()) throw new IllegalStateException(FILE + ": upload_types.types lists nothing");
+        return types;
+    }
+
+    /** A list of [a, b] examples under {@code rule.group.field}, e.g. a path and a declared type. */
+    public static List<List<String>> pairs(String rule, String group, String field) {
+        List<List<String>> pairs = new ArrayList<>();
+        rule(rule).get(group).withArray(field).forEach(p -> pairs.add(List.of(p.get(0).asText(), p.get(1).asText())));
+        if (pairs.isEmpty()) throw new IllegalStateException(FILE + ": " + rule + "." + group + "." + field + " lists nothing");
+        return pairs;
+    }
+
     /** The error codes the API sends, with their HTTP status. */
     public static Map<String, Integer> errorCodes() {
         Map<String, Integer> codes = new LinkedHashMap<>();

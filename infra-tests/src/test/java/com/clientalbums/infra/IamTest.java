@@ -30,6 +30,7 @@ class IamTest {
     private static final String ALBUMS = BUCKET + "/albums/*";
     private static final String PREVIEWS = BUCKET + "/previews/*";
     private static final String ZIPS = BUCKET + "/zips/*";
+    private static final String QUARANTINE = BUCKET + "/quarantine/*";
     private static final String ALBUM_TABLE = "${aws_dynamodb_table.album.arn}";
     private static final String USER_TABLE = "${aws_dynamodb_table.user.arn}";
     private static final String GRANT_TABLE = "${aws_dynamodb_table.user_album.arn}";
@@ -52,6 +53,8 @@ class IamTest {
                     "s3:GetObject " + PREVIEWS,
                     "s3:PutObject " + PREVIEWS,
                     "s3:DeleteObject " + PREVIEWS,
+                    "s3:PutObject " + QUARANTINE,
+                    "s3:DeleteObject " + ALBUMS,
                     "dynamodb:GetItem " + ALBUM_TABLE,
                     "dynamodb:UpdateItem " + ALBUM_TABLE,
                     "dynamodb:PutItem " + ALBUM_TABLE,
@@ -109,6 +112,8 @@ class IamTest {
                     "s3:GetObject " + PREVIEWS,
                     "s3:PutObject " + PREVIEWS,
                     "s3:DeleteObject " + PREVIEWS,
+                    "s3:PutObject " + QUARANTINE,
+                    "s3:DeleteObject " + ALBUMS,
                     "dynamodb:Scan " + ALBUM_TABLE,
                     "dynamodb:UpdateItem " + ALBUM_TABLE,
                     "sqs:SendMessage " + QUEUE));
@@ -238,7 +243,7 @@ class IamTest {
                 boolean objectActions = s.actions().stream().anyMatch(a -> a.startsWith("s3:") && !a.startsWith("s3:ListBucket"));
                 if (objectActions) {
                     for (String resource : s.resources()) {
-                        assertTrue(Set.of(ALBUMS, PREVIEWS, ZIPS).contains(resource), f + "/" + s.sid() + " on " + resource);
+                        assertTrue(Set.of(ALBUMS, PREVIEWS, ZIPS, QUARANTINE).contains(resource), f + "/" + s.sid() + " on " + resource);
                     }
                 }
             }

@@ -1,29 +1,34 @@
 package com.clientalbums.admin.uploads;
 
 import com.clientalbums.common.error.AlbumsException;
+import com.clientalbums.common.error.ErrorCode;
 import com.clientalbums.common.http.PhotoPaths;
 import com.clientalbums.common.http.PresignedLinks;
+import com.clientalbums.common.store.FileTypes;
 import com.clientalbums.common.store.S3Keys;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Browser uploads straight to S3: one presigned PUT per photo, under
- * {@code albums/{album_id}/photos/{path}}, bound to the declared size and content type (both
- * are signed headers, so S3 refuses any other body rather than storing what the link allows). The S3 event that follows each upload is what
- * schedules the album's rebuild, exactly as for {@code scripts/upload-album.sh}.
+ * {@code albums/{album_id}/photos/{path}}, bound to the declared size and to the content type of
+ * the file's extension (both are signed headers, so S3 refuses any other body rather than storing
+ * what the link allows). The S3 event that follows each upload is what schedules the album's
+ * rebuild, exactly as for {@code scripts/upload-album.sh}.
+ *
+ * <p>Only the files of {@link FileTypes} (photos, RAW, video, PDF) get a link, each signed for its
+ * extension's content type whatever the browser guessed: the bucket never stores an upload typed
+ * as a page or a script. The bytes themselves are checked when the photo's event arrives
+ * ({@code previews/…/job/PhotoPreviews.java}, docs/uploads.md).
  */
 public final class UploadLinks {
     /** Files per request; the front end asks for fewer at a time (rules/shared-rules.json). */
     public static final int MAX_FILES = 500;
     /** A single PUT's limit in S3. */
     public static final long MAX_BYTES = 5L * 1024 * 1024 * 1024;
-    private static final Pattern IMAGE_TYPE = Pattern.compile("image/[a-z0-9][a-z0-9.+-]{0,100}");
 
     /** One file the browser wants to upload. */
     public record File(String path, Long size, String contentType) {}
@@ -71,19 +76,15 @@ public final class UploadLinks {
         return new Uploads(uploads);
     }
 
+    /** The extension's type; a declared type may only be that one, octet-stream, or none. */
     private static String contentType(File f) {
-        String type = normalized(f.contentType());
-        if (accepts(type)) return type;
-        throw AlbumsException.badRequest("Invalid content type for " + f.path() + ": only images (image/*) or application/octet-stream");
-    }
-
-    private static String normalized(String contentType) {
-        return contentType == null ? "" : contentType.strip().toLowerCase(Locale.ROOT);
-    }
-
-    /** Images, or octet-stream for anything else: no upload is served back as a page or a script. */
-    static boolean accepts(String contentType) {
-        String type = normalized(contentType);
-        return type.equals("application/octet-stream") || IMAGE_TYPE.matcher(type).matches();
+        String type = FileTypes.contentType(f.path()).orElseThrow(() -> new AlbumsException(ErrorCode.FILE_TYPE_NOT_ALLOWED,
+                "Cannot upload " + f.path() + ": only photos (JPEG, PNG, HEIC, TIFF, WebP, AVIF, GIF), camera RAW, video"
+                        + " and PDF files can be uploaded; SVG, HTML, XML, scripts and other files are refused"));
+        if (!FileTypes.fitsDeclared(f.path(), f.contentType())) {
+            throw new AlbumsException(ErrorCode.FILE_TYPE_NOT_ALLOWED,
+                    "Cannot upload " + f.path() + " as " + f.contentType().strip() + ": a file with this name is uploaded as " + type);
+        }
+        return type;
     }
 }

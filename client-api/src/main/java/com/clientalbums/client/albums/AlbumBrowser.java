@@ -2,8 +2,11 @@ package com.clientalbums.client.albums;
 
 import com.clientalbums.common.access.AlbumAccess;
 import com.clientalbums.common.album.Album;
+import com.clientalbums.client.download.ContentDisposition;
 import com.clientalbums.common.auth.Caller;
+import com.clientalbums.common.http.PhotoPaths;
 import com.clientalbums.common.http.PresignedLinks;
+import com.clientalbums.common.store.FileTypes;
 import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.PhotoObject;
 import com.clientalbums.previews.keys.PreviewKeys;
@@ -19,7 +22,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** The caller's albums and one album's photos, with short-lived links to look at them. */
+/**
+ * The caller's albums and one album's photos, with short-lived links to look at them.
+ *
+ * <p>Every link names the content type S3 must answer with ({@code response-content-type}, part of
+ * the signature), whatever type the object was stored with: a browser-safe image as its own type,
+ * anything else as an {@code application/octet-stream} attachment. A file typed {@code image/svg+xml}
+ * or {@code text/html} by whoever put it in the bucket is never shown as a page from the bucket's
+ * origin. S3 cannot add {@code X-Content-Type-Options: nosniff} to a presigned GET; the forced type
+ * is what protects these links (docs/uploads.md).
+ */
 public final class AlbumBrowser {
     private final AlbumAccess access;
     private final PhotoListing listing;
@@ -45,7 +57,7 @@ public final class AlbumBrowser {
             List<Future<AlbumViews.Summary>> summaries = new ArrayList<>();
             for (Album a : albums) {
                 summaries.add(pool.submit(() -> new AlbumViews.Summary(a.albumId(), a.name(), a.photoCount(),
-                        previews.firstThumbnail(a.albumId()).map(this::link).orElse(null), a.createdAt())));
+                        previews.firstThumbnail(a.albumId()).map(this::previewLink).orElse(null), a.createdAt())));
             }
             List<AlbumViews.Summary> out = new ArrayList<>();
             for (var s : summaries) out.add(s.get());
@@ -69,13 +81,22 @@ public final class AlbumBrowser {
             String preview = PreviewKeys.image(albumId, PreviewSize.PREVIEW, p.relativePath());
             boolean hasThumb = previewKeys.contains(thumb);
             boolean hasPreview = previewKeys.contains(preview);
-            views.add(new AlbumViews.Photo(p.relativePath(), p.size(), link(p.key()),
-                    hasThumb ? link(thumb) : null, hasPreview ? link(preview) : null, hasThumb && hasPreview));
+            views.add(new AlbumViews.Photo(p.relativePath(), p.size(), viewLink(p),
+                    hasThumb ? previewLink(thumb) : null, hasPreview ? previewLink(preview) : null, hasThumb && hasPreview));
         }
         return new AlbumViews.Detail(album.albumId(), album.name(), photos.size(), album.createdAt(), views);
     }
 
-    private String link(String key) {
-        return links.get(key, linkExpiry, null, null).url();
+    /** The original: shown when a browser-safe image, else downloaded under its own name. */
+    private String viewLink(PhotoObject photo) {
+        FileTypes.Serving serving = FileTypes.serving(photo.relativePath());
+        String disposition = serving.inline() ? "inline"
+                : ContentDisposition.attachment(PhotoPaths.baseName(photo.relativePath()));
+        return links.get(photo.key(), linkExpiry, disposition, serving.contentType()).url();
+    }
+
+    /** Thumbnails and previews are JPEGs this system rendered. */
+    private String previewLink(String key) {
+        return links.get(key, linkExpiry, "inline", "image/jpeg").url();
     }
 }

@@ -43,6 +43,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -246,6 +247,37 @@ class ClientApiHandlerTest {
         assertEquals("p2", new String(fetch(second.get("preview_url").asText()).body()));
         assertTrue(second.get("previews_ready").asBoolean());
         assertFalse(photos.get(2).get("previews_ready").asBoolean());
+    }
+
+    @Test
+    void aJpgWhoseBytesAreSvgIsServedAsAJpegAndActiveContentOnlyAsADownload() throws Exception {
+        String album = registered("typed-views", "Typed", 0, ANN);
+        byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(document.domain)\"/>".getBytes();
+        // Stored as whoever put them there typed them: the links must not trust that.
+        Map<String, String> stored = Map.of("Ceremony/logo.jpg", "image/svg+xml", "page.html", "text/html",
+                "raw/IMG_5.CR3", "image/svg+xml", "Ceremony/IMG_6.png", "image/png");
+        stored.forEach((path, type) -> aws.clients().s3().putObject(p -> p.bucket(aws.names().bucket())
+                .key(S3Keys.photoKey(album, path)).contentType(type), RequestBody.fromBytes(svg)));
+        putObject(PreviewKeys.image(album, PreviewSize.THUMB, "Ceremony/logo.jpg"), "t".getBytes());
+
+        Map<String, JsonNode> photos = new HashMap<>();
+        ok(ApiEvents.get("/albums/" + album).bearer(issuer.idToken(ANN))).get("photos").forEach(p -> photos.put(p.get("path").asText(), p));
+        assertEquals(stored.keySet(), photos.keySet());
+        record Served(String type, String disposition) {}
+        Map<String, Served> expected = Map.of(
+                "Ceremony/logo.jpg", new Served("image/jpeg", "inline"),
+                "Ceremony/IMG_6.png", new Served("image/png", "inline"),
+                "page.html", new Served("application/octet-stream", "attachment; filename=\"page.html\"; filename*=UTF-8''page.html"),
+                "raw/IMG_5.CR3", new Served("application/octet-stream", "attachment; filename=\"IMG_5.CR3\"; filename*=UTF-8''IMG_5.CR3"));
+        for (var e : expected.entrySet()) {
+            HttpResponse<byte[]> view = fetch(photos.get(e.getKey()).get("view_url").asText());
+            assertEquals(200, view.statusCode(), e.getKey());
+            assertArrayEquals(svg, view.body(), e.getKey());
+            assertEquals(e.getValue(), new Served(view.headers().firstValue("Content-Type").orElse(""),
+                    view.headers().firstValue("Content-Disposition").orElse("")), e.getKey());
+        }
+        HttpResponse<byte[]> thumb = fetch(photos.get("Ceremony/logo.jpg").get("thumbnail_url").asText());
+        assertEquals("image/jpeg", thumb.headers().firstValue("Content-Type").orElse(""));
     }
 
     @Test

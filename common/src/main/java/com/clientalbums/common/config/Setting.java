@@ -10,7 +10,7 @@ package com.clientalbums.common.config;
  * {@link Scope#LOCAL} ones only by the local runner, so Terraform sets neither.
  */
 public enum Setting {
-    CLIENT_ALBUMS_BUCKET(null, Scope.DEPLOYED, "S3 bucket holding albums/, zips/ and previews/."),
+    CLIENT_ALBUMS_BUCKET(null, Scope.DEPLOYED, "S3 bucket holding albums/, zips/, previews/ and quarantine/."),
     ALBUM_TABLE_NAME(null, Scope.DEPLOYED, "DynamoDB table of albums (key album_id), the archive state of record."),
     USER_TABLE_NAME(null, Scope.DEPLOYED, "DynamoDB table of users (key email)."),
     USER_ALBUM_TABLE_NAME(null, Scope.DEPLOYED, "DynamoDB table of grants (key email, sort key album_id)."),

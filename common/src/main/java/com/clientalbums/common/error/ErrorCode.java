@@ -16,6 +16,8 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413),
     CONFIGURATION(500),
     EMPTY_ALBUM(422),
+    /** An upload of a file the album may not hold (SVG, HTML, a script…): rules/shared-rules.json, upload_types. */
+    FILE_TYPE_NOT_ALLOWED(422),
     UNAVAILABLE(503),
     INTERNAL(500);
 

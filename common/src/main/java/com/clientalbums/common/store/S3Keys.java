@@ -8,6 +8,7 @@ import java.util.Optional;
  *   albums/{album_id}/photos/{path}          the photographer's originals (sub-folders kept)
  *   zips/{album_id}/{fingerprint}.zip        archives: a new key per content, never overwritten
  *   previews/{album_id}/…                    thumbnails and previews, never archived
+ *   quarantine/{album_id}/{path}             uploads whose bytes are active content, moved out of the album
  * </pre>
  * Archives live under their own prefix so their creation can never look like a photo event.
  * The layout inside {@code previews/} belongs to the module that makes the images
@@ -16,6 +17,7 @@ import java.util.Optional;
 public final class S3Keys {
     public static final String ALBUMS = "albums/";
     public static final String ZIPS = "zips/";
+    public static final String QUARANTINE = "quarantine/";
     private static final String PHOTOS = "/photos/";
 
     private S3Keys() {}
@@ -26,6 +28,11 @@ public final class S3Keys {
 
     public static String photoKey(String albumId, String relativePath) {
         return photosPrefix(albumId) + relativePath;
+    }
+
+    /** Where a photo whose bytes are active content is kept, out of its album's listing and archives. */
+    public static String quarantineKey(String albumId, String relativePath) {
+        return QUARANTINE + albumId + "/" + relativePath;
     }
 
     public static String zipPrefix(String albumId) {

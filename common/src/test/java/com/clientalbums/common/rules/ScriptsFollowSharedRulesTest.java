@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -108,6 +110,19 @@ class ScriptsFollowSharedRulesTest {
     }
 
     @Test
+    void uploadTypesAreTheSharedAllowListByExtension() throws Exception {
+        Run listed = bash(". ./lib.sh; printf '%s\\0' \"${UPLOAD_TYPES[@]}\"", "", Map.of());
+        Map<String, String> types = new LinkedHashMap<>();
+        for (String entry : listed.stdout().split("\0")) types.put(entry.substring(0, entry.indexOf('=')), entry.substring(entry.indexOf('=') + 1));
+        assertEquals(SharedRules.uploadTypes(), types);
+        List<String> named = SharedRules.uploadTypes().keySet().stream().map(e -> "Ceremony/IMG_1." + e.toUpperCase(Locale.ROOT)).toList();
+        Run typed = bash(". ./lib.sh; while IFS= read -r -d '' c; do upload_type_of \"$c\"; echo; done", String.join("\0", named) + "\0", Map.of());
+        assertEquals(List.copyOf(SharedRules.uploadTypes().values()), typed.stdout().lines().toList());
+        assertAll("upload_type_of \"$c\" >/dev/null", SharedRules.strings("upload_types", "accepted"), true);
+        assertAll("upload_type_of \"$c\" >/dev/null", SharedRules.strings("upload_types", "refused"), false);
+    }
+
+    @Test
     void uploadAlbumRefusesALongNameBeforeSendingAnythingThenUploadsOnlyThePhotos(@TempDir Path folder) throws Exception {
         requireAwsCli();
         String longName = "x".repeat(197) + ".jpg";
@@ -115,7 +130,7 @@ class ScriptsFollowSharedRulesTest {
         Files.createDirectories(folder.resolve("__MACOSX/Ceremony"));
         Files.createDirectories(folder.resolve("[draft]"));
         for (String photo : List.of("IMG_1.jpg", "Ceremony/IMG_2.jpg", "[draft]/IMG_3*.jpg", ".DS_Store", "Ceremony/Thumbs.db",
-                "__MACOSX/Ceremony/._IMG_2.jpg", "Ceremony/" + longName)) {
+                "__MACOSX/Ceremony/._IMG_2.jpg", "Ceremony/" + longName, "logo.svg", "Ceremony/index.html", "[draft]/IMG_3*.xmp")) {
             Files.writeString(folder.resolve(photo), photo);
         }
         String bucket = aws.names().bucket();
@@ -132,6 +147,10 @@ class ScriptsFollowSharedRulesTest {
         Files.delete(folder.resolve("Ceremony/" + longName));
         Run uploaded = bash(upload, "", env);
         assertEquals(0, uploaded.exit(), uploaded.stderr());
+        for (String skipped : List.of("logo.svg", "Ceremony/index.html", "[draft]/IMG_3*.xmp")) {
+            assertTrue(uploaded.stderr().contains("skipping " + skipped + ": not a photo"), uploaded.stderr());
+        }
+        assertTrue(uploaded.stderr().contains("3 file(s) skipped"), uploaded.stderr());
         assertEquals(List.of("albums/long-names/photos/Ceremony/IMG_2.jpg", "albums/long-names/photos/IMG_1.jpg",
                 "albums/long-names/photos/[draft]/IMG_3*.jpg"), keys(bucket));
     }

@@ -3,14 +3,18 @@ package com.clientalbums.common.rules;
 import com.clientalbums.common.error.ErrorCode;
 import com.clientalbums.common.http.PhotoPaths;
 import com.clientalbums.common.store.AlbumIds;
+import com.clientalbums.common.store.FileTypes;
 import com.clientalbums.common.store.HiddenFiles;
 import com.clientalbums.testing.SharedRules;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -64,6 +68,35 @@ class SharedRulesTest {
         String stored = "x".repeat(PhotoPaths.MAX_NAME_BYTES + 1);
         assertNull(PhotoPaths.problem(stored));
         assertNotNull(PhotoPaths.uploadProblem("smith-wedding", stored));
+    }
+
+    @Test
+    void uploadTypesAreTheSharedAllowListByExtension() {
+        Map<String, String> types = SharedRules.uploadTypes();
+        types.forEach((extension, type) -> assertEquals(Optional.of(type), FileTypes.contentType("IMG_1." + extension), extension));
+        assertAll(SharedRules.strings("upload_types", "accepted").stream()
+                .map(p -> () -> assertTrue(FileTypes.contentType(p).isPresent(), p)));
+        assertAll(SharedRules.strings("upload_types", "refused").stream()
+                .map(p -> () -> assertEquals(Optional.empty(), FileTypes.contentType(p), p)));
+        for (var declared : SharedRules.pairs("upload_types", "declared", "accepted")) {
+            assertTrue(FileTypes.fitsDeclared(declared.get(0), declared.get(1)), declared.toString());
+        }
+        for (var declared : SharedRules.pairs("upload_types", "declared", "refused")) {
+            assertFalse(FileTypes.fitsDeclared(declared.get(0), declared.get(1)), declared.toString());
+        }
+    }
+
+    @Test
+    void onlyTheSharedInlineImagesAreShownAndEverythingElseIsADownload() {
+        List<String> inline = SharedRules.strings("upload_types", "inline");
+        SharedRules.uploadTypes().forEach((extension, type) -> {
+            FileTypes.Serving serving = FileTypes.serving("IMG_1." + extension.toUpperCase(Locale.ROOT));
+            if (inline.contains(type)) assertEquals(new FileTypes.Serving(type, true), serving, extension);
+            else assertEquals(new FileTypes.Serving("application/octet-stream", false), serving, extension);
+        });
+        for (String refused : SharedRules.strings("upload_types", "refused")) {
+            assertEquals(new FileTypes.Serving("application/octet-stream", false), FileTypes.serving(refused), refused);
+        }
     }
 
     @Test

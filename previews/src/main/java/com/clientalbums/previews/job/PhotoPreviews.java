@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,13 +29,18 @@ import java.util.Optional;
  * marker ({@link PreviewKeys#unreadableMarker}) with the same ETag instead, so it is
  * logged once and never tried again — neither by redelivered events nor by daily maintenance —
  * until it is replaced.
+ *
+ * <p>This is also where a new photo's bytes are first read, so it is the arrival check: bytes
+ * that are active content ({@link ActiveContent}: SVG, HTML, a script…, whatever the name says)
+ * are moved to quarantine ({@link Quarantine}) instead of getting previews. Photos read whole for
+ * their previews are checked on those bytes; larger ones on their first bytes, one ranged GET.
  */
 public final class PhotoPreviews {
     private static final Logger LOG = System.getLogger(PhotoPreviews.class.getName());
     static final String SOURCE_ETAG = "source-etag";
 
     /** What became of one photo. */
-    public enum Result { MADE, ALREADY_CURRENT, UNREADABLE, PHOTO_GONE, NOT_A_PHOTO }
+    public enum Result { MADE, ALREADY_CURRENT, UNREADABLE, PHOTO_GONE, NOT_A_PHOTO, QUARANTINED }
 
     /** Bytes of a photo to its images; {@link PreviewRenderer#render} (a seam for tests to count reads). */
     @FunctionalInterface
@@ -46,6 +53,7 @@ public final class PhotoPreviews {
     private final ObjectHeads heads;
     private final Renderer renderer;
     private final long maxPhotoBytes;
+    private final Quarantine quarantine;
 
     /** @param maxPhotoBytes larger files are not read into memory; they get no preview (a 100 MP JPEG is ~60 MB) */
     public PhotoPreviews(S3Client s3, String bucket, Renderer renderer, long maxPhotoBytes) {
@@ -54,6 +62,7 @@ public final class PhotoPreviews {
         this.heads = new ObjectHeads(s3, bucket);
         this.renderer = renderer;
         this.maxPhotoBytes = maxPhotoBytes;
+        this.quarantine = new Quarantine(s3, bucket, Clock.systemUTC());
     }
 
     public PhotoPreviews(S3Client s3, String bucket) {
@@ -71,7 +80,10 @@ public final class PhotoPreviews {
         Optional<ObjectHead> marker = heads.head(markerKey);
         if (sourceEtag(marker).filter(etag::equals).isPresent()) return Result.UNREADABLE;
         if (photo.get().size() > maxPhotoBytes) {
-            return unreadable(albumId, relativePath, etag, photo.get().size() + " bytes is larger than previews are made for");
+            FirstBytes first = firstBytes(photoKey);
+            Optional<Result> moved = quarantined(albumId, relativePath, first.etag(), photo.get().size(), first.bytes());
+            if (moved.isPresent()) return moved.get();
+            return unreadable(albumId, relativePath, first.etag(), photo.get().size() + " bytes is larger than previews are made for");
         }
 
         byte[] bytes;
@@ -89,6 +101,8 @@ public final class PhotoPreviews {
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + photoKey + " failed", e);
         }
+        Optional<Result> moved = quarantined(albumId, relativePath, readEtag, bytes.length, bytes);
+        if (moved.isPresent()) return moved.get();
         Map<PreviewSize, PreviewRenderer.Rendition> images;
         try {
             images = renderer.render(bytes);
@@ -113,6 +127,31 @@ public final class PhotoPreviews {
         for (PreviewSize size : PreviewSize.values()) deleteQuietly(PreviewKeys.image(albumId, size, relativePath));
         deleteQuietly(PreviewKeys.unreadableMarker(albumId, relativePath));
         return true;
+    }
+
+    /**
+     * Empty when the bytes are not active content; else the photo is moved to quarantine
+     * (or, should it have changed meanwhile or be too large to move, marked so it gets no preview).
+     */
+    private Optional<Result> quarantined(String albumId, String relativePath, String etag, long size, byte[] bytes) {
+        Optional<String> active = ActiveContent.in(bytes.length > ActiveContent.HEAD_BYTES ? Arrays.copyOf(bytes, ActiveContent.HEAD_BYTES) : bytes);
+        if (active.isEmpty()) return Optional.empty();
+        if (quarantine.move(albumId, relativePath, etag, size, active.get())) {
+            // The delete's own event removes whatever images an earlier version had.
+            return Optional.of(Result.QUARANTINED);
+        }
+        return Optional.of(unreadable(albumId, relativePath, etag, active.get()));
+    }
+
+    private record FirstBytes(byte[] bytes, String etag) {}
+
+    /** The first bytes of a file too large to read whole, and the ETag of the version they came from. */
+    private FirstBytes firstBytes(String key) {
+        try (var object = s3.getObject(r -> r.bucket(bucket).key(key).range("bytes=0-" + (ActiveContent.HEAD_BYTES - 1)))) {
+            return new FirstBytes(object.readNBytes(ActiveContent.HEAD_BYTES), ObjectHeads.unquoted(object.response().eTag()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the first bytes of " + key + " failed", e);
+        }
     }
 
     private boolean madeFrom(String albumId, String relativePath, String etag) {

@@ -13,8 +13,10 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,5 +112,52 @@ class PhotoPreviewsTest {
         assertEquals(PhotoPreviews.Result.NOT_A_PHOTO, previews.make("album-d", ".DS_Store"));
         assertEquals(PhotoPreviews.Result.NOT_A_PHOTO, previews.make("album-d", "__MACOSX/._IMG_1.jpg"));
         assertFalse(exists(PreviewKeys.unreadableMarker("album-d", ".DS_Store")));
+    }
+
+    @Test
+    void aJpgWhoseBytesAreSvgIsMovedToQuarantineWithANoteAndGetsNoPreview() {
+        byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes();
+        put("album-e", "Ceremony/IMG_1.jpg", svg);
+        String etag = aws.clients().s3().headObject(r -> r.bucket(aws.names().bucket()).key(S3Keys.photoKey("album-e", "Ceremony/IMG_1.jpg")))
+                .eTag().replace("\"", "");
+        int before = renders.get();
+
+        assertEquals(PhotoPreviews.Result.QUARANTINED, previews.make("album-e", "Ceremony/IMG_1.jpg"));
+        assertEquals(before, renders.get(), "never handed to the image decoder");
+        assertFalse(exists(S3Keys.photoKey("album-e", "Ceremony/IMG_1.jpg")), "out of the album: its listing, archive and links");
+        var kept = aws.clients().s3().getObjectAsBytes(r -> r.bucket(aws.names().bucket()).key(S3Keys.quarantineKey("album-e", "Ceremony/IMG_1.jpg")));
+        assertArrayEquals(svg, kept.asByteArray(), "kept, never silently deleted");
+        assertEquals("application/octet-stream", kept.response().contentType());
+        assertEquals("SVG, HTML or XML markup (<svg>)", kept.response().metadata().get(Quarantine.REASON));
+        assertEquals(etag, kept.response().metadata().get(PhotoPreviews.SOURCE_ETAG));
+        assertFalse(exists(PreviewKeys.image("album-e", PreviewSize.THUMB, "Ceremony/IMG_1.jpg")));
+        assertFalse(exists(PreviewKeys.unreadableMarker("album-e", "Ceremony/IMG_1.jpg")));
+        assertEquals(PhotoPreviews.Result.PHOTO_GONE, previews.make("album-e", "Ceremony/IMG_1.jpg"), "a redelivered event finds nothing to do");
+    }
+
+    @Test
+    void aFileTooLargeToReadWholeIsJudgedByItsFirstBytes() {
+        byte[] page = Arrays.copyOf("<!DOCTYPE html><script>alert(1)</script>".getBytes(), 1_000_001);
+        put("album-f", "clip.mp4", page);
+        int before = renders.get();
+        assertEquals(PhotoPreviews.Result.QUARANTINED, previews.make("album-f", "clip.mp4"));
+        assertEquals(before, renders.get());
+        assertTrue(exists(S3Keys.quarantineKey("album-f", "clip.mp4")));
+        assertFalse(exists(S3Keys.photoKey("album-f", "clip.mp4")));
+    }
+
+    @Test
+    void unrecognisedBytesAndAPngNamedJpgStayInTheAlbum() {
+        byte[] unknownRaw = new byte[4096];
+        new java.util.Random(7).nextBytes(unknownRaw);
+        unknownRaw[0] = 'Z'; // no known signature: next year's RAW variant, say
+        put("album-g", "IMG_1.CR3", unknownRaw);
+        put("album-g", "IMG_2.jpg", TestImages.png(TestImages.stored(1, 100, 50)));
+
+        assertEquals(PhotoPreviews.Result.UNREADABLE, previews.make("album-g", "IMG_1.CR3"));
+        assertEquals(PhotoPreviews.Result.MADE, previews.make("album-g", "IMG_2.jpg"));
+        assertTrue(exists(S3Keys.photoKey("album-g", "IMG_1.CR3")));
+        assertTrue(exists(S3Keys.photoKey("album-g", "IMG_2.jpg")));
+        assertFalse(exists(S3Keys.quarantineKey("album-g", "IMG_1.CR3")));
     }
 }

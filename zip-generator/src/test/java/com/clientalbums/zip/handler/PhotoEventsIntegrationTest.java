@@ -303,6 +303,28 @@ class PhotoEventsIntegrationTest {
         assertArchiveHolds(ready, photos);
     }
 
+    @Test
+    void aJpgWhoseBytesAreSvgIsQuarantinedOnArrivalAndStaysOutOfTheArchive() throws Exception {
+        Map<String, byte[]> photos = readyAlbum("disguised", 2);
+        byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes();
+        bucket.put("disguised", "Ceremony/logo.jpg", svg);
+
+        SqsLambdaDriver generator = generator();
+        var poll = generator.pollOnce(Duration.ofSeconds(1));
+        assertEquals(1, poll.received());
+        assertTrue(poll.failedIds().isEmpty());
+        assertFalse(bucket.exists(S3Keys.photoKey("disguised", "Ceremony/logo.jpg")), "moved out of the album on arrival");
+        assertArrayEquals(svg, aws.clients().s3().getObjectAsBytes(r -> r.bucket(aws.names().bucket())
+                .key(S3Keys.quarantineKey("disguised", "Ceremony/logo.jpg"))).asByteArray(), "and kept in quarantine");
+        // What S3 then sends for the generator's delete (the local runner's S3 sends it too).
+        bucket.notify("ObjectRemoved:Delete", S3Keys.photoKey("disguised", "Ceremony/logo.jpg"), null, null);
+
+        Album ready = runUntil(generator, "disguised", a -> a.archiveCurrent() && a.builds().size() >= 2, Duration.ofSeconds(30));
+        assertEquals(2, ready.photoCount());
+        assertArchiveHolds(ready, photos);
+        assertFalse(bucket.exists(PreviewKeys.image("disguised", PreviewSize.THUMB, "Ceremony/logo.jpg")));
+    }
+
     // ---- helpers ----
 
     /** Registers an album of {@code count} small JPEGs, builds it, and makes their previews: a ready album. */
