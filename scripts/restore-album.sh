@@ -106,7 +106,10 @@ list_versions() {
   while :; do
     local args=(list-object-versions --bucket "$bucket" --prefix "$prefix" --encoding-type url --no-paginate
       --output text --query "[[['page', IsTruncated, NextKeyMarker, NextVersionIdMarker]], Versions[].['version', Key, VersionId, LastModified, IsLatest, Size], DeleteMarkers[].['marker', Key, VersionId, LastModified, IsLatest, '-']][]")
-    [ -n "$key_marker" ] && args+=(--key-marker "$key_marker" --version-id-marker "$version_marker")
+    # RESTORE_ALBUM_PAGE_SIZE: entries per page (S3's default 1,000); the test sets a small one.
+    [ -n "${RESTORE_ALBUM_PAGE_SIZE:-}" ] && args+=(--max-keys "$RESTORE_ALBUM_PAGE_SIZE")
+    [ -n "$key_marker" ] && args+=(--key-marker "$key_marker")
+    [ -n "$version_marker" ] && [ "$version_marker" != None ] && args+=(--version-id-marker "$version_marker")
     page=$(s3api "${args[@]}") || die "cannot list the versions under s3://$bucket/$prefix (see aws's message above)"
     truncated=False
     while IFS= read -r line; do

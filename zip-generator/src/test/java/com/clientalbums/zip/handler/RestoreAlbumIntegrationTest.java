@@ -173,6 +173,27 @@ class RestoreAlbumIntegrationTest {
     }
 
     @Test
+    void namesWithSpacesPlusSignsTabsAndAccentsComeBackAcrossListingPages() throws Exception {
+        String albumId = "awkward-names";
+        Map<String, byte[]> photos = new TreeMap<>();
+        List<String> names = List.of("a b.jpg", "a+b.jpg", "a\tb.jpg", "Café/写真.jpg", "z.jpg");
+        for (int i = 0; i < names.size(); i++) photos.put(names.get(i), PhotoBucket.jpeg(40 + i, 30, new Color(50 * i, 30, 90)));
+        photos.forEach((path, bytes) -> {
+            put(albumId, path, bytes);
+            clients.s3().deleteObject(r -> r.bucket(bucket).key(S3Keys.photoKey(albumId, path)));
+        });
+
+        // One key's entries per page: every page boundary falls on a name S3 has to URL-encode.
+        Run run = restore(Map.of("RESTORE_ALBUM_PAGE_SIZE", "1"), albumId);
+        assertEquals(0, run.exit(), run.stderr());
+        assertTrue(run.stderr().contains("restoring 5 photo(s)"), run.stderr());
+        assertTrue(run.stderr().contains("restored a\\tb.jpg"), "a tab is shown, not acted out: " + run.stderr());
+        for (var photo : photos.entrySet()) {
+            assertEquals(sha256(photo.getValue()), sha256(object(albumId, photo.getKey())), photo.getKey());
+        }
+    }
+
+    @Test
     void hostileAlbumIdsAndBadTimesAreRefusedBeforeAnythingIsRead() throws Exception {
         for (String id : List.of("../other", "a/../../b", "Wedding", "-rf", "ab", "a b")) {
             Run run = restore(id);
