@@ -14,6 +14,17 @@ resource "aws_s3_bucket" "client_albums" {
   }
 }
 
+# Versioning makes a mistaken delete or overwrite of an original recoverable: a DELETE leaves a
+# delete marker over the photo, a PUT over it keeps the old version, and scripts/restore-album.sh
+# brings either back. The lifecycle below bounds what that keeps (docs/storage.md, "Versions").
+resource "aws_s3_bucket_versioning" "client_albums" {
+  bucket = aws_s3_bucket.client_albums.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
 resource "aws_s3_bucket_public_access_block" "client_albums" {
   bucket = aws_s3_bucket.client_albums.id
 
@@ -139,6 +150,57 @@ resource "aws_s3_bucket_lifecycle_configuration" "client_albums" {
     expiration {
       days = var.archive_expiry_days
     }
+
+    # With versioning an expiry or maintenance's delete only hides an archive behind a delete
+    # marker; its bytes go a day later (S3's minimum). An archive is rebuilt, never restored.
+    noncurrent_version_expiration {
+      noncurrent_days = 1
+    }
+  }
+
+  # Previews are remade from the photo on its next event or by maintenance: nothing to recover.
+  rule {
+    id     = "expire-noncurrent-previews"
+    status = "Enabled"
+
+    filter {
+      prefix = "previews/"
+    }
+
+    noncurrent_version_expiration {
+      noncurrent_days = 1
+    }
+  }
+
+  # A replaced or deleted original stays recoverable for photo_version_retention_days: long
+  # enough to notice a mistaken `aws s3 sync --delete` after a wedding season's delivery, short
+  # enough that the old bytes cost at most a month of storage (docs/cost.md).
+  rule {
+    id     = "expire-noncurrent-photos"
+    status = "Enabled"
+
+    filter {
+      prefix = "albums/"
+    }
+
+    noncurrent_version_expiration {
+      noncurrent_days = var.photo_version_retention_days
+    }
+  }
+
+  # A delete marker left alone once the versions under it expired hides nothing and would stay
+  # (and be listed by every ListObjectVersions) forever.
+  rule {
+    id     = "remove-expired-delete-markers"
+    status = "Enabled"
+
+    filter {
+      prefix = ""
+    }
+
+    expiration {
+      expired_object_delete_marker = true
+    }
   }
 
   # scripts/upload-album.sh uploads straight into INTELLIGENT_TIERING; this catches photos
@@ -156,6 +218,9 @@ resource "aws_s3_bucket_lifecycle_configuration" "client_albums" {
       storage_class = "INTELLIGENT_TIERING"
     }
   }
+
+  # The noncurrent-version rules mean nothing until versioning is on.
+  depends_on = [aws_s3_bucket_versioning.client_albums]
 }
 
 # The plan's Intelligent-Tiering configuration for albums/, corrected: ARCHIVE_INSTANT_ACCESS
@@ -183,6 +248,8 @@ resource "aws_s3_bucket_intelligent_tiering_configuration" "client_albums_photos
 
 # Photo changes wake the ZIP generator. Only albums/ is watched: events from zips/ or
 # previews/ would make the generator react to its own (or maintenance's) writes.
+# s3:ObjectRemoved:* covers s3:ObjectRemoved:DeleteMarkerCreated, what a DELETE makes in this
+# versioned bucket, besides s3:ObjectRemoved:Delete (a version removed for good).
 resource "aws_s3_bucket_notification" "client_albums" {
   bucket = aws_s3_bucket.client_albums.id
 

@@ -80,6 +80,17 @@ variable "archive_expiry_days" {
   }
 }
 
+variable "photo_version_retention_days" {
+  description = "Days a replaced or deleted photo under albums/ stays recoverable (scripts/restore-album.sh) before S3 removes its old version for good. Archives and previews keep no old versions."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = var.photo_version_retention_days >= 1
+    error_message = "photo_version_retention_days must be at least 1 (S3's smallest noncurrent-version expiry)."
+  }
+}
+
 variable "photo_archive_tiers_enabled" {
   description = "Turn on Intelligent-Tiering's asynchronous Archive Access / Deep Archive Access tiers for albums/. Off by default: archived photos must be restored (hours) before a client can download them or an archive can be built."
   type        = bool

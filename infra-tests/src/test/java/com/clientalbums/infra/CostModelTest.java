@@ -45,7 +45,7 @@ class CostModelTest {
         String report = printedReport();
         assertTrue(report.contains("| 10 albums | 100 albums | 1,000 albums |"), report);
         for (String component : new String[] {"Intelligent-Tiering", "thumbnails and previews", "archives under zips/",
-                "S3 requests", "Data transfer out", "Lambda: ZIP generator", "SQS", "DynamoDB", "API Gateway"}) {
+                "S3 requests", "Data transfer out", "Lambda: ZIP generator", "SQS", "DynamoDB", "API Gateway", "S3 old versions"}) {
             assertTrue(report.contains(component), "no line for " + component);
         }
     }
@@ -68,6 +68,8 @@ class CostModelTest {
         int expiry = (int) tf.expressions().number(tf.variableDefault("archive_expiry_days"));
         assertTrue(report.contains("at " + memory + " MB"), "generator memory " + memory + " MB");
         assertTrue(report.contains("expire after " + expiry + " days"), "archive expiry " + expiry + " days");
+        int retention = (int) tf.expressions().number(tf.variableDefault("photo_version_retention_days"));
+        assertTrue(report.contains("S3 old versions: photos " + retention + " days"), "photo version retention " + retention + " days");
     }
 
     @Test

@@ -1,18 +1,23 @@
 package com.clientalbums.infra;
 
+import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.infra.terraform.Block;
 import com.clientalbums.infra.terraform.Statement;
 import com.clientalbums.infra.terraform.Terraform;
+import com.clientalbums.previews.keys.PreviewKeys;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The client-albums bucket (terraform/s3.tf): private, encrypted, tidy, and wired to the queue. */
@@ -101,12 +106,72 @@ class StorageTest {
         assertEquals("zips/", rule.block("filter").string("prefix"));
         assertEquals("${var.archive_expiry_days}", rule.block("expiration").string("days"));
         assertEquals(30, TF.variableDefault("archive_expiry_days").asInt());
-        // Photos and previews are kept: only the archive cache may expire.
+        // Photos and previews are kept: only the archive cache may expire. The one other
+        // expiration removes delete markers that hide nothing any more, never an object.
         for (Block r : lifecycle().blocks("rule")) {
-            if (!r.blocks("expiration").isEmpty()) {
-                assertEquals("zips/", r.block("filter").string("prefix"), r.string("id") + " expires objects");
+            for (Block expiration : r.blocks("expiration")) {
+                if (expiration.has("days") || expiration.has("date")) {
+                    assertEquals("zips/", r.block("filter").string("prefix"), r.string("id") + " expires objects");
+                } else {
+                    assertEquals("true", expiration.string("expired_object_delete_marker"), r.string("id"));
+                }
             }
         }
+    }
+
+    @Test
+    void the_bucket_keeps_old_versions_so_a_deleted_or_replaced_photo_can_be_restored() {
+        Block versioning = TF.resource("aws_s3_bucket_versioning", "client_albums");
+        assertEquals(BUCKET_ID, versioning.string("bucket"));
+        assertEquals("Enabled", versioning.block("versioning_configuration").string("status"));
+        // S3 rejects noncurrent-version rules on a bucket whose versioning is not yet applied.
+        assertTrue(lifecycle().strings("depends_on").contains("${aws_s3_bucket_versioning.client_albums}"));
+    }
+
+    @Test
+    void old_versions_of_photos_are_kept_photo_version_retention_days_then_removed() {
+        Block rule = lifecycleRule("expire-noncurrent-photos");
+        assertEquals(S3Keys.ALBUMS, rule.block("filter").string("prefix"));
+        assertEquals("${var.photo_version_retention_days}", rule.block("noncurrent_version_expiration").string("noncurrent_days"));
+        assertEquals(30, TF.variableDefault("photo_version_retention_days").asInt());
+        assertEquals("${var.photo_version_retention_days >= 1}",
+                TF.variable("photo_version_retention_days").block("validation").string("condition"));
+    }
+
+    @Test
+    void archives_and_previews_keep_no_old_versions_and_no_rule_cuts_the_photos_retention() {
+        Map<String, String> noncurrentDays = new TreeMap<>();
+        for (Block r : lifecycle().blocks("rule")) {
+            for (Block expiry : r.blocks("noncurrent_version_expiration")) {
+                String prefix = r.block("filter").string("prefix");
+                assertNull(noncurrentDays.put(prefix, expiry.string("noncurrent_days")), "two rules expire old versions under " + prefix);
+            }
+        }
+        // One rule per prefix the system writes; none for the whole bucket, which would also
+        // apply to albums/ and S3 would take the shorter of the two.
+        assertEquals(Map.of(S3Keys.ALBUMS, "${var.photo_version_retention_days}", S3Keys.ZIPS, "1", PreviewKeys.PREFIX, "1"),
+                noncurrentDays);
+    }
+
+    @Test
+    void no_policy_allows_deleting_a_version_so_what_a_function_deletes_stays_restorable() {
+        TF.data("aws_iam_policy_document").forEach((name, document) -> {
+            for (Statement s : Statement.of(document)) {
+                if (!s.allows()) continue;
+                for (String action : s.actions()) {
+                    assertFalse(action.equals("s3:*") || action.startsWith("s3:DeleteObjectVersion")
+                            || action.equals("s3:PutLifecycleConfiguration") || action.equals("s3:PutBucketVersioning"),
+                            name + " allows " + action);
+                }
+            }
+        });
+    }
+
+    @Test
+    void delete_markers_left_with_nothing_under_them_are_removed_everywhere() {
+        Block rule = lifecycleRule("remove-expired-delete-markers");
+        assertEquals("", rule.block("filter").string("prefix"));
+        assertEquals("true", rule.block("expiration").string("expired_object_delete_marker"));
     }
 
     @Test
@@ -146,6 +211,10 @@ class StorageTest {
         Block queue = notification.block("queue");
         assertEquals("${aws_sqs_queue.zip_generation.arn}", queue.string("queue_arn"));
         assertEquals(Set.of("s3:ObjectCreated:*", "s3:ObjectRemoved:*"), Set.copyOf(queue.strings("events")));
+        // In the versioned bucket a DELETE makes a delete marker: its event must reach the queue too.
+        for (String event : List.of("s3:ObjectRemoved:DeleteMarkerCreated", "s3:ObjectRemoved:Delete", "s3:ObjectCreated:Copy")) {
+            assertTrue(queue.strings("events").stream().anyMatch(pattern -> matches(pattern, event)), event);
+        }
         // Not zips/ or previews/: the functions' own writes must not wake the generator.
         assertEquals("albums/", queue.string("filter_prefix"));
         assertTrue(notification.blocks("lambda_function").isEmpty() && notification.blocks("topic").isEmpty());
@@ -166,6 +235,11 @@ class StorageTest {
         assertEquals(List.of("${aws_sqs_queue.zip_generation.arn}"), s.resources());
         assertTrue(s.conditions().contains("ArnEquals aws:SourceArn=[${aws_s3_bucket.client_albums.arn}]"), s.conditions().toString());
         assertTrue(s.conditions().contains("StringEquals aws:SourceAccount=[${local.account_id}]"), s.conditions().toString());
+    }
+
+    /** S3's event-type patterns: a trailing '*' stands for any subtype. */
+    private static boolean matches(String pattern, String event) {
+        return pattern.endsWith(":*") ? event.startsWith(pattern.substring(0, pattern.length() - 1)) : pattern.equals(event);
     }
 
     private static Block lifecycle() {

@@ -38,6 +38,23 @@ class QueueMessagesTest {
     }
 
     @Test
+    void aDeleteInTheVersionedBucketIsARemovalOfThePhoto() {
+        // As S3 sends it when a DELETE leaves a delete marker: a version id, no size, no ETag.
+        String body = """
+                {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"us-east-2","eventTime":"2026-06-01T14:30:00.123Z",\
+                "eventName":"ObjectRemoved:DeleteMarkerCreated","userIdentity":{"principalId":"AWS:AIDAEXAMPLE"},\
+                "requestParameters":{"sourceIPAddress":"203.0.113.7"},"responseElements":{"x-amz-request-id":"C3D13FE58DE4C810",\
+                "x-amz-id-2":"FMyUVURIY8/IgAtTv8xRjskZQpcIZ9KG4V5Wp6S7S/JRWeUWerMUE5JgHvANOjpD"},"s3":{"s3SchemaVersion":"1.0",\
+                "configurationId":"album-photo-changes","bucket":{"name":"katelynns-photography-client-albums",\
+                "ownerIdentity":{"principalId":"A3NL1KOZZKExample"},"arn":"arn:aws:s3:::katelynns-photography-client-albums"},\
+                "object":{"key":"albums/wedding-1/photos/Ceremony/IMG_0042.jpg","versionId":"3HL4kqtJvjVBH40Nrjfkd","sequencer":"0055AED6DCD90281E5"}}}]}""";
+        QueueMessage m = QueueMessages.parse(body);
+        assertEquals(List.of(new QueueMessage.PhotoChange("wedding-1", "albums/wedding-1/photos/Ceremony/IMG_0042.jpg",
+                "ObjectRemoved:DeleteMarkerCreated")), m.changes());
+        assertTrue(m.changes().get(0).removed());
+    }
+
+    @Test
     void theS3TestEventIsAnEmptyMessage() {
         assertTrue(QueueMessages.parse("{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Bucket\":\"b\"}").isEmpty());
     }

@@ -115,6 +115,12 @@ public final class CostModel {
             // preview keys, two pages for 1,000 photos), plus the album's checks.
             double maintenanceSecondsPerAlbumPerRun,
             int archiveExpiryDays,
+            // Versioning: a deleted or replaced photo's old version is kept this long (Terraform's
+            // photo_version_retention_days); archives' and previews' old versions one day.
+            int photoVersionRetentionDays,
+            // Share of a new album's photo bytes deleted or replaced in its first month (culling
+            // and re-edits after the upload, the odd mistaken delete): what the old versions hold.
+            double replacedPhotoShare,
             int partSizeMib,
             int dynamoWritesPerBuild,       // claim, progress every few seconds, publish
             double idleQueueRequestsPerMonth, // Lambda's pollers long-poll even an empty queue
@@ -122,7 +128,7 @@ public final class CostModel {
 
         static Assumptions typical() {
             return new Assumptions(1000, 8, 35, 300, 12, 1.5, 3, 50, 10, 200, 20, 0.05, 0.05, 300, 20,
-                    150, 5, 1769, 1024, 120, 1024, 0.7, 0.2, 30, 16, 20,
+                    150, 5, 1769, 1024, 120, 1024, 0.7, 0.2, 30, 30, 0.1, 16, 20,
                     5 * 3 * 60 * 24 * 30, 4);
         }
 
@@ -132,7 +138,8 @@ public final class CostModel {
                     photosOpenedPerView, repeatedPhotoEventShare,
                     revisitRatePerMonth, apiRequestsPerNewAlbum, apiRequestsPerRevisit, mbps, buildOverheadSeconds,
                     generatorMemoryMb, apiMemoryMb, apiMillisPerRequest, maintenanceMemoryMb, previewSecondsPerPhoto,
-                    maintenanceSecondsPerAlbumPerRun, archiveExpiryDays, partSizeMib, dynamoWritesPerBuild,
+                    maintenanceSecondsPerAlbumPerRun, archiveExpiryDays, photoVersionRetentionDays, replacedPhotoShare,
+                    partSizeMib, dynamoWritesPerBuild,
                     idleQueueRequestsPerMonth, alarms);
         }
 
@@ -141,7 +148,8 @@ public final class CostModel {
                     zipDownloadsPerNewAlbum, photoDownloadsPerNewAlbum, galleryViewsPerNewAlbum, thumbnailsLoadedPerView,
                     photosOpenedPerView, repeatedPhotoEventShare, revisitRatePerMonth, apiRequestsPerNewAlbum,
                     apiRequestsPerRevisit, buildThroughputMbps, buildOverheadSeconds, generatorMemoryMb, apiMemoryMb, apiMillisPerRequest, maintenanceMemoryMb,
-                    previewSecondsPerPhoto, maintenanceSecondsPerAlbumPerRun, days, partSizeMib, dynamoWritesPerBuild,
+                    previewSecondsPerPhoto, maintenanceSecondsPerAlbumPerRun, days, photoVersionRetentionDays, replacedPhotoShare,
+                    partSizeMib, dynamoWritesPerBuild,
                     idleQueueRequestsPerMonth, alarms);
         }
 
@@ -169,6 +177,8 @@ public final class CostModel {
             double photoGib,
             double previewGib,
             double archiveGibMonths,
+            double oldPhotoVersionGibMonths,
+            double oldArchiveVersionGibMonths,
             double putListRequests,
             double getRequests,
             double transferGib,
@@ -201,6 +211,12 @@ public final class CostModel {
             double previewGib = albums * a.photosPerAlbum() * (a.thumbKb() + a.previewKb()) * 1e3 / GIB;
             // Each album's latest archive lives archive_expiry_days; superseded ones are deleted within hours.
             double archiveGibMonths = (newAlbums + revisitBuilds) * albumGib * a.archiveExpiryDays() / DAYS_PER_MONTH;
+            // Versioning: the bytes of photos deleted or replaced in a new album's first month stay
+            // photo_version_retention_days; every archive, once expired or superseded, stays one
+            // more day as an old version (previews' old versions are too small to count).
+            double oldPhotoVersionGibMonths = newAlbums * albumGib * a.replacedPhotoShare()
+                    * a.photoVersionRetentionDays() / DAYS_PER_MONTH;
+            double oldArchiveVersionGibMonths = builds * albumGib / DAYS_PER_MONTH;
 
             double partsPerArchive = Math.ceil(a.photosPerAlbum() * a.photoMb() * 1e6 / (a.partSizeMib() * 1024.0 * 1024)) + 2;
             double listsPerAlbum = Math.ceil(a.photosPerAlbum() / 1000.0);
@@ -258,7 +274,8 @@ public final class CostModel {
                     + tiers[2] * p.itArchiveInstantGbMonth()) + itMonitoring;
             double photoStandardCost = photoGib * p.s3StandardGbMonth();
 
-            return new Usage(albums, newAlbums, revisits, builds, photoGib, previewGib, archiveGibMonths, putList, gets,
+            return new Usage(albums, newAlbums, revisits, builds, photoGib, previewGib, archiveGibMonths,
+                    oldPhotoVersionGibMonths, oldArchiveVersionGibMonths, putList, gets,
                     transferGib, generatorBuildGbSeconds, generatorPreviewGbSeconds, apiGbSeconds, maintenanceGbSeconds,
                     lambdaRequests, apiRequests, sqsRequests, dynamoWrites, dynamoReads, logsGib, photoItCost,
                     photoStandardCost);
@@ -315,6 +332,10 @@ public final class CostModel {
         lines.add(new Line("S3 thumbnails and previews (Standard)", u -> u.previewGib() * p.s3StandardGbMonth()));
         lines.add(new Line("S3 archives under zips/ (Standard, expire after " + a.archiveExpiryDays() + " days)",
                 u -> u.archiveGibMonths() * p.s3StandardGbMonth()));
+        // Old versions of photos are read by nobody: Intelligent-Tiering moves them to Infrequent
+        // Access after 30 days; priced at Frequent, the most they can cost within the retention.
+        lines.add(new Line("S3 old versions: photos " + a.photoVersionRetentionDays() + " days, archives 1 day",
+                u -> u.oldPhotoVersionGibMonths() * p.itFrequentGbMonth() + u.oldArchiveVersionGibMonths() * p.s3StandardGbMonth()));
         lines.add(new Line("S3 requests (PUT/LIST and GET/HEAD)",
                 u -> u.putListRequests() / 1000 * p.s3PutListPer1000() + u.getRequests() / 1000 * p.s3GetPer1000()));
         lines.add(new Line("Data transfer out (downloads, thumbnails, previews)", u -> u.transferGib() * p.transferOutPerGb()));
@@ -402,6 +423,8 @@ public final class CostModel {
         quantity(out, "Photos stored (GiB)", usages, u -> num(u.photoGib()));
         quantity(out, "Thumbnails and previews stored (GiB)", usages, u -> num(u.previewGib()));
         quantity(out, "Archives stored (GiB-months)", usages, u -> num(u.archiveGibMonths()));
+        quantity(out, "Old versions kept, photos / archives (GiB-months)", usages,
+                u -> num(u.oldPhotoVersionGibMonths()) + " / " + num(u.oldArchiveVersionGibMonths()));
         quantity(out, "S3 requests (PUT/LIST / GET/HEAD)", usages, u -> num(u.putListRequests()) + " / " + num(u.getRequests()));
         quantity(out, "Downloaded (GiB)", usages, u -> num(u.transferGib()));
         quantity(out, "Lambda GB-seconds (archives + previews / all)", usages, u -> num(u.generatorBuildGbSeconds())

@@ -148,6 +148,26 @@ class PhotoEventsIntegrationTest {
     }
 
     @Test
+    void aDeleteInTheVersionedBucketReportedAsADeleteMarkerIsARemovalLikeAnyOther() throws Exception {
+        Map<String, byte[]> photos = readyAlbum("delete-marker", 3);
+        String path = photos.keySet().iterator().next();
+        String thumb = PreviewKeys.image("delete-marker", PreviewSize.THUMB, path);
+        assertTrue(bucket.exists(thumb), "previews were made when the photos arrived");
+
+        // With versioning on, S3 reports a DELETE as ObjectRemoved:DeleteMarkerCreated (this S3
+        // keeps no versions, but the listing sees the photo gone as it does in a versioned bucket).
+        String key = S3Keys.photoKey("delete-marker", path);
+        aws.clients().s3().deleteObject(r -> r.bucket(aws.names().bucket()).key(key));
+        bucket.notify("ObjectRemoved:DeleteMarkerCreated", key, null, null);
+        photos.remove(path);
+        Album ready = runUntil(generator(), "delete-marker", a -> a.archiveCurrent() && a.builds().size() == 2, Duration.ofSeconds(30));
+
+        assertEquals(2, ready.photoCount());
+        assertArchiveHolds(ready, photos);
+        assertFalse(bucket.exists(thumb), "the deleted photo's previews go with it");
+    }
+
+    @Test
     void aBurstOf500UploadsMakesExactlyOneBuild() throws Exception {
         Map<String, byte[]> photos = readyAlbum("burst", 1);
         long versionBefore = albums.find("burst").orElseThrow().contentVersion();
