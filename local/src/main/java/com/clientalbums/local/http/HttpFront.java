@@ -65,10 +65,9 @@ public final class HttpFront implements AutoCloseable {
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
-                Exchange ex = new Exchange(request, response);
-                Exception failed = dispatch(ex);
+                Exception cutShort = dispatch(new Exchange(request, response));
                 // An answer cut short by a failure must not look complete: the connection is aborted.
-                if (failed != null && ex.committed()) callback.failed(failed);
+                if (cutShort != null) callback.failed(cutShort);
                 else callback.succeeded();
                 return true;
             }
@@ -103,7 +102,10 @@ public final class HttpFront implements AutoCloseable {
         }
     }
 
-    /** Answers the request; returns the route's failure, if any (answered 500 unless already committed). */
+    /**
+     * Answers the request: a route that fails before its answer has gone out is answered 500.
+     * Returns the failure only when the answer was already on its way and is now cut short.
+     */
     private Exception dispatch(Exchange ex) {
         String path = ex.rawPath();
         Route route = routes.stream().filter(p -> path.startsWith(p.prefix())).map(Prefixed::route).findFirst()
@@ -120,8 +122,9 @@ public final class HttpFront implements AutoCloseable {
                 Exchanges.sendError(ex, 500, "INTERNAL", "The local runner failed; its log has the details.");
             } catch (IOException | RuntimeException notSent) {
                 LOG.debug("the 500 for {} {} was not sent: {}", ex.method(), path, notSent.toString());
+                return e;
             }
-            return e;
+            return null;
         }
     }
 
