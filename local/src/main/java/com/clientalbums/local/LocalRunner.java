@@ -130,7 +130,7 @@ public final class LocalRunner implements AutoCloseable {
                 RouteTable.defaultOnly(), region, port));
         front.route("/local-admin/", new MaintenanceRoute(maintenance));
         front.route("/config.json", ex -> {
-            ex.getResponseHeaders().set("Cache-Control", "no-store");
+            ex.setHeader("Cache-Control", "no-store");
             Exchanges.sendJson(ex, 200, "{\"api_base_url\":\"/api\",\"auth_mode\":\"local\"}");
         });
         front.route("/", StaticSite.whenBuilt(config.siteDir()));

@@ -27,6 +27,7 @@ final class Main {
               --maintenance-minutes N  run the maintenance function every N minutes (default 10)
               --generator-concurrency N  ZIP builds at once (default 2)
               --visibility-seconds N   the queue's visibility timeout (default 90)
+              --batching-window-seconds N  how long a poller gathers messages into one batch (default 5; 0: none)
               -h, --help             this text
 
             Tunables of the functions (ZIP_QUIET_SECONDS, ZIP_URL_EXPIRY, ...) are read from the
@@ -55,6 +56,8 @@ final class Main {
                     case "--generator-concurrency" -> config = config.withGeneratorConcurrency(positive(value(args, ++i, a), a));
                     case "--visibility-seconds" -> config = config.withVisibilityTimeout(
                             Duration.ofSeconds(positive(value(args, ++i, a), a)));
+                    case "--batching-window-seconds" -> config = config.withPolling(config.longPoll(),
+                            Duration.ofSeconds(nonNegative(value(args, ++i, a), a)));
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
@@ -124,6 +127,16 @@ final class Main {
         int p = positive(s, "port");
         if (p > 65535) throw new IllegalArgumentException("port must be 1-65535");
         return p;
+    }
+
+    private static int nonNegative(String s, String what) {
+        try {
+            int n = Integer.parseInt(s);
+            if (n < 0) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be a whole number of 0 or more, got '" + s + "'");
+        }
     }
 
     private static int positive(String s, String what) {

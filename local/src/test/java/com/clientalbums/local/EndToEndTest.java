@@ -20,10 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -232,6 +234,21 @@ class EndToEndTest {
     }
 
     @Test
+    @Order(2)
+    void a_malformed_escape_in_the_query_answers_the_apis_own_400_not_the_http_servers() throws Exception {
+        String token = signIn(DemoAlbum.CLIENT_EMAIL, PASSWORD);
+        // java.net.URI refuses these targets, so they go over a plain socket, as curl sends them.
+        for (String target : List.of("/api/x?%ZZ=1", "/api/albums/demo/download?file_name=%Z", "/api/me?a=%",
+                "/api/albums/a%E9b/download")) {
+            RawAnswer answer = rawGet(target, token);
+            assertEquals(400, answer.status(), target + ": " + answer.body());
+            assertTrue(answer.contentType().startsWith("application/json"), target + ": " + answer.contentType());
+            assertEquals("BAD_REQUEST", JSON.readTree(answer.body()).at("/error/code").asText(), target + ": " + answer.body());
+            assertFalse(answer.body().contains("Exception"), answer.body());
+        }
+    }
+
+    @Test
     @Order(3)
     void a_restart_on_the_same_data_folder_keeps_albums_accounts_and_tokens_and_sets_up_nothing_twice() throws Exception {
         String token = signIn(DemoAlbum.CLIENT_EMAIL, PASSWORD);
@@ -249,6 +266,24 @@ class EndToEndTest {
     }
 
     // --- helpers ----------------------------------------------------------------------------
+
+    private record RawAnswer(int status, String contentType, String body) {}
+
+    /** One GET with the request target sent byte for byte (HTTP/1.1, connection closed after the answer). */
+    private static RawAnswer rawGet(String target, String token) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", runner.url().getPort())) {
+            socket.setSoTimeout(20_000);
+            String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = answer.indexOf("\r\n\r\n");
+            String head = answer.substring(0, end);
+            String contentType = head.lines().filter(l -> l.regionMatches(true, 0, "Content-Type:", 0, 13))
+                    .map(l -> l.substring(13).strip()).findFirst().orElse("");
+            return new RawAnswer(Integer.parseInt(head.split(" ")[1]), contentType, answer.substring(end + 4));
+        }
+    }
 
     private static TestRunners.Result script(String name, String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of(TestRunners.projectRoot().resolve("scripts/" + name).toString()));

@@ -5,8 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.local.lambda.LocalContext;
 import com.clientalbums.local.lambda.LocalFunction;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,7 +23,7 @@ import java.util.Map;
  * {@code {"message":"Internal Server Error"}} and, when routes are declared, an unknown route
  * is a 404 {@code {"message":"Not Found"}} that reaches no function.
  */
-public final class ApiGatewayBridge implements HttpHandler {
+public final class ApiGatewayBridge implements Route {
     public static final String PREFIX = "/api";
     private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayBridge.class);
     /** API Gateway's integration timeout; a slower answer would be a 503 there. */
@@ -50,17 +47,17 @@ public final class ApiGatewayBridge implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange ex) throws IOException {
+    public void handle(Exchange ex) throws IOException {
         long started = System.nanoTime();
-        String fullPath = ex.getRequestURI().getRawPath();
+        String fullPath = ex.rawPath();
         String rawPath = fullPath.length() <= PREFIX.length() ? "/" : fullPath.substring(PREFIX.length());
         byte[] body = Exchanges.body(ex, Exchanges.MAX_BODY);
         if (body == null) {
             Exchanges.sendJson(ex, 413, "{\"message\":\"Request Entity Too Large\"}");
             return;
         }
-        RawRequest request = new RawRequest(ex.getRequestMethod(), rawPath, ex.getRequestURI().getRawQuery(),
-                ex.getRequestHeaders(), body, ex.getRemoteAddress().getAddress().getHostAddress(), ex.getProtocol());
+        RawRequest request = new RawRequest(ex.method(), rawPath, ex.rawQuery(),
+                ex.requestHeaders(), body, ex.remoteAddress().getAddress().getHostAddress(), ex.protocol());
         var route = routes.match(request.method(), rawPath);
         if (route.isEmpty()) {
             Exchanges.sendJson(ex, 404, "{\"message\":\"Not Found\"}");
@@ -75,7 +72,7 @@ public final class ApiGatewayBridge implements HttpHandler {
             response = target.handler().handleRequest(event, context);
         } catch (Throwable e) {
             LOG.error("{} failed on {} {}", target.function().name(), request.method(), fullPath, e);
-            ex.getResponseHeaders().set("apigw-requestid", event.getRequestContext().getRequestId());
+            ex.setHeader("apigw-requestid", event.getRequestContext().getRequestId());
             Exchanges.sendJson(ex, 500, "{\"message\":\"Internal Server Error\"}");
             log(request, 500, started, "function error");
             return;
@@ -90,20 +87,22 @@ public final class ApiGatewayBridge implements HttpHandler {
         log(request, response.getStatusCode(), started, target.function().name());
     }
 
-    private static void write(HttpExchange ex, APIGatewayV2HTTPResponse response, String requestId) throws IOException {
-        var out = ex.getResponseHeaders();
+    private static void write(Exchange ex, APIGatewayV2HTTPResponse response, String requestId) throws IOException {
         if (response.getMultiValueHeaders() != null) {
-            response.getMultiValueHeaders().forEach((name, values) -> out.put(name, List.copyOf(values)));
+            response.getMultiValueHeaders().forEach((name, values) -> {
+                ex.removeHeader(name);
+                values.forEach(value -> ex.addHeader(name, value));
+            });
         }
         if (response.getHeaders() != null) {
             for (Map.Entry<String, String> h : response.getHeaders().entrySet()) {
-                if (h.getValue() != null) out.set(h.getKey(), h.getValue());
+                if (h.getValue() != null) ex.setHeader(h.getKey(), h.getValue());
             }
         }
         if (response.getCookies() != null) {
-            for (String cookie : response.getCookies()) out.add("Set-Cookie", cookie);
+            for (String cookie : response.getCookies()) ex.addHeader("Set-Cookie", cookie);
         }
-        out.set("apigw-requestid", requestId);
+        ex.setHeader("apigw-requestid", requestId);
         String body = response.getBody();
         byte[] bytes = body == null ? new byte[0]
                 : response.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);

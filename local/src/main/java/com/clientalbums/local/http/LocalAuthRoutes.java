@@ -3,8 +3,6 @@ package com.clientalbums.local.http;
 import com.clientalbums.local.auth.LocalCognito;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
 import java.util.List;
@@ -20,7 +18,7 @@ import java.util.List;
  * The issuer is {@code http://127.0.0.1:PORT/local-auth}, so "{issuer}/.well-known/jwks.json" is
  * the JWKS just as for a Cognito pool's issuer URL.
  */
-public final class LocalAuthRoutes implements HttpHandler {
+public final class LocalAuthRoutes implements Route {
     public static final String PREFIX = "/local-auth";
 
     private final LocalCognito cognito;
@@ -28,10 +26,10 @@ public final class LocalAuthRoutes implements HttpHandler {
     public LocalAuthRoutes(LocalCognito cognito) { this.cognito = cognito; }
 
     @Override
-    public void handle(HttpExchange ex) throws IOException {
-        String path = ex.getRequestURI().getPath().substring(PREFIX.length());
-        String method = ex.getRequestMethod();
-        ex.getResponseHeaders().set("Cache-Control", "no-store");
+    public void handle(Exchange ex) throws IOException {
+        String path = ex.path().substring(PREFIX.length());
+        String method = ex.method();
+        ex.setHeader("Cache-Control", "no-store");
         switch (path) {
             case "/token" -> {
                 if (!method.equals("POST")) { notAllowed(ex, "POST"); return; }
@@ -39,7 +37,7 @@ public final class LocalAuthRoutes implements HttpHandler {
             }
             case "/.well-known/jwks.json" -> {
                 if (!isRead(method)) { notAllowed(ex, "GET"); return; }
-                ex.getResponseHeaders().set("Cache-Control", "public, max-age=300");
+                ex.setHeader("Cache-Control", "public, max-age=300");
                 Exchanges.sendJson(ex, 200, cognito.jwks());
             }
             case "/.well-known/openid-configuration" -> {
@@ -57,7 +55,7 @@ public final class LocalAuthRoutes implements HttpHandler {
         }
     }
 
-    private void token(HttpExchange ex) throws IOException {
+    private void token(Exchange ex) throws IOException {
         byte[] body = Exchanges.body(ex, 64 * 1024);
         JsonNode json;
         try {
@@ -82,7 +80,7 @@ public final class LocalAuthRoutes implements HttpHandler {
             case LocalCognito.SignIn.Refused refused -> Exchanges.sendError(ex, 401, "UNAUTHORIZED", "Wrong email or password");
             case LocalCognito.SignIn.LockedOut locked -> {
                 long seconds = locked.retryAfter().toSeconds();
-                ex.getResponseHeaders().set("Retry-After", Long.toString(seconds));
+                ex.setHeader("Retry-After", Long.toString(seconds));
                 Exchanges.sendError(ex, 429, "TOO_MANY_ATTEMPTS", "Too many failed sign-ins for this account: try again in "
                         + minutes(seconds));
             }
@@ -103,8 +101,8 @@ public final class LocalAuthRoutes implements HttpHandler {
         return method.equals("GET") || method.equals("HEAD");
     }
 
-    private static void notAllowed(HttpExchange ex, String allowed) throws IOException {
-        ex.getResponseHeaders().put("Allow", List.of(allowed));
+    private static void notAllowed(Exchange ex, String allowed) throws IOException {
+        ex.setHeader("Allow", allowed);
         Exchanges.sendError(ex, 405, "METHOD_NOT_ALLOWED", "Use " + allowed);
     }
 }

@@ -1,8 +1,6 @@
 package com.clientalbums.local.http;
 
 import com.clientalbums.local.lambda.MaintenanceSchedule;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
 
@@ -11,7 +9,7 @@ import java.io.IOException;
  * result as JSON, so stale-album recovery can be tried without waiting for the schedule.
  * Loopback callers only; there is no such route in AWS.
  */
-public final class MaintenanceRoute implements HttpHandler {
+public final class MaintenanceRoute implements Route {
     public static final String PATH = "/local-admin/maintenance";
 
     private final MaintenanceSchedule schedule;
@@ -19,17 +17,17 @@ public final class MaintenanceRoute implements HttpHandler {
     public MaintenanceRoute(MaintenanceSchedule schedule) { this.schedule = schedule; }
 
     @Override
-    public void handle(HttpExchange ex) throws IOException {
+    public void handle(Exchange ex) throws IOException {
         if (!Exchanges.isLoopback(ex)) {
             Exchanges.sendError(ex, 403, "FORBIDDEN", "Only from this machine");
             return;
         }
-        if (!ex.getRequestURI().getPath().equals(PATH)) {
+        if (!ex.path().equals(PATH)) {
             Exchanges.sendError(ex, 404, "NOT_FOUND", "Try POST " + PATH);
             return;
         }
-        if (!ex.getRequestMethod().equals("POST")) {
-            ex.getResponseHeaders().set("Allow", "POST");
+        if (!ex.method().equals("POST")) {
+            ex.setHeader("Allow", "POST");
             Exchanges.sendError(ex, 405, "METHOD_NOT_ALLOWED", "Use POST");
             return;
         }

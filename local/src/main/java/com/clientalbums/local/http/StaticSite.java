@@ -1,11 +1,8 @@
 package com.clientalbums.local.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -19,7 +16,7 @@ import java.util.Optional;
  * security headers of AWS's "SecurityHeadersPolicy" are set. Astro's hashed files under
  * {@code /_astro/} are cached for a year; pages are revalidated on every load.
  */
-public final class StaticSite implements HttpHandler {
+public final class StaticSite implements Route {
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
             Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("mjs", "text/javascript; charset=utf-8"),
@@ -35,15 +32,15 @@ public final class StaticSite implements HttpHandler {
     public StaticSite(Path root) { this.root = root.toAbsolutePath().normalize(); }
 
     @Override
-    public void handle(HttpExchange ex) throws IOException {
+    public void handle(Exchange ex) throws IOException {
         securityHeaders(ex);
-        String method = ex.getRequestMethod();
+        String method = ex.method();
         if (!method.equals("GET") && !method.equals("HEAD")) {
-            ex.getResponseHeaders().set("Allow", "GET, HEAD");
+            ex.setHeader("Allow", "GET, HEAD");
             Exchanges.send(ex, 405, "text/plain; charset=utf-8", "Method not allowed".getBytes());
             return;
         }
-        String path = ex.getRequestURI().getPath();
+        String path = ex.path();
         Optional<Path> file = resolve(path);
         int status = 200;
         if (file.isEmpty()) {
@@ -76,29 +73,19 @@ public final class StaticSite implements HttpHandler {
         return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
     }
 
-    private static void serve(HttpExchange ex, int status, String urlPath, Path file) throws IOException {
+    private static void serve(Exchange ex, int status, String urlPath, Path file) throws IOException {
         long size = Files.size(file);
         String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(Files.getLastModifiedTime(file).toMillis()) + "\"";
-        var headers = ex.getResponseHeaders();
-        headers.set("Content-Type", contentType(file));
-        headers.set("Cache-Control", urlPath.startsWith("/_astro/") ? "public, max-age=31536000, immutable" : "no-cache");
-        headers.set("ETag", etag);
-        if (status == 200 && etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
-            ex.sendResponseHeaders(304, -1);
-            ex.close();
+        ex.setHeader("Content-Type", contentType(file));
+        ex.setHeader("Cache-Control", urlPath.startsWith("/_astro/") ? "public, max-age=31536000, immutable" : "no-cache");
+        ex.setHeader("ETag", etag);
+        if (status == 200 && etag.equals(ex.requestHeader("If-None-Match"))) {
+            ex.send(304, null);
             return;
         }
-        if (ex.getRequestMethod().equals("HEAD")) {
-            headers.set("Content-Length", Long.toString(size));
-            ex.sendResponseHeaders(status, -1);
-            ex.close();
-            return;
+        try (InputStream in = Files.newInputStream(file)) {
+            ex.send(status, size, in);
         }
-        ex.sendResponseHeaders(status, size == 0 ? -1 : size);
-        try (InputStream in = Files.newInputStream(file); OutputStream out = ex.getResponseBody()) {
-            in.transferTo(out);
-        }
-        ex.close();
     }
 
     static String contentType(Path file) {
@@ -109,16 +96,15 @@ public final class StaticSite implements HttpHandler {
     }
 
     /** AWS's managed SecurityHeadersPolicy, minus HSTS (this is plain http on loopback). */
-    static void securityHeaders(HttpExchange ex) {
-        var h = ex.getResponseHeaders();
-        h.set("X-Content-Type-Options", "nosniff");
-        h.set("X-Frame-Options", "SAMEORIGIN");
-        h.set("Referrer-Policy", "strict-origin-when-cross-origin");
-        h.set("X-XSS-Protection", "1; mode=block");
+    static void securityHeaders(Exchange ex) {
+        ex.setHeader("X-Content-Type-Options", "nosniff");
+        ex.setHeader("X-Frame-Options", "SAMEORIGIN");
+        ex.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+        ex.setHeader("X-XSS-Protection", "1; mode=block");
     }
 
     /** The page served at every path when the front end has not been built. */
-    public static HttpHandler notBuilt(Path expected) {
+    public static Route notBuilt(Path expected) {
         String page = """
                 <!doctype html><html lang="en"><meta charset="utf-8"><title>Client albums - local runner</title>
                 <body style="font-family:system-ui;max-width:40rem;margin:3rem auto;line-height:1.5">
@@ -132,16 +118,16 @@ public final class StaticSite implements HttpHandler {
                 """.formatted(expected.toString().replace("&", "&amp;").replace("<", "&lt;"));
         return ex -> {
             securityHeaders(ex);
-            ex.getResponseHeaders().set("Cache-Control", "no-store");
-            Exchanges.send(ex, ex.getRequestURI().getPath().equals("/") ? 200 : 404, "text/html; charset=utf-8",
+            ex.setHeader("Cache-Control", "no-store");
+            Exchanges.send(ex, ex.path().equals("/") ? 200 : 404, "text/html; charset=utf-8",
                     page.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         };
     }
 
     /** Serves the site once its folder exists, the "not built" page until then: a build needs no restart. */
-    public static HttpHandler whenBuilt(Path root) {
-        HttpHandler site = new StaticSite(root);
-        HttpHandler missing = notBuilt(root);
+    public static Route whenBuilt(Path root) {
+        Route site = new StaticSite(root);
+        Route missing = notBuilt(root);
         return ex -> (Files.isDirectory(root) ? site : missing).handle(ex);
     }
 }
