@@ -61,7 +61,7 @@ public final class AlbumRepository {
      *
      * <p>The SDK sends the write again when its answer is lost (a reset connection, a timeout), and
      * the repeat would find the item its first attempt wrote: so the condition also lets through
-     * this very registration (same creation time to the millisecond and creator, untouched since),
+     * this very registration (same creation time to the millisecond, creator and name, untouched since),
      * or the photographer would be told their new album's id is taken.
      */
     public boolean register(String albumId, String name, String createdBy, long photoCount, String fingerprint, Instant now) {
@@ -81,8 +81,10 @@ public final class AlbumRepository {
         try {
             dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(album_id) OR (created_at = :created_at AND created_by = :created_by"
-                            + " AND attempts = :zero AND content_version = :zero)")
-                    .expressionAttributeValues(Map.of(":created_at", time(now), ":created_by", str(createdBy), ":zero", num(0)))
+                            + " AND #name = :name AND attempts = :zero AND content_version = :zero)")
+                    .expressionAttributeNames(Map.of("#name", "name"))
+                    .expressionAttributeValues(Map.of(":created_at", time(now), ":created_by", str(createdBy), ":name", str(name),
+                            ":zero", num(0)))
                     .build());
             return true;
         } catch (ConditionalCheckFailedException e) {

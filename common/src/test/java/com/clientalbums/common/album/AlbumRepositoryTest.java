@@ -52,6 +52,7 @@ class AlbumRepositoryTest {
         assertTrue(albums.register("repeated-id", "Wedding", "studio@example.com", 3, "fp-1", now));
         assertTrue(albums.register("repeated-id", "Wedding", "studio@example.com", 3, "fp-1", now));
         assertFalse(albums.register("repeated-id", "Wedding", "studio@example.com", 3, "fp-1", now.plusMillis(1)));
+        assertFalse(albums.register("repeated-id", "Another wedding", "studio@example.com", 3, "fp-1", now));
         assertFalse(albums.register("repeated-id", "Wedding", "other@example.com", 3, "fp-1", now));
         assertTrue(albums.claim("repeated-id", "gen-1", Instant.now(), Duration.ofMinutes(2)).isPresent());
         assertFalse(albums.register("repeated-id", "Wedding", "studio@example.com", 3, "fp-1", now),
