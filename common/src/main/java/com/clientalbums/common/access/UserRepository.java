@@ -22,11 +22,20 @@ public final class UserRepository {
         this.table = table;
     }
 
-    /** Adds the user; false when the address is taken (one conditional write, so two admins cannot both create it). */
+    /**
+     * Adds the user; false when the address is taken (one conditional write, so two admins cannot
+     * both create it). The repeat the SDK sends when the first attempt's answer was lost finds
+     * the row that attempt wrote, so the condition also lets through the same row (name and
+     * creation time to the millisecond): the photographer is not told a client they are adding
+     * already exists.
+     */
     public boolean create(String email, String name, Instant now) {
+        Map<String, AttributeValue> item = item(Emails.normalize(email), name, now);
         try {
-            dynamo.putItem(p -> p.tableName(table).item(item(Emails.normalize(email), name, now))
-                    .conditionExpression("attribute_not_exists(email)"));
+            dynamo.putItem(p -> p.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(email) OR (#name = :name AND created_at = :created_at)")
+                    .expressionAttributeNames(Map.of("#name", "name"))
+                    .expressionAttributeValues(Map.of(":name", item.get("name"), ":created_at", item.get("created_at"))));
             return true;
         } catch (ConditionalCheckFailedException taken) {
             return false;

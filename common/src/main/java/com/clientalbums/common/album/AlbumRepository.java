@@ -58,6 +58,11 @@ public final class AlbumRepository {
      * Registers a new album. With photos its build is requested at once ({@code pending}; the
      * caller then wakes a generator); without, there is nothing to build yet and the first photo
      * event requests it. False if the id is taken.
+     *
+     * <p>The SDK sends the write again when its answer is lost (a reset connection, a timeout), and
+     * the repeat would find the item its first attempt wrote: so the condition also lets through
+     * this very registration (same creation time to the millisecond, creator and name, untouched since),
+     * or the photographer would be told their new album's id is taken.
      */
     public boolean register(String albumId, String name, String createdBy, long photoCount, String fingerprint, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(key(albumId));
@@ -75,7 +80,12 @@ public final class AlbumRepository {
         }
         try {
             dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(album_id)").build());
+                    .conditionExpression("attribute_not_exists(album_id) OR (created_at = :created_at AND created_by = :created_by"
+                            + " AND #name = :name AND attempts = :zero AND content_version = :zero)")
+                    .expressionAttributeNames(Map.of("#name", "name"))
+                    .expressionAttributeValues(Map.of(":created_at", time(now), ":created_by", str(createdBy), ":name", str(name),
+                            ":zero", num(0)))
+                    .build());
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

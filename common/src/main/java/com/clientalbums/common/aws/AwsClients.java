@@ -1,9 +1,9 @@
 package com.clientalbums.common.aws;
 
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -27,27 +28,46 @@ import java.util.Optional;
  */
 public record AwsClients(S3Client s3, S3Presigner presigner, SqsClient sqs, DynamoDbClient dynamo) implements AutoCloseable {
 
-    private static final ClientOverrideConfiguration RETRIES = ClientOverrideConfiguration.builder()
-            .retryStrategy(RetryMode.STANDARD)
-            .apiCallAttemptTimeout(Duration.ofSeconds(60))
-            .build();
+    /** How long one attempt of a call may take before the SDK abandons it and, within its retry budget, tries again. */
+    public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(60);
 
     public static AwsClients create(String region) {
         return create(region, System.getenv());
     }
 
     public static AwsClients create(String region, Map<String, String> env) {
+        return create(region, env, ATTEMPT_TIMEOUT);
+    }
+
+    /**
+     * The same clients with another attempt timeout (how long the SDK waits for an answer):
+     * the fault suite holds requests unanswered and would otherwise wait a minute for each.
+     */
+    public static AwsClients create(String region, Map<String, String> env, Duration attemptTimeout) {
         Region r = Region.of(region);
         Optional<URI> s3Endpoint = endpoint(env, "S3");
         var presigner = S3Presigner.builder().region(r).serviceConfiguration(s3Configuration(s3Endpoint));
-        var sqs = SqsClient.builder().region(r).overrideConfiguration(RETRIES)
+        var sqs = SqsClient.builder().region(r).overrideConfiguration(retries(attemptTimeout))
                 .httpClientBuilder(HttpClients.urlConnection());
-        var dynamo = DynamoDbClient.builder().region(r).overrideConfiguration(RETRIES)
+        var dynamo = DynamoDbClient.builder().region(r).overrideConfiguration(retries(attemptTimeout))
                 .httpClientBuilder(HttpClients.urlConnection());
         s3Endpoint.ifPresent(presigner::endpointOverride);
         endpoint(env, "SQS").ifPresent(sqs::endpointOverride);
         endpoint(env, "DYNAMODB").ifPresent(dynamo::endpointOverride);
-        return new AwsClients(s3(region, env).build(), presigner.build(), sqs.build(), dynamo.build());
+        return new AwsClients(s3(region, env, attemptTimeout).build(), presigner.build(), sqs.build(), dynamo.build());
+    }
+
+    /**
+     * The standard retries, plus an answer cut off mid-body: the SDK retries a connection broken
+     * before the answer, but one broken while its XML or JSON is parsed surfaces as a parse
+     * error that it does not retry (a listing cut short failed a whole build). The root cause is
+     * the socket's {@link IOException} either way; every call here may be sent again (reads, and
+     * writes that are conditional or idempotent).
+     */
+    private static ClientOverrideConfiguration retries(Duration attemptTimeout) {
+        return ClientOverrideConfiguration.builder()
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().retryOnRootCauseInstanceOf(IOException.class).build())
+                .apiCallAttemptTimeout(attemptTimeout).build();
     }
 
     /**
@@ -55,12 +75,16 @@ public record AwsClients(S3Client s3, S3Presigner presigner, SqsClient sqs, Dyna
      * same client with other credentials.
      */
     public static S3ClientBuilder s3(String region, Map<String, String> env) {
+        return s3(region, env, ATTEMPT_TIMEOUT);
+    }
+
+    private static S3ClientBuilder s3(String region, Map<String, String> env, Duration attemptTimeout) {
         Optional<URI> endpoint = endpoint(env, "S3");
         // Archives carry a CRC-32 of every photo, computed from the bytes as read and checked by
         // every unzip tool, and TLS protects the transfer; the SDK's own per-request checksums
         // would hash every byte twice more for no added safety.
         // Its connections are kept alive as many as a build's parallel GETs and part uploads (HttpClients).
-        var s3 = S3Client.builder().region(Region.of(region)).overrideConfiguration(RETRIES)
+        var s3 = S3Client.builder().region(Region.of(region)).overrideConfiguration(retries(attemptTimeout))
                 .httpClientBuilder(HttpClients.urlConnection())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)

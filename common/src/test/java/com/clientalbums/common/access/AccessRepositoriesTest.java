@@ -48,6 +48,17 @@ class AccessRepositoriesTest {
     static Caller client(String email) { return new Caller(email, "", false); }
 
     @Test
+    void aUserCreationSentAgainAfterItsAnswerWasLostSucceedsButAnotherCreationIsRefused() {
+        // The SDK repeats the same request when a connection breaks after DynamoDB wrote it.
+        Instant now = Instant.parse("2026-12-05T08:00:00.123Z");
+        assertTrue(users.create("dana@example.com", "Dana", now));
+        assertTrue(users.create("dana@example.com", "Dana", now));
+        assertFalse(users.create("dana@example.com", "Dana", now.plusMillis(1)));
+        assertFalse(users.create("dana@example.com", "Someone else", now));
+        assertEquals("Dana", users.find("dana@example.com").orElseThrow().name());
+    }
+
+    @Test
     void aUserIsCreatedOnceAndFoundByAnyCaseOfTheAddress() {
         assertTrue(users.create("Carol@Example.com", "Carol", Instant.parse("2026-11-29T12:00:00Z")));
         assertFalse(users.create("carol@example.com", "Another Carol", Instant.now()));

@@ -46,6 +46,21 @@ class AlbumRepositoryTest {
     }
 
     @Test
+    void aRegistrationSentAgainAfterItsAnswerWasLostSucceedsButNotOnceTheAlbumMoved() {
+        // The SDK repeats the same request when a connection breaks after DynamoDB wrote it.
+        Instant now = Instant.parse("2026-12-05T08:00:00.123Z");
+        assertTrue(albums.register("repeated-id", "Wedding", "studio@example.com", 3, "fp-1", now));
+        assertTrue(albums.register("repeated-id", "Wedding", "studio@example.com", 3, "fp-1", now));
+        assertFalse(albums.register("repeated-id", "Wedding", "studio@example.com", 3, "fp-1", now.plusMillis(1)));
+        assertFalse(albums.register("repeated-id", "Another wedding", "studio@example.com", 3, "fp-1", now));
+        assertFalse(albums.register("repeated-id", "Wedding", "other@example.com", 3, "fp-1", now));
+        assertTrue(albums.claim("repeated-id", "gen-1", Instant.now(), Duration.ofMinutes(2)).isPresent());
+        assertFalse(albums.register("repeated-id", "Wedding", "studio@example.com", 3, "fp-1", now),
+                "a repeat must not reset an album a generator has claimed");
+        assertEquals(ZipStatus.GENERATING, albums.find("repeated-id").orElseThrow().zipStatus());
+    }
+
+    @Test
     void aRegisteredAlbumIsPendingAndItsFirstClaimStartsTheBuild() {
         String id = registered("first-claim");
         assertEquals(ZipStatus.PENDING, albums.find(id).orElseThrow().zipStatus());
