@@ -8,11 +8,16 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Does what Lambda's SQS event source does, once: receive a batch, invoke the handler, delete the
@@ -58,5 +63,21 @@ public final class SqsLambdaDriver {
             if (!failed.contains(m.messageId())) sqs.deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
         }
         return new Poll(messages.size(), messages.stream().map(Message::body).toList(), failed);
+    }
+
+    /**
+     * Polls until {@code done} holds for what {@code read} returns (the album record, say), and
+     * returns that; the test fails with the last value read once {@code limit} has passed.
+     */
+    public <T> T pollUntil(Supplier<T> read, Predicate<T> done, Duration limit) {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            T value = read.get();
+            if (done.test(value)) return value;
+            pollOnce(Duration.ofSeconds(1));
+        }
+        T last = read.get();
+        assertTrue(done.test(last), () -> "not reached within " + limit.toSeconds() + " s: " + last);
+        return last;
     }
 }

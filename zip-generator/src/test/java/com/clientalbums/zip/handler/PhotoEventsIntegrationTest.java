@@ -367,15 +367,7 @@ class PhotoEventsIntegrationTest {
     }
 
     private static Album runUntil(SqsLambdaDriver generator, String albumId, Predicate<Album> done, Duration limit) {
-        Instant deadline = Instant.now().plus(limit);
-        while (Instant.now().isBefore(deadline)) {
-            Album album = albums.find(albumId).orElseThrow();
-            if (done.test(album)) return album;
-            generator.pollOnce(Duration.ofSeconds(1));
-        }
-        Album album = albums.find(albumId).orElseThrow();
-        assertTrue(done.test(album), "album " + albumId + " did not get there: " + album.zipStatus() + " " + album.builds());
-        return album;
+        return generator.pollUntil(() -> albums.find(albumId).orElseThrow(), done, limit);
     }
 
     /** Keeps the generator polling past the quiet period: no further build may start. */

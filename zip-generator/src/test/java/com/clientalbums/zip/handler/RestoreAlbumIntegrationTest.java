@@ -238,15 +238,7 @@ class RestoreAlbumIntegrationTest {
     }
 
     private static Album runUntil(String albumId, Predicate<Album> done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
-        while (Instant.now().isBefore(deadline)) {
-            Album album = albums.find(albumId).orElseThrow();
-            if (done.test(album)) return album;
-            generator.pollOnce(Duration.ofSeconds(1));
-        }
-        Album album = albums.find(albumId).orElseThrow();
-        assertTrue(done.test(album), "album " + albumId + " did not get there: " + album.zipStatus() + " " + album.builds());
-        return album;
+        return generator.pollUntil(() -> albums.find(albumId).orElseThrow(), done, Duration.ofSeconds(40));
     }
 
     private static void assertArchiveHolds(Album album, Map<String, byte[]> photos) throws Exception {
