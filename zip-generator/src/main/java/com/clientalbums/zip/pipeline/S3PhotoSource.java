@@ -7,8 +7,14 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads photos from the album bucket, insisting on the ETag that was listed. */
+/**
+ * Reads photos from the album bucket, insisting on the ETag that was listed; a body cut off
+ * mid-way is resumed from the byte reached ({@link ResumingInputStream}).
+ */
 public final class S3PhotoSource implements PhotoSource {
+    /** Resumes of one photo's body before its read fails (and the build with it, retried later). */
+    static final int MAX_RESUMES = 3;
+
     private final S3Client s3;
     private final String bucket;
 
@@ -19,12 +25,19 @@ public final class S3PhotoSource implements PhotoSource {
 
     @Override
     public InputStream open(String key, String etag) throws IOException {
+        return new ResumingInputStream(offset -> openFrom(key, etag, offset), MAX_RESUMES);
+    }
+
+    /** The photo from byte {@code offset} to its end, of the version listed. */
+    InputStream openFrom(String key, String etag, long offset) throws IOException {
         try {
-            return s3.getObject(r -> r.bucket(bucket).key(key).ifMatch(etag));
+            return s3.getObject(r -> r.bucket(bucket).key(key).ifMatch(etag).range(offset == 0 ? null : "bytes=" + offset + "-"));
         } catch (NoSuchKeyException e) {
             throw new ContentChangedException(key + " was deleted");
         } catch (S3Exception e) {
             if (e.statusCode() == 412) throw new ContentChangedException(key + " was replaced");
+            // Cut off just after its last byte: nothing is left to read.
+            if (e.statusCode() == 416 && offset > 0) return InputStream.nullInputStream();
             throw e;
         }
     }
