@@ -51,7 +51,7 @@ public final class ApiGatewayBridge implements Route {
         long started = System.nanoTime();
         String fullPath = ex.rawPath();
         String rawPath = fullPath.length() <= PREFIX.length() ? "/" : fullPath.substring(PREFIX.length());
-        byte[] body = Exchanges.body(ex, Exchanges.MAX_BODY);
+        byte[] body = ex.body(Exchanges.MAX_BODY);
         if (body == null) {
             Exchanges.sendJson(ex, 413, "{\"message\":\"Request Entity Too Large\"}");
             return;

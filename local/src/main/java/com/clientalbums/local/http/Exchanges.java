@@ -14,11 +14,6 @@ public final class Exchanges {
 
     private Exchanges() {}
 
-    /** The request body, or {@code null} when it is larger than {@code max} bytes. */
-    public static byte[] body(Exchange ex, int max) throws IOException {
-        return ex.body(max);
-    }
-
     public static void send(Exchange ex, int status, String contentType, byte[] body) throws IOException {
         if (contentType != null) ex.setHeader("Content-Type", contentType);
         ex.send(status, body);

@@ -56,7 +56,7 @@ public final class LocalAuthRoutes implements Route {
     }
 
     private void token(Exchange ex) throws IOException {
-        byte[] body = Exchanges.body(ex, 64 * 1024);
+        byte[] body = ex.body(64 * 1024);
         JsonNode json;
         try {
             json = body == null ? null : Exchanges.JSON.readTree(body);

@@ -33,8 +33,12 @@ final class ActiveContent {
 
     private ActiveContent() {}
 
-    /** What active content the bytes are ("SVG, HTML or XML markup", …); empty for anything else. */
-    static Optional<String> in(byte[] head) {
+    /**
+     * What active content a file starting with {@code bytes} is ("SVG, HTML or XML markup", …);
+     * empty for anything else. Only the first {@link #HEAD_BYTES} are looked at.
+     */
+    static Optional<String> in(byte[] bytes) {
+        byte[] head = bytes.length > HEAD_BYTES ? Arrays.copyOf(bytes, HEAD_BYTES) : bytes;
         if (knownMediaFormat(head)) return Optional.empty();
         if (startsWith(head, 0, "#!")) return Optional.of("a script (#!)");
         if (startsWith(head, 0, "\u007fELF")) return Optional.of("an ELF executable");

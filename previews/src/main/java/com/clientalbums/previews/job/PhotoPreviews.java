@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
@@ -134,7 +133,7 @@ public final class PhotoPreviews {
      * (or, should it have changed meanwhile or be too large to move, marked so it gets no preview).
      */
     private Optional<Result> quarantined(String albumId, String relativePath, String etag, long size, byte[] bytes) {
-        Optional<String> active = ActiveContent.in(bytes.length > ActiveContent.HEAD_BYTES ? Arrays.copyOf(bytes, ActiveContent.HEAD_BYTES) : bytes);
+        Optional<String> active = ActiveContent.in(bytes);
         if (active.isEmpty()) return Optional.empty();
         if (quarantine.move(albumId, relativePath, etag, size, active.get())) {
             // The delete's own event removes whatever images an earlier version had.
