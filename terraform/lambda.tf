@@ -43,6 +43,8 @@ resource "aws_lambda_function" "zip_generator" {
       ZIP_LEASE_SECONDS        = tostring(var.zip_lease_seconds)
       ZIP_MAX_ATTEMPTS         = tostring(var.zip_max_attempts)
       ZIP_QUIET_SECONDS        = tostring(var.zip_quiet_seconds)
+      ZIP_SPLIT_SIZE_MB        = tostring(var.zip_split_size_mb)
+      ZIP_PARALLEL_PARTS       = tostring(var.zip_parallel_parts)
     }
   }
 
@@ -209,6 +211,8 @@ resource "aws_lambda_function" "maintenance" {
       ZIP_URL_EXPIRY           = tostring(var.zip_url_expiry_seconds)
       ZIP_LEASE_SECONDS        = tostring(var.zip_lease_seconds)
       ZIP_QUIET_SECONDS        = tostring(var.zip_quiet_seconds)
+      ZIP_SPLIT_SIZE_MB        = tostring(var.zip_split_size_mb)
+      ZIP_PARALLEL_PARTS       = tostring(var.zip_parallel_parts)
     }
   }
 

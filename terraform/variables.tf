@@ -234,6 +234,28 @@ variable "zip_part_size_mb" {
   }
 }
 
+variable "zip_split_size_mb" {
+  description = "ZIP_SPLIT_SIZE_MB: largest archive part a client downloads, in MiB; 0 means one archive per album."
+  type        = number
+  default     = 4096
+
+  validation {
+    condition     = var.zip_split_size_mb == 0 || var.zip_split_size_mb >= 5
+    error_message = "zip_split_size_mb must be 0 (one archive) or at least 5."
+  }
+}
+
+variable "zip_parallel_parts" {
+  description = "ZIP_PARALLEL_PARTS: archive parts of one album built at once, each by its own generator invocation."
+  type        = number
+  default     = 4
+
+  validation {
+    condition     = var.zip_parallel_parts >= 1 && var.zip_parallel_parts <= 32
+    error_message = "zip_parallel_parts must be between 1 and 32."
+  }
+}
+
 variable "zip_memory_budget_mb" {
   description = "ZIP_MEMORY_BUDGET_MB: upper bound on archive bytes one build holds in memory, in MiB."
   type        = number

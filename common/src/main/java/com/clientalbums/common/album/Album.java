@@ -12,7 +12,10 @@ import java.util.List;
  * photos as last seen; {@code zip_fingerprint}/{@code zip_key} the published archive, which
  * is current only while both fingerprints agree; the lease fields say who builds and until
  * when; {@code build_version} is the content version a build started from, so a change that
- * arrives during the build is noticed when it publishes.
+ * arrives during the build is noticed when it publishes. {@code zip_parts} lists the published
+ * archives when an album is cut into parts ({@code zip_key} is then the first one's);
+ * {@code build_fingerprint}, {@code build_parts} and {@code parts_remaining} are the plan of the
+ * build under way, one lease per part.
  */
 public record Album(
         String albumId,
@@ -38,7 +41,37 @@ public record Album(
         long buildVersion,
         int attempts,
         Progress progress,
-        List<BuildRecord> builds) {
+        List<BuildRecord> builds,
+        List<PublishedPart> zipParts,
+        String buildFingerprint,
+        List<PartTask> buildParts,
+        long partsRemaining) {
+
+    /**
+     * The published archives in download order: {@code zip_parts}, or for a record written before
+     * parts existed, its one {@code zip_key}. Empty when nothing is published.
+     */
+    public List<PublishedPart> publishedParts() {
+        if (!zipParts.isEmpty()) return zipParts;
+        return zipKey == null ? List.of() : List.of(new PublishedPart(zipKey, zipSize, zipFileCount, progress.bytesTotal()));
+    }
+
+    /**
+     * How far the build under way has come: over its parts when it has a plan ({@code build_parts},
+     * parts already done counting in full), else the single progress the heartbeat writes.
+     */
+    public Progress buildProgress() {
+        if (buildParts.isEmpty()) return progress;
+        long filesDone = 0, filesTotal = 0, bytesDone = 0, bytesTotal = 0;
+        for (PartTask p : buildParts) {
+            Progress q = p.progress();
+            filesTotal += q.filesTotal();
+            bytesTotal += q.bytesTotal();
+            filesDone += p.state() == PartTask.State.DONE ? q.filesTotal() : q.filesDone();
+            bytesDone += p.state() == PartTask.State.DONE ? q.bytesTotal() : q.bytesDone();
+        }
+        return new Progress(filesDone, filesTotal, bytesDone, bytesTotal);
+    }
 
     /** A published archive exists and was built from the photos as they are now. */
     public boolean archiveCurrent() {

@@ -37,7 +37,55 @@ final class AlbumItems {
                 n(item, "build_version"),
                 (int) n(item, "attempts"),
                 progress(item.get("progress")),
-                builds(item.get("builds")));
+                builds(item.get("builds")),
+                publishedParts(item.get("zip_parts")),
+                s(item, "build_fingerprint"),
+                partTasks(item.get("build_parts")),
+                n(item, "parts_remaining"));
+    }
+
+    static AttributeValue publishedParts(List<PublishedPart> parts) {
+        List<AttributeValue> list = new ArrayList<>();
+        for (PublishedPart p : parts) {
+            list.add(AttributeValue.fromM(Map.of("key", str(p.key()), "size", num(p.size()),
+                    "file_count", num(p.fileCount()), "content_bytes", num(p.contentBytes()))));
+        }
+        return AttributeValue.fromL(list);
+    }
+
+    /** One entry of the {@code build_parts} map (its map key is the part index). */
+    static AttributeValue partTask(PartTask task) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("key", str(task.key()));
+        m.put("state", str(task.state().value()));
+        if (task.owner() != null) m.put("owner", str(task.owner()));
+        if (task.leaseExpiresAt() != null) m.put("lease_expires_at", time(task.leaseExpiresAt()));
+        m.put("progress", progress(task.progress()));
+        m.put("size", num(task.size()));
+        return AttributeValue.fromM(m);
+    }
+
+    private static List<PublishedPart> publishedParts(AttributeValue v) {
+        if (v == null || !v.hasL()) return List.of();
+        List<PublishedPart> out = new ArrayList<>();
+        for (AttributeValue e : v.l()) {
+            Map<String, AttributeValue> m = e.m();
+            out.add(new PublishedPart(s(m, "key"), n(m, "size"), n(m, "file_count"), n(m, "content_bytes")));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The {@code build_parts} map, in part order. */
+    private static List<PartTask> partTasks(AttributeValue v) {
+        if (v == null || !v.hasM()) return List.of();
+        List<PartTask> out = new ArrayList<>();
+        for (var e : v.m().entrySet()) {
+            Map<String, AttributeValue> m = e.getValue().m();
+            out.add(new PartTask(Integer.parseInt(e.getKey()), s(m, "key"), PartTask.State.of(s(m, "state")), s(m, "owner"),
+                    t(m, "lease_expires_at"), progress(m.get("progress")), n(m, "size")));
+        }
+        out.sort(java.util.Comparator.comparingInt(PartTask::index));
+        return List.copyOf(out);
     }
 
     static AttributeValue str(String v) { return AttributeValue.fromS(v); }

@@ -20,7 +20,7 @@ public record ProgressView(long filesDone, long filesTotal, long bytesDone, long
             case PENDING -> new ProgressView(0, album.photoCount(), 0, 0, null);
             case GENERATING -> generating(album, now);
             case READY -> {
-                Progress p = album.progress();
+                Progress p = album.buildProgress();
                 long files = album.zipFileCount() > 0 ? album.zipFileCount() : p.filesTotal();
                 yield new ProgressView(files, files, p.bytesTotal(), p.bytesTotal(), 0L);
             }
@@ -29,7 +29,7 @@ public record ProgressView(long filesDone, long filesTotal, long bytesDone, long
     }
 
     private static ProgressView generating(Album album, Instant now) {
-        Progress p = album.progress();
+        Progress p = album.buildProgress();
         long filesTotal = p.filesTotal() > 0 ? p.filesTotal() : album.photoCount();
         return new ProgressView(p.filesDone(), filesTotal, p.bytesDone(), p.bytesTotal(),
                 eta(p, filesTotal, album.zipGenerationStartedAt(), now));

@@ -43,6 +43,29 @@ public final class S3Keys {
         return zipPrefix(albumId) + fingerprint + ".zip";
     }
 
+    /**
+     * The sidecar of an archive listing the source of each entry (photo key and ETag, in archive
+     * order), read by an incremental rebuild to know which entries it may copy: {@code ….zip} →
+     * {@code ….manifest.json}.
+     */
+    public static String manifestKey(String zipKey) {
+        return sidecar(zipKey, ".manifest.json");
+    }
+
+    /**
+     * Where a build that ran out of time records how far its archive's multipart upload got (upload
+     * id, parts done, CRC-32s computed), so the next invocation continues it: {@code ….zip} →
+     * {@code ….checkpoint.json}.
+     */
+    public static String checkpointKey(String zipKey) {
+        return sidecar(zipKey, ".checkpoint.json");
+    }
+
+    private static String sidecar(String zipKey, String suffix) {
+        if (!zipKey.startsWith(ZIPS) || !zipKey.endsWith(".zip")) throw new IllegalArgumentException("not an archive key: " + zipKey);
+        return zipKey.substring(0, zipKey.length() - ".zip".length()) + suffix;
+    }
+
     /** The album a photo key belongs to; empty for anything outside {@code albums/{id}/photos/}. */
     public static Optional<String> albumOfPhoto(String key) {
         if (key == null || !key.startsWith(ALBUMS)) return Optional.empty();

@@ -39,6 +39,33 @@ public final class LayoutPlanner {
     }
 
     /**
+     * Plans an album cut into parts of at most {@code maxPartBytes} each (0: one archive), each part
+     * a complete archive of its own; names are made unique over the whole album first, so they
+     * stay unique across parts.
+     *
+     * <p>STUB (issue 13 foundation): fills parts in name order; the content-defined cut replaces it.
+     */
+    public static List<ZipLayout> planParts(List<SourceFile> files, long maxPartBytes) {
+        ZipLayout whole = plan(files);
+        if (maxPartBytes <= 0 || whole.totalSize() <= maxPartBytes) return List.of(whole);
+        List<ZipLayout> parts = new ArrayList<>();
+        List<SourceFile> current = new ArrayList<>();
+        long size = 0;
+        for (ZipLayout.Entry e : whole.entries()) {
+            long entryBytes = e.dataOffset() - e.headerOffset() + e.size() + 200;
+            if (!current.isEmpty() && size + entryBytes > maxPartBytes) {
+                parts.add(plan(current));
+                current = new ArrayList<>();
+                size = 0;
+            }
+            current.add(e.source());
+            size += entryBytes;
+        }
+        if (!current.isEmpty()) parts.add(plan(current));
+        return List.copyOf(parts);
+    }
+
+    /**
      * The first entry (offset 0) needs ZIP64 only if it is 4 GiB or more; some readers that stream the
      * archive (Safari's auto-extract) judge it by its first header, so a smaller file goes first. When
      * every file is that large there is no choice, and the archive stays valid for ZIP64 readers.

@@ -37,6 +37,19 @@ public final class ArchivePipeline {
     public record Result(long archiveSize, int entries, long contentBytes) {}
 
     /**
+     * Builds {@code job}'s archive, continuing {@code resume}'s upload when given. Stopped (time,
+     * lease), it records a checkpoint in {@code checkpoints} and leaves the upload for the next
+     * invocation; the content changed, it aborts the upload.
+     *
+     * <p>STUB (issue 13 foundation): plays the job as a full build; the plan, known CRCs and
+     * checkpoints are not used yet.
+     */
+    public Result build(ArchiveJob job, java.util.Optional<Checkpoint> resume, CheckpointStore checkpoints,
+                        BuildMonitor monitor) throws IOException {
+        return build(job.layout(), job.etags(), job.key(), monitor);
+    }
+
+    /**
      * Builds the archive at {@code key}. On any failure or stop the multipart upload is aborted,
      * so nothing appears at the key.
      *

@@ -40,7 +40,7 @@ public record PipelineConfig(int fetchConcurrency, int partSizeBytes, int upload
     long prefetchBudget() { return memoryBudgetBytes - (long) partBuffers() * partSizeBytes; }
 
     /** Part size for an archive of this size: the configured one, or larger so the archive fits in 10,000 parts. */
-    int partSizeFor(long archiveSize) {
+    public int partSizeFor(long archiveSize) {
         long needed = (archiveSize + MAX_PARTS - 1) / MAX_PARTS;
         return (int) Math.max(partSizeBytes, Math.min(Integer.MAX_VALUE - 8, needed));
     }
