@@ -19,50 +19,55 @@ public final class LayoutPlanner {
      * @throws IllegalArgumentException when a key is listed twice
      */
     public static ZipLayout plan(List<SourceFile> files) {
+        return layout(names(files));
+    }
+
+    /**
+     * Plans an album cut into parts of at most {@code maxPartBytes} each, each part a complete archive of
+     * its own ({@code PartCut} says where the cuts fall). Names are made unique over the whole album
+     * before the cut, so they stay unique across parts; a photo larger than the limit is a part by itself.
+     * With a limit of 0, or when the whole album fits, the one part is exactly {@link #plan}'s archive.
+     *
+     * @throws EmptyAlbumException      as {@link #plan}
+     * @throws IllegalArgumentException when a key is listed twice or the limit is negative
+     */
+    public static List<ZipLayout> planParts(List<SourceFile> files, long maxPartBytes) {
+        if (maxPartBytes < 0) {
+            throw new IllegalArgumentException("part limit must not be negative, got " + maxPartBytes);
+        }
+        List<PlannedName> names = names(files);
+        ZipLayout whole = layout(names);
+        if (maxPartBytes == 0 || whole.totalSize() <= maxPartBytes) {
+            return List.of(whole);
+        }
+        return PartCut.forLimit(maxPartBytes).cut(names).stream().map(LayoutPlanner::layout).toList();
+    }
+
+    /** Every archivable file with its entry name, in name order. */
+    private static List<PlannedName> names(List<SourceFile> files) {
         rejectDuplicateKeys(files);
-        List<PlannedName> names = new ArrayList<>(EntryNames.sanitize(files));
+        List<PlannedName> names = EntryNames.sanitize(files);
         if (names.isEmpty()) {
             throw new EmptyAlbumException(files.size());
         }
+        return names;
+    }
+
+    /** One archive of these entries, named already: their order (but for the first entry) and offsets. */
+    private static ZipLayout layout(List<PlannedName> planned) {
+        List<PlannedName> names = new ArrayList<>(planned);
         putSmallEntryFirst(names);
 
         List<ZipLayout.Entry> entries = new ArrayList<>(names.size());
         long offset = 0;
-        for (PlannedName planned : names) {
-            SourceFile source = planned.source();
+        for (PlannedName name : names) {
+            SourceFile source = name.source();
             long dataOffset = offset
-                    + ZipRecords.localHeaderLength(planned.name(), source.size(), source.lastModified());
-            entries.add(new ZipLayout.Entry(source, planned.name(), offset, dataOffset, source.size()));
+                    + ZipRecords.localHeaderLength(name.name(), source.size(), source.lastModified());
+            entries.add(new ZipLayout.Entry(source, name.name(), offset, dataOffset, source.size()));
             offset = dataOffset + source.size();
         }
         return new ZipLayout(entries, offset);
-    }
-
-    /**
-     * Plans an album cut into parts of at most {@code maxPartBytes} each (0: one archive), each part
-     * a complete archive of its own; names are made unique over the whole album first, so they
-     * stay unique across parts.
-     *
-     * <p>STUB (issue 13 foundation): fills parts in name order; the content-defined cut replaces it.
-     */
-    public static List<ZipLayout> planParts(List<SourceFile> files, long maxPartBytes) {
-        ZipLayout whole = plan(files);
-        if (maxPartBytes <= 0 || whole.totalSize() <= maxPartBytes) return List.of(whole);
-        List<ZipLayout> parts = new ArrayList<>();
-        List<SourceFile> current = new ArrayList<>();
-        long size = 0;
-        for (ZipLayout.Entry e : whole.entries()) {
-            long entryBytes = e.dataOffset() - e.headerOffset() + e.size() + 200;
-            if (!current.isEmpty() && size + entryBytes > maxPartBytes) {
-                parts.add(plan(current));
-                current = new ArrayList<>();
-                size = 0;
-            }
-            current.add(e.source());
-            size += entryBytes;
-        }
-        if (!current.isEmpty()) parts.add(plan(current));
-        return List.copyOf(parts);
     }
 
     /**
