@@ -45,8 +45,8 @@ record PartCut(long maxBytes, long minBytes, long meanGap) {
     /**
      * The cut for parts of at most {@code maxBytes}: with a candidate every g bytes and a minimum of g,
      * a part spans e<sup>m/g</sup> = e gaps of g on average (the gaps before the first one of at least
-     * g), so g = limit / 2e gives parts of half the limit on average. The limit itself then ends about
-     * one part in fifty, at a candidate as well.
+     * g), so g = limit / 2e gives parts of half the limit on average. The limit itself then seldom ends
+     * a part, and mostly at a candidate as well.
      */
     static PartCut forLimit(long maxBytes) {
         if (maxBytes <= 0) {
