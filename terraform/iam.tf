@@ -272,6 +272,8 @@ data "aws_iam_policy_document" "maintenance" {
     resources = [aws_s3_bucket.client_albums.arn]
   }
 
+  # Superseded archives with their manifests and checkpoints, sidecars left without their
+  # archive, and archive uploads no build will continue.
   statement {
     sid       = "DeleteSupersededArchives"
     actions   = ["s3:DeleteObject", "s3:AbortMultipartUpload"]
@@ -305,9 +307,11 @@ data "aws_iam_policy_document" "maintenance" {
     resources = ["${aws_s3_bucket.client_albums.arn}/albums/*"]
   }
 
+  # GetItem: an album is read again just before its superseded archives are deleted, so a
+  # part a new build has just planned to keep is not taken for superseded.
   statement {
     sid       = "SweepAlbumState"
-    actions   = ["dynamodb:Scan", "dynamodb:UpdateItem"]
+    actions   = ["dynamodb:Scan", "dynamodb:GetItem", "dynamodb:UpdateItem"]
     resources = [aws_dynamodb_table.album.arn]
   }
 

@@ -115,6 +115,7 @@ class IamTest {
                     "s3:PutObject " + QUARANTINE,
                     "s3:DeleteObject " + ALBUMS,
                     "dynamodb:Scan " + ALBUM_TABLE,
+                    "dynamodb:GetItem " + ALBUM_TABLE,
                     "dynamodb:UpdateItem " + ALBUM_TABLE,
                     "sqs:SendMessage " + QUEUE));
 
