@@ -45,11 +45,30 @@ data "aws_iam_policy_document" "zip_generator" {
     resources = ["${aws_s3_bucket.client_albums.arn}/albums/*"]
   }
 
-  # PutObject covers CreateMultipartUpload, UploadPart and CompleteMultipartUpload.
+  # PutObject covers CreateMultipartUpload, UploadPart, UploadPartCopy's destination and
+  # CompleteMultipartUpload, and the manifest and checkpoint beside each archive.
+  # ListMultipartUploadParts: a continuation checks its checkpoint against the parts S3 holds.
   statement {
     sid       = "WriteArchives"
     actions   = ["s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"]
     resources = ["${aws_s3_bucket.client_albums.arn}/zips/*"]
+  }
+
+  # An incremental rebuild reads the published archives' manifests and central directories
+  # and copies their unchanged bytes (UploadPartCopy reads its source with GetObject); HEAD
+  # finds the parts that exist already; a continuation reads its checkpoint.
+  statement {
+    sid       = "ReadArchives"
+    actions   = ["s3:GetObject"]
+    resources = ["${aws_s3_bucket.client_albums.arn}/zips/*"]
+  }
+
+  # A finished (or superseded) part's checkpoint, and nothing else under zips/: archives and
+  # manifests are deleted only by maintenance, once no link or build can reach them.
+  statement {
+    sid       = "DeleteCheckpoints"
+    actions   = ["s3:DeleteObject"]
+    resources = ["${aws_s3_bucket.client_albums.arn}/zips/*.checkpoint.json"]
   }
 
   # Previews of each photo as its S3 event arrives: HEAD (GetObject) to skip current ones,
