@@ -10,7 +10,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -23,11 +25,28 @@ record ArchiveObjects(Map<String, List<ArchiveGroup>> byAlbum) {
 
     /** What an object under {@code zips/} is, told by its name. */
     enum Kind {
-        ARCHIVE, MANIFEST, CHECKPOINT,
+        ARCHIVE(null), MANIFEST(S3Keys::manifestKey), CHECKPOINT(S3Keys::checkpointKey),
         /** Not a name the generator writes; swept by age like an archive nobody publishes. */
-        OTHER;
+        OTHER(null);
 
-        boolean sidecar() { return this == MANIFEST || this == CHECKPOINT; }
+        /** The sidecar's name for an archive key, as S3Keys gives it; null for what is no sidecar. */
+        private final UnaryOperator<String> nameBeside;
+
+        Kind(UnaryOperator<String> nameBeside) {
+            this.nameBeside = nameBeside;
+        }
+
+        boolean sidecar() { return nameBeside != null; }
+
+        /** The archive a key of this kind of sidecar stands beside; empty for any other key. */
+        Optional<String> archiveOf(String key) {
+            if (nameBeside == null) return Optional.empty();
+            // The suffix S3Keys puts in place of ".zip", learnt from S3Keys itself so the two never disagree.
+            String sample = S3Keys.zipKey("album", "key");
+            String suffix = nameBeside.apply(sample).substring(sample.length() - ".zip".length());
+            if (!key.endsWith(suffix)) return Optional.empty();
+            return Optional.of(key.substring(0, key.length() - suffix.length()) + ".zip");
+        }
     }
 
     /** One object: its key, what it is, and the archive key it belongs to (its own for an archive or a stray). */
@@ -36,13 +55,8 @@ record ArchiveObjects(Map<String, List<ArchiveGroup>> byAlbum) {
         static ZipObject of(StoredObject o) {
             String key = o.key();
             for (Kind kind : List.of(Kind.MANIFEST, Kind.CHECKPOINT)) {
-                String suffix = kind == Kind.MANIFEST ? ".manifest.json" : ".checkpoint.json";
-                if (key.endsWith(suffix)) {
-                    String archive = key.substring(0, key.length() - suffix.length()) + ".zip";
-                    // Read back through the names S3Keys gives, so the two can never disagree.
-                    String expected = kind == Kind.MANIFEST ? S3Keys.manifestKey(archive) : S3Keys.checkpointKey(archive);
-                    if (expected.equals(key)) return new ZipObject(key, kind, archive, o.lastModified());
-                }
+                Optional<String> archive = kind.archiveOf(key);
+                if (archive.isPresent()) return new ZipObject(key, kind, archive.get(), o.lastModified());
             }
             return new ZipObject(key, key.endsWith(".zip") ? Kind.ARCHIVE : Kind.OTHER, key, o.lastModified());
         }
@@ -77,7 +91,8 @@ record ArchiveObjects(Map<String, List<ArchiveGroup>> byAlbum) {
         return new ArchiveObjects(byAlbum);
     }
 
-    private static String albumOf(String key) {
+    /** The album folder of a key under {@code zips/}; "" for a key outside any. */
+    static String albumOf(String key) {
         String rest = key.substring(S3Keys.ZIPS.length());
         int slash = rest.indexOf('/');
         return slash < 0 ? "" : rest.substring(0, slash);

@@ -46,7 +46,7 @@ public final class MaintenanceRun {
         this.store = store;
         this.repairs = new AlbumRepairs(albums, new BuildRequests(albums, queue, policy.pendingGrace(), clock));
         this.superseded = new SupersededArchives(store, albums, policy);
-        this.uploads = new AbandonedUploads(store, store, policy);
+        this.uploads = new AbandonedUploads(store, store, albums, policy);
         this.previews = new PreviewBackfill(store, previews);
         this.policy = policy;
         this.clock = clock;
@@ -87,7 +87,7 @@ public final class MaintenanceRun {
         Set<String> ids = new HashSet<>();
         all.forEach(a -> ids.add(a.albumId()));
         step("unowned_zips", report, () -> superseded.deleteUnowned(archives.byAlbum(), ids, now, report));
-        step("multipart_uploads", report, () -> uploads.abort(all, now, report));
+        step("multipart_uploads", report, () -> uploads.abort(now, report));
         return report;
     }
 

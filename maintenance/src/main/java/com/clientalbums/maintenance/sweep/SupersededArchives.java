@@ -2,6 +2,7 @@ package com.clientalbums.maintenance.sweep;
 
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.album.ZipStatus;
 import com.clientalbums.maintenance.store.ArchiveStore;
 import com.clientalbums.maintenance.sweep.ArchiveObjects.ArchiveGroup;
 import com.clientalbums.maintenance.sweep.ArchiveObjects.ZipObject;
@@ -27,7 +28,8 @@ import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.SUPERSE
  * kept as it is and published again, a part being built has its manifest and checkpoint before
  * its archive exists). The group's own last write must be older than that too: an archive a
  * generator has just uploaded may be about to be published. A manifest or checkpoint whose archive
- * is gone goes by the same rule. Archives of albums that no longer exist go by age alone.
+ * does not exist goes by the same rule, unless the album waits for a build that may continue it.
+ * Archives of albums that no longer exist go by age alone.
  */
 final class SupersededArchives {
     private final ArchiveStore store;
@@ -75,7 +77,13 @@ final class SupersededArchives {
         Instant noLongerRead = now.minus(policy.supersededKept());
         if (album.zipGeneratedAt() != null && album.zipGeneratedAt().isAfter(noLongerRead)) return List.of();
         Set<String> kept = kept(album);
-        return groups.stream().filter(g -> !kept.contains(g.archiveKey()) && g.lastWritten().isBefore(noLongerRead)).toList();
+        // An album waiting for its build (a failed attempt's retry) has no plan, but the build
+        // will plan the same keys and continue their unfinished archives from these checkpoints.
+        boolean buildComing = album.zipStatus() == ZipStatus.PENDING;
+        return groups.stream()
+                .filter(g -> !kept.contains(g.archiveKey()) && !(buildComing && !g.hasArchive()))
+                .filter(g -> g.lastWritten().isBefore(noLongerRead))
+                .toList();
     }
 
     private void deleteGroup(ArchiveGroup group, MaintenanceReport report) {

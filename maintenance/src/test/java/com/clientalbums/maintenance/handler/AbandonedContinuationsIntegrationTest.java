@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static com.clientalbums.maintenance.handler.PartsSeeds.part;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,14 +20,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A part out of time leaves its multipart upload open for the next invocation to continue; one no
- * build will come back to is aborted with its checkpoint, against the real S3Proxy and dynalite.
+ * build will come back to is aborted with its checkpoint, against the real S3Proxy and dynalite:
+ * kept for a build under way that has the key in its plan and for an album waiting for a build,
+ * aborted for a key outside the plan, an album that is ready without it, an album that is gone.
  */
 class AbandonedContinuationsIntegrationTest {
     @RegisterExtension
     static final LocalAws aws = LocalAws.create();
 
     @Test
-    void anUploadNoBuildWillContinueIsAbortedWithItsCheckpointAndALiveBuildsIsLeft() throws Exception {
+    void anUploadNoBuildWillContinueIsAbortedWithItsCheckpointAndOnesABuildWillContinueAreLeft() throws Exception {
         PartsSeeds seeds = new PartsSeeds(aws);
         // A part out of time, waiting (todo) for the next invocation to continue it from its checkpoint.
         String album = "continuing";
@@ -38,6 +41,20 @@ class AbandonedContinuationsIntegrationTest {
         String abandoned = part(album, 2);
         seeds.putArchive(abandoned, false, true);
         seeds.openUpload(abandoned);
+        // A failed build waiting for its retry (pending, no plan): the retry plans the same key and continues it.
+        String retried = part("retrying", 1);
+        seeds.putArchive(retried, false, true);
+        String retryUpload = seeds.openUpload(retried);
+        seeds.pending("retrying");
+        // An upload of an album that is ready without it (a superseded build), and one of a deleted album.
+        String superseded = part("published", 2);
+        seeds.putArchive(superseded, false, true);
+        seeds.openUpload(superseded);
+        seeds.putArchive(part("published", 1), true, false);
+        seeds.ready("published", List.of(part("published", 1)), Instant.now().minus(Duration.ofMinutes(10)));
+        String orphan = part("deleted-album", 1);
+        seeds.putArchive(orphan, false, true);
+        seeds.openUpload(orphan);
         Thread.sleep(3_000);
         // Uploads count as abandoned after 2 s; sidecars on their own are kept an hour.
         MaintenancePolicy policy = new MaintenancePolicy(Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(20),
@@ -47,12 +64,15 @@ class AbandonedContinuationsIntegrationTest {
         Map<String, Object> result = PartsMaintenanceIntegrationTest.run(maintenance);
 
         assertEquals(List.of(), result.get("errors"));
-        assertEquals(1, result.get("multipart_uploads_aborted"), result.toString());
-        assertEquals(0, result.get("sidecars_deleted"), "the checkpoint went with its upload, not by age: " + result);
-        assertEquals(List.of(liveUpload), seeds.openUploadIds());
-        assertFalse(seeds.exists(S3Keys.checkpointKey(abandoned)), "it names an upload that no longer exists");
-        assertTrue(seeds.exists(S3Keys.manifestKey(abandoned)), "the manifest is swept by age, with its archive key");
+        assertEquals(3, result.get("multipart_uploads_aborted"), "not in the plan, superseded, deleted album: " + result);
+        assertEquals(0, result.get("sidecars_deleted"), "the checkpoints went with their uploads, not by age: " + result);
+        assertEquals(Set.of(liveUpload, retryUpload), Set.copyOf(seeds.openUploadIds()));
+        for (String key : List.of(abandoned, superseded, orphan)) {
+            assertFalse(seeds.exists(S3Keys.checkpointKey(key)), "it names an upload that no longer exists: " + key);
+            assertTrue(seeds.exists(S3Keys.manifestKey(key)), "a manifest is swept by age, with its archive key: " + key);
+        }
         assertTrue(seeds.exists(S3Keys.checkpointKey(continued)), "the live part continues from it");
+        assertTrue(seeds.exists(S3Keys.checkpointKey(retried)), "the retry continues from it");
         assertEquals(0, PartsMaintenanceIntegrationTest.run(maintenance).get("multipart_uploads_aborted"));
     }
 }

@@ -68,6 +68,11 @@ class PartsMaintenanceIntegrationTest {
         String kept = part(missing, 1);
         seeds.putArchive(kept, true, false);
         seeds.ready(missing, List.of(kept, part(missing, 2)), longAgo);
+        // A failed build waiting for its retry, with no plan: the checkpoint and manifest of its
+        // unfinished part stay for the retry to continue from.
+        String retried = part("waiting", 1);
+        seeds.putArchive(retried, false, true);
+        seeds.pending("waiting");
         // Let the grace periods (2 s) pass.
         Thread.sleep(3_000);
         MaintenancePolicy policy = new MaintenancePolicy(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(20),
@@ -83,6 +88,7 @@ class PartsMaintenanceIntegrationTest {
         assertEquals(0, first.get("multipart_uploads_aborted"), "the live build's upload stays: " + first);
         assertEquals(1, first.get("stale_zips_queued"), "only the album missing a part: " + first);
         assertEquals(0, first.get("stuck_jobs_reset"), "the build's lease is live: " + first);
+        assertEquals(1, first.get("pending_requeued"), "the retry's lost wake-up, sent again: " + first);
         for (String key : List.of(superseded, neverFinished, older)) {
             assertFalse(seeds.exists(key), key);
             assertFalse(seeds.exists(S3Keys.manifestKey(key)), key);
@@ -94,6 +100,8 @@ class PartsMaintenanceIntegrationTest {
         }
         assertTrue(seeds.exists(S3Keys.manifestKey(underWay)) && seeds.exists(S3Keys.checkpointKey(underWay)),
                 "the part being built keeps its manifest and checkpoint before its archive exists");
+        assertTrue(seeds.exists(S3Keys.manifestKey(retried)) && seeds.exists(S3Keys.checkpointKey(retried)),
+                "the retry continues from them");
         assertEquals(List.of(uploadId), seeds.openUploadIds());
         assertEquals(ZipStatus.PENDING, albums.find(missing).orElseThrow().zipStatus());
         assertEquals(RequestSource.MAINTENANCE.value(), albums.find(missing).orElseThrow().requestSource());

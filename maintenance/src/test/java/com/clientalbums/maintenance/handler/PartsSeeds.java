@@ -85,6 +85,11 @@ final class PartsSeeds {
         update(albumId, set);
     }
 
+    /** Registered and waiting for its build (as after a failed attempt, before the retry), with no plan. */
+    void pending(String albumId) {
+        register(albumId, Instant.now().minus(Duration.ofMinutes(10)));
+    }
+
     /**
      * Generating under a live lease with the plan {@code tasks}; {@code previous}, if any, is what
      * was published before the photos changed.
