@@ -10,8 +10,8 @@ import java.time.Duration;
  *                          the link expires, and that download may then run for hours
  * @param lease             a generator's lease; a build whose lease lapsed is re-queued
  * @param pendingGrace      a request due this long ago that nobody claimed lost its wake-up message
- * @param multipartGrace    an archive upload started this long ago, never completed and not a part of
- *                          a build under way is abandoned: no build will continue it
+ * @param multipartGrace    an archive upload started this long ago and never completed is aborted
+ *                          if its album will not continue it ({@code AbandonedUploads})
  * @param timeReserve       stop making previews when less time than this is left in the invocation
  */
 public record MaintenancePolicy(Duration supersededKept, Duration lease, Duration pendingGrace, Duration multipartGrace,
@@ -35,8 +35,8 @@ public record MaintenancePolicy(Duration supersededKept, Duration lease, Duratio
 
     /**
      * The deployed policy: superseded archives kept for an archive link's life and the longest
-     * download, lost messages after two leases, abandoned uploads after a day (as the bucket's
-     * lifecycle rule).
+     * download, lost messages after two leases, uploads no build will continue after
+     * {@link #ABANDONED_UPLOAD}.
      */
     public static MaintenancePolicy of(Duration zipUrlExpiry, Duration lease) {
         Duration twoLeases = lease.multipliedBy(2);
