@@ -45,11 +45,30 @@ data "aws_iam_policy_document" "zip_generator" {
     resources = ["${aws_s3_bucket.client_albums.arn}/albums/*"]
   }
 
-  # PutObject covers CreateMultipartUpload, UploadPart and CompleteMultipartUpload.
+  # PutObject covers CreateMultipartUpload, UploadPart, UploadPartCopy's destination and
+  # CompleteMultipartUpload, and the manifest and checkpoint beside each archive.
+  # ListMultipartUploadParts: a continuation checks its checkpoint against the parts S3 holds.
   statement {
     sid       = "WriteArchives"
     actions   = ["s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"]
     resources = ["${aws_s3_bucket.client_albums.arn}/zips/*"]
+  }
+
+  # An incremental rebuild reads the published archives' manifests and central directories
+  # and copies their unchanged bytes (UploadPartCopy reads its source with GetObject); HEAD
+  # finds the parts that exist already; a continuation reads its checkpoint.
+  statement {
+    sid       = "ReadArchives"
+    actions   = ["s3:GetObject"]
+    resources = ["${aws_s3_bucket.client_albums.arn}/zips/*"]
+  }
+
+  # A finished (or superseded) part's checkpoint, and nothing else under zips/: archives and
+  # manifests are deleted only by maintenance, once no link or build can reach them.
+  statement {
+    sid       = "DeleteCheckpoints"
+    actions   = ["s3:DeleteObject"]
+    resources = ["${aws_s3_bucket.client_albums.arn}/zips/*.checkpoint.json"]
   }
 
   # Previews of each photo as its S3 event arrives: HEAD (GetObject) to skip current ones,
@@ -272,6 +291,8 @@ data "aws_iam_policy_document" "maintenance" {
     resources = [aws_s3_bucket.client_albums.arn]
   }
 
+  # Superseded archives with their manifests and checkpoints, sidecars left without their
+  # archive, and archive uploads no build will continue.
   statement {
     sid       = "DeleteSupersededArchives"
     actions   = ["s3:DeleteObject", "s3:AbortMultipartUpload"]
@@ -305,9 +326,11 @@ data "aws_iam_policy_document" "maintenance" {
     resources = ["${aws_s3_bucket.client_albums.arn}/albums/*"]
   }
 
+  # GetItem: an album is read again just before its superseded archives are deleted, so a
+  # part a new build has just planned to keep is not taken for superseded.
   statement {
     sid       = "SweepAlbumState"
-    actions   = ["dynamodb:Scan", "dynamodb:UpdateItem"]
+    actions   = ["dynamodb:Scan", "dynamodb:GetItem", "dynamodb:UpdateItem"]
     resources = [aws_dynamodb_table.album.arn]
   }
 

@@ -29,8 +29,17 @@ resource "aws_lambda_function" "zip_generator" {
   memory_size = var.generator_memory_mb
   timeout     = var.generator_timeout_seconds
 
-  # A cap, not a reservation for speed: at most this many builds run at once.
+  # A cap, not a reservation for speed: at most this many invocations run at once, each
+  # building one archive part (an album uses up to zip_parallel_parts of them) or handling
+  # photo events. Parallel parts spend the same GB-seconds in total, only sooner.
   reserved_concurrent_executions = var.generator_reserved_concurrency
+
+  lifecycle {
+    precondition {
+      condition     = var.generator_reserved_concurrency > var.zip_parallel_parts
+      error_message = "generator_reserved_concurrency must exceed zip_parallel_parts: one album's parts would otherwise take every generator, and photo events and other albums would wait for its whole build."
+    }
+  }
 
   environment {
     variables = {
@@ -65,7 +74,8 @@ resource "aws_lambda_event_source_mapping" "zip_generator" {
   function_response_types            = ["ReportBatchItemFailures"]
 
   # Never poll more messages than the reserved concurrency can take: throttled messages
-  # would count as receives and reach the dead-letter queue for nothing.
+  # would count as receives and reach the dead-letter queue for nothing. The wake-ups of one
+  # album's parts beyond it wait in the queue; the parts are then built by fewer workers.
   scaling_config {
     maximum_concurrency = var.generator_reserved_concurrency
   }
@@ -211,8 +221,6 @@ resource "aws_lambda_function" "maintenance" {
       ZIP_URL_EXPIRY           = tostring(var.zip_url_expiry_seconds)
       ZIP_LEASE_SECONDS        = tostring(var.zip_lease_seconds)
       ZIP_QUIET_SECONDS        = tostring(var.zip_quiet_seconds)
-      ZIP_SPLIT_SIZE_MB        = tostring(var.zip_split_size_mb)
-      ZIP_PARALLEL_PARTS       = tostring(var.zip_parallel_parts)
     }
   }
 

@@ -155,9 +155,9 @@ variable "generator_timeout_seconds" {
 }
 
 variable "generator_reserved_concurrency" {
-  description = "Most archives built at once. Caps cost and the load on S3; also the SQS event source's maximum concurrency (at least 2)."
+  description = "Most generator invocations at once, each building one archive part or handling photo events: room for two albums at zip_parallel_parts each and a little more. Caps the load on S3 (not the cost: parallel parts spend the same GB-seconds); also the SQS event source's maximum concurrency. Must exceed zip_parallel_parts."
   type        = number
-  default     = 5
+  default     = 10
 
   validation {
     condition     = var.generator_reserved_concurrency >= 2 && var.generator_reserved_concurrency <= 100

@@ -12,6 +12,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,5 +80,31 @@ class CostModelTest {
         double[] shares = CostModel.tieringShares(CostModel.typicalAssumptions());
         assertEquals(1.0, shares[0] + shares[1] + shares[2], 1e-9);
         assertTrue(shares[0] < 0.5, "most photos of a year-old stock are idle: " + shares[0]);
+    }
+
+    @Test
+    void the_model_cuts_albums_into_parts_and_builds_them_as_the_deployment_does() {
+        Terraform tf = Terraform.load();
+        String report = CostModel.report(CostModel.typicalAssumptions());
+        int split = (int) tf.expressions().number(tf.variableDefault("zip_split_size_mb"));
+        int workers = (int) tf.expressions().number(tf.variableDefault("zip_parallel_parts"));
+        assertTrue(report.contains(String.format(Locale.US, "parts of at most %,d MiB", split)), "split size " + split + " MiB");
+        assertTrue(report.contains("built by up to " + workers + " workers"), "parallel parts " + workers);
+    }
+
+    @Test
+    void a_rebuild_after_one_percent_of_the_photos_changed_moves_a_few_percent_of_a_full_ones_bytes() {
+        String report = CostModel.report(CostModel.typicalAssumptions());
+        Matcher moved = Pattern.compile("\\| Bytes the generator moves [^|]*\\| ([0-9.]+) GB \\| ([0-9.]+) GB \\(([0-9.]+)%\\) \\|")
+                .matcher(report);
+        assertTrue(moved.find(), report);
+        double share = Double.parseDouble(moved.group(3));
+        assertTrue(share > 1 && share < 5, "the changed photos are read and written, little else: " + share + "%");
+        Matcher cost = Pattern.compile("\\| Cost \\(Lambda and requests[^|]*\\| \\$([0-9.]+) \\| \\$([0-9.]+) \\|").matcher(report);
+        assertTrue(cost.find(), report);
+        assertTrue(Double.parseDouble(cost.group(2)) < Double.parseDouble(cost.group(1)), "incremental vs full: " + cost.group());
+        Matcher ready = Pattern.compile("\\| Seconds until ready \\| ([0-9.]+) \\| ([0-9.]+) \\|").matcher(report);
+        assertTrue(ready.find(), report);
+        assertTrue(Double.parseDouble(ready.group(2)) < Double.parseDouble(ready.group(1)), ready.group());
     }
 }

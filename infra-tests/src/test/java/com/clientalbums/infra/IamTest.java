@@ -1,5 +1,6 @@
 package com.clientalbums.infra;
 
+import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.infra.terraform.Block;
 import com.clientalbums.infra.terraform.Statement;
 import com.clientalbums.infra.terraform.Terraform;
@@ -13,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -30,6 +33,7 @@ class IamTest {
     private static final String ALBUMS = BUCKET + "/albums/*";
     private static final String PREVIEWS = BUCKET + "/previews/*";
     private static final String ZIPS = BUCKET + "/zips/*";
+    private static final String CHECKPOINTS = BUCKET + "/zips/*.checkpoint.json";
     private static final String QUARANTINE = BUCKET + "/quarantine/*";
     private static final String ALBUM_TABLE = "${aws_dynamodb_table.album.arn}";
     private static final String USER_TABLE = "${aws_dynamodb_table.user.arn}";
@@ -50,6 +54,8 @@ class IamTest {
                     "s3:PutObject " + ZIPS,
                     "s3:AbortMultipartUpload " + ZIPS,
                     "s3:ListMultipartUploadParts " + ZIPS,
+                    "s3:GetObject " + ZIPS,
+                    "s3:DeleteObject " + CHECKPOINTS,
                     "s3:GetObject " + PREVIEWS,
                     "s3:PutObject " + PREVIEWS,
                     "s3:DeleteObject " + PREVIEWS,
@@ -115,6 +121,7 @@ class IamTest {
                     "s3:PutObject " + QUARANTINE,
                     "s3:DeleteObject " + ALBUMS,
                     "dynamodb:Scan " + ALBUM_TABLE,
+                    "dynamodb:GetItem " + ALBUM_TABLE,
                     "dynamodb:UpdateItem " + ALBUM_TABLE,
                     "sqs:SendMessage " + QUEUE));
 
@@ -243,10 +250,33 @@ class IamTest {
                 boolean objectActions = s.actions().stream().anyMatch(a -> a.startsWith("s3:") && !a.startsWith("s3:ListBucket"));
                 if (objectActions) {
                     for (String resource : s.resources()) {
-                        assertTrue(Set.of(ALBUMS, PREVIEWS, ZIPS, QUARANTINE).contains(resource), f + "/" + s.sid() + " on " + resource);
+                        assertTrue(Set.of(ALBUMS, PREVIEWS, ZIPS, CHECKPOINTS, QUARANTINE).contains(resource), f + "/" + s.sid() + " on " + resource);
                     }
                 }
             }
         }
+    }
+
+    @Test
+    void the_generator_may_delete_the_checkpoints_it_writes_and_no_other_archive_object() {
+        // The grant is matched as IAM matches it against the keys the code builds (S3Keys), so a
+        // renamed sidecar cannot slip past it.
+        List<String> granted = rolePolicy("zip_generator").stream().filter(s -> s.actions().contains("s3:DeleteObject"))
+                .flatMap(s -> s.resources().stream()).filter(r -> r.startsWith(BUCKET + "/zips/")).toList();
+        assertEquals(List.of(CHECKPOINTS), granted);
+        Pattern deletable = iamPattern(CHECKPOINTS.substring(BUCKET.length() + 1));
+        String archive = S3Keys.zipKey("album-1", "0123456789abcdef0123456789abcdef");
+        assertTrue(deletable.matcher(S3Keys.checkpointKey(archive)).matches(), "its own checkpoints");
+        assertFalse(deletable.matcher(archive).matches(), "the grant reaches archives");
+        assertFalse(deletable.matcher(S3Keys.manifestKey(archive)).matches(), "the grant reaches manifests");
+    }
+
+    /** An IAM resource pattern as a regex: "*" spans any characters, slashes included; "?" is one. */
+    private static Pattern iamPattern(String resource) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : resource.toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return Pattern.compile(regex.toString());
     }
 }

@@ -102,7 +102,29 @@ class LambdaFunctionsTest {
         assertTrue(memory >= 1024 && memory <= 1769, "generator memory " + memory + " MB: 1024-1769 (the benchmark's range)");
         assertEquals("${var.generator_reserved_concurrency}", fn.string("reserved_concurrent_executions"));
         double cap = x.number(fn.get("reserved_concurrent_executions"));
-        assertTrue(cap >= 2 && cap <= 10, "reserved concurrency " + cap + " should be a small cap");
+        assertTrue(cap >= 2 && cap <= 20, "reserved concurrency " + cap + " should be a small cap");
+    }
+
+    @Test
+    void the_generator_builds_parts_of_the_configured_size_with_the_configured_workers() {
+        Map<String, String> env = function(LambdaFunction.ZIP_GENERATOR).block("environment").map("variables");
+        for (Setting setting : List.of(Setting.ZIP_SPLIT_SIZE_MB, Setting.ZIP_PARALLEL_PARTS)) {
+            String variable = setting.name().toLowerCase(java.util.Locale.ROOT);
+            assertEquals("${tostring(var." + variable + ")}", env.get(setting.name()), setting.name());
+            assertEquals(setting.defaultValue(), TF.variableDefault(variable).asText(), "var." + variable + " vs Setting." + setting);
+        }
+    }
+
+    @Test
+    void the_generators_concurrency_leaves_room_for_two_albums_built_in_parallel_parts() {
+        Block fn = function(LambdaFunction.ZIP_GENERATOR);
+        Expressions x = TF.expressions();
+        double cap = x.number(fn.get("reserved_concurrent_executions"));
+        double workers = x.number(TF.variableDefault("zip_parallel_parts"));
+        assertTrue(cap >= 2 * workers, "reserved concurrency " + cap + " < 2 albums x " + workers + " parallel parts");
+        // A deployment that lets one album take every generator is refused at plan time.
+        Block precondition = fn.block("lifecycle").block("precondition");
+        assertEquals("${var.generator_reserved_concurrency > var.zip_parallel_parts}", precondition.string("condition"));
     }
 
     @Test

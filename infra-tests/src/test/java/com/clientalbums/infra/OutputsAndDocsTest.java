@@ -85,4 +85,27 @@ class OutputsAndDocsTest {
             assertTrue(guide.contains(command), "docs/deploy.md does not show: " + command);
         }
     }
+
+    @Test
+    void the_deploy_guides_variable_table_gives_each_variables_terraform_default() throws IOException {
+        // Rows such as "| `generator_memory_mb`, `generator_reserved_concurrency` | 1769, 10 | ... |":
+        // names and defaults in the same order; "—", "none" and "empty" stand for no default.
+        String guide = Files.readString(Repo.root().resolve("docs/deploy.md"));
+        Matcher row = Pattern.compile("(?m)^\\| ((?:`[a-z0-9_]+`(?:, )?)+) \\| ([^|]+) \\|").matcher(guide);
+        int checked = 0;
+        while (row.find()) {
+            List<String> names = List.of(row.group(1).replace("`", "").split(", "));
+            List<String> defaults = List.of(row.group(2).trim().replace("`", "").split(", "));
+            if (defaults.size() != names.size()) continue; // one shared word such as "none"
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                assertTrue(TF.hasVariable(name), "docs/deploy.md lists " + name + ", which Terraform does not declare");
+                String documented = defaults.get(i);
+                if (Set.of("—", "none", "empty").contains(documented)) continue;
+                assertEquals(TF.variableDefault(name).asText(), documented, "docs/deploy.md's default of " + name);
+                checked++;
+            }
+        }
+        assertTrue(checked >= 10, "the guide's table of the variables most often changed: " + checked + " defaults found");
+    }
 }

@@ -121,14 +121,19 @@ public final class CostModel {
             // Share of a new album's photo bytes deleted or replaced in its first month (culling
             // and re-edits after the upload, the odd mistaken delete): what the old versions hold.
             double replacedPhotoShare,
-            int partSizeMib,
+            int partSizeMib,                // ZIP_PART_SIZE_MB: one multipart-upload part
+            int splitSizeMib,               // ZIP_SPLIT_SIZE_MB: largest archive a client downloads; a bigger album is cut into parts
+            int parallelParts,              // ZIP_PARALLEL_PARTS: archive parts of one album built at once
+            // Per archive part, beside its upload's parts: the manifest, and the checkpoints a
+            // build saves every few seconds and when it stops (a 4 GiB part takes ~30 s at 150 MB/s).
+            int sidecarPutsPerArchivePart,
             int dynamoWritesPerBuild,       // claim, progress every few seconds, publish
             double idleQueueRequestsPerMonth, // Lambda's pollers long-poll even an empty queue
             int alarms) {
 
         static Assumptions typical() {
             return new Assumptions(1000, 8, 35, 300, 12, 1.5, 3, 50, 10, 200, 20, 0.05, 0.05, 300, 20,
-                    150, 5, 1769, 1024, 120, 1024, 0.7, 0.2, 30, 30, 0.1, 16, 20,
+                    150, 5, 1769, 1024, 120, 1024, 0.7, 0.2, 30, 30, 0.1, 16, 4096, 4, 4, 20,
                     5 * 3 * 60 * 24 * 30, 4);
         }
 
@@ -139,7 +144,7 @@ public final class CostModel {
                     revisitRatePerMonth, apiRequestsPerNewAlbum, apiRequestsPerRevisit, mbps, buildOverheadSeconds,
                     generatorMemoryMb, apiMemoryMb, apiMillisPerRequest, maintenanceMemoryMb, previewSecondsPerPhoto,
                     maintenanceSecondsPerAlbumPerRun, archiveExpiryDays, photoVersionRetentionDays, replacedPhotoShare,
-                    partSizeMib, dynamoWritesPerBuild,
+                    partSizeMib, splitSizeMib, parallelParts, sidecarPutsPerArchivePart, dynamoWritesPerBuild,
                     idleQueueRequestsPerMonth, alarms);
         }
 
@@ -149,7 +154,7 @@ public final class CostModel {
                     photosOpenedPerView, repeatedPhotoEventShare, revisitRatePerMonth, apiRequestsPerNewAlbum,
                     apiRequestsPerRevisit, buildThroughputMbps, buildOverheadSeconds, generatorMemoryMb, apiMemoryMb, apiMillisPerRequest, maintenanceMemoryMb,
                     previewSecondsPerPhoto, maintenanceSecondsPerAlbumPerRun, days, photoVersionRetentionDays, replacedPhotoShare,
-                    partSizeMib, dynamoWritesPerBuild,
+                    partSizeMib, splitSizeMib, parallelParts, sidecarPutsPerArchivePart, dynamoWritesPerBuild,
                     idleQueueRequestsPerMonth, alarms);
         }
 
@@ -157,9 +162,37 @@ public final class CostModel {
             return photosPerAlbum * photoMb * 1e6 / GIB;
         }
 
-        /** Seconds the generator runs for one album. */
+        /** Seconds the generator runs for one album, over all its workers. */
         double buildSeconds() {
             return photosPerAlbum * photoMb / buildThroughputMbps + buildOverheadSeconds;
+        }
+
+        /** Archives one album is cut into (ZIP_SPLIT_SIZE_MB; 0 means one). */
+        int archiveParts() {
+            return splitSizeMib == 0 ? 1 : (int) Math.ceil(photosPerAlbum * photoMb * 1e6 / (splitSizeMib * 1024.0 * 1024));
+        }
+
+        /** Multipart-upload parts of a full build, over all its archives. */
+        double uploadParts() {
+            return Math.ceil(photosPerAlbum * photoMb * 1e6 / (partSizeMib * 1024.0 * 1024));
+        }
+
+        /**
+         * PUT-class requests of a full build: every upload part, and per archive its
+         * CreateMultipartUpload, CompleteMultipartUpload, manifest and checkpoints.
+         */
+        double buildPutRequests() {
+            return uploadParts() + archiveParts() * (2 + sidecarPutsPerArchivePart);
+        }
+
+        /**
+         * Seconds from claim to ready with the parts built in parallel: the album's bytes over the
+         * workers one album gets (each builds whole parts), plus one build's overhead.
+         */
+        double readySeconds() {
+            int workers = Math.min(archiveParts(), Math.max(1, parallelParts));
+            double partMb = photosPerAlbum * photoMb / archiveParts();
+            return Math.ceil((double) archiveParts() / workers) * partMb / buildThroughputMbps + buildOverheadSeconds;
         }
 
         /** Preview images one gallery view loads: the photos shown in the viewer and the two neighbours warmed beyond them. */
@@ -218,7 +251,6 @@ public final class CostModel {
                     * a.photoVersionRetentionDays() / DAYS_PER_MONTH;
             double oldArchiveVersionGibMonths = builds * albumGib / DAYS_PER_MONTH;
 
-            double partsPerArchive = Math.ceil(a.photosPerAlbum() * a.photoMb() * 1e6 / (a.partSizeMib() * 1024.0 * 1024)) + 2;
             double listsPerAlbum = Math.ceil(a.photosPerAlbum() / 1000.0);
             // previews/{album}/ holds a thumb and a preview key per photo: twice as many listing pages.
             double previewListsPerAlbum = Math.ceil(2 * a.photosPerAlbum() / 1000.0);
@@ -226,14 +258,14 @@ public final class CostModel {
             double putList = newPhotos                                        // uploads
                     + newPhotos * 2                                           // thumb/ and preview/ images, one PUT each
                     + eventBatches * listsPerAlbum                            // the generator lists the album per batch of photo events
-                    + builds * (partsPerArchive + listsPerAlbum)              // archive parts, photo listing
+                    + builds * (a.buildPutRequests() + listsPerAlbum)         // upload parts, manifests, checkpoints, photo listing
                     + 30 * albums * (listsPerAlbum + previewListsPerAlbum)    // maintenance: daily photo and preview listings
                     + 30 * 2                                                  // maintenance: zips/ and open multipart uploads
                     // Album API per gallery view: the album list's cover (one key), the photos and the
                     // preview keys. Its links are presigned locally: no S3 request until the browser asks.
                     + galleryViews * (1 + listsPerAlbum + previewListsPerAlbum);
             // HEAD is priced as a GET.
-            double gets = builds * a.photosPerAlbum()                         // the generator reads every photo
+            double gets = builds * (a.photosPerAlbum() + a.archiveParts())    // every photo read; a HEAD per archive part (built already?)
                     // A new photo: HEADs of the photo, its thumb (missing: the check stops there) and the
                     // unreadable-marker, then one GET of the photo. An unreadable file gets a zero-byte
                     // marker (one PUT) instead of the two images; too rare to count.
@@ -321,6 +353,71 @@ public final class CostModel {
             if (age * DAYS_PER_MONTH >= a.archiveExpiryDays()) expired++;
         }
         return (double) expired / olderAges;
+    }
+
+    /**
+     * How an incremental rebuild goes, for the comparison with a full one.
+     *
+     * @param changedShare            photos replaced since the last build, scattered through the album
+     * @param borrowedPhotosPerChange neighbours a written stretch takes along (read from their photos
+     *                                and written again) so that every upload part but the last is
+     *                                at least 5 MiB, as S3 requires
+     * @param copyGbPerSecond         bytes S3 copies server-side for one invocation (UploadPartCopy,
+     *                                several at once); an assumption from published figures of 15 GB
+     *                                assembled in 6-11 s by parallel workers, not measurable on the
+     *                                local S3
+     */
+    record RebuildAssumptions(double changedShare, double borrowedPhotosPerChange, double copyGbPerSecond) {
+        static RebuildAssumptions typical() {
+            return new RebuildAssumptions(0.01, 1, 0.5);
+        }
+    }
+
+    /**
+     * One rebuild of one album: what the generator moves, what S3 copies inside itself, the
+     * requests, and the generator's time over all workers and until the album is ready.
+     */
+    record Rebuild(double movedBytes, double copiedBytes, double getRequests, double putRequests,
+                   double generatorSeconds, double readySeconds) {
+
+        /** Every photo read and every byte uploaded again. */
+        static Rebuild full(Assumptions a) {
+            double bytes = a.photosPerAlbum() * a.photoMb() * 1e6;
+            return new Rebuild(2 * bytes, 0, a.photosPerAlbum() + a.archiveParts(), a.buildPutRequests(),
+                    a.buildSeconds(), a.readySeconds());
+        }
+
+        /**
+         * Parts without a change are kept as they are (a HEAD finds them). In a changed part the
+         * runs of unchanged entries are copied from the previous archive (UploadPartCopy, one
+         * request per run of at most 5 GiB), and the replaced photos, their borrowed neighbours
+         * and the central directory are read and written; the previous archive's manifest and
+         * central directory are read first.
+         */
+        static Rebuild incremental(Assumptions a, RebuildAssumptions r) {
+            double bytes = a.photosPerAlbum() * a.photoMb() * 1e6;
+            int changed = (int) Math.ceil(a.photosPerAlbum() * r.changedShare());
+            int touched = Math.min(changed, a.archiveParts());
+            double writtenPhotos = changed * (1 + r.borrowedPhotosPerChange());
+            double written = writtenPhotos * a.photoMb() * 1e6;
+            double copied = bytes * touched / a.archiveParts() - written;
+            double previousIndexes = a.photosPerAlbum() * 250.0 * touched / a.archiveParts(); // manifest + directory entries
+            double copyPieces = changed + touched + Math.floor(copied / (5 * GIB));
+            double stretchParts = changed * Math.ceil(written / changed / (a.partSizeMib() * 1024.0 * 1024));
+            double puts = copyPieces + stretchParts + touched * (1 + 2 + a.sidecarPutsPerArchivePart());
+            double gets = writtenPhotos + touched * 2 + a.archiveParts();
+            // The generator waits for its copies: S3 does the work, the function is billed meanwhile.
+            double working = written / 1e6 / a.buildThroughputMbps() + copied / (r.copyGbPerSecond() * 1e9);
+            int workers = Math.min(touched, Math.max(1, a.parallelParts()));
+            double ready = Math.ceil((double) touched / workers) * working / touched + a.buildOverheadSeconds();
+            double seconds = working + a.buildOverheadSeconds();
+            return new Rebuild(2 * written + previousIndexes, copied, gets, puts, seconds, ready);
+        }
+
+        double usd(Assumptions a, Prices p) {
+            return generatorSeconds * a.generatorMemoryMb() / 1024.0 * p.lambdaArmPerGbSecond()
+                    + getRequests / 1000 * p.s3GetPer1000() + putRequests / 1000 * p.s3PutListPer1000();
+        }
     }
 
     /** One row of the cost table: a component and how it is priced from the usage. */
@@ -444,12 +541,34 @@ public final class CostModel {
             Assumptions e = a.withArchiveExpiryDays(days);
             Usage u = Usage.of(100, e, p);
             double storage = u.archiveGibMonths() * p.s3StandardGbMonth();
-            double partsAndGets = u.builds() * (e.photosPerAlbum() / 1000.0 * p.s3GetPer1000()
-                    + Math.ceil(e.photosPerAlbum() * e.photoMb() * 1e6 / (e.partSizeMib() * 1024.0 * 1024)) / 1000 * p.s3PutListPer1000());
+            double partsAndGets = u.builds() * ((e.photosPerAlbum() + e.archiveParts()) / 1000.0 * p.s3GetPer1000()
+                    + e.buildPutRequests() / 1000 * p.s3PutListPer1000());
             double buildCost = u.generatorBuildGbSeconds() * p.lambdaArmPerGbSecond() + partsAndGets;
             out.append("| ").append(days).append(" | ").append(usd(storage)).append(" | ").append(num(u.builds()))
                     .append(" | ").append(usd(buildCost)).append(" | ").append(usd(storage + buildCost)).append(" |\n");
         }
+
+        RebuildAssumptions r = RebuildAssumptions.typical();
+        Rebuild full = Rebuild.full(a);
+        Rebuild incremental = Rebuild.incremental(a, r);
+        out.append("\nRebuilding one album (").append(String.format(Locale.US, "%,d", a.photosPerAlbum())).append(" photos, ")
+                .append(num(a.photosPerAlbum() * a.photoMb() / 1000)).append(" GB in ").append(a.archiveParts())
+                .append(" archive parts of at most ").append(String.format(Locale.US, "%,d", a.splitSizeMib()))
+                .append(" MiB, built by up to ").append(a.parallelParts()).append(" workers) after ").append(pct(r.changedShare()))
+                .append(" of its photos were replaced, scattered through it:\n\n");
+        out.append("| | full rebuild | incremental rebuild |\n|---|---:|---:|\n");
+        out.append("| Bytes the generator moves (photos read + archive bytes uploaded) | ").append(num(full.movedBytes() / 1e9))
+                .append(" GB | ").append(num(incremental.movedBytes() / 1e9)).append(" GB (")
+                .append(String.format(Locale.US, "%.1f%%", 100 * incremental.movedBytes() / full.movedBytes())).append(") |\n");
+        out.append("| Bytes S3 copies inside itself (UploadPartCopy) | 0 GB | ").append(num(incremental.copiedBytes() / 1e9)).append(" GB |\n");
+        out.append("| GET/HEAD requests | ").append(count(full.getRequests())).append(" | ").append(count(incremental.getRequests())).append(" |\n");
+        out.append("| PUT-class requests (UploadPart, UploadPartCopy, manifests, checkpoints) | ").append(count(full.putRequests()))
+                .append(" | ").append(count(incremental.putRequests())).append(" |\n");
+        out.append("| Generator GB-seconds, all workers | ").append(num(full.generatorSeconds() * a.generatorMemoryMb() / 1024.0))
+                .append(" | ").append(num(incremental.generatorSeconds() * a.generatorMemoryMb() / 1024.0)).append(" |\n");
+        out.append("| Seconds until ready | ").append(num(full.readySeconds())).append(" | ").append(num(incremental.readySeconds())).append(" |\n");
+        out.append("| Cost (Lambda and requests; no transfer charge inside the region) | ").append(usd4(full.usd(a, p)))
+                .append(" | ").append(usd4(incremental.usd(a, p))).append(" |\n");
 
         out.append("\nPrices used (").append(PRICES_AS_OF).append("):\n\n| Item | USD |\n|---|---:|\n");
         price(out, "S3 Standard, per GB-month", p.s3StandardGbMonth());
@@ -500,6 +619,14 @@ public final class CostModel {
 
     private static String usd(double value) {
         return String.format(Locale.US, "$%,.2f", value);
+    }
+
+    private static String count(double value) {
+        return String.format(Locale.US, "%,.0f", value);
+    }
+
+    private static String usd4(double value) {
+        return String.format(Locale.US, "$%,.4f", value);
     }
 
     private static String num(double value) {

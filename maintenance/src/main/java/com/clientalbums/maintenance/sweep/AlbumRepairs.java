@@ -23,7 +23,7 @@ import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.STUCK_J
  *
  * <ul>
  *   <li>photos changed without the change being recorded (a lost event) → recorded; a ready
- *       archive that no longer matches, or whose object is gone, is rebuilt ({@code stale_zips_queued});
+ *       archive that no longer matches, or any of whose parts is gone, is rebuilt ({@code stale_zips_queued});
  *       so is a failed one whose photos changed since (it may have failed for want of them);</li>
  *   <li>a build whose lease lapsed (its generator died and no redelivery came) → re-queued ({@code stuck_jobs_reset});</li>
  *   <li>a request due long ago that nobody claimed (its wake-up message was lost) → re-queued ({@code pending_requeued}).</li>
@@ -41,7 +41,7 @@ final class AlbumRepairs {
 
     /**
      * @param photos   the album's photos as listed now
-     * @param zipKeys  the archive objects that exist for the album
+     * @param zipKeys  the archive objects that exist for the album (sidecars left out)
      */
     void repair(Album album, List<PhotoObject> photos, Set<String> zipKeys, Instant now, MaintenanceReport report) {
         String id = album.albumId();
@@ -50,9 +50,9 @@ final class AlbumRepairs {
         switch (album.zipStatus()) {
             case READY -> {
                 boolean stale = !fingerprint.equals(album.zipFingerprint());
-                boolean missing = !stale && album.zipKey() != null && !zipKeys.contains(album.zipKey());
-                // A ready album whose archive object vanished (expired by the lifecycle rule) needs
-                // force: by its fingerprints it is current.
+                boolean missing = !stale && album.publishedParts().stream().anyMatch(p -> !zipKeys.contains(p.key()));
+                // A ready album any of whose archives vanished (expired by the lifecycle rule) needs
+                // force: by its fingerprints it is current. The rebuild keeps the parts still there.
                 if (missing && builds.rebuild(id, RequestSource.MAINTENANCE)
                         || stale && builds.request(id, RequestSource.MAINTENANCE)) {
                     report.add(STALE_ZIPS_QUEUED);

@@ -10,8 +10,8 @@ import java.time.Duration;
  *                          the link expires, and that download may then run for hours
  * @param lease             a generator's lease; a build whose lease lapsed is re-queued
  * @param pendingGrace      a request due this long ago that nobody claimed lost its wake-up message
- * @param multipartGrace    an archive upload started this long ago and never completed belongs to
- *                          a generator that died (a build runs 15 minutes at most)
+ * @param multipartGrace    an archive upload started this long ago and never completed is aborted
+ *                          if its album will not continue it ({@code AbandonedUploads})
  * @param timeReserve       stop making previews when less time than this is left in the invocation
  */
 public record MaintenancePolicy(Duration supersededKept, Duration lease, Duration pendingGrace, Duration multipartGrace,
@@ -25,13 +25,22 @@ public record MaintenancePolicy(Duration supersededKept, Duration lease, Duratio
     static final Duration LONGEST_DOWNLOAD = Duration.ofHours(6);
 
     /**
+     * How old an archive upload outside any build under way must be to count as abandoned. A part
+     * out of time is continued within seconds (the worker wakes the queue as it stops), a failed
+     * build retries within minutes, and a worker that died is taken over once its lease runs out;
+     * an upload nobody came back to in 6 hours is not continued any more. The bucket's lifecycle
+     * rule (a day) stays the backstop.
+     */
+    static final Duration ABANDONED_UPLOAD = Duration.ofHours(6);
+
+    /**
      * The deployed policy: superseded archives kept for an archive link's life and the longest
-     * download, lost messages after two leases, abandoned uploads after a day (as the bucket's
-     * lifecycle rule).
+     * download, lost messages after two leases, uploads no build will continue after
+     * {@link #ABANDONED_UPLOAD}.
      */
     public static MaintenancePolicy of(Duration zipUrlExpiry, Duration lease) {
         Duration twoLeases = lease.multipliedBy(2);
         return new MaintenancePolicy(zipUrlExpiry.plus(LONGEST_DOWNLOAD), lease, twoLeases.compareTo(Duration.ofMinutes(2)) < 0 ? Duration.ofMinutes(2) : twoLeases,
-                Duration.ofDays(1), Duration.ofSeconds(60));
+                ABANDONED_UPLOAD, Duration.ofSeconds(60));
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 public final class MaintenanceReport {
     /** The counters, in the order they are reported. */
     public enum Count {
-        STALE_ZIPS_QUEUED, STUCK_JOBS_RESET, PENDING_REQUEUED, SUPERSEDED_ZIPS_DELETED, MULTIPART_UPLOADS_ABORTED,
+        STALE_ZIPS_QUEUED, STUCK_JOBS_RESET, PENDING_REQUEUED, SUPERSEDED_ZIPS_DELETED, SIDECARS_DELETED, MULTIPART_UPLOADS_ABORTED,
         PREVIEWS_MADE, ORPHAN_PREVIEWS_DELETED, PREVIEWS_DEFERRED, ALBUMS_CHECKED;
 
         public String key() { return name().toLowerCase(java.util.Locale.ROOT); }

@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;
-import java.util.stream.Collectors;
 
 import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.ALBUMS_CHECKED;
 
@@ -46,8 +45,8 @@ public final class MaintenanceRun {
         this.albums = albums;
         this.store = store;
         this.repairs = new AlbumRepairs(albums, new BuildRequests(albums, queue, policy.pendingGrace(), clock));
-        this.superseded = new SupersededArchives(store, policy);
-        this.uploads = new AbandonedUploads(store, policy);
+        this.superseded = new SupersededArchives(store, albums, policy);
+        this.uploads = new AbandonedUploads(store, store, albums, policy);
         this.previews = new PreviewBackfill(store, previews);
         this.policy = policy;
         this.clock = clock;
@@ -75,7 +74,7 @@ public final class MaintenanceRun {
             try {
                 Instant listedAt = clock.instant();
                 List<PhotoObject> photos = store.photos(id);
-                Set<String> zipKeys = archives.of(id).stream().map(ArchiveObjects.Archive::key).collect(Collectors.toSet());
+                Set<String> zipKeys = archives.archiveKeys(id);
                 repairs.repair(album, photos, zipKeys, now, report);
                 superseded.delete(album, archives.of(id), now, report);
                 previews.backfill(id, photos, listedAt, () -> remainingMillis.getAsLong() > policy.timeReserve().toMillis(), report);
