@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,8 +24,8 @@ import java.util.zip.ZipException;
  * directory (where each entry lies and its CRC-32).
  *
  * <p>Reading one costs its manifest and the end of the archive: one ranged GET of the last
- * {@value #TAIL_LENGTH} bytes, which hold the end records and, for albums of up to a few hundred
- * photos, the whole directory; a larger directory is a second ranged GET. Those bytes, counted in
+ * {@value #TAIL_LENGTH} bytes, which hold the end records and, for up to several hundred photos, the whole
+ * directory; the rest of a larger directory is a second ranged GET. Those bytes, counted in
  * {@link #bytesRead()}, are all a rebuild moves for the entries it copies.
  *
  * <p>An archive whose manifest or directory is missing, unreadable or inconsistent is skipped and
@@ -73,10 +74,14 @@ public record PreviousArchives(List<PreviousEntry> entries, long bytesRead) {
         CentralDirectory.Location where = CentralDirectory.locate(tail, size);
         if (where.length() > MAX_DIRECTORY_LENGTH) throw new ZipException("central directory of " + where.length() + " bytes");
         long tailStart = size - tailLength;
-        CentralDirectory directory = where.offset() >= tailStart
-                ? CentralDirectory.parse(tail, (int) (where.offset() - tailStart), where)
-                : CentralDirectory.parse(reads.range(part.key(), where.offset(), (int) where.length(), size), 0, where);
-        return join(part.key(), manifest, directory);
+        if (where.offset() >= tailStart) {
+            return join(part.key(), manifest, CentralDirectory.parse(tail, (int) (where.offset() - tailStart), where));
+        }
+        // Only the part of the directory the tail does not hold.
+        byte[] head = reads.range(part.key(), where.offset(), (int) (tailStart - where.offset()), size);
+        byte[] directory = Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, directory, head.length, tail.length);
+        return join(part.key(), manifest, CentralDirectory.parse(directory, 0, where));
     }
 
     /**
