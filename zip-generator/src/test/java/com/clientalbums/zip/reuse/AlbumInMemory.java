@@ -57,6 +57,13 @@ final class AlbumInMemory {
         return new AlbumInMemory(new TreeMap<>(photos), generation);
     }
 
+    /** The photos whose path {@code keep} accepts, as a part of the album holds them. */
+    AlbumInMemory only(java.util.function.Predicate<String> keep) {
+        SortedMap<String, Photo> kept = new TreeMap<>(photos);
+        kept.keySet().removeIf(keep.negate());
+        return new AlbumInMemory(kept, generation);
+    }
+
     /** A new photo, or new content for an existing one (a new ETag). */
     AlbumInMemory put(String path, int size, Instant lastModified) {
         byte[] bytes = new byte[size];

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,22 @@ class ReusePlannerTest {
     }
 
     @Test
+    void anAlbumPublishedInTwoPartsIsRebuiltFromBoth() throws IOException {
+        AlbumInMemory first = ALBUM.only(path -> path.compareTo("IMG_0100") < 0);
+        AlbumInMemory second = ALBUM.only(path -> path.compareTo("IMG_0100") >= 0);
+        Map<String, byte[]> archives = Map.of("zips/a/part1.zip", first.archive(first.layout()),
+                "zips/a/part2.zip", second.archive(second.layout()));
+
+        Rebuild rebuild = rebuild(ALBUM.copy().replace("IMG_0150.jpg"),
+                Map.of("zips/a/part1.zip", first, "zips/a/part2.zip", second), archives);
+
+        rebuild.assertRebuildsTheFullArchive();
+        rebuild.assertWritten("IMG_0150.jpg");
+        assertEquals(List.of("zips/a/part1.zip", "zips/a/part2.zip"), rebuild.job.sourceKeys());
+        rebuild.assertCopiesAtLeast(0.7);
+    }
+
+    @Test
     void withoutEarlierArchivesThePlanIsAFullBuild() {
         ZipLayout layout = ALBUM.layout();
         List<String> etags = ALBUM.etags(layout);
@@ -111,26 +128,34 @@ class ReusePlannerTest {
     }
 
     private static Rebuild rebuild(AlbumInMemory changed) throws IOException {
-        ZipLayout oldLayout = ALBUM.layout();
-        if (oldArchive == null) oldArchive = ALBUM.archive(oldLayout);
-        byte[] old = oldArchive;
+        if (oldArchive == null) oldArchive = ALBUM.archive(ALBUM.layout());
+        return rebuild(changed, Map.of(OLD_KEY, ALBUM), Map.of(OLD_KEY, oldArchive));
+    }
+
+    /** Plans {@code changed} from the archives of {@code earlier} (by key), and builds it in full. */
+    private static Rebuild rebuild(AlbumInMemory changed, Map<String, AlbumInMemory> earlier, Map<String, byte[]> archives)
+            throws IOException {
+        List<PreviousEntry> previous = new ArrayList<>();
+        for (var e : earlier.entrySet()) {
+            ZipLayout oldLayout = e.getValue().layout();
+            previous.addAll(previousEntries(e.getKey(), archives.get(e.getKey()), ArchiveManifests.decode(
+                    ArchiveManifests.encode(ArchiveManifests.of(oldLayout, e.getValue().etags(oldLayout))))));
+        }
         ZipLayout layout = changed.layout();
-        List<PreviousEntry> previous = previousEntries(old, ArchiveManifests.decode(
-                ArchiveManifests.encode(ArchiveManifests.of(oldLayout, ALBUM.etags(oldLayout)))));
         ArchiveJob job = ReusePlanner.plan("zips/a/new.zip", layout, changed.etags(layout), previous, PART_SIZE);
-        return new Rebuild(changed, layout, job, old, changed.archive(layout));
+        return new Rebuild(changed, layout, job, archives, changed.archive(layout));
     }
 
     /** What {@link PreviousArchives} finds for an archive in S3, from its bytes here. */
-    static List<PreviousEntry> previousEntries(byte[] archive, ArchiveManifest manifest) throws IOException {
+    private static List<PreviousEntry> previousEntries(String key, byte[] archive, ArchiveManifest manifest) throws IOException {
         int tail = Math.min(archive.length, 64 * 1024);
         CentralDirectory.Location where = CentralDirectory.locate(
                 Arrays.copyOfRange(archive, archive.length - tail, archive.length), archive.length);
         CentralDirectory directory = CentralDirectory.parse(archive, (int) where.offset(), where);
-        return PreviousArchives.join(OLD_KEY, manifest, directory);
+        return PreviousArchives.join(key, manifest, directory);
     }
 
-    private record Rebuild(AlbumInMemory album, ZipLayout layout, ArchiveJob job, byte[] old, byte[] full) {
+    private record Rebuild(AlbumInMemory album, ZipLayout layout, ArchiveJob job, Map<String, byte[]> earlier, byte[] full) {
 
         void assertRebuildsTheFullArchive() {
             List<AssemblyPlan.Piece> pieces = job.plan().pieces();
@@ -142,7 +167,7 @@ class ReusePlannerTest {
                     assertTrue(p.length() < PART_SIZE + PipelineConfig.MIN_PART_SIZE, "part " + p + " longer than a part and a remainder");
                 }
                 if (p instanceof AssemblyPlan.Copy copy) {
-                    assertEquals(OLD_KEY, copy.sourceKey());
+                    byte[] old = earlier.get(copy.sourceKey());
                     assertTrue(Arrays.equals(old, Math.toIntExact(copy.sourceOffset()), Math.toIntExact(copy.sourceOffset() + copy.length()),
                             full, Math.toIntExact(copy.offset()), Math.toIntExact(copy.offset() + copy.length())),
                             "copied bytes of part " + copy.partNumber() + " differ from the full build's");
@@ -150,7 +175,8 @@ class ReusePlannerTest {
             }
             job.knownCrcs().forEach((index, crc) -> assertEquals(album.crc32(layout.entries().get(index).source().key()), crc,
                     "known CRC-32 of " + layout.entries().get(index).name()));
-            assertEquals(job.plan().copiedBytes() > 0 ? List.of(OLD_KEY) : List.of(), job.sourceKeys());
+            assertEquals(job.plan().pieces().stream().filter(p -> p instanceof AssemblyPlan.Copy)
+                    .map(p -> ((AssemblyPlan.Copy) p).sourceKey()).distinct().toList(), job.sourceKeys());
         }
 
         void assertWritten(String... names) {
