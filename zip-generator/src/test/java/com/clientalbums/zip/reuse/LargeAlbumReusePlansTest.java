@@ -56,6 +56,28 @@ class LargeAlbumReusePlansTest {
     }
 
     @Test
+    void aReplacedPhotoTooSmallForAPartIsWrittenWithTheEntriesAfterItUpToFiveMebibytes() {
+        List<Photo> before = new ArrayList<>();
+        for (int i = 0; i < 100; i++) before.add(photo(String.format("IMG_%04d.jpg", i), MIB, "v1"));
+        List<Photo> after = new ArrayList<>(before);
+        after.set(50, photo("IMG_0050.jpg", MIB, "v2"));
+        ZipLayout layout = layout(after);
+
+        ArchiveJob job = plan(layout(before), before, layout, after);
+
+        // The photo and the 4 after it make 5 MiB and their headers; the runs on both sides are copied.
+        long photo = layout.entries().get(50).headerOffset();
+        long runAfter = layout.entries().get(55).headerOffset();
+        long directory = layout.centralDirectoryOffset();
+        assertEquals(List.of(
+                new AssemblyPlan.Copy(1, 0, photo, OLD_KEY, 0),
+                new AssemblyPlan.Write(2, photo, runAfter - photo),
+                new AssemblyPlan.Copy(3, runAfter, directory - runAfter, OLD_KEY, runAfter),
+                new AssemblyPlan.Write(4, directory, layout.totalSize() - directory)), job.plan().pieces());
+        assertEquals(99, job.knownCrcs().size(), "every photo but the replaced one");
+    }
+
+    @Test
     void anEntryPushedPastTheFourGibibyteLineNeedsZip64AndIsWrittenNotCopied() {
         List<Photo> before = new ArrayList<>();
         for (int i = 0; i < 5; i++) before.add(photo(String.format("IMG_%04d.jpg", i), 1000 * MIB, "v1"));
