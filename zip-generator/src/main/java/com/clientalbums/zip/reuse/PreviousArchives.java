@@ -3,6 +3,7 @@ package com.clientalbums.zip.reuse;
 import com.clientalbums.common.album.PublishedPart;
 import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.zip.layout.CentralDirectory;
+import com.clientalbums.zip.layout.LocalHeaders;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -86,7 +87,8 @@ public record PreviousArchives(List<PreviousEntry> entries, long bytesRead) {
 
     /**
      * The entries of the archive at {@code archiveKey}: its manifest's, each with the offset and CRC-32
-     * its directory gives under the same name. Both must list the same names with the same sizes.
+     * its directory gives under the same name. Both must list the same names with the same sizes, and
+     * the entries must lie where our records put them, in manifest order.
      */
     public static List<PreviousEntry> join(String archiveKey, ArchiveManifest manifest, CentralDirectory directory)
             throws ZipException {
@@ -97,12 +99,21 @@ public record PreviousArchives(List<PreviousEntry> entries, long bytesRead) {
         Map<String, CentralDirectory.Entry> byName = new HashMap<>();
         directory.entries().forEach(e -> byName.put(e.name(), e));
         List<PreviousEntry> entries = new ArrayList<>(manifest.entries().size());
+        long next = 0;
         for (ArchiveManifest.Entry m : manifest.entries()) {
             CentralDirectory.Entry d = byName.get(m.name());
             if (d == null) throw new ZipException("manifest entry " + m.name() + " is not in the archive");
             if (d.size() != m.size()) {
                 throw new ZipException("entry " + m.name() + " is " + d.size() + " bytes in the archive, " + m.size() + " in its manifest");
             }
+            // Entries lie back to back, each behind the header our records make of its manifest line: were
+            // the archive written by other records (or the manifest of another archive), its headers could
+            // not be rebuilt, and copying them would put them where the new directory does not expect them.
+            if (d.headerOffset() != next) {
+                throw new ZipException("entry " + m.name() + " starts at " + d.headerOffset() + "; after the entries before it,"
+                        + " as our records lay them out, it would start at " + next);
+            }
+            next += LocalHeaders.of(m.sourceKey(), m.name(), m.size(), m.lastModified(), d.headerOffset(), d.crc32()).length + m.size();
             entries.add(new PreviousEntry(archiveKey, m.name(), m.sourceKey(), m.etag(), m.size(), d.headerOffset(),
                     d.crc32(), m.lastModified()));
         }

@@ -3,6 +3,7 @@ package com.clientalbums.zip.reuse;
 import com.clientalbums.common.album.PublishedPart;
 import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.testing.LocalAws;
+import com.clientalbums.zip.layout.CentralDirectory;
 import com.clientalbums.zip.layout.ZipLayout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,11 +12,16 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.ZipException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Manifests and central directories of archives in a real S3 (S3Proxy on loopback), read back as
@@ -76,6 +82,30 @@ class PreviousArchivesTest {
                 SMALL.part()));
 
         assertEquals(SMALL.expected(), loaded.entries());
+    }
+
+    @Test
+    void aManifestThatDoesNotDescribeTheArchiveIsNotJoinedToIt() throws IOException {
+        ArchiveManifest manifest = ArchiveManifests.of(SMALL.layout, SMALL.album.etags(SMALL.layout));
+        int tail = Math.min(SMALL.bytes.length, PreviousArchives.TAIL_LENGTH);
+        CentralDirectory.Location where = CentralDirectory.locate(
+                Arrays.copyOfRange(SMALL.bytes, SMALL.bytes.length - tail, SMALL.bytes.length), SMALL.bytes.length);
+        CentralDirectory directory = CentralDirectory.parse(SMALL.bytes, (int) where.offset(), where);
+        assertEquals(SMALL.expected(), PreviousArchives.join(SMALL.key, manifest, directory), "the premise: the true manifest joins");
+
+        // A time before 1970 has no Unix time field: the header it makes is 9 bytes shorter than the archive's.
+        List<ArchiveManifest.Entry> retimed = new ArrayList<>(manifest.entries());
+        ArchiveManifest.Entry first = retimed.getFirst();
+        retimed.set(0, new ArchiveManifest.Entry(first.name(), first.sourceKey(), first.etag(), first.size(),
+                Instant.parse("1960-01-01T00:00:00Z")));
+        ZipException e = assertThrows(ZipException.class, () -> PreviousArchives.join(SMALL.key,
+                new ArchiveManifest(manifest.version(), manifest.archiveSize(), retimed), directory));
+        assertTrue(e.getMessage().contains("as our records lay them out"), e.getMessage());
+
+        List<ArchiveManifest.Entry> reordered = new ArrayList<>(manifest.entries());
+        java.util.Collections.swap(reordered, 1, 2);
+        assertThrows(ZipException.class, () -> PreviousArchives.join(SMALL.key,
+                new ArchiveManifest(manifest.version(), manifest.archiveSize(), reordered), directory));
     }
 
     /** An archive built by the real pipeline, put in the bucket with its manifest. */
