@@ -35,10 +35,7 @@ public record CentralDirectory(List<Entry> entries) {
     public record Entry(String name, long size, long headerOffset, int crc32) {}
 
     /** Where the directory lies in an archive: bytes {@code [offset, offset + length)}, holding {@code entryCount} entries. */
-    public record Location(long offset, long length, long entryCount) {
-        /** Where the end records begin: right after the directory. */
-        public long end() { return offset + length; }
-    }
+    public record Location(long offset, long length, long entryCount) {}
 
     /** The most the end records take: the end record, and the ZIP64 end record and locator before it. */
     public static final int END_RECORDS_MAX_LENGTH = 22 + 20 + 56;

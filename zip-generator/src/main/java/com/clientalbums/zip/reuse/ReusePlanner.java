@@ -51,7 +51,8 @@ public final class ReusePlanner {
     /**
      * @param etags    by layout entry, as listed for this build
      * @param previous the entries of the album's published archives ({@link PreviousArchives})
-     * @param partSize the size of written parts, at least 5 MiB
+     * @param partSize the size of written parts, at least 5 MiB; {@code PipelineConfig.partSizeFor(layout.totalSize())},
+     *                 with which even a plan that writes everything fits in 10,000 parts
      */
     public static ArchiveJob plan(String key, ZipLayout layout, List<String> etags, List<PreviousEntry> previous,
                                   int partSize) {
