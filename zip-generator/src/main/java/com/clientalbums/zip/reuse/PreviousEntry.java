@@ -1,7 +1,9 @@
 package com.clientalbums.zip.reuse;
 
+import java.time.Instant;
+
 /**
- * One entry of an archive built earlier, as its manifest (source photo and ETag) and central
+ * One entry of an archive built earlier, as its manifest (source photo, ETag and time) and central
  * directory (name, size, offset, CRC-32) describe it: bytes an incremental rebuild may copy
  * instead of reading the photo again.
  *
@@ -12,6 +14,8 @@ package com.clientalbums.zip.reuse;
  * @param size         content length
  * @param headerOffset where its local header starts in {@code archiveKey}
  * @param crc32        its CRC-32, from the central directory
+ * @param lastModified the time its headers were made from; with the rest, it decides whether the
+ *                     entry's local header is the one a new archive would write
  */
 public record PreviousEntry(String archiveKey, String name, String sourceKey, String etag, long size, long headerOffset,
-                            int crc32) {}
+                            int crc32, Instant lastModified) {}
