@@ -48,7 +48,8 @@ usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B]
   --xmx SIZE        heap limit of the floor and build JVMs (default: what the JVM picks in the
                     generator's Lambda, 1769 MB / 1 vCPU; try 256m with --budget-mb 128)
   --warmup W        runs of each mode before the measured one, in the same JVM (default 3, and 0 with
-                    --scaling, which measures one build's memory in a fresh JVM per album size)
+                    --scaling, which measures one build's memory in a fresh JVM per album size; with
+                    --parts, untimed 4-worker runs before the measured ones, default 1)
   --signed          SigV4-sign requests with their payload, as the SDK insists over plain HTTP (it then
                     SHA-256-hashes every uploaded byte, and S3Proxy reads each part whole to check it);
                     by default they go unsigned, as to S3 over HTTPS where no side hashes a body
