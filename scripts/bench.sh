@@ -23,6 +23,13 @@
 # the API runs it (every LIST page, the archive's HEAD beside it), the same one after the other,
 # and the floor of the same run (one consistent GetItem, one HEAD), with the S3 request cost; ending
 #   RESULT check_ms_1000=… sequential_ms_1000=… getitem_ms_1000=… head_ms_1000=… usd_per_million_clicks_1000=… (and _10000)
+# --parts builds an album cut into at least --split-parts (default 8) parts with 1, 2 and 4 workers, each
+# worker a pipeline of its own (own memory budget and S3 client, as a separate invocation has) taking
+# parts from one shared queue (zip-generator's PartsBenchmark); prints every part's time and MB/s, each
+# run's critical path (until the last part is done), CPU seconds of the benchmark and of the local S3,
+# and the local S3's own ceiling measured in the same run (GET and multipart PUT with 1, 2, 4, 8 streams);
+# ending
+#   RESULT parts_critical_path_s=S parts_speedup_4=X   (S with 4 workers; X = 1-worker / 4-worker critical path)
 # --compare DIR adds the JARs in DIR ({module}-lambda.jar, e.g. saved from an older build), taking
 # turns with these, so that both sets meet the same load on the machine.
 set -euo pipefail
@@ -33,6 +40,7 @@ usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B]
        scripts/bench.sh --scaling [--size-mb M] [--budget-mb B] [--xmx SIZE] [--warmup W] [--signed]
        scripts/bench.sh --cold-start [--runs R] [--compare DIR]
        scripts/bench.sh --click-check [--runs R]
+       scripts/bench.sh --parts [--photos N] [--size-mb M] [--split-parts P] [--runs R] [--warmup W] [--signed]
   --photos N        photos in the album (e.g. 300)
   --size-mb M       mean photo size in MB, sizes vary +-25% (e.g. 8)
   --concurrency K   photos fetched at once (default 8)
@@ -40,7 +48,8 @@ usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B]
   --xmx SIZE        heap limit of the floor and build JVMs (default: what the JVM picks in the
                     generator's Lambda, 1769 MB / 1 vCPU; try 256m with --budget-mb 128)
   --warmup W        runs of each mode before the measured one, in the same JVM (default 3, and 0 with
-                    --scaling, which measures one build's memory in a fresh JVM per album size)
+                    --scaling, which measures one build's memory in a fresh JVM per album size; with
+                    --parts, untimed 4-worker runs before the measured ones, default 1)
   --signed          SigV4-sign requests with their payload, as the SDK insists over plain HTTP (it then
                     SHA-256-hashes every uploaded byte, and S3Proxy reads each part whole to check it);
                     by default they go unsigned, as to S3 over HTTPS where no side hashes a body
@@ -49,8 +58,11 @@ usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B]
   --data DIR        where the local S3 keeps the generated albums (default target/bench)
   --cold-start      start each shaded Lambda JAR cold under AWS's runtime interface client (see above)
   --click-check     time Download All's fresh check (LIST + HEAD) at 1,000 and 10,000 photos (see above)
+  --parts           build an album in parts with 1, 2 and 4 workers (see above; default album 200 x 4 MB)
+  --split-parts P   with --parts: the album is cut into at least P parts (default 8)
   --runs R          cold starts per JAR; medians are printed (default 5); with --click-check, timed
-                    checks per album size (default 30)
+                    checks per album size (default 30); with --parts, measured runs per worker count
+                    (default 3; the median is printed)
   --compare DIR     also start the {module}-lambda.jar files in DIR, in turn with this build's
 USAGE
 }
@@ -59,7 +71,7 @@ root="${BENCH_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 java="$JAVA_HOME/bin/java"
 photos="" size_mb="" concurrency=8 budget=192 xmx="" warmup="" auth=unsigned scaling=false inmemory=true build_only=false
-cold_start=false click_check=false runs="" compare=""
+cold_start=false click_check=false parts=false split_parts=8 runs="" compare=""
 data="$root/target/bench"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -76,6 +88,8 @@ while [ $# -gt 0 ]; do
     --data) data="$2"; shift 2 ;;
     --cold-start) cold_start=true; shift ;;
     --click-check) click_check=true; shift ;;
+    --parts) parts=true; shift ;;
+    --split-parts) split_parts="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --compare) compare="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
@@ -100,7 +114,6 @@ if [ "$click_check" = true ]; then
     -cp "$work/classpath/test-classes:$work/classpath/classes:$work/classpath/lib/*" \
     com.clientalbums.client.bench.ClickCheckBenchmark "$root/target/tools" "${runs:-30}"
 fi
-runs="${runs:-5}"
 if [ "$cold_start" = true ]; then
   # package, never install: the JARs and the benchmark come from this checkout's reactor alone.
   work="$root/target/cold-start"
@@ -119,8 +132,9 @@ if [ "$cold_start" = true ]; then
   # The property silences ElasticMQ's (Pekko's) sun.misc.Unsafe warning on JDK 24+.
   exec "$java" -Dsun.misc.unsafe.memory.access=allow -cp "$work/classpath/test-classes:$work/classpath/lib/*" \
     com.clientalbums.coldstart.ColdStartBenchmark \
-    "$work/run" "$root/target/tools" "$runs" "${sets[@]}"
+    "$work/run" "$root/target/tools" "${runs:-5}" "${sets[@]}"
 fi
+if [ "$parts" = true ]; then photos="${photos:-200}" size_mb="${size_mb:-4}"; fi
 if [ "$scaling" = false ] && { [ -z "$photos" ] || [ -z "$size_mb" ]; }; then usage >&2; exit 2; fi
 
 echo "bench: compiling (once)"
@@ -202,6 +216,18 @@ if [ "$scaling" = true ]; then
   growth=$(awk -v a="$first_rss" -v b="$last_rss" 'BEGIN { printf "%.1f", (b - a) * 100 / a }')
   echo "peak RSS growth from 100 to 10,000 photos: ${growth}%"
   echo "RESULT scaling_rss_growth_pct=$growth rss_100=$first_rss rss_10000=$last_rss"
+  exit 0
+fi
+
+if [ "$parts" = true ]; then
+  album="bench-$photos-$size_mb"
+  start_server "$album" "$photos" "$size_mb"
+  echo "bench: album $album ready ($photos photos, ~$size_mb MB each); at least $split_parts parts; per worker: concurrency $concurrency, budget ${budget} MB; $auth requests; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  # Up to four workers' budgets in one JVM, each worker standing for one invocation; the JVM may use every core.
+  if ! "$java" -Xmx"${xmx:-2g}" -cp "$cp" com.clientalbums.zip.bench.PartsBenchmark "http://127.0.0.1:$port" "$album" \
+       "$split_parts" "$budget" "$concurrency" "${warmup:-1}" "${runs:-3}" "$server_pid" "$auth" 2>"$data/parts.err"; then
+    cat "$data/parts.err" >&2; echo "bench: --parts failed" >&2; exit 1
+  fi
   exit 0
 fi
 

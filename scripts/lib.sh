@@ -128,6 +128,19 @@ upload_type_of() {
   return "$found"
 }
 
+# Succeeds when the aws CLI can send S3's CRC-32 with each upload (`aws s3 cp/sync --checksum-algorithm`,
+# aws-cli 2.18 onwards and recent v1 releases). Asked by behaviour, not by version number: a
+# dry run of a copy from a path that does not exist fails on the path, before any request, when the CLI
+# knows the option, and on the option when it does not (Debian 12's aws 2.9).
+aws_sends_crc32() {
+  local dir out
+  dir=$(mktemp -d)
+  out=$(aws s3 cp --checksum-algorithm CRC32 --dryrun "$dir/absent" s3://probe/absent 2>&1) || true
+  rmdir "$dir"
+  case "$out" in *"Unknown options"*) return 1 ;; esac
+  return 0
+}
+
 # $1 as an `aws s3 sync --exclude` pattern that matches only itself ([, *, ? bracketed).
 glob_literal() {
   local s="$1" out="" c i

@@ -16,6 +16,7 @@ with --storage-class INTELLIGENT_TIERING, skipping hidden and system files (.*, 
 desktop.ini, __MACOSX, ...) and, with a warning naming them, files other than photos, camera
 RAW, video and PDF (SVG, HTML, XML such as .xmp sidecars, scripts, ...). A folder or file name
 longer than 200 bytes (UTF-8) stops the upload before anything is sent, naming the file.
+Each file goes with its CRC-32 (--checksum-algorithm CRC32) when the CLI can send one.
 Extra options go to `aws s3 sync` (e.g. --dryrun, --delete). Then register the album:
 scripts/register-album.sh ALBUM_ID "Album name".
 
@@ -77,6 +78,13 @@ args=(s3 sync "$source_dir" "s3://$CLIENT_ALBUMS_BUCKET/albums/$album_id/photos/
   --storage-class INTELLIGENT_TIERING)
 # Debian's aws 2.9 (and v1) ignore AWS_ENDPOINT_URL_S3: pass it explicitly.
 [ -n "${AWS_ENDPOINT_URL_S3:-}" ] && args+=(--endpoint-url "$AWS_ENDPOINT_URL_S3")
+# S3 keeps the CRC-32 of each photo the CLI sends in one PUT, the value a ZIP entry's header needs
+# (docs/uploads.md); left to itself the CLI sends CRC64NVME (aws 2.23+), CRC32 (aws 1.37+) or nothing.
+if aws_sends_crc32; then
+  args+=(--checksum-algorithm CRC32)
+else
+  echo "$PROG: this aws CLI cannot send CRC-32 checksums (aws-cli 2.18 or later can); uploading without them" >&2
+fi
 
 echo "$PROG: uploading $source_dir to s3://$CLIENT_ALBUMS_BUCKET/albums/$album_id/photos/" >&2
 aws "${args[@]}" "$@" || die "aws s3 sync failed (exit $?): see its message above"
