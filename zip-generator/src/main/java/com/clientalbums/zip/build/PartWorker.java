@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -171,16 +172,22 @@ final class PartWorker {
 
     /**
      * Nothing left to claim. A worker that has just finished a part while others are still being
-     * built sends one wake-up a lease later: if one of those workers died, its part lease has
-     * run out by then and the part is taken over without waiting for the album's lease to lapse.
+     * built sends one wake-up for when the first of their part leases runs out (a lease at most):
+     * if that worker died, its part is taken over then, without waiting for the album's lease,
+     * which the other workers kept renewing, to lapse. If it is alive, the woken generator finds
+     * nothing free and the part's own worker finishes it.
      */
     private Outcome noPartLeft(String albumId, boolean built) {
         if (!built) return Outcome.NOTHING_TO_DO;
         Optional<Album> album = albums.find(albumId);
-        if (album.isPresent() && album.get().zipStatus() == ZipStatus.GENERATING
-                && album.get().buildParts().stream().anyMatch(p -> p.state() == PartTask.State.BUILDING)) {
+        Optional<Instant> firstExpiry = album.filter(a -> a.zipStatus() == ZipStatus.GENERATING).stream()
+                .flatMap(a -> a.buildParts().stream())
+                .filter(p -> p.state() == PartTask.State.BUILDING && p.leaseExpiresAt() != null)
+                .map(PartTask::leaseExpiresAt).min(Instant::compareTo);
+        if (firstExpiry.isPresent()) {
+            Instant now = clock.instant();
             try {
-                queue.wake(albumId, timing.lease().plusSeconds(1));
+                queue.wake(albumId, Duration.between(now, WakeUps.arrival(firstExpiry.get(), now)));
             } catch (AlbumsException e) {
                 // The album's lease is the fallback: once every worker is gone, a click or maintenance re-requests it.
                 LOG.log(Level.WARNING, "album {0}: the wake-up that watches the parts still building was not sent ({1})",

@@ -295,6 +295,33 @@ class ParallelPartsIntegrationTest {
     }
 
     @Test
+    void aWorkerKilledWhileTheOthersFinishIsTakenOverByTheWakeUpTheLastOfThemLeaves() {
+        String id = unique("killed-last");
+        Map<String, byte[]> photos = photos(12, 7);
+        registerAlbum(id, photos);
+        // Leases long enough for the helper to build every other part within the dead worker's.
+        var timing = new ArchiveBuildService.Timing(Duration.ofSeconds(4), 3, Duration.ofSeconds(1), Duration.ofSeconds(5),
+                Duration.ofSeconds(1));
+        var dying = GeneratorServices.from(settings, aws.clients(), timing, (key, etag) -> { throw new SimulatedCrash(); },
+                new PartLimits(LIMITS.maxPartBytes(), 1)).builds();
+        assertThrows(SimulatedCrash.class, () -> dying.build(id, "dead", () -> 900_000));
+
+        // A helper builds every other part, then finds nothing free: the dead worker's part is still under its lease.
+        var helper = GeneratorServices.from(settings, aws.clients(), timing, s3Photos, LIMITS).builds();
+        assertEquals(Outcome.PARTS_BUILT, helper.build(id, "helper", () -> 900_000));
+        Album waiting = albums.find(id).orElseThrow();
+        assertEquals(ZipStatus.GENERATING, waiting.zipStatus());
+        assertEquals(1, waiting.partsRemaining());
+
+        // Nobody clicks and no maintenance runs: the helper's delayed wake-up alone gets the part built.
+        var driver = new SqsLambdaDriver(aws.clients().sqs(), aws.queueUrl(),
+                new ZipGeneratorHandler(GeneratorServices.from(settings, aws.clients(), timing, s3Photos, LIMITS)));
+        Album done = driver.pollUntil(() -> albums.find(id).orElseThrow(), a -> a.zipStatus() == ZipStatus.READY,
+                Duration.ofSeconds(20));
+        assertEquals(3, done.publishedParts().size());
+    }
+
+    @Test
     void aPhotoChangedDuringABuildOfPartsSupersedesItAndNoStalePartIsPublished() {
         String id = "changed-parts";
         Map<String, byte[]> photos = photos(16, 3);
