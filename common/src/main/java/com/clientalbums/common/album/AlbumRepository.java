@@ -116,7 +116,7 @@ public final class AlbumRepository {
         values.put(":zero", num(0));
         return update(albumId,
                 "SET zip_status = :pending, requested_at = :now, request_source = :source, attempts = :zero, not_before = :now"
-                        + " REMOVE lease_owner, lease_expires_at, zip_error",
+                        + " REMOVE lease_owner, lease_expires_at, zip_error, " + PLAN,
                 condition, values).isPresent();
     }
 
@@ -139,7 +139,8 @@ public final class AlbumRepository {
     /**
      * Claim {@code pending → generating} with a lease, or take over a build whose lease expired.
      * Empty when another generator holds it, nothing is requested, or the request is still in its
-     * quiet period ({@code not_before} in the future).
+     * quiet period ({@code not_before} in the future). A take-over drops the lost build's plan: the
+     * claimer plans again ({@link #startParts}), and the parts already built are found in S3.
      */
     public Optional<Album> claim(String albumId, String owner, Instant now, Duration lease) {
         Map<String, AttributeValue> values = statusValues();
@@ -153,7 +154,8 @@ public final class AlbumRepository {
                 "SET zip_status = :generating, lease_owner = :owner, lease_expires_at = :expires,"
                         + " zip_generation_started_at = :now, attempts = if_not_exists(attempts, :zero) + :one,"
                         + " content_version = if_not_exists(content_version, :zero),"
-                        + " build_version = if_not_exists(content_version, :zero), progress = :no_progress",
+                        + " build_version = if_not_exists(content_version, :zero), progress = :no_progress"
+                        + " REMOVE " + PLAN,
                 "(zip_status = :pending AND (attribute_not_exists(not_before) OR not_before <= :now))"
                         + " OR (zip_status = :generating AND lease_expires_at < :now)",
                 values);
@@ -169,28 +171,147 @@ public final class AlbumRepository {
     }
 
     /**
-     * Publish {@code generating → ready}: only while this generator holds the lease and no photo
-     * changed since the claim. False otherwise; then see {@link #supersede}.
+     * Publish {@code generating → ready} with one archive: {@link #publish(String, String, long, String, List, List, Instant)}
+     * with a single part.
      */
     public boolean publish(String albumId, String owner, long buildVersion, PublishedArchive archive,
                            List<BuildRecord> history, Instant now) {
+        return publish(albumId, owner, buildVersion, archive.fingerprint(),
+                List.of(new PublishedPart(archive.key(), archive.size(), archive.fileCount(), archive.contentBytes())),
+                history, now);
+    }
+
+    /**
+     * Publish {@code generating → ready}: only while the build {@code owner} holds the lease, no photo
+     * changed since the claim and, when the build has a plan, every part of it is done
+     * ({@code parts_remaining = 0}). Writes the parts in download order, {@code zip_key} = the first,
+     * size and file count summed over them, and removes the plan. False otherwise; then see
+     * {@link #supersede}.
+     */
+    public boolean publish(String albumId, String owner, long buildVersion, String fingerprint, List<PublishedPart> parts,
+                           List<BuildRecord> history, Instant now) {
+        if (parts.isEmpty()) throw new IllegalArgumentException("nothing to publish");
+        long size = parts.stream().mapToLong(PublishedPart::size).sum();
+        long files = parts.stream().mapToLong(PublishedPart::fileCount).sum();
+        long bytes = parts.stream().mapToLong(PublishedPart::contentBytes).sum();
         Map<String, AttributeValue> values = leaseValues(owner);
         values.put(":version", num(buildVersion));
-        values.put(":key", str(archive.key()));
-        values.put(":size", num(archive.size()));
-        values.put(":files", num(archive.fileCount()));
-        values.put(":fp", str(archive.fingerprint()));
-        values.put(":photos", num(archive.fileCount()));
+        values.put(":parts", AlbumItems.publishedParts(parts));
+        values.put(":key", str(parts.getFirst().key()));
+        values.put(":size", num(size));
+        values.put(":files", num(files));
+        values.put(":fp", str(fingerprint));
+        values.put(":photos", num(files));
         values.put(":now", time(now));
         values.put(":builds", AlbumItems.builds(bounded(history)));
         values.put(":zero", num(0));
-        values.put(":done", AlbumItems.progress(new Progress(archive.fileCount(), archive.fileCount(), archive.contentBytes(), archive.contentBytes())));
+        values.put(":done", AlbumItems.progress(new Progress(files, files, bytes, bytes)));
         return update(albumId,
-                "SET zip_status = :ready, zip_key = :key, zip_size = :size, zip_file_count = :files,"
+                "SET zip_status = :ready, zip_parts = :parts, zip_key = :key, zip_size = :size, zip_file_count = :files,"
                         + " zip_fingerprint = :fp, content_fingerprint = :fp, photo_count = :photos,"
                         + " zip_generated_at = :now, builds = :builds, attempts = :zero, progress = :done"
-                        + " REMOVE lease_owner, lease_expires_at, zip_error",
-                LEASE_HELD + " AND content_version = :version", values).isPresent();
+                        + " REMOVE lease_owner, lease_expires_at, zip_error, " + PLAN,
+                LEASE_HELD + " AND content_version = :version AND (attribute_not_exists(build_parts) OR parts_remaining = :zero)",
+                values).isPresent();
+    }
+
+    // ---- parts: one plan per build, one lease per part ----
+
+    /**
+     * Writes the build's plan ({@code build_fingerprint}, {@code build_parts} by index,
+     * {@code parts_remaining} = the parts not yet done) while the build {@code owner} holds the
+     * album's lease, replacing any plan it wrote before. Empty when the lease was lost.
+     */
+    public Optional<Album> startParts(String albumId, String owner, String fingerprint, List<PartTask> parts, Instant now,
+                                      Duration lease) {
+        Map<String, AttributeValue> plan = new HashMap<>();
+        for (PartTask p : parts) plan.put(Integer.toString(p.index()), AlbumItems.partTask(p));
+        Map<String, AttributeValue> values = leaseValues(owner);
+        values.put(":fp", str(fingerprint));
+        values.put(":plan", AttributeValue.fromM(plan));
+        values.put(":remaining", num(parts.stream().filter(p -> p.state() != PartTask.State.DONE).count()));
+        values.put(":expires", time(now.plus(lease)));
+        return update(albumId,
+                "SET build_fingerprint = :fp, build_parts = :plan, parts_remaining = :remaining, lease_expires_at = :expires",
+                LEASE_HELD, values, Map.of());
+    }
+
+    /**
+     * A worker takes part {@code index} of the build {@code buildOwner} holds: a part waiting, or one
+     * whose worker's lease ran out (its worker is presumed lost). The album's lease is renewed too,
+     * since a build lives as long as one of its parts is worked on. Empty when the part is taken,
+     * done, or the build is no longer the album's.
+     */
+    public Optional<Album> claimPart(String albumId, String buildOwner, int index, String worker, Instant now, Duration lease) {
+        Map<String, AttributeValue> values = leaseValues(buildOwner);
+        values.put(":worker", str(worker));
+        values.put(":now", time(now));
+        values.put(":expires", time(now.plus(lease)));
+        values.put(":todo", str(PartTask.State.TODO.value()));
+        values.put(":building", str(PartTask.State.BUILDING.value()));
+        return update(albumId,
+                "SET build_parts.#i.#state = :building, build_parts.#i.#owner = :worker,"
+                        + " build_parts.#i.lease_expires_at = :expires, lease_expires_at = :expires",
+                LEASE_HELD + " AND (build_parts.#i.#state = :todo"
+                        + " OR (build_parts.#i.#state = :building AND build_parts.#i.lease_expires_at < :now))",
+                values, partNames(index));
+    }
+
+    /**
+     * Renews the part's lease and the album's (any part at work keeps its build alive), and records
+     * the part's progress. False when the part was taken over or the build lost: the worker stops.
+     */
+    public boolean heartbeatPart(String albumId, String buildOwner, int index, String worker, Instant now, Duration lease,
+                                 Progress progress) {
+        Map<String, AttributeValue> values = partWorkerValues(buildOwner, worker);
+        values.put(":expires", time(now.plus(lease)));
+        values.put(":progress", AlbumItems.progress(progress));
+        return update(albumId,
+                "SET build_parts.#i.lease_expires_at = :expires, build_parts.#i.progress = :progress,"
+                        + " lease_expires_at = :expires",
+                PART_HELD, values, partNames(index)).isPresent();
+    }
+
+    /**
+     * The worker ran out of time: the part waits again ({@code todo}) for the next invocation, its
+     * progress kept, so the album's progress does not go back. False when it was no longer the worker's.
+     */
+    public boolean releasePart(String albumId, String buildOwner, int index, String worker, Progress progress) {
+        Map<String, AttributeValue> values = partWorkerValues(buildOwner, worker);
+        values.put(":todo", str(PartTask.State.TODO.value()));
+        values.put(":progress", AlbumItems.progress(progress));
+        return update(albumId,
+                "SET build_parts.#i.#state = :todo, build_parts.#i.progress = :progress"
+                        + " REMOVE build_parts.#i.#owner, build_parts.#i.lease_expires_at",
+                PART_HELD, values, partNames(index)).isPresent();
+    }
+
+    /**
+     * The part's archive is complete: {@code done}, one part fewer remaining. The album as written
+     * comes back, so the worker whose part was the last one ({@code parts_remaining = 0}) knows it
+     * is the one to {@link #publish}. Empty when the part was no longer the worker's.
+     */
+    public Optional<Album> finishPart(String albumId, String buildOwner, int index, String worker, Progress progress) {
+        Map<String, AttributeValue> values = partWorkerValues(buildOwner, worker);
+        values.put(":done", str(PartTask.State.DONE.value()));
+        values.put(":progress", AlbumItems.progress(progress));
+        values.put(":one", num(1));
+        return update(albumId,
+                "SET build_parts.#i.#state = :done, build_parts.#i.progress = :progress, parts_remaining = parts_remaining - :one"
+                        + " REMOVE build_parts.#i.#owner, build_parts.#i.lease_expires_at",
+                PART_HELD, values, partNames(index));
+    }
+
+    private Map<String, AttributeValue> partWorkerValues(String buildOwner, String worker) {
+        Map<String, AttributeValue> values = leaseValues(buildOwner);
+        values.put(":worker", str(worker));
+        values.put(":building", str(PartTask.State.BUILDING.value()));
+        return values;
+    }
+
+    /** {@code state} and {@code owner} are DynamoDB reserved words; the index is a map key, not a list position. */
+    private static Map<String, String> partNames(int index) {
+        return Map.of("#i", Integer.toString(index), "#state", "state", "#owner", "owner");
     }
 
     /**
@@ -209,7 +330,7 @@ public final class AlbumRepository {
         values.put(":nb", time(notBefore));
         String set = "SET zip_status = :pending, requested_at = :now, request_source = :source, attempts = :zero,"
                 + " builds = :builds";
-        String remove = " REMOVE lease_owner, lease_expires_at";
+        String remove = " REMOVE lease_owner, lease_expires_at, " + PLAN;
         Optional<Album> moved = update(albumId, set + ", not_before = :nb" + remove,
                 LEASE_HELD + " AND (attribute_not_exists(not_before) OR not_before < :nb)", values);
         return moved.isPresent() ? moved : update(albumId, set + remove, LEASE_HELD, values);
@@ -231,7 +352,7 @@ public final class AlbumRepository {
         } else {
             set = "SET zip_status = :error, zip_error = :message, builds = :builds";
         }
-        return update(albumId, set + " REMOVE lease_owner, lease_expires_at", LEASE_HELD, values).isPresent();
+        return update(albumId, set + " REMOVE lease_owner, lease_expires_at, " + PLAN, LEASE_HELD, values).isPresent();
     }
 
     /**
@@ -316,6 +437,11 @@ public final class AlbumRepository {
     }
 
     private static final String LEASE_HELD = "zip_status = :generating AND lease_owner = :owner";
+    /** The build still holds the album and this worker still holds the part. */
+    private static final String PART_HELD =
+            LEASE_HELD + " AND build_parts.#i.#state = :building AND build_parts.#i.#owner = :worker";
+    /** The attributes of a build's plan, removed when the build ends or is taken over. */
+    private static final String PLAN = "build_fingerprint, build_parts, parts_remaining";
 
     private Map<String, AttributeValue> leaseValues(String owner) {
         Map<String, AttributeValue> values = statusValues();
@@ -333,6 +459,11 @@ public final class AlbumRepository {
     }
 
     private Optional<Album> update(String albumId, String updateExpression, String condition, Map<String, AttributeValue> values) {
+        return update(albumId, updateExpression, condition, values, Map.of());
+    }
+
+    private Optional<Album> update(String albumId, String updateExpression, String condition, Map<String, AttributeValue> values,
+                                   Map<String, String> names) {
         String expressions = updateExpression + " " + condition;
         Map<String, AttributeValue> used = new HashMap<>();
         values.forEach((k, v) -> { if (expressions.matches("(?s).*" + k + "\\b.*")) used.put(k, v); });
@@ -341,6 +472,7 @@ public final class AlbumRepository {
                     .updateExpression(updateExpression)
                     .conditionExpression("attribute_exists(album_id) AND (" + condition + ")")
                     .expressionAttributeValues(used)
+                    .expressionAttributeNames(names.isEmpty() ? null : names)
                     .returnValues(ReturnValue.ALL_NEW).build());
             return Optional.of(AlbumItems.toAlbum(result.attributes()));
         } catch (ConditionalCheckFailedException e) {

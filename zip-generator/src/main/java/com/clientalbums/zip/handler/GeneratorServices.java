@@ -7,6 +7,13 @@ import com.clientalbums.common.queue.ZipQueue;
 import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.previews.job.PhotoPreviews;
 import com.clientalbums.zip.build.ArchiveBuildService;
+import com.clientalbums.zip.build.BuildPlanner;
+import com.clientalbums.zip.build.EarlierArchives;
+import com.clientalbums.zip.build.ExistingArchives;
+import com.clientalbums.zip.build.ManifestWriter;
+import com.clientalbums.zip.build.NoCheckpoints;
+import com.clientalbums.zip.build.PartAssembler;
+import com.clientalbums.zip.build.PartLimits;
 import com.clientalbums.zip.build.PhotoChanges;
 import com.clientalbums.zip.build.WakeUps;
 import com.clientalbums.zip.pipeline.ArchivePipeline;
@@ -37,14 +44,29 @@ public record GeneratorServices(ArchiveBuildService builds, PhotoChanges changes
     /** With the build reading photos through {@code photos}; photo events are handled as deployed. */
     public static GeneratorServices from(Settings settings, AwsClients clients, ArchiveBuildService.Timing timing,
                                          PhotoSource photos) {
+        return from(settings, clients, timing, photos, PartLimits.from(settings));
+    }
+
+    /**
+     * With parts cut at {@code limits} instead of the settings' MiB: tests cut albums of kilobytes.
+     *
+     * <p>Checkpoints are not kept yet ({@link NoCheckpoints}) and rebuilds reuse nothing
+     * ({@link EarlierArchives#NONE}, {@link ManifestWriter#NONE}): a part stopped for time is
+     * continued by the next invocation from its first byte.
+     */
+    public static GeneratorServices from(Settings settings, AwsClients clients, ArchiveBuildService.Timing timing,
+                                         PhotoSource photos, PartLimits limits) {
         Clock clock = Clock.systemUTC();
         AlbumRepository albums = new AlbumRepository(clients.dynamo(), settings.albumTable());
         PhotoListing listing = new PhotoListing(clients.s3(), settings.bucket());
         ZipQueue queue = ZipQueue.of(settings, clients.sqs());
-        var pipeline = new ArchivePipeline(photos, new S3ArchiveTarget(clients.s3(), settings.bucket()),
-                PipelineConfig.from(settings));
+        PipelineConfig config = PipelineConfig.from(settings);
+        var pipeline = new ArchivePipeline(photos, new S3ArchiveTarget(clients.s3(), settings.bucket()), config);
+        var assembler = new PartAssembler(pipeline, config, new NoCheckpoints(), ManifestWriter.NONE);
         return new GeneratorServices(
-                new ArchiveBuildService(albums, listing, pipeline, queue, timing, clock),
+                new ArchiveBuildService(albums, new BuildPlanner(listing, limits.maxPartBytes()),
+                        new ExistingArchives(clients.s3(), settings.bucket()), assembler, EarlierArchives.NONE, queue,
+                        timing, limits, clock),
                 new PhotoChanges(albums, listing, new WakeUps(albums, queue), timing.quietPeriod(), clock),
                 new PhotoPreviews(clients.s3(), settings.bucket()),
                 timing);

@@ -48,14 +48,14 @@ public class ZipGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchRes
             Setting.CLIENT_ALBUMS_BUCKET, Setting.ALBUM_TABLE_NAME, Setting.ZIP_GENERATION_QUEUE_URL,
             Setting.AWS_REGION, Setting.AWS_REGION_NAME, Setting.ZIP_FETCH_CONCURRENCY,
             Setting.ZIP_PART_SIZE_MB, Setting.ZIP_MEMORY_BUDGET_MB, Setting.ZIP_LEASE_SECONDS,
-            Setting.ZIP_MAX_ATTEMPTS, Setting.ZIP_QUIET_SECONDS);
+            Setting.ZIP_MAX_ATTEMPTS, Setting.ZIP_QUIET_SECONDS, Setting.ZIP_SPLIT_SIZE_MB, Setting.ZIP_PARALLEL_PARTS);
 
     private static final System.Logger LOG = System.getLogger(ZipGeneratorHandler.class.getName());
 
     private final ArchiveBuildService builds;
     private final PhotoChanges changes;
     private final PhotoPreviews previews;
-    /** Left unused at the end of an invocation so a paused build can record its state. */
+    /** Left unused at the end of an invocation so a part stopped for time can record its state. */
     private final Duration safetyMargin;
 
     /** Lambda's constructor: configuration from the environment. */

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.album.PartTask;
 import com.clientalbums.common.album.RequestSource;
 import com.clientalbums.common.album.ZipStatus;
 import com.clientalbums.common.config.Settings;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -186,14 +188,18 @@ class ZipGeneratorIntegrationTest {
     }
 
     @Test
-    void aBuildStoppedForWantOfTimeIsPausedAndScheduledNotFailed() {
-        registerAlbum("out-of-time", photos(4, 10_000, 5));
-        // The lease keeper asks how much time is left every quarter lease; from its second look on, the
-        // first one has already stopped the build, and the held photo read may go on.
+    void aBuildStoppedForWantOfTimeHandsItsPartBackAndTheNextInvocationFinishesIt() throws Exception {
+        Map<String, byte[]> photos = photos(4, 10_000, 5);
+        registerAlbum("out-of-time", photos);
+        // Time runs short once the part is being read. The lease keeper asks how much time is left every
+        // quarter lease; from its second look on, the first one has already stopped the build, and the
+        // held photo read may go on.
+        AtomicBoolean reading = new AtomicBoolean();
         AtomicInteger looks = new AtomicInteger();
         CountDownLatch stopped = new CountDownLatch(1);
         var s3 = new S3PhotoSource(aws.clients().s3(), aws.names().bucket());
         ArchiveBuildService builds = GeneratorServices.from(settings, aws.clients(), TIMING, (key, etag) -> {
+            reading.set(true);
             try {
                 if (!stopped.await(30, TimeUnit.SECONDS)) throw new IOException("the lease keeper never looked twice");
             } catch (InterruptedException e) {
@@ -203,17 +209,29 @@ class ZipGeneratorIntegrationTest {
         }).builds();
 
         var outcome = builds.build("out-of-time", "gen", () -> {
+            if (!reading.get()) return 900_000;
             if (looks.incrementAndGet() >= 2) stopped.countDown();
             return TIMING.safetyMargin().toMillis() - 1;
         });
 
-        assertEquals(ArchiveBuildService.Outcome.RETRY_SCHEDULED, outcome);
+        assertEquals(ArchiveBuildService.Outcome.CONTINUED, outcome);
         Album album = albums.find("out-of-time").orElseThrow();
-        assertEquals(ZipStatus.PENDING, album.zipStatus());
-        assertEquals("The build was paused before the function's time ran out; it resumes by itself.", album.zipError());
-        assertEquals(List.of("retry"), album.builds().stream().map(b -> b.outcome()).toList());
+        assertEquals(ZipStatus.GENERATING, album.zipStatus(), "the build goes on: no failure, no new request");
+        assertEquals(null, album.zipError());
+        PartTask part = album.buildParts().getFirst();
+        assertEquals(PartTask.State.TODO, part.state(), "its part waits for the next invocation");
+        assertEquals(null, part.owner());
+        assertEquals(List.of(), album.builds(), "one build, not ended yet");
         assertEquals(List.of(new ZipRequest("out-of-time")), new QueueInbox(aws).messagesFor("out-of-time"),
                 "its continuation is woken at once");
+
+        var next = GeneratorServices.from(settings, aws.clients(), TIMING).builds().build("out-of-time", "gen-2", () -> 900_000);
+
+        assertEquals(ArchiveBuildService.Outcome.BUILT, next);
+        Album done = albums.find("out-of-time").orElseThrow();
+        assertEquals(ZipStatus.READY, done.zipStatus());
+        assertEquals(List.of("ready"), done.builds().stream().map(b -> b.outcome()).toList());
+        assertArchiveHolds(download(done), photos);
     }
 
     @Test
@@ -301,7 +319,7 @@ class ZipGeneratorIntegrationTest {
         assertEquals(ZipStatus.GENERATING, halfway.zipStatus(), "the dead generator never recorded anything");
         assertEquals(null, halfway.zipKey());
         assertTrue(aws.clients().s3().listObjectsV2(r -> r.bucket(aws.names().bucket()).prefix("zips/killed-midway/"))
-                .contents().isEmpty(), "no archive object exists");
+                .contents().stream().noneMatch(o -> o.key().endsWith(".zip")), "no archive object exists");
 
         // The message was not deleted: after the visibility timeout SQS delivers it again, the
         // lease has lapsed, and a healthy generator takes over.
