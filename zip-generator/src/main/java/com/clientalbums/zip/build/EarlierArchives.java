@@ -12,9 +12,6 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface EarlierArchives {
-    /** Reuses nothing: every part is built from its photos. Until the archives' manifests are read, the deployed choice. */
-    EarlierArchives NONE = parts -> List.of();
-
     /** What {@code parts} hold; an archive that cannot be read is left out, never fatal (the rebuild copies less). */
     List<PreviousEntry> entriesOf(List<PublishedPart> parts);
 }

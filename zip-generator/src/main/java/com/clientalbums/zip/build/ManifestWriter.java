@@ -11,8 +11,5 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface ManifestWriter {
-    /** Writes nothing: with {@link EarlierArchives#NONE} no rebuild reads manifests. */
-    ManifestWriter NONE = (archiveKey, layout, etags) -> { };
-
     void write(String archiveKey, ZipLayout layout, List<String> etags);
 }

@@ -21,6 +21,8 @@ import com.clientalbums.zip.pipeline.PhotoSource;
 import com.clientalbums.zip.pipeline.PipelineConfig;
 import com.clientalbums.zip.pipeline.S3ArchiveTarget;
 import com.clientalbums.zip.pipeline.S3PhotoSource;
+import com.clientalbums.zip.reuse.ArchiveManifests;
+import com.clientalbums.zip.reuse.PreviousArchives;
 
 import java.time.Clock;
 
@@ -50,9 +52,9 @@ public record GeneratorServices(ArchiveBuildService builds, PhotoChanges changes
     /**
      * With parts cut at {@code limits} instead of the settings' MiB: tests cut albums of kilobytes.
      *
-     * <p>Checkpoints are not kept yet ({@link NoCheckpoints}) and rebuilds reuse nothing
-     * ({@link EarlierArchives#NONE}, {@link ManifestWriter#NONE}): a part stopped for time is
-     * continued by the next invocation from its first byte.
+     * <p>Each archive's manifest is written beside it and a rebuild reads the published archives'
+     * manifests and central directories ({@code reuse/ArchiveManifests}, {@code PreviousArchives}),
+     * so it copies what did not change. Checkpoints are not kept yet ({@link NoCheckpoints}).
      */
     public static GeneratorServices from(Settings settings, AwsClients clients, ArchiveBuildService.Timing timing,
                                          PhotoSource photos, PartLimits limits) {
@@ -62,10 +64,13 @@ public record GeneratorServices(ArchiveBuildService builds, PhotoChanges changes
         ZipQueue queue = ZipQueue.of(settings, clients.sqs());
         PipelineConfig config = PipelineConfig.from(settings);
         var pipeline = new ArchivePipeline(photos, new S3ArchiveTarget(clients.s3(), settings.bucket()), config);
-        var assembler = new PartAssembler(pipeline, config, new NoCheckpoints(), ManifestWriter.NONE);
+        String bucket = settings.bucket();
+        ManifestWriter manifests = (key, layout, etags) -> ArchiveManifests.write(clients.s3(), bucket, key, layout, etags);
+        EarlierArchives earlier = parts -> PreviousArchives.load(clients.s3(), bucket, parts).entries();
+        var assembler = new PartAssembler(pipeline, config, new NoCheckpoints(), manifests);
         return new GeneratorServices(
                 new ArchiveBuildService(albums, new BuildPlanner(listing, limits.maxPartBytes()),
-                        new ExistingArchives(clients.s3(), settings.bucket()), assembler, EarlierArchives.NONE, queue,
+                        new ExistingArchives(clients.s3(), settings.bucket()), assembler, earlier, queue,
                         timing, limits, clock),
                 new PhotoChanges(albums, listing, new WakeUps(albums, queue), timing.quietPeriod(), clock),
                 new PhotoPreviews(clients.s3(), settings.bucket()),
