@@ -124,10 +124,13 @@ public final class ArchiveBuildService {
         return worker.work(started, owner, remainingMillis, plan);
     }
 
-    /** More generators for the parts this one does not get to; each claims a part of its own. */
+    /**
+     * More generators for the parts this one does not get to; each claims a part of its own. The
+     * first is woken at once, the others {@link PartLimits#helperSpacing} apart, each in a batch of its own.
+     */
     private void wakeHelpers(String albumId, int helpers) {
         try {
-            for (int i = 0; i < helpers; i++) queue.wake(albumId);
+            for (int i = 0; i < helpers; i++) queue.wake(albumId, limits.helperSpacing().multipliedBy(i));
         } catch (AlbumsException e) {
             // Fewer helpers only makes the build slower: this generator works through the parts itself.
             LOG.log(Level.WARNING, "album {0}: helpers not woken ({1}); building the parts alone", albumId, e.getMessage());
