@@ -35,6 +35,11 @@ public final class BuildMonitor {
         stopReason.compareAndSet(null, reason);
     }
 
+    /** The reason the build was asked to stop, if it was. */
+    java.util.Optional<StopReason> stopRequested() {
+        return java.util.Optional.ofNullable(stopReason.get());
+    }
+
     void checkContinue() {
         StopReason reason = stopReason.get();
         if (reason != null) throw new BuildStoppedException(reason);

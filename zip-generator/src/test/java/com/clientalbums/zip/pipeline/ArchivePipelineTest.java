@@ -136,8 +136,22 @@ class ArchivePipelineTest {
             SortedMap<Integer, byte[]> parts = new ConcurrentSkipListMap<>();
             return new Upload() {
                 @Override
-                public void uploadPart(int partNumber, byte[] bytes, int length) {
-                    parts.put(partNumber, java.util.Arrays.copyOf(bytes, length));
+                public String id() {
+                    return key;
+                }
+
+                @Override
+                public void uploadPart(int partNumber, PartBytes bytes) {
+                    try {
+                        parts.put(partNumber, bytes.stream().readAllBytes());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+
+                @Override
+                public void copyPart(int partNumber, String sourceKey, long sourceOffset, long length) {
+                    throw new UnsupportedOperationException("full builds only");
                 }
 
                 @Override
