@@ -68,24 +68,24 @@ final class ArchiveBuild {
     }
 
     ArchivePipeline.Result run(Optional<Checkpoint> resume) throws IOException {
+        int bufferSize = config.partSizeFor(layout.totalSize());
+        for (AssemblyPlan.Piece piece : job.plan().pieces()) {
+            // The plan's side of the memory bound: a written part spans at most two buffers.
+            if (piece instanceof AssemblyPlan.Write w && w.length() > 2L * bufferSize) {
+                throw new IllegalArgumentException("part " + w.partNumber() + " is " + w.length()
+                        + " bytes, over twice the part size " + bufferSize);
+            }
+        }
         var begun = UploadStart.begin(target, job, resume);
         upload = begun.upload();
         kept = begun.kept();
         computed.putAll(begun.crcs());
-        int bufferSize = config.partSizeFor(layout.totalSize());
         List<AssemblyPlan.Write> writes = new ArrayList<>();
         List<AssemblyPlan.Copy> copied = new ArrayList<>();
         for (AssemblyPlan.Piece piece : job.plan().pieces()) {
             if (kept.contains(piece.partNumber())) continue;
             switch (piece) {
-                case AssemblyPlan.Write w -> {
-                    // The plan's side of the memory bound: a written part spans at most two buffers.
-                    if (w.length() > 2L * bufferSize) {
-                        throw new IllegalArgumentException("part " + w.partNumber() + " is " + w.length()
-                                + " bytes, over twice the part size " + bufferSize);
-                    }
-                    writes.add(w);
-                }
+                case AssemblyPlan.Write w -> writes.add(w);
                 case AssemblyPlan.Copy c -> copied.add(c);
             }
         }
@@ -316,8 +316,8 @@ final class ArchiveBuild {
 
     private Checkpoint checkpoint() {
         var done = new TreeSet<>(kept);
-        done.addAll(out.uploadedParts());
-        done.addAll(copies.done());
+        if (out != null) done.addAll(out.uploadedParts());
+        if (copies != null) done.addAll(copies.done());
         return new Checkpoint(job.key(), upload.id(), List.copyOf(done), computed, job.sourceKeys());
     }
 

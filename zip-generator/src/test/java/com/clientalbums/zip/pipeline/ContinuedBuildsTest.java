@@ -2,6 +2,8 @@ package com.clientalbums.zip.pipeline;
 
 import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.testing.LocalAws;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,15 +38,26 @@ class ContinuedBuildsTest {
      */
     private static final PipelineConfig CONFIG = new PipelineConfig(2, 5 * MIB, 1, 15L * MIB);
 
+    private static final String REFERENCE = "zips/continued/reference.zip";
     private static S3Album album;
     private static String reference;
 
     @BeforeAll
     static void uploadAlbumAndBuildItOnce() throws IOException {
         album = S3Album.upload(aws.clients().s3(), aws.names().bucket(), "continued", 200, 100_000, 700_000);
-        String key = "zips/continued/reference.zip";
-        new ArchivePipeline(album.photos(), album.target(), CONFIG).build(album.layout(), album.etags(), key, album.monitor());
-        reference = album.sha256(key);
+        new ArchivePipeline(album.photos(), album.target(), CONFIG)
+                .build(album.layout(), album.etags(), REFERENCE, album.monitor());
+        reference = album.sha256(REFERENCE);
+    }
+
+    @AfterEach
+    void deleteTheArchivesBuilt() {
+        album.deleteUnder(S3Keys.ZIPS, Set.of(REFERENCE));
+    }
+
+    @AfterAll
+    static void deleteEverything() {
+        album.deleteUnder("", Set.of());
     }
 
     @Test
@@ -173,8 +187,9 @@ class ContinuedBuildsTest {
         String key = "zips/changed/album.zip";
         var checkpoints = changed.checkpoints();
         var monitor = changed.monitor();
+        // Lease lost: stopped at once, never finishing this 3-part archive by winding down.
         var stopping = new ArchivePipeline(changed.photos(), new Interposed(changed.target(), () -> {},
-                n -> monitor.stop(StopReason.OUT_OF_TIME)), CONFIG);
+                n -> monitor.stop(StopReason.LEASE_LOST)), CONFIG);
         assertThrows(BuildStoppedException.class,
                 () -> stopping.build(changed.fullJob(key, CONFIG), Optional.empty(), checkpoints, monitor));
         var last = changed.layout().entries().getLast().source().key();
@@ -191,7 +206,7 @@ class ContinuedBuildsTest {
     @Test
     void aPlanCopyingPartsFromAnEarlierArchiveWritesTheBytesOfAFullBuildWithoutReadingTheCopiedPhotos()
             throws IOException {
-        String earlier = "zips/continued/reference.zip";
+        String earlier = REFERENCE;
         String key = "zips/continued/copied.zip";
         var full = AssemblyPlan.full(album.layout().totalSize(), CONFIG.partSizeBytes()).pieces();
         // Parts 2-4 and 9 copied; 6 and 7 written as one part of two part sizes; the rest written.

@@ -101,6 +101,18 @@ record S3Album(S3Client s3, String bucket, ZipLayout layout, List<String> etags,
         }
     }
 
+    /**
+     * Deletes every object under {@code prefix} but {@code keep}, and aborts the uploads left
+     * there: the loopback S3 keeps them in the test JVM's heap, shared with every later test class.
+     */
+    void deleteUnder(String prefix, java.util.Set<String> keep) {
+        s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
+                .filter(o -> !keep.contains(o.key()))
+                .forEach(o -> s3.deleteObject(r -> r.bucket(bucket).key(o.key())));
+        s3.listMultipartUploads(r -> r.bucket(bucket).prefix(prefix)).uploads()
+                .forEach(u -> s3.abortMultipartUpload(r -> r.bucket(bucket).key(u.key()).uploadId(u.uploadId())));
+    }
+
     /** Upload ids S3 lists as still in progress for {@code key}. */
     List<String> uploadsInProgress(String key) {
         return s3.listMultipartUploads(r -> r.bucket(bucket).prefix(key)).uploads().stream()
