@@ -7,14 +7,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.zip.CRC32;
 
 /**
@@ -45,7 +49,7 @@ final class ArchiveBuild {
     /** CRC-32s computed by this invocation or an earlier one, by entry index (the job's known ones apart). */
     private final Map<Integer, Integer> computed = new HashMap<>();
     private ArchiveTarget.Upload upload;
-    private java.util.Set<Integer> kept = java.util.Set.of();
+    private Set<Integer> kept = Set.of();
     private PartWriter out;
     private PartCopies copies;
     private Prefetcher prefetcher;
@@ -55,7 +59,7 @@ final class ArchiveBuild {
     private long lastCheckpoint = System.nanoTime();
 
     ArchiveBuild(ArchiveJob job, PhotoSource photos, ArchiveTarget target, PipelineConfig config, SpareBuffers spares,
-                 BuildMonitor monitor, Optional<CheckpointStore> checkpoints, java.time.Duration checkpointEvery) {
+                 BuildMonitor monitor, Optional<CheckpointStore> checkpoints, Duration checkpointEvery) {
         this.job = job;
         this.layout = job.layout();
         this.photos = new CountingPhotoSource(photos);
@@ -97,7 +101,7 @@ final class ArchiveBuild {
                 copies = partCopies;
                 out = new PartWriter(upload, writes, bufferSize, config.partBuffers(), uploaders, spares);
                 items = fetchPlan(pool.capacityBytes());
-                try (Prefetcher ahead = new Prefetcher(photos, java.util.Arrays.asList(items), fetchers, pool)) {
+                try (Prefetcher ahead = new Prefetcher(photos, Arrays.asList(items), fetchers, pool)) {
                     prefetcher = ahead;
                     return finish(writeArchive());
                 } catch (Throwable t) {
@@ -373,7 +377,7 @@ final class ArchiveBuild {
                 .mapToLong(AssemblyPlan.Piece::length).sum();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return Thread.ofPlatform().daemon().name(name + "-", 0).factory();
     }
 }

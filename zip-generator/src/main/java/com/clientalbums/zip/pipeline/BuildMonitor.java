@@ -2,6 +2,7 @@ package com.clientalbums.zip.pipeline;
 
 import com.clientalbums.common.album.Progress;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -36,8 +37,8 @@ public final class BuildMonitor {
     }
 
     /** The reason the build was asked to stop, if it was. */
-    java.util.Optional<StopReason> stopRequested() {
-        return java.util.Optional.ofNullable(stopReason.get());
+    Optional<StopReason> stopRequested() {
+        return Optional.ofNullable(stopReason.get());
     }
 
     void checkContinue() {

@@ -1,6 +1,7 @@
 package com.clientalbums.zip.pipeline;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -55,7 +56,7 @@ final class PartCopies implements AutoCloseable {
                 request.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while S3 copied parts");
+                throw new InterruptedIOException("interrupted while S3 copied parts");
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException r) throw r;
                 throw new IOException("part copy failed: " + e.getCause().getMessage(), e.getCause());

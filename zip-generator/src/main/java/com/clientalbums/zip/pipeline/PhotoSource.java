@@ -1,5 +1,6 @@
 package com.clientalbums.zip.pipeline;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -20,7 +21,7 @@ public interface PhotoSource {
         InputStream in = open(key, etag);
         try {
             in.skipNBytes(offset);
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             in.close();
             throw new ContentChangedException(key + " is shorter than listed");
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.function.IntUnaryOperator;
 import java.util.zip.CRC32;
 
 /**
@@ -134,7 +135,7 @@ final class Prefetcher implements AutoCloseable {
      * on (-1 for none): a build winding down decides how far it goes from what is already being
      * read, so nothing is read that it will not write.
      */
-    synchronized void limit(java.util.function.IntUnaryOperator limitAfter) {
+    synchronized void limit(IntUnaryOperator limitAfter) {
         limit = Math.max(claimed + 1, limitAfter.applyAsInt(claimed));
     }
 

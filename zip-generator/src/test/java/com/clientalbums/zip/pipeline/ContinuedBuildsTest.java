@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -211,7 +212,7 @@ class ContinuedBuildsTest {
         var full = AssemblyPlan.full(album.layout().totalSize(), CONFIG.partSizeBytes()).pieces();
         // Parts 2-4 and 9 copied; 6 and 7 written as one part of two part sizes; the rest written.
         List<AssemblyPlan.Piece> pieces = new ArrayList<>();
-        Map<Integer, Integer> known = new java.util.HashMap<>();
+        Map<Integer, Integer> known = new HashMap<>();
         long copiedPhotoBytes = 0;
         for (int i = 0; i < full.size(); i++) {
             var p = full.get(i);

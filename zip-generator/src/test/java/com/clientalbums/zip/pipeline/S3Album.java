@@ -5,6 +5,7 @@ import com.clientalbums.zip.layout.SourceFile;
 import com.clientalbums.zip.layout.ZipLayout;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,10 +14,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.zip.CRC32;
 
 /**
@@ -71,7 +74,7 @@ record S3Album(S3Client s3, String bucket, ZipLayout layout, List<String> etags,
 
     /** The CRC-32 of every entry whose bytes lie wholly in {@code [from, to)}. */
     Map<Integer, Integer> crcsWithin(long from, long to) {
-        var known = new java.util.HashMap<Integer, Integer>();
+        var known = new HashMap<Integer, Integer>();
         for (int i = 0; i < layout.entries().size(); i++) {
             var e = layout.entries().get(i);
             if (e.headerOffset() >= from && e.dataOffset() + e.size() <= to) known.put(i, crcs.get(i));
@@ -96,7 +99,7 @@ record S3Album(S3Client s3, String bucket, ZipLayout layout, List<String> etags,
         try {
             s3.headObject(r -> r.bucket(bucket).key(key));
             return true;
-        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+        } catch (NoSuchKeyException e) {
             return false;
         }
     }
@@ -105,7 +108,7 @@ record S3Album(S3Client s3, String bucket, ZipLayout layout, List<String> etags,
      * Deletes every object under {@code prefix} but {@code keep}, and aborts the uploads left
      * there: the loopback S3 keeps them in the test JVM's heap, shared with every later test class.
      */
-    void deleteUnder(String prefix, java.util.Set<String> keep) {
+    void deleteUnder(String prefix, Set<String> keep) {
         s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
                 .filter(o -> !keep.contains(o.key()))
                 .forEach(o -> s3.deleteObject(r -> r.bucket(bucket).key(o.key())));
