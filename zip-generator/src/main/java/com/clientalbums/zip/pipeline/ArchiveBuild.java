@@ -314,7 +314,12 @@ final class ArchiveBuild {
 
     private void saveCheckpointIfDue() {
         if (checkpoints.isEmpty() || System.nanoTime() - lastCheckpoint < checkpointEveryNanos) return;
-        checkpoints.get().save(checkpoint());
+        try {
+            checkpoints.get().save(checkpoint());
+        } catch (SdkException e) {
+            // A checkpoint only saves work if this run dies: the build goes on and saves again.
+            LOG.log(Level.WARNING, "could not save the checkpoint of {0}: {1}", job.key(), e.getMessage());
+        }
         lastCheckpoint = System.nanoTime();
     }
 
