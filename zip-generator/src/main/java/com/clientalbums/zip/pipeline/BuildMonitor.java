@@ -2,6 +2,7 @@ package com.clientalbums.zip.pipeline;
 
 import com.clientalbums.common.album.Progress;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -33,6 +34,11 @@ public final class BuildMonitor {
     /** Asks the build to stop at its next check; the first reason wins. */
     public void stop(StopReason reason) {
         stopReason.compareAndSet(null, reason);
+    }
+
+    /** The reason the build was asked to stop, if it was. */
+    Optional<StopReason> stopRequested() {
+        return Optional.ofNullable(stopReason.get());
     }
 
     void checkContinue() {

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.function.IntUnaryOperator;
 import java.util.zip.CRC32;
 
 /**
@@ -36,6 +37,9 @@ final class Prefetcher implements AutoCloseable {
     private final CompletableFuture<Fetched>[] results;
     private final Thread scheduler;
     private volatile boolean closed;
+    /** The last photo the scheduler has taken on, and the first it may not; guarded by {@code this}. */
+    private int claimed = -1;
+    private int limit = Integer.MAX_VALUE;
 
     @SuppressWarnings("unchecked")
     Prefetcher(PhotoSource source, List<Item> items, ExecutorService fetchers, ChunkPool pool) {
@@ -53,6 +57,10 @@ final class Prefetcher implements AutoCloseable {
             for (int i = 0; i < items.size() && !closed; i++) {
                 Item item = items.get(i);
                 if (item == null) continue;
+                synchronized (this) {
+                    if (i >= limit) return;
+                    claimed = i;
+                }
                 window.acquire();
                 byte[][] chunks = pool.take(ChunkPool.chunksFor(item.size()));
                 int index = i;
@@ -120,6 +128,15 @@ final class Prefetcher implements AutoCloseable {
         results[index] = null;
         pool.give(photo.chunks());
         window.release();
+    }
+
+    /**
+     * Schedules no photo from the index {@code limitAfter} gives for the last photo already taken
+     * on (-1 for none): a build winding down decides how far it goes from what is already being
+     * read, so nothing is read that it will not write.
+     */
+    synchronized void limit(IntUnaryOperator limitAfter) {
+        limit = Math.max(claimed + 1, limitAfter.applyAsInt(claimed));
     }
 
     /** Stops scheduling; once this returns, no more photos will be handed to the fetchers. */

@@ -25,9 +25,15 @@ final class ResumingInputStream extends InputStream {
     private int resumes;
 
     ResumingInputStream(Opener opener, int maxResumes) throws IOException {
+        this(opener, maxResumes, 0);
+    }
+
+    /** The photo from byte {@code start} on. */
+    ResumingInputStream(Opener opener, int maxResumes, long start) throws IOException {
         this.opener = opener;
         this.maxResumes = maxResumes;
-        this.in = opener.openFrom(0);
+        this.position = start;
+        this.in = opener.openFrom(start);
     }
 
     @Override

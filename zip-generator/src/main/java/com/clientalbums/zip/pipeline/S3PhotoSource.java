@@ -28,6 +28,12 @@ public final class S3PhotoSource implements PhotoSource {
         return new ResumingInputStream(offset -> openFrom(key, etag, offset), MAX_RESUMES);
     }
 
+    /** Asks S3 for the range from {@code offset}: the bytes before it are not transferred at all. */
+    @Override
+    public InputStream open(String key, String etag, long offset) throws IOException {
+        return new ResumingInputStream(from -> openFrom(key, etag, from), MAX_RESUMES, offset);
+    }
+
     /** The photo from byte {@code offset} to its end, of the version listed. */
     InputStream openFrom(String key, String etag, long offset) throws IOException {
         try {

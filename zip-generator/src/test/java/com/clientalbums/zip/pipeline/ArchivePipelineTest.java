@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -84,6 +85,59 @@ class ArchivePipelineTest {
                 "buffers a failed build lost are replaced once, not again and again");
     }
 
+    @Test
+    void aPlanOfWrittenPartsOfVaryingLengthsUpToTwoPartSizesGivesTheBytesOfAFullBuildWithinTheBudget()
+            throws IOException {
+        byte[] full = build(new ArchivePipeline(this::open, target, CONFIG));
+        var parts = new PartsInMemory();
+        var pipeline = new ArchivePipeline(this::open, parts, CONFIG);
+        var checkpoints = new CheckpointsInMemory();
+
+        pipeline.build(job(varyingParts(layout.totalSize())), Optional.empty(), checkpoints, monitor());
+
+        assertArrayEquals(full, parts.last);
+        assertTrue(parts.partLengths.stream().anyMatch(n -> n > CONFIG.partSizeBytes()), "parts " + parts.partLengths);
+        assertTrue(pipeline.allocatedBufferBytes() <= CONFIG.memoryBudgetBytes() + MIB,
+                pipeline.allocatedBufferBytes() + " bytes of buffers, over the budget");
+        assertTrue(checkpoints.saved.isEmpty(), "a finished build leaves no checkpoint");
+    }
+
+    @Test
+    void aPlanWithAWrittenPartOverTwoPartSizesIsRefusedBeforeAnUploadBegins() {
+        long size = layout.totalSize();
+        long tooLong = 2L * CONFIG.partSizeBytes() + 1;
+        var plan = new AssemblyPlan(List.of(new AssemblyPlan.Write(1, 0, tooLong),
+                new AssemblyPlan.Write(2, tooLong, size - tooLong)));
+        var pipeline = new ArchivePipeline(this::open, target, CONFIG);
+
+        assertThrows(IllegalArgumentException.class,
+                () -> pipeline.build(job(plan), Optional.empty(), new CheckpointsInMemory(), monitor()));
+        assertEquals(0, target.started);
+    }
+
+    /** Written parts of 10, 5, 7 MiB + 3 bytes and 6 MiB in turn, every one but the last at least 5 MiB. */
+    private static AssemblyPlan varyingParts(long size) {
+        long[] lengths = {10L * MIB, 5L * MIB, 7L * MIB + 3, 6L * MIB};
+        List<AssemblyPlan.Piece> pieces = new ArrayList<>();
+        for (long offset = 0; offset < size; ) {
+            long remaining = size - offset;
+            long length = remaining <= 10L * MIB ? remaining
+                    : Math.min(lengths[pieces.size() % lengths.length], remaining - 5L * MIB);
+            pieces.add(new AssemblyPlan.Write(pieces.size() + 1, offset, length));
+            offset += length;
+        }
+        return new AssemblyPlan(pieces);
+    }
+
+    private ArchiveJob job(AssemblyPlan plan) {
+        return new ArchiveJob("zips/album.zip", layout, Collections.nCopies(layout.entries().size(), "etag"), plan,
+                Map.of(), List.of());
+    }
+
+    private BuildMonitor monitor() {
+        return new BuildMonitor(layout.entries().size(), layout.totalSize());
+    }
+
     private byte[] build(ArchivePipeline pipeline) throws IOException {
         List<String> etags = Collections.nCopies(layout.entries().size(), "etag");
         pipeline.build(layout, etags, "zips/album.zip", new BuildMonitor(layout.entries().size(), layout.totalSize()));
@@ -125,19 +179,57 @@ class ArchivePipelineTest {
         return LayoutPlanner.plan(files);
     }
 
+    /** Checkpoints kept in a map. */
+    private static final class CheckpointsInMemory implements CheckpointStore {
+        final Map<String, Checkpoint> saved = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public Optional<Checkpoint> load(String archiveKey) {
+            return Optional.ofNullable(saved.get(archiveKey));
+        }
+
+        @Override
+        public void save(Checkpoint checkpoint) {
+            saved.put(checkpoint.key(), checkpoint);
+        }
+
+        @Override
+        public void delete(String archiveKey) {
+            saved.remove(archiveKey);
+        }
+    }
+
     /** A multipart upload kept in memory: parts by number, the archive appearing only on complete. */
     private static final class PartsInMemory implements ArchiveTarget {
         byte[] last;
+        final List<Integer> partLengths = new java.util.concurrent.CopyOnWriteArrayList<>();
+        int started;
         int completed;
         int aborted;
 
         @Override
         public Upload start(String key) {
+            started++;
             SortedMap<Integer, byte[]> parts = new ConcurrentSkipListMap<>();
             return new Upload() {
                 @Override
-                public void uploadPart(int partNumber, byte[] bytes, int length) {
-                    parts.put(partNumber, java.util.Arrays.copyOf(bytes, length));
+                public String id() {
+                    return key;
+                }
+
+                @Override
+                public void uploadPart(int partNumber, PartBytes bytes) {
+                    try {
+                        parts.put(partNumber, bytes.stream().readAllBytes());
+                        partLengths.add((int) bytes.length());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+
+                @Override
+                public void copyPart(int partNumber, String sourceKey, long sourceOffset, long length) {
+                    throw new UnsupportedOperationException("full builds only");
                 }
 
                 @Override

@@ -1,6 +1,7 @@
 package com.clientalbums.zip.readers;
 
 import com.clientalbums.zip.pipeline.ArchiveTarget;
+import com.clientalbums.zip.pipeline.PartBytes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,7 +60,14 @@ final class FileArchiveTarget implements ArchiveTarget {
         Map<Integer, Integer> lengths = new ConcurrentSkipListMap<>();
         return new Upload() {
             @Override
-            public void uploadPart(int partNumber, byte[] bytes, int length) {
+            public String id() {
+                return parts.toString();
+            }
+
+            @Override
+            public void uploadPart(int partNumber, PartBytes bytes) {
+                if (bytes.length() > Integer.MAX_VALUE) throw new IllegalArgumentException("part over 2 GiB");
+                int length = (int) bytes.length();
                 if (partNumber < 1 || partNumber > MAX_PARTS) {
                     throw new IllegalArgumentException("part number " + partNumber + " is outside 1-" + MAX_PARTS);
                 }
@@ -70,15 +78,23 @@ final class FileArchiveTarget implements ArchiveTarget {
                 if (lengths.putIfAbsent(partNumber, length) != null) {
                     throw new IllegalStateException("part " + partNumber + " uploaded twice");
                 }
-                ByteBuffer content = ByteBuffer.wrap(bytes, 0, length);
-                long position = (partNumber - 1L) * partSize;
-                try {
-                    while (content.hasRemaining()) {
-                        position += channel.write(content, position);
+                long[] position = {(partNumber - 1L) * partSize};
+                bytes.forEachSlice((buffer, n) -> {
+                    ByteBuffer content = ByteBuffer.wrap(buffer, 0, n);
+                    try {
+                        while (content.hasRemaining()) {
+                            position[0] += channel.write(content, position[0]);
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                });
+            }
+
+            @Override
+            public void copyPart(int partNumber, String sourceKey, long sourceOffset, long length) {
+                // Parts are placed by number times the part size: a copied part's length is its plan's.
+                throw new UnsupportedOperationException("this target takes only full builds");
             }
 
             @Override
