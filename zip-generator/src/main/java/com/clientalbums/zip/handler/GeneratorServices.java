@@ -11,7 +11,6 @@ import com.clientalbums.zip.build.BuildPlanner;
 import com.clientalbums.zip.build.EarlierArchives;
 import com.clientalbums.zip.build.ExistingArchives;
 import com.clientalbums.zip.build.ManifestWriter;
-import com.clientalbums.zip.build.NoCheckpoints;
 import com.clientalbums.zip.build.PartAssembler;
 import com.clientalbums.zip.build.PartLimits;
 import com.clientalbums.zip.build.PhotoChanges;
@@ -20,6 +19,7 @@ import com.clientalbums.zip.pipeline.ArchivePipeline;
 import com.clientalbums.zip.pipeline.PhotoSource;
 import com.clientalbums.zip.pipeline.PipelineConfig;
 import com.clientalbums.zip.pipeline.S3ArchiveTarget;
+import com.clientalbums.zip.pipeline.S3CheckpointStore;
 import com.clientalbums.zip.pipeline.S3PhotoSource;
 import com.clientalbums.zip.reuse.ArchiveManifests;
 import com.clientalbums.zip.reuse.PreviousArchives;
@@ -54,7 +54,8 @@ public record GeneratorServices(ArchiveBuildService builds, PhotoChanges changes
      *
      * <p>Each archive's manifest is written beside it and a rebuild reads the published archives'
      * manifests and central directories ({@code reuse/ArchiveManifests}, {@code PreviousArchives}),
-     * so it copies what did not change. Checkpoints are not kept yet ({@link NoCheckpoints}).
+     * so it copies what did not change; a part stopped before its end leaves a checkpoint beside its
+     * archive ({@link S3CheckpointStore}) and the next invocation continues it.
      */
     public static GeneratorServices from(Settings settings, AwsClients clients, ArchiveBuildService.Timing timing,
                                          PhotoSource photos, PartLimits limits) {
@@ -67,7 +68,7 @@ public record GeneratorServices(ArchiveBuildService builds, PhotoChanges changes
         String bucket = settings.bucket();
         ManifestWriter manifests = (key, layout, etags) -> ArchiveManifests.write(clients.s3(), bucket, key, layout, etags);
         EarlierArchives earlier = parts -> PreviousArchives.load(clients.s3(), bucket, parts).entries();
-        var assembler = new PartAssembler(pipeline, config, new NoCheckpoints(), manifests);
+        var assembler = new PartAssembler(pipeline, config, new S3CheckpointStore(clients.s3(), bucket), manifests);
         return new GeneratorServices(
                 new ArchiveBuildService(albums, new BuildPlanner(listing, limits.maxPartBytes()),
                         new ExistingArchives(clients.s3(), settings.bucket()), assembler, earlier, queue,

@@ -220,7 +220,7 @@ public final class PartsBenchmark {
                         long from = System.nanoTime();
                         ZipLayout layout = album.layouts().get(index);
                         var job = ArchiveJob.full(key(name, workers, index), layout, album.etags().get(index), PART);
-                        pipeline.build(job, Optional.empty(), NO_CHECKPOINTS, new BuildMonitor(layout.entries().size(), layout.totalSize()));
+                        pipeline.build(job, Optional.empty(), CheckpointStore.NONE, new BuildMonitor(layout.entries().size(), layout.totalSize()));
                         mine.add(new long[] {index, worker, from, System.nanoTime()});
                     }
                     return mine;
@@ -261,18 +261,6 @@ public final class PartsBenchmark {
             System.out.printf("  %-5d %7d %9.2f %9.2f %9.1f %9.1f%n", p.index(), p.worker(), p.start(), p.end(), p.bytes() / MB, p.mbPerSecond());
         }
     }
-
-    /** The benchmark keeps no checkpoints: every part is built whole within its run. */
-    private static final CheckpointStore NO_CHECKPOINTS = new CheckpointStore() {
-        @Override
-        public Optional<Checkpoint> load(String archiveKey) { return Optional.empty(); }
-
-        @Override
-        public void save(Checkpoint checkpoint) {}
-
-        @Override
-        public void delete(String archiveKey) {}
-    };
 
     /**
      * The local S3 alone: {@code streams} clients at once, each GETting its share of the album's

@@ -7,11 +7,13 @@ import com.clientalbums.zip.pipeline.ArchivePipeline;
 import com.clientalbums.zip.pipeline.ArchiveTarget;
 import com.clientalbums.zip.pipeline.BuildMonitor;
 import com.clientalbums.zip.pipeline.ContentChangedException;
+import com.clientalbums.zip.pipeline.PartBytes;
 import com.clientalbums.zip.pipeline.PipelineConfig;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -141,8 +143,22 @@ final class AlbumInMemory {
             SortedMap<Integer, byte[]> parts = new ConcurrentSkipListMap<>();
             return new Upload() {
                 @Override
-                public void uploadPart(int partNumber, byte[] part, int length) {
-                    parts.put(partNumber, Arrays.copyOf(part, length));
+                public String id() {
+                    return "in-memory " + key;
+                }
+
+                @Override
+                public void uploadPart(int partNumber, PartBytes part) {
+                    try (var in = part.stream()) {
+                        parts.put(partNumber, in.readAllBytes());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+
+                @Override
+                public void copyPart(int partNumber, String sourceKey, long sourceOffset, long length) {
+                    throw new UnsupportedOperationException("this target takes only full builds");
                 }
 
                 @Override
