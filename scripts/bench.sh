@@ -30,6 +30,14 @@
 # and the local S3's own ceiling measured in the same run (GET and multipart PUT with 1, 2, 4, 8 streams);
 # ending
 #   RESULT parts_critical_path_s=S parts_speedup_4=X   (S with 4 workers; X = 1-worker / 4-worker critical path)
+# --incremental (zip-generator's IncrementalBenchmark), on a private copy of an album (default 1,000 x 4 MB):
+# a full build, then 1 % of the photos added, 1 % replaced, 1 % deleted (spread through the album), each
+# rebuilt incrementally from the archive before it and also built in full; prints the bytes the generator
+# moves (downloaded + uploaded, counted on its S3 client) and the bytes S3 copies server-side, as % of the
+# full build's moved bytes, and wall times against the full rebuild with the local S3's copy time apart;
+# every incremental archive is compared byte for byte with its full build (a difference fails the run).
+# With --parts too, one line sums both up:
+#   RESULT incremental_moved_pct=P incremental_copied_pct=C incremental_vs_full_time=T parts_critical_path_s=S
 # --compare DIR adds the JARs in DIR ({module}-lambda.jar, e.g. saved from an older build), taking
 # turns with these, so that both sets meet the same load on the machine.
 set -euo pipefail
@@ -40,6 +48,7 @@ usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B]
        scripts/bench.sh --scaling [--size-mb M] [--budget-mb B] [--xmx SIZE] [--warmup W] [--signed]
        scripts/bench.sh --cold-start [--runs R] [--compare DIR]
        scripts/bench.sh --click-check [--runs R]
+       scripts/bench.sh --incremental [--parts] [--photos N] [--size-mb M]
        scripts/bench.sh --parts [--photos N] [--size-mb M] [--split-parts P] [--runs R] [--warmup W] [--signed]
   --photos N        photos in the album (e.g. 300)
   --size-mb M       mean photo size in MB, sizes vary +-25% (e.g. 8)
@@ -58,6 +67,7 @@ usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B]
   --data DIR        where the local S3 keeps the generated albums (default target/bench)
   --cold-start      start each shaded Lambda JAR cold under AWS's runtime interface client (see above)
   --click-check     time Download All's fresh check (LIST + HEAD) at 1,000 and 10,000 photos (see above)
+  --incremental     rebuild after 1 % of the photos are added, replaced, deleted (see above; default 1,000 x 4 MB)
   --parts           build an album in parts with 1, 2 and 4 workers (see above; default album 200 x 4 MB)
   --split-parts P   with --parts: the album is cut into at least P parts (default 8)
   --runs R          cold starts per JAR; medians are printed (default 5); with --click-check, timed
@@ -71,7 +81,7 @@ root="${BENCH_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 java="$JAVA_HOME/bin/java"
 photos="" size_mb="" concurrency=8 budget=192 xmx="" warmup="" auth=unsigned scaling=false inmemory=true build_only=false
-cold_start=false click_check=false parts=false split_parts=8 runs="" compare=""
+cold_start=false click_check=false parts=false incremental=false split_parts=8 runs="" compare=""
 data="$root/target/bench"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -89,6 +99,7 @@ while [ $# -gt 0 ]; do
     --cold-start) cold_start=true; shift ;;
     --click-check) click_check=true; shift ;;
     --parts) parts=true; shift ;;
+    --incremental) incremental=true; shift ;;
     --split-parts) split_parts="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --compare) compare="$2"; shift 2 ;;
@@ -134,7 +145,9 @@ if [ "$cold_start" = true ]; then
     com.clientalbums.coldstart.ColdStartBenchmark \
     "$work/run" "$root/target/tools" "${runs:-5}" "${sets[@]}"
 fi
-if [ "$parts" = true ]; then photos="${photos:-200}" size_mb="${size_mb:-4}"; fi
+# Each of --incremental and --parts has its own default album; --photos and --size-mb set both.
+given_photos="$photos" given_size="$size_mb"
+if [ "$parts" = true ] || [ "$incremental" = true ]; then photos="${photos:-200}" size_mb="${size_mb:-4}"; fi
 if [ "$scaling" = false ] && { [ -z "$photos" ] || [ -z "$size_mb" ]; }; then usage >&2; exit 2; fi
 
 echo "bench: compiling (once)"
@@ -219,14 +232,35 @@ if [ "$scaling" = true ]; then
   exit 0
 fi
 
+results=""
+if [ "$incremental" = true ]; then
+  photos="${given_photos:-1000}" size_mb="${given_size:-4}"
+  album="bench-$photos-$size_mb"
+  start_server "$album" "$photos" "$size_mb"
+  echo "bench: album $album ready ($photos photos, ~$size_mb MB each); incremental rebuilds on a copy of it; budget ${budget} MB; $auth requests"
+  if ! "$java" -Xmx"${xmx:-2g}" -cp "$cp" com.clientalbums.zip.bench.IncrementalBenchmark "http://127.0.0.1:$port" "$album" \
+       "$budget" "$auth" 2>"$data/incremental.err" | tee "$data/incremental.out"; then
+    cat "$data/incremental.err" >&2; echo "bench: --incremental failed" >&2; exit 1
+  fi
+  line=$(grep '^INCREMENTAL ' "$data/incremental.out") || { cat "$data/incremental.err" >&2; echo "bench: --incremental failed" >&2; exit 1; }
+  results=$(echo "$line" | sed 's/^INCREMENTAL //; s/moved_pct/incremental_moved_pct/; s/copied_pct/incremental_copied_pct/; s/vs_full_time/incremental_vs_full_time/')
+  if [ "$parts" = false ]; then echo "RESULT $results"; exit 0; fi
+  photos="${given_photos:-200}" size_mb="${given_size:-4}"
+fi
+
 if [ "$parts" = true ]; then
   album="bench-$photos-$size_mb"
   start_server "$album" "$photos" "$size_mb"
   echo "bench: album $album ready ($photos photos, ~$size_mb MB each); at least $split_parts parts; per worker: concurrency $concurrency, budget ${budget} MB; $auth requests; load average $(cut -d' ' -f1-3 /proc/loadavg)"
   # Up to four workers' budgets in one JVM, each worker standing for one invocation; the JVM may use every core.
   if ! "$java" -Xmx"${xmx:-2g}" -cp "$cp" com.clientalbums.zip.bench.PartsBenchmark "http://127.0.0.1:$port" "$album" \
-       "$split_parts" "$budget" "$concurrency" "${warmup:-1}" "${runs:-3}" "$server_pid" "$auth" 2>"$data/parts.err"; then
+       "$split_parts" "$budget" "$concurrency" "${warmup:-1}" "${runs:-3}" "$server_pid" "$auth" 2>"$data/parts.err" \
+       | tee "$data/parts.out"; then
     cat "$data/parts.err" >&2; echo "bench: --parts failed" >&2; exit 1
+  fi
+  if [ -n "$results" ]; then
+    critical=$(sed -n 's/^RESULT .*parts_critical_path_s=\([0-9.]*\).*/\1/p' "$data/parts.out")
+    echo "RESULT $results parts_critical_path_s=$critical"
   fi
   exit 0
 fi

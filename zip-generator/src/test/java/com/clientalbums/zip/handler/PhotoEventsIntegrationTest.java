@@ -401,10 +401,11 @@ class PhotoEventsIntegrationTest {
         }
     }
 
+    /** The album's archives, without the manifests and checkpoints beside them. */
     private static List<String> zipKeys(String albumId) {
         List<String> keys = new ArrayList<>();
         aws.clients().s3().listObjectsV2Paginator(r -> r.bucket(aws.names().bucket()).prefix(S3Keys.zipPrefix(albumId)))
-                .contents().forEach(o -> keys.add(o.key()));
+                .contents().stream().filter(o -> o.key().endsWith(".zip")).forEach(o -> keys.add(o.key()));
         return keys;
     }
 

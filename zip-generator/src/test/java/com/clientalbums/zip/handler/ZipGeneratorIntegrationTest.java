@@ -27,6 +27,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -41,6 +42,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -188,8 +190,10 @@ class ZipGeneratorIntegrationTest {
     }
 
     @Test
-    void aBuildStoppedForWantOfTimeHandsItsPartBackAndTheNextInvocationFinishesIt() throws Exception {
-        Map<String, byte[]> photos = photos(4, 10_000, 5);
+    void aBuildStoppedForWantOfTimeHandsItsPartBackAndTheNextInvocationContinuesIt() throws Exception {
+        // About 36 MiB in 5 MiB upload parts, against a prefetch share of some 15 MiB: stopped while its
+        // first photos are read, the build finishes the parts those photos reach and leaves the rest.
+        Map<String, byte[]> photos = photos(12, 2 << 20, 5);
         registerAlbum("out-of-time", photos);
         // Time runs short once the part is being read. The lease keeper asks how much time is left every
         // quarter lease; from its second look on, the first one has already stopped the build, and the
@@ -225,9 +229,20 @@ class ZipGeneratorIntegrationTest {
         assertEquals(List.of(new ZipRequest("out-of-time")), new QueueInbox(aws).messagesFor("out-of-time"),
                 "its continuation is woken at once");
 
-        var next = GeneratorServices.from(settings, aws.clients(), TIMING).builds().build("out-of-time", "gen-2", () -> 900_000);
+        AtomicLong readNext = new AtomicLong();
+        var next = GeneratorServices.from(settings, aws.clients(), TIMING, (key, etag) -> new FilterInputStream(s3.open(key, etag)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) readNext.addAndGet(n);
+                return n;
+            }
+        }).builds().build("out-of-time", "gen-2", () -> 900_000);
 
         assertEquals(ArchiveBuildService.Outcome.BUILT, next);
+        long albumBytes = photos.values().stream().mapToLong(b -> b.length).sum();
+        assertTrue(readNext.get() < albumBytes * 0.9, "continued from the parts uploaded, not from byte 0: read "
+                + readNext.get() + " of " + albumBytes + " bytes");
         Album done = albums.find("out-of-time").orElseThrow();
         assertEquals(ZipStatus.READY, done.zipStatus());
         assertEquals(List.of("ready"), done.builds().stream().map(b -> b.outcome()).toList());
