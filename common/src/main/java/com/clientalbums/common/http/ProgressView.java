@@ -26,6 +26,7 @@ public record ProgressView(long filesDone, long filesTotal, long bytesDone, long
      * @param name     the file it downloads as ({@link ArchiveNames})
      * @param size     its archive's size in bytes, known from the plan before a byte is written
      * @param fileCount photos it holds
+     * @param bytesTotal its photos' bytes, what {@code bytesDone} counts towards (the archive adds its headers)
      * @param ready    built: its photos and bytes are all done
      */
     public record PartProgress(String name, long size, long fileCount, long filesDone, long bytesDone, long bytesTotal,
