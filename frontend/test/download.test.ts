@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buttonLabel, describe as describeDownload, isReady, isSettled, progressKey } from '../src/lib/download';
+import { buildingParts, buttonLabel, describe as describeDownload, isReady, isSettled, progressKey, samePart } from '../src/lib/download';
 import type { DownloadResponse } from '../src/lib/types';
 
 const base: DownloadResponse = { album_id: 'a', download_url: null, status: 'pending' };
@@ -72,5 +72,54 @@ describe('Download All view', () => {
     expect(progressKey(a)).toBe(progressKey(sameButNewEta));
     expect(progressKey(a)).not.toBe(progressKey(moved));
     expect(progressKey(base)).not.toBe(progressKey({ ...base, status: 'generating' }));
+  });
+});
+
+describe('Download All of an album in parts', () => {
+  const part = (i: number, over: Partial<import('../src/lib/types').PartProgress> = {}) => ({
+    name: `Smith Wedding (part ${i} of 3).zip`,
+    size: 4_100_000_000,
+    file_count: 500,
+    files_done: 0,
+    bytes_done: 0,
+    bytes_total: 4_000_000_000,
+    ready: false,
+    ...over,
+  });
+  const progress = { files_done: 620, files_total: 1500, bytes_done: 5e9, bytes_total: 12e9, eta_seconds: 90 };
+
+  it('shows each part of a build under way with its own state and bar', () => {
+    const lines = buildingParts({
+      ...progress,
+      parts: [part(1, { files_done: 499, bytes_done: 3.9e9, ready: true }), part(2, { files_done: 120, bytes_done: 1e9 }), part(3)],
+    });
+    expect(lines).toEqual([
+      { name: 'Smith Wedding (part 1 of 3).zip', detail: 'Ready · 500 photos · 4.1 GB', value: 4e9, max: 4e9, ready: true },
+      { name: 'Smith Wedding (part 2 of 3).zip', detail: '120 of 500 photos · 4.1 GB', value: 1e9, max: 4e9, ready: false },
+      { name: 'Smith Wedding (part 3 of 3).zip', detail: '0 of 500 photos · 4.1 GB', value: 0, max: 4e9, ready: false },
+    ]);
+  });
+
+  it('lists no parts for a build of one archive or one not yet planned', () => {
+    expect(buildingParts({ ...progress, parts: [part(1)] })).toEqual([]);
+    expect(buildingParts({ ...progress, parts: [] })).toEqual([]);
+    expect(buildingParts(progress)).toEqual([]);
+    expect(buildingParts(null)).toEqual([]);
+  });
+
+  it('keeps a part\'s figures inside its bounds and counts photos when bytes are unknown', () => {
+    const [line] = buildingParts({ ...progress, parts: [part(1, { files_done: 900, bytes_total: 0, bytes_done: 7 }), part(2)] });
+    expect(line).toMatchObject({ detail: '500 of 500 photos · 4.1 GB', value: 500, max: 500 });
+  });
+
+  it('finds a part in a fresh answer by its name, and none once the archive was cut anew', () => {
+    const parts = [
+      { download_url: 'u1', size: 1, file_count: 1, name: 'A (part 1 of 2).zip' },
+      { download_url: 'u2', size: 1, file_count: 1, name: 'A (part 2 of 2).zip' },
+    ];
+    const ready = { ...base, status: 'ready' as const, download_url: 'u1', parts };
+    expect(samePart(ready, 'A (part 2 of 2).zip')?.download_url).toBe('u2');
+    expect(samePart(ready, 'A (part 2 of 3).zip')).toBeUndefined();
+    expect(samePart({ ...base, status: 'generating' }, 'A (part 2 of 2).zip')).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { albumIdProblem, archiveState, emailProblem, isBusy, suggestAlbumId } from '../src/lib/studio';
+import { albumIdProblem, archiveParts, archiveSize, archiveState, emailProblem, isBusy, suggestAlbumId } from '../src/lib/studio';
 
 const album = { stale: false, zip_error: null, progress: null, photo_count: 1000 };
 
@@ -56,5 +56,42 @@ describe('album ids and emails', () => {
     expect(emailProblem('anna@example.com')).toBeNull();
     expect(emailProblem('anna@')).not.toBeNull();
     expect(emailProblem('')).toMatch(/Enter/);
+  });
+});
+
+describe('studio archive parts', () => {
+  const files = [
+    { name: 'Smith (part 1 of 2).zip', size: 4_000_000_000, file_count: 480 },
+    { name: 'Smith (part 2 of 2).zip', size: 1_500_000_000, file_count: 170 },
+  ];
+
+  it('lists the published parts with their photos and sizes, and none for one archive', () => {
+    expect(archiveParts({ status: 'ready', parts: files })).toEqual([
+      { name: 'Smith (part 1 of 2).zip', detail: '480 photos · 4 GB', value: 1, max: 1, ready: true },
+      { name: 'Smith (part 2 of 2).zip', detail: '170 photos · 1.5 GB', value: 1, max: 1, ready: true },
+    ]);
+    expect(archiveParts({ status: 'ready', parts: [files[0]] })).toEqual([]);
+    expect(archiveParts({ status: 'ready' })).toEqual([]);
+  });
+
+  it('shows each part\'s progress while a build in parts runs', () => {
+    const progress = {
+      files_done: 3, files_total: 4, bytes_done: 3, bytes_total: 4, eta_seconds: null,
+      parts: [
+        { name: 'S (part 1 of 2).zip', size: 2000, file_count: 2, files_done: 2, bytes_done: 2, bytes_total: 2, ready: true },
+        { name: 'S (part 2 of 2).zip', size: 2000, file_count: 2, files_done: 1, bytes_done: 1, bytes_total: 2, ready: false },
+      ],
+    };
+    const lines = archiveParts({ status: 'generating', progress, parts: files });
+    expect(lines.map((l) => [l.name, l.detail, l.ready])).toEqual([
+      ['S (part 1 of 2).zip', 'Ready · 2 photos · 2 KB', true],
+      ['S (part 2 of 2).zip', '1 of 2 photos · 2 KB', false],
+    ]);
+  });
+
+  it('says how many parts the size is cut into', () => {
+    expect(archiveSize({ zip_size: 5_500_000_000, parts: files })).toBe('5.5 GB in 2 parts');
+    expect(archiveSize({ zip_size: 5_500_000_000, parts: [files[0]] })).toBe('5.5 GB');
+    expect(archiveSize({ zip_size: null })).toBe('');
   });
 });

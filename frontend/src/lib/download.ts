@@ -1,8 +1,8 @@
 // What the "Download All" area shows for an answer of GET /albums/{id}/download.
 // Pure: the page renders the view; tests check the decisions.
 
-import { formatBytes, formatEta, formatPreparing } from './format';
-import type { ArchivePart, DownloadResponse } from './types';
+import { formatBytes, formatCount, formatEta, formatPreparing, plural } from './format';
+import type { ArchivePart, DownloadResponse, Progress } from './types';
 
 export type DownloadView =
   | { kind: 'ready'; url: string | null; size: string; parts: ArchivePart[]; label: string }
@@ -71,4 +71,41 @@ export function describe(r: DownloadResponse, photoCount = 0): DownloadView {
     max: useBytes ? p!.bytes_total : Math.max(filesTotal, 1),
     eta: formatEta(p?.eta_seconds) || (filesDone > 0 ? '' : 'Starting…'),
   };
+}
+
+/** One part of a build in parts, as a line of the list: its file name, where it stands, its bar. */
+export interface PartLine {
+  name: string;
+  detail: string;
+  value: number;
+  max: number;
+  ready: boolean;
+}
+
+/**
+ * The parts of a build under way, each on its own line; none for a build of one archive (or one
+ * not yet planned), which the single bar already shows. The bar follows bytes, as the album's does.
+ */
+export function buildingParts(p: Progress | null | undefined): PartLine[] {
+  const parts = p?.parts ?? [];
+  if (parts.length < 2) return [];
+  return parts.map((part, i) => {
+    const files = Math.max(0, part.file_count);
+    const done = part.ready ? files : Math.min(Math.max(0, part.files_done), files);
+    const size = formatBytes(part.size);
+    const where = part.ready ? `Ready · ${plural(files, 'photo')}` : `${formatCount(done)} of ${plural(files, 'photo')}`;
+    const useBytes = part.bytes_total > 0;
+    return {
+      name: part.name || `Part ${i + 1} of ${parts.length}`,
+      detail: size ? `${where} · ${size}` : where,
+      value: useBytes ? (part.ready ? part.bytes_total : Math.min(Math.max(0, part.bytes_done), part.bytes_total)) : done,
+      max: useBytes ? part.bytes_total : Math.max(files, 1),
+      ready: part.ready,
+    };
+  });
+}
+
+/** The part of a fresh answer with the same file name ("… (part 2 of 5).zip"): none when the archive changed since. */
+export function samePart(r: DownloadResponse, name: string): ArchivePart | undefined {
+  return isReady(r) ? partsOf(r).find((p) => p.name === name) : undefined;
 }

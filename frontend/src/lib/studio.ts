@@ -1,7 +1,8 @@
 // Studio helpers without a DOM: archive state wording, album id rules.
 
-import { formatCount } from './format';
-import type { AdminAlbum } from './types';
+import { buildingParts, type PartLine } from './download';
+import { formatBytes, formatCount, plural } from './format';
+import type { AdminAlbum, AdminArchive } from './types';
 
 export type StateKind = 'ready' | 'building' | 'stale' | 'error' | 'none';
 
@@ -36,6 +37,33 @@ export function archiveState(album: Pick<AdminAlbum, 'zip_status' | 'stale' | 'z
     default:
       return { kind: 'none', label: 'no archive yet', detail: '' };
   }
+}
+
+/**
+ * The archive's parts, one line each: while a build in parts runs, each part's progress; otherwise
+ * the published parts with their sizes and photos. None for an archive in one piece.
+ */
+export function archiveParts(archive: Pick<AdminArchive, 'status' | 'progress' | 'parts'>): PartLine[] {
+  if (archive.status === 'generating') {
+    const building = buildingParts(archive.progress);
+    if (building.length) return building;
+  }
+  const published = archive.parts ?? [];
+  if (published.length < 2) return [];
+  return published.map((p) => ({
+    name: p.name,
+    detail: `${plural(p.file_count, 'photo')} · ${formatBytes(p.size)}`,
+    value: 1,
+    max: 1,
+    ready: true,
+  }));
+}
+
+/** The table's size column: "1.2 GB", or "9.4 GB in 3 parts" for an archive cut into parts. */
+export function archiveSize(album: Pick<AdminAlbum, 'zip_size' | 'parts'>): string {
+  if (!album.zip_size) return '';
+  const parts = album.parts?.length ?? 0;
+  return parts > 1 ? `${formatBytes(album.zip_size)} in ${parts} parts` : formatBytes(album.zip_size);
 }
 
 /** True while the server is working on the album's archive: the studio keeps refreshing. */

@@ -25,12 +25,26 @@ export interface AlbumDetail {
   photos: Photo[];
 }
 
+/** One part of a build in parts, while it is under way. */
+export interface PartProgress {
+  name: string;
+  /** The part's archive size, known from its plan. */
+  size: number;
+  file_count: number;
+  files_done: number;
+  bytes_done: number;
+  bytes_total: number;
+  ready: boolean;
+}
+
 export interface Progress {
   files_done: number;
   files_total: number;
   bytes_done: number;
   bytes_total: number;
   eta_seconds: number | null;
+  /** Each part of a build in parts, in order; empty until the build has planned them. */
+  parts?: PartProgress[] | null;
 }
 
 export interface ArchivePart {
@@ -60,6 +74,13 @@ export interface Me {
   is_admin: boolean;
 }
 
+/** A published archive part as the studio sees it (no link: the studio does not download). */
+export interface ArchiveFile {
+  name: string;
+  size: number;
+  file_count: number;
+}
+
 export interface AdminAlbum {
   album_id: string;
   name: string;
@@ -68,6 +89,8 @@ export interface AdminAlbum {
   zip_status: ArchiveStatus | 'none' | null;
   stale: boolean;
   zip_size: number | null;
+  /** The published archive's parts, in order (one when it is not cut). */
+  parts?: ArchiveFile[] | null;
   zip_error: string | null;
   zip_generated_at: string | null;
   progress: Progress | null;
@@ -84,7 +107,8 @@ export interface Build {
   source: string | null;
 }
 
-export interface AdminArchive extends DownloadResponse {
+export interface AdminArchive extends Omit<DownloadResponse, 'parts'> {
+  parts?: ArchiveFile[] | null;
   builds?: Build[] | null;
 }
 

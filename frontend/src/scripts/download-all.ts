@@ -2,7 +2,16 @@
 // polls with back-off, survives a reload and starts the download by itself when ready.
 
 import { ApiError, messageOf, type Api } from '../lib/api';
-import { DOWNLOAD_ALL, describe, isSettled, progressKey, type DownloadView } from '../lib/download';
+import {
+  DOWNLOAD_ALL,
+  buildingParts,
+  describe,
+  isSettled,
+  progressKey,
+  samePart,
+  type DownloadView,
+  type PartLine,
+} from '../lib/download';
 import { formatBytes, plural } from '../lib/format';
 import { Backoff, pollUntil } from '../lib/poll';
 import type { AlbumDetail } from '../lib/types';
@@ -48,6 +57,22 @@ export function setupDownloadAll(api: Api, album: AlbumDetail): void {
     }
   }
 
+  /** A build in parts: each part with its own bar (parts finish in any order, several at once). */
+  function renderParts(lines: PartLine[]): void {
+    partsList.hidden = lines.length === 0;
+    partsList.replaceChildren(
+      ...lines.map((line) =>
+        h(
+          'li',
+          { class: 'part-progress', 'data-ready': String(line.ready) },
+          h('span', { text: line.name }),
+          h('span', { class: 'muted', text: line.detail }),
+          h('progress', { max: String(line.max), value: String(line.value), 'aria-label': `${line.name} progress` }),
+        ),
+      ),
+    );
+  }
+
   function finishReady(view: Extract<DownloadView, { kind: 'ready' }>): void {
     reset();
     button.textContent = view.label;
@@ -61,7 +86,7 @@ export function setupDownloadAll(api: Api, album: AlbumDetail): void {
             {},
             h(
               'button',
-              { type: 'button', class: 'part-link', onclick: () => void downloadPart(i) },
+              { type: 'button', class: 'part-link', onclick: () => void downloadPart(part.name) },
               h('span', { text: part.name || `Part ${i + 1}` }),
               h('span', { class: 'muted', text: `${formatBytes(part.size)} · ${plural(part.file_count ?? 0, 'photo')}` }),
             ),
@@ -85,11 +110,13 @@ export function setupDownloadAll(api: Api, album: AlbumDetail): void {
     message.dataset.tone = 'success';
   }
 
-  /** One part of a split archive, from a link asked for now; if the archive changed meanwhile, the whole flow again. */
-  async function downloadPart(index: number): Promise<void> {
+  /**
+   * One part of a split archive, from a link asked for now; if the archive changed meanwhile (no
+   * part of that name: the album was rebuilt, perhaps into another number of parts), the whole flow again.
+   */
+  async function downloadPart(name: string): Promise<void> {
     try {
-      const view = describe(await api.download(album.album_id), album.photo_count);
-      const part = view.kind === 'ready' ? view.parts[index] : undefined;
+      const part = samePart(await api.download(album.album_id), name);
       if (!part) return void run();
       startDownload(part.download_url, part.name || '');
     } catch (error) {
@@ -125,6 +152,7 @@ export function setupDownloadAll(api: Api, album: AlbumDetail): void {
           if (offline) say(message, '');
           offline = false;
           render(describe(r, album.photo_count));
+          renderParts(buildingParts(r.progress));
         },
         // A phone dropping its connection should not lose the wait: keep polling.
         onError: (error) => {

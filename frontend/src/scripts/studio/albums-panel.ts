@@ -1,7 +1,7 @@
 // The albums table: each album's photos, archive state, size and date, with its Manage button.
 
-import { formatBytes, formatCount, formatDate } from '../../lib/format';
-import { archiveState } from '../../lib/studio';
+import { formatCount, formatDate } from '../../lib/format';
+import { archiveSize, archiveState } from '../../lib/studio';
 import type { AdminAlbum } from '../../lib/types';
 import { byId, h, say } from '../dom';
 import type { StudioContext } from './context';
@@ -31,7 +31,7 @@ export function setupAlbumsPanel(ctx: StudioContext): AlbumsPanel {
         state.kind === 'error' ? h('span', { class: 'state-detail', text: state.detail }) : null,
       ),
       // On a phone the size is in the album's archive line instead (archive-panel.ts).
-      h('td', { class: 'num hide-narrow', text: a.zip_size ? formatBytes(a.zip_size) : '' }),
+      h('td', { class: 'num hide-narrow', text: archiveSize(a) }),
       h('td', { class: 'hide-narrow', text: formatDate(a.created_at) }),
       h(
         'td',

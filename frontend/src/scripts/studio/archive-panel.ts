@@ -3,7 +3,7 @@
 
 import { messageOf } from '../../lib/api';
 import { formatBytes, formatCount, formatDateTime, formatDuration, formatEta } from '../../lib/format';
-import { archiveState } from '../../lib/studio';
+import { archiveParts, archiveState } from '../../lib/studio';
 import type { AdminArchive, Build } from '../../lib/types';
 import { byId, h, say } from '../dom';
 import type { StudioContext } from './context';
@@ -38,6 +38,7 @@ export function setupArchivePanel(ctx: StudioContext): ArchivePanel {
   const choose = byId<HTMLSelectElement>('detail-select');
   const line = byId('archive-state');
   const bar = byId<HTMLProgressElement>('archive-bar');
+  const partsList = byId('archive-parts');
   const rebuild = byId<HTMLButtonElement>('rebuild');
   const message = byId('archive-message');
   const buildsBody = byId('builds-body');
@@ -87,6 +88,19 @@ export function setupArchivePanel(ctx: StudioContext): ArchivePanel {
       bar.max = Math.max(1, p.bytes_total || p.files_total);
       bar.value = p.bytes_total ? p.bytes_done : p.files_done;
     }
+    const parts = archiveParts(a);
+    partsList.hidden = parts.length === 0;
+    partsList.replaceChildren(
+      ...parts.map((part) =>
+        h(
+          'li',
+          { class: 'part-progress', 'data-ready': String(part.ready) },
+          h('span', { text: part.name }),
+          h('span', { class: 'muted', text: part.detail }),
+          state.kind === 'building' && h('progress', { max: String(part.max), value: String(part.value), 'aria-label': `${part.name} progress` }),
+        ),
+      ),
+    );
     const builds = [...(a.builds ?? [])].sort((x, y) => (y.requested_at ?? '').localeCompare(x.requested_at ?? ''));
     buildsBody.replaceChildren(
       ...(builds.length ? builds.map(buildRow) : [h('tr', {}, h('td', { colspan: 8, class: 'muted', text: 'No builds yet.' }))]),

@@ -1,13 +1,10 @@
 package com.clientalbums.local;
 
-import com.clientalbums.common.config.Setting;
 import com.clientalbums.local.demo.DemoAlbum;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -25,13 +22,13 @@ final class Main {
               --s3-port N            S3 port (default: port + 1 when free, else any free port)
               --data DIR             data folder: S3 objects, DynamoDB tables, accounts (default ./data)
               --maintenance-minutes N  run the maintenance function every N minutes (default 10)
-              --generator-concurrency N  ZIP builds at once (default 2)
+              --generator-concurrency N  ZIP builds at once (default 2, or ZIP_PARALLEL_PARTS when set)
               --visibility-seconds N   the queue's visibility timeout (default 90)
               --batching-window-seconds N  how long a poller gathers messages into one batch (default 5; 0: none)
               -h, --help             this text
 
-            Tunables of the functions (ZIP_QUIET_SECONDS, ZIP_URL_EXPIRY, ...) are read from the
-            environment; locally ZIP_QUIET_SECONDS defaults to 5.
+            Tunables of the functions (ZIP_QUIET_SECONDS, ZIP_URL_EXPIRY, ZIP_SPLIT_SIZE_MB, ...) are
+            read from the environment; locally ZIP_QUIET_SECONDS defaults to 5.
             """;
 
     private Main() {}
@@ -41,7 +38,7 @@ final class Main {
         System.setProperty("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
         Path root = Path.of(System.getProperty("clientalbums.root", ".")).toAbsolutePath().normalize();
         RunnerConfig config = RunnerConfig.defaults(root);
-        Map<String, String> environment = new HashMap<>(config.environment());
+        boolean concurrencyGiven = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -53,7 +50,10 @@ final class Main {
                     case "--data" -> config = config.withDataDir(Path.of(value(args, ++i, a)).toAbsolutePath());
                     case "--maintenance-minutes" -> config = config.withMaintenanceEvery(
                             Duration.ofMinutes(positive(value(args, ++i, a), a)));
-                    case "--generator-concurrency" -> config = config.withGeneratorConcurrency(positive(value(args, ++i, a), a));
+                    case "--generator-concurrency" -> {
+                        config = config.withGeneratorConcurrency(positive(value(args, ++i, a), a));
+                        concurrencyGiven = true;
+                    }
                     case "--visibility-seconds" -> config = config.withVisibilityTimeout(
                             Duration.ofSeconds(positive(value(args, ++i, a), a)));
                     case "--batching-window-seconds" -> config = config.withPolling(config.longPoll(),
@@ -66,14 +66,7 @@ final class Main {
             System.err.print(USAGE);
             return 2;
         }
-        for (Setting s : Setting.values()) {
-            // The functions' tunables may be set in the shell; names, endpoints and auth are the runner's.
-            if (s.scope() == Setting.Scope.DEPLOYED && s.defaultValue() != null && s != Setting.ADMIN_EMAIL
-                    && System.getenv(s.name()) != null) {
-                environment.put(s.name(), System.getenv(s.name()));
-            }
-        }
-        config = config.withEnvironment(environment);
+        config = config.withShellSettings(System.getenv(), concurrencyGiven);
 
         long started = System.nanoTime();
         LocalRunner runner;

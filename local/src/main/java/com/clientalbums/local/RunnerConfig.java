@@ -1,10 +1,12 @@
 package com.clientalbums.local;
 
+import com.clientalbums.common.config.Setting;
 import com.clientalbums.local.lambda.Lambdas;
 import com.clientalbums.local.lambda.RealLambdas;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -37,6 +39,35 @@ public record RunnerConfig(int port, int s3Port, Path dataDir, Path toolsDir, Pa
                 root.resolve("frontend/dist"), false, null, Duration.ofMinutes(10), Duration.ofSeconds(90),
                 Duration.ofSeconds(900), 2, Duration.ofSeconds(2), Duration.ofSeconds(5),
                 Map.of("ZIP_QUIET_SECONDS", "5"), new RealLambdas());
+    }
+
+    /**
+     * The functions' tunables as the shell sets them ({@code ZIP_SPLIT_SIZE_MB=5 scripts/run-local.sh
+     * --demo}): every deployed setting that has a default, the generator's included, on top of the
+     * runner's own defaults. Names, endpoints and sign-in stay the runner's (and ADMIN_EMAIL the demo's).
+     *
+     * <p>Locally the pollers are the function's concurrency, so unless {@code --generator-concurrency}
+     * was given they follow a ZIP_PARALLEL_PARTS set in the shell: that many parts of one album are
+     * then built at once, as on AWS (never fewer pollers than the default).
+     *
+     * @param concurrencyGiven {@code --generator-concurrency} was on the command line
+     */
+    public RunnerConfig withShellSettings(Map<String, String> shell, boolean concurrencyGiven) {
+        Map<String, String> env = new HashMap<>(environment);
+        for (Setting s : Setting.values()) {
+            if (s.scope() == Setting.Scope.DEPLOYED && s.defaultValue() != null && s != Setting.ADMIN_EMAIL
+                    && shell.get(s.name()) != null) {
+                env.put(s.name(), shell.get(s.name()));
+            }
+        }
+        RunnerConfig configured = withEnvironment(env);
+        String parallelParts = shell.get(Setting.ZIP_PARALLEL_PARTS.name());
+        if (concurrencyGiven || parallelParts == null) return configured;
+        try {
+            return configured.withGeneratorConcurrency(Math.max(generatorConcurrency, Integer.parseInt(parallelParts.strip())));
+        } catch (NumberFormatException e) {
+            return configured; // the generator refuses it at start-up, naming it
+        }
     }
 
     public RunnerConfig withPort(int p) { return new RunnerConfig(p, s3Port, dataDir, toolsDir, siteDir, demo, demoPassword, maintenanceEvery, visibilityTimeout, generatorTimeout, generatorConcurrency, longPoll, batchingWindow, environment, lambdas); }

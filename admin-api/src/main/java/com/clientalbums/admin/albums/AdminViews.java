@@ -2,11 +2,14 @@ package com.clientalbums.admin.albums;
 
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.BuildRecord;
+import com.clientalbums.common.album.PublishedPart;
 import com.clientalbums.common.album.ZipStatus;
+import com.clientalbums.common.http.ArchiveNames;
 import com.clientalbums.common.http.ProgressView;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** The JSON shapes of the studio's album routes (snake_case on the wire). */
 public final class AdminViews {
@@ -17,14 +20,25 @@ public final class AdminViews {
      *
      * @param zipStatus {@code none | pending | generating | ready | error}
      * @param stale     an archive exists but the photos changed since it was built
-     * @param zipSize   the published archive's size, null when there is none
+     * @param zipSize   the published archive's size (its parts' summed), null when there is none
+     * @param parts     the published archive's parts in order (one when it is not cut); empty when there is none
+     * @param progress  the build's, with each part's ({@code progress.parts}) once a build in parts is planned
      */
     public record AlbumRow(String albumId, String name, long photoCount, Instant createdAt, String zipStatus, boolean stale,
-                           Long zipSize, String zipError, Instant zipGeneratedAt, ProgressView progress) {
+                           Long zipSize, List<Part> parts, String zipError, Instant zipGeneratedAt, ProgressView progress) {
 
         public static AlbumRow of(Album a, Instant now) {
             return new AlbumRow(a.albumId(), a.name(), a.photoCount(), a.createdAt(), status(a), a.archiveStale(),
-                    a.zipKey() == null ? null : a.zipSize(), a.zipError(), a.zipGeneratedAt(), ProgressView.of(a, now));
+                    a.zipKey() == null ? null : a.zipSize(), Part.of(a), a.zipError(), a.zipGeneratedAt(), ProgressView.of(a, now));
+        }
+    }
+
+    /** One published archive part: the file a client downloads, its size and the photos it holds. */
+    public record Part(String name, long size, long fileCount) {
+        static List<Part> of(Album a) {
+            List<PublishedPart> published = a.publishedParts();
+            return IntStream.range(0, published.size()).mapToObj(i -> new Part(ArchiveNames.part(a, i, published.size()),
+                    published.get(i).size(), published.get(i).fileCount())).toList();
         }
     }
 
@@ -36,14 +50,14 @@ public final class AdminViews {
      * {@code file_count} in the download response's words.
      */
     public record Archive(String albumId, String name, long photoCount, Instant createdAt, String zipStatus, boolean stale,
-                          Long zipSize, String zipError, Instant zipGeneratedAt, ProgressView progress,
+                          Long zipSize, List<Part> parts, String zipError, Instant zipGeneratedAt, ProgressView progress,
                           String status, String message, long fileCount, List<Build> builds) {
 
         public static Archive of(Album a, Instant now) {
             AlbumRow row = AlbumRow.of(a, now);
             List<Build> builds = a.builds().stream().map(Build::of).toList();
             return new Archive(row.albumId(), row.name(), row.photoCount(), row.createdAt(), row.zipStatus(), row.stale(),
-                    row.zipSize(), row.zipError(), row.zipGeneratedAt(), row.progress(), row.zipStatus(), describe(a),
+                    row.zipSize(), row.parts(), row.zipError(), row.zipGeneratedAt(), row.progress(), row.zipStatus(), describe(a),
                     a.zipStatus() == ZipStatus.READY ? a.zipFileCount() : a.photoCount(), builds);
         }
     }

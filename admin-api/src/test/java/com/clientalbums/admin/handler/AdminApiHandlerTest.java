@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -268,6 +269,77 @@ class AdminApiHandlerTest {
         assertTrue(ready.get("zip_error").isNull());
         assertEquals(2, ready.get("progress").get("files_done").asLong());
         assertEquals("pending", rows.get("listed-pending").get("zip_status").asText());
+    }
+
+    @Test
+    void theStudioSeesAnArchiveInPartsEachWithItsNameSizeAndPhotos() {
+        putPhotos("studio-parts", 5);
+        answer(201, register("studio-parts", "Studio parts"));
+        publish("studio-parts");
+        // The generator's record of a build published in parts (common/…/album/AlbumItems.java).
+        List<AttributeValue> parts = List.of(
+                AttributeValue.fromM(Map.of("key", AttributeValue.fromS("zips/studio-parts/a.zip"), "size", AttributeValue.fromN("3000"),
+                        "file_count", AttributeValue.fromN("3"), "content_bytes", AttributeValue.fromN("2900"))),
+                AttributeValue.fromM(Map.of("key", AttributeValue.fromS("zips/studio-parts/b.zip"), "size", AttributeValue.fromN("2000"),
+                        "file_count", AttributeValue.fromN("2"), "content_bytes", AttributeValue.fromN("1900"))));
+        aws.clients().dynamo().updateItem(u -> u.tableName(aws.names().albumTable())
+                .key(Map.of("album_id", AttributeValue.fromS("studio-parts")))
+                .updateExpression("SET zip_parts = :parts, zip_size = :size, zip_key = :first")
+                .expressionAttributeValues(Map.of(":parts", AttributeValue.fromL(parts), ":size", AttributeValue.fromN("5000"),
+                        ":first", AttributeValue.fromS("zips/studio-parts/a.zip"))));
+
+        JsonNode archive = answer(200, ApiEvents.get("/admin/albums/studio-parts/zip").bearer(admin));
+        assertEquals(5000, archive.get("zip_size").asLong());
+        JsonNode shown = archive.get("parts");
+        assertEquals(2, shown.size());
+        assertEquals("Studio parts (part 1 of 2).zip", shown.get(0).get("name").asText());
+        assertEquals(3000, shown.get(0).get("size").asLong());
+        assertEquals(3, shown.get(0).get("file_count").asLong());
+        assertEquals("Studio parts (part 2 of 2).zip", shown.get(1).get("name").asText());
+        assertEquals(2000, shown.get(1).get("size").asLong());
+        assertEquals(2, shown.get(1).get("file_count").asLong());
+
+        Map<String, JsonNode> rows = new HashMap<>();
+        answer(200, ApiEvents.get("/admin/albums").bearer(admin)).get("albums").forEach(a -> rows.put(a.get("album_id").asText(), a));
+        assertEquals(2, rows.get("studio-parts").get("parts").size());
+    }
+
+    @Test
+    void theStudioSeesABuildInPartsProgressPartByPart() {
+        putPhotos("studio-building", 4);
+        answer(201, register("studio-building", "Studio building"));
+        Instant now = Instant.now();
+        albums.claim("studio-building", "build-s", now, Duration.ofMinutes(2)).orElseThrow();
+        Map<String, AttributeValue> tasks = Map.of(
+                "0", task("done", 2, 2, 2000, 2100),
+                "1", task("building", 1, 2, 500, 2100));
+        aws.clients().dynamo().updateItem(u -> u.tableName(aws.names().albumTable())
+                .key(Map.of("album_id", AttributeValue.fromS("studio-building")))
+                .updateExpression("SET build_parts = :parts, parts_remaining = :left, build_fingerprint = :fp")
+                .expressionAttributeValues(Map.of(":parts", AttributeValue.fromM(tasks), ":left", AttributeValue.fromN("1"),
+                        ":fp", AttributeValue.fromS("plan"))));
+
+        JsonNode progress = answer(200, ApiEvents.get("/admin/albums/studio-building/zip").bearer(admin)).get("progress");
+        assertEquals(3, progress.get("files_done").asLong());
+        assertEquals(4, progress.get("files_total").asLong());
+        JsonNode parts = progress.get("parts");
+        assertEquals(2, parts.size());
+        assertTrue(parts.get(0).get("ready").asBoolean());
+        assertEquals(2, parts.get(0).get("files_done").asLong());
+        assertFalse(parts.get(1).get("ready").asBoolean());
+        assertEquals(1, parts.get(1).get("files_done").asLong());
+        assertEquals(500, parts.get(1).get("bytes_done").asLong());
+        assertEquals(2100, parts.get(1).get("size").asLong());
+        assertEquals("Studio building (part 2 of 2).zip", parts.get(1).get("name").asText());
+    }
+
+    static AttributeValue task(String state, long filesDone, long filesTotal, long bytesDone, long size) {
+        return AttributeValue.fromM(Map.of("key", AttributeValue.fromS("zips/studio-building/" + state + ".zip"),
+                "state", AttributeValue.fromS(state),
+                "progress", AttributeValue.fromM(Map.of("files_done", AttributeValue.fromN(Long.toString(filesDone)),
+                        "files_total", AttributeValue.fromN(Long.toString(filesTotal)),
+                        "bytes_done", AttributeValue.fromN(Long.toString(bytesDone)), "bytes_total", AttributeValue.fromN("2000"))),
+                "size", AttributeValue.fromN(Long.toString(size))));
     }
 
     @Test

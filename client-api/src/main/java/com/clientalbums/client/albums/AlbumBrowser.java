@@ -2,7 +2,7 @@ package com.clientalbums.client.albums;
 
 import com.clientalbums.common.access.AlbumAccess;
 import com.clientalbums.common.album.Album;
-import com.clientalbums.client.download.ContentDisposition;
+import com.clientalbums.common.http.ContentDisposition;
 import com.clientalbums.common.auth.Caller;
 import com.clientalbums.common.http.PhotoPaths;
 import com.clientalbums.common.http.PresignedLinks;

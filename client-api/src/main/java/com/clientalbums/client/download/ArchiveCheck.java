@@ -17,11 +17,13 @@ import java.util.concurrent.Future;
  * photos listed afresh and fingerprinted by the generator's own rule ({@link PhotoListing},
  * {@link Fingerprint#of}), and a HEAD of the archive object. S3's listings are strongly
  * consistent, so a photo deleted or added before the click is seen here even though its S3 event
- * has not been handled yet; and a lifecycle rule or a person may delete the archive object while
- * the record still points at it.
+ * has not been handled yet; and a lifecycle rule or a person may delete an archive object while
+ * the record still points at it. An album cut into parts is current only when every part is there:
+ * a link to part 1 of an album whose part 3 is gone would be a download the client cannot finish.
  *
- * <p>The HEAD runs on a virtual thread beside the listing: the listing's pages must follow one
- * another, the HEAD needs nothing from them, so the check takes as long as the listing alone
+ * <p>The HEADs run on virtual threads beside the listing, one per part, all at once: the listing's
+ * pages must follow one another, the HEADs need nothing from them nor from each other, so the check
+ * takes as long as the listing alone however many parts there are
  * ({@code docs/archive-lifecycle.md} has the figures).
  */
 public final class ArchiveCheck {
@@ -34,7 +36,7 @@ public final class ArchiveCheck {
     /** The photos are no longer those the archive was built from: this is what they are now. */
     public record Changed(String fingerprint, long photoCount) implements Verdict {}
 
-    /** The photos are unchanged but the archive object is gone. */
+    /** The photos are unchanged but an archive object (of one part, or more) is gone. */
     public record Missing() implements Verdict {}
 
     private final PhotoListing listing;
@@ -45,18 +47,22 @@ public final class ArchiveCheck {
         this.heads = heads;
     }
 
-    /** The verdict on {@code album}'s published archive ({@link Album#zipKey()}, {@link Album#zipFingerprint()}). */
+    /**
+     * The verdict on {@code album}'s published archive: its parts ({@link Album#publishedParts()})
+     * and the fingerprint they were built from ({@link Album#zipFingerprint()}).
+     */
     public Verdict check(Album album) {
-        boolean exists;
+        boolean allExist = true;
         List<PhotoObject> photos;
         try (ExecutorService beside = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<Boolean> head = beside.submit(() -> heads.head(album.zipKey()).isPresent());
+            List<Future<Boolean>> parts = album.publishedParts().stream()
+                    .map(part -> beside.submit(() -> heads.head(part.key()).isPresent())).toList();
             photos = listing.list(album.albumId());
-            exists = joined(head);
+            for (Future<Boolean> part : parts) allExist &= joined(part);
         }
         String fingerprint = Fingerprint.of(photos);
         if (!fingerprint.equals(album.zipFingerprint())) return new Changed(fingerprint, photos.size());
-        return exists ? new Current() : new Missing();
+        return allExist ? new Current() : new Missing();
     }
 
     private static boolean joined(Future<Boolean> head) {

@@ -4,11 +4,14 @@ import com.clientalbums.common.access.AlbumAccess;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.BuildRecord;
+import com.clientalbums.common.album.PublishedPart;
 import com.clientalbums.common.album.RequestSource;
 import com.clientalbums.common.album.ZipStatus;
 import com.clientalbums.common.auth.Caller;
 import com.clientalbums.common.build.BuildRequests;
 import com.clientalbums.common.error.AlbumsException;
+import com.clientalbums.common.http.ArchiveNames;
+import com.clientalbums.common.http.ContentDisposition;
 import com.clientalbums.common.http.PhotoPaths;
 import com.clientalbums.common.http.PresignedLinks;
 import com.clientalbums.common.http.ProgressView;
@@ -17,6 +20,7 @@ import com.clientalbums.common.store.HiddenFiles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -150,17 +154,31 @@ public final class DownloadService {
                 List.of(new DownloadResponse.Part(link.url(), size, 1, name)), null);
     }
 
+    /**
+     * Every part, in order, each a link signed now under its own file name
+     * ({@code "Smith Wedding (part 2 of 5).zip"}; an album in one archive keeps its name);
+     * {@code download_url} is the first part's, so a client that knows nothing of parts still
+     * gets the whole album when there is one archive and its first part when there are more.
+     */
     private DownloadResponse ready(Album album) {
-        String fileName = ContentDisposition.safeName(album.name() == null || album.name().isBlank() ? album.albumId() : album.name()) + ".zip";
-        PresignedLinks.Link link = links.get(album.zipKey(), zipUrlExpiry, ContentDisposition.attachment(fileName), "application/zip");
-        return new DownloadResponse(album.albumId(), link.url(), link.expiresInSeconds(), album.zipFileCount(), "ready",
-                DownloadMessages.READY, album.zipSize(),
-                List.of(new DownloadResponse.Part(link.url(), album.zipSize(), album.zipFileCount(), fileName)),
-                ProgressView.of(album, clock.instant()));
+        List<PublishedPart> published = album.publishedParts();
+        List<DownloadResponse.Part> parts = new ArrayList<>();
+        long expiresIn = Long.MAX_VALUE;
+        for (int i = 0; i < published.size(); i++) {
+            PublishedPart part = published.get(i);
+            String fileName = ArchiveNames.part(album, i, published.size());
+            PresignedLinks.Link link = links.get(part.key(), zipUrlExpiry, ContentDisposition.attachment(fileName), "application/zip");
+            parts.add(new DownloadResponse.Part(link.url(), part.size(), part.fileCount(), fileName));
+            // Each link is signed with the credentials of the moment: the answer promises the shortest life.
+            expiresIn = Math.min(expiresIn, link.expiresInSeconds());
+        }
+        long size = published.stream().mapToLong(PublishedPart::size).sum();
+        return new DownloadResponse(album.albumId(), parts.getFirst().downloadUrl(), expiresIn, album.zipFileCount(), "ready",
+                DownloadMessages.READY, size, parts, ProgressView.of(album, clock.instant()));
     }
 
     private DownloadResponse pending(Album album, String message) {
-        ProgressView progress = new ProgressView(0, album.photoCount(), 0, 0, null);
+        ProgressView progress = ProgressView.notStarted(album.photoCount());
         return status(album, "pending", Objects.requireNonNullElse(message, DownloadMessages.preparing(album, progress)), progress);
     }
 

@@ -1,28 +1,56 @@
 package com.clientalbums.common.http;
 
 import com.clientalbums.common.album.Album;
+import com.clientalbums.common.album.PartTask;
 import com.clientalbums.common.album.Progress;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * How far an album's archive build has come, as both APIs show it, with an estimate of the time
  * left: the bytes still to go at the rate measured since the build started
  * ({@code zip_generation_started_at}). The estimate is null until there is something to measure.
+ * A build in parts also shows each part ({@code parts}); the totals are their sums.
+ *
+ * @param parts each part of the build under way, in order; empty until the build has planned its
+ *              parts (and for a build of the one progress the heartbeat writes)
  */
-public record ProgressView(long filesDone, long filesTotal, long bytesDone, long bytesTotal, Long etaSeconds) {
+public record ProgressView(long filesDone, long filesTotal, long bytesDone, long bytesTotal, Long etaSeconds,
+                           List<PartProgress> parts) {
+
+    /**
+     * One part of a build under way.
+     *
+     * @param name     the file it downloads as ({@link ArchiveNames})
+     * @param size     its archive's size in bytes, known from the plan before a byte is written
+     * @param fileCount photos it holds
+     * @param bytesTotal its photos' bytes, what {@code bytesDone} counts towards (the archive adds its headers)
+     * @param ready    built: its photos and bytes are all done
+     */
+    public record PartProgress(String name, long size, long fileCount, long filesDone, long bytesDone, long bytesTotal,
+                               boolean ready) {}
+
+    public ProgressView {
+        parts = List.copyOf(parts);
+    }
+
+    /** Nothing done yet of {@code filesTotal} photos (a build requested, not started). */
+    public static ProgressView notStarted(long filesTotal) {
+        return new ProgressView(0, filesTotal, 0, 0, null, List.of());
+    }
 
     /** Progress of the album's build: null when none is requested or under way (and no archive is ready). */
     public static ProgressView of(Album album, Instant now) {
         return switch (album.zipStatus()) {
             // A pending build has done nothing yet; the record may still hold the last build's figures.
-            case PENDING -> new ProgressView(0, album.photoCount(), 0, 0, null);
+            case PENDING -> notStarted(album.photoCount());
             case GENERATING -> generating(album, now);
             case READY -> {
                 Progress p = album.buildProgress();
                 long files = album.zipFileCount() > 0 ? album.zipFileCount() : p.filesTotal();
-                yield new ProgressView(files, files, p.bytesTotal(), p.bytesTotal(), 0L);
+                yield new ProgressView(files, files, p.bytesTotal(), p.bytesTotal(), 0L, List.of());
             }
             default -> null;
         };
@@ -32,7 +60,18 @@ public record ProgressView(long filesDone, long filesTotal, long bytesDone, long
         Progress p = album.buildProgress();
         long filesTotal = p.filesTotal() > 0 ? p.filesTotal() : album.photoCount();
         return new ProgressView(p.filesDone(), filesTotal, p.bytesDone(), p.bytesTotal(),
-                eta(p, filesTotal, album.zipGenerationStartedAt(), now));
+                eta(p, filesTotal, album.zipGenerationStartedAt(), now), parts(album));
+    }
+
+    /** The plan's parts; a part marked done counts in full, whatever its last heartbeat said. */
+    private static List<PartProgress> parts(Album album) {
+        List<PartTask> tasks = album.buildParts();
+        return tasks.stream().map(t -> {
+            Progress q = t.progress();
+            boolean done = t.state() == PartTask.State.DONE;
+            return new PartProgress(ArchiveNames.part(album, t.index(), tasks.size()), t.size(), q.filesTotal(),
+                    done ? q.filesTotal() : q.filesDone(), done ? q.bytesTotal() : q.bytesDone(), q.bytesTotal(), done);
+        }).toList();
     }
 
     static Long eta(Progress p, long filesTotal, Instant startedAt, Instant now) {

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code --demo}: two accounts, an album {@code demo} ("Demo Wedding") of 60 generated photos in
- * {@code Ceremony/} and {@code Reception/}, registered and granted through the admin API with an
+ * {@code Ceremony/} and {@code Reception/} (about 20 MiB with their grain: five parts or more with
+ * {@code ZIP_SPLIT_SIZE_MB=5}), registered and granted through the admin API with an
  * admin token, so its archive is queued and built the way a real album's is. Safe to repeat:
  * existing photos are not uploaded again, an existing album (409) and grant are left as they are.
  */
@@ -35,6 +36,8 @@ public final class DemoAlbum {
     public static final String CLIENT_EMAIL = "client@demo.test";
     public static final String CLIENT_NAME = "Demo client";
     public static final int PHOTOS = 60;
+    /** Film grain of the demo photos ({@link DemoPhotos#jpeg(int, String, int)}): camera-like sizes, so the album is big enough to cut into parts. */
+    static final int GRAIN = 6;
     private static final Logger LOG = LoggerFactory.getLogger(DemoAlbum.class);
 
     /** A demo photo: its path in the album and its number. */
@@ -54,7 +57,7 @@ public final class DemoAlbum {
 
     public static byte[] bytes(Photo photo) {
         String folder = photo.path().substring(0, photo.path().indexOf('/'));
-        return DemoPhotos.jpeg(photo.number(), ALBUM_NAME + " - " + folder + " - photo " + photo.number());
+        return DemoPhotos.jpeg(photo.number(), ALBUM_NAME + " - " + folder + " - photo " + photo.number(), GRAIN);
     }
 
     private DemoAlbum() {}

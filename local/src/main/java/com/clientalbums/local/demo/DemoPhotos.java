@@ -23,7 +23,11 @@ import java.util.Random;
 /**
  * Demo photos: 1600×1067 JPEGs (quality 0.9, no EXIF) with a colour gradient, soft circles and
  * the photo's number in large seven-segment digits (drawn as shapes, so no font is needed on a
- * bare server). On one machine the same number always gives the same bytes.
+ * bare server), and optionally film grain. On one machine the same number always gives the same bytes.
+ *
+ * <p>Without grain a photo is about 95 KB, far smaller than a camera's; grain (as in a real photo,
+ * noise JPEG cannot squeeze away) brings it to about 350 KB at strength 6, so the demo album is
+ * about 20 MiB and comes in five parts or more with {@code ZIP_SPLIT_SIZE_MB=5}.
  */
 public final class DemoPhotos {
     public static final int WIDTH = 1600;
@@ -36,6 +40,14 @@ public final class DemoPhotos {
     private DemoPhotos() {}
 
     public static byte[] jpeg(int number, String caption) {
+        return jpeg(number, caption, 0);
+    }
+
+    /**
+     * @param grain the film grain's strength: each pixel's channels moved together by up to this
+     *              many levels either way (0: none)
+     */
+    public static byte[] jpeg(int number, String caption, int grain) {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -57,7 +69,25 @@ public final class DemoPhotos {
         } finally {
             g.dispose();
         }
+        if (grain > 0) addGrain(image, grain, new Random(number * 104729L));
         return jpeg(image, 0.9f);
+    }
+
+    private static void addGrain(BufferedImage image, int strength, Random random) {
+        int[] row = new int[WIDTH];
+        for (int y = 0; y < HEIGHT; y++) {
+            image.getRGB(0, y, WIDTH, 1, row, 0, WIDTH);
+            for (int x = 0; x < WIDTH; x++) {
+                int n = random.nextInt(2 * strength + 1) - strength;
+                int p = row[x];
+                row[x] = (channel(p >> 16, n) << 16) | (channel(p >> 8, n) << 8) | channel(p, n);
+            }
+            image.setRGB(0, y, WIDTH, 1, row, 0, WIDTH);
+        }
+    }
+
+    private static int channel(int value, int noise) {
+        return Math.clamp((value & 0xff) + noise, 0, 255);
     }
 
     /** Digits as seven segments, centred on (cx, cy), {@code height} pixels tall. */

@@ -1,4 +1,4 @@
-package com.clientalbums.client.download;
+package com.clientalbums.common.http;
 
 import com.clientalbums.common.text.InvisibleCharacters;
 

@@ -1,4 +1,4 @@
-package com.clientalbums.client.download;
+package com.clientalbums.common.http;
 
 import org.junit.jupiter.api.Test;
 
