@@ -1,6 +1,7 @@
 package com.clientalbums.common.album;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Who asked for an album's build, as recorded in the album record ({@code request_source}) and
@@ -24,4 +25,19 @@ public enum RequestSource {
 
     /** The value stored in the album table and shown in the build history. */
     public String value() { return name().toLowerCase(Locale.ROOT); }
+
+    /** The source stored as {@code value}; empty for none, or one this version does not know. */
+    public static Optional<RequestSource> of(String value) {
+        for (RequestSource s : values()) if (s.value().equals(value)) return Optional.of(s);
+        return Optional.empty();
+    }
+
+    /**
+     * Whether a build for this request starts afresh from the photos: the photographer's forced
+     * rebuild keeps no part that exists and copies nothing from the published archives, since that
+     * is what it is asked for (any other request keeps the parts whose content is unchanged).
+     */
+    public static boolean startsAfresh(String value) {
+        return of(value).filter(s -> s == ADMIN).isPresent();
+    }
 }

@@ -3,6 +3,7 @@ package com.clientalbums.zip.build;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.PartTask;
+import com.clientalbums.common.album.RequestSource;
 import com.clientalbums.common.album.ZipStatus;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
@@ -102,7 +103,8 @@ public final class ArchiveBuildService {
         Album started;
         try {
             plan = planner.plan(albumId);
-            Set<String> built = archives.of(albumId);
+            // A part whose archive exists is done, unless the photographer forced a rebuild from the photos.
+            Set<String> built = RequestSource.startsAfresh(album.requestSource()) ? Set.of() : archives.of(albumId);
             List<PartTask> tasks = plan.parts().stream().map(p -> p.task(built.contains(p.key()))).toList();
             Optional<Album> planned = albums.startParts(albumId, owner, plan.fingerprint(), tasks, clock.instant(), timing.lease());
             if (planned.isEmpty()) {

@@ -4,6 +4,7 @@ import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.PartTask;
 import com.clientalbums.common.album.Progress;
+import com.clientalbums.common.album.RequestSource;
 import com.clientalbums.common.album.ZipStatus;
 import com.clientalbums.common.error.AlbumsException;
 import com.clientalbums.common.error.EmptyAlbumException;
@@ -226,7 +227,9 @@ final class PartWorker {
         }
 
         List<PreviousEntry> previous(Album album) {
-            if (previous == null) previous = earlier.entriesOf(album.publishedParts());
+            if (previous == null) {
+                previous = RequestSource.startsAfresh(album.requestSource()) ? List.of() : earlier.entriesOf(album.publishedParts());
+            }
             return previous;
         }
     }

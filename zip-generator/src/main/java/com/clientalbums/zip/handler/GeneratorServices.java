@@ -14,6 +14,7 @@ import com.clientalbums.zip.build.ManifestWriter;
 import com.clientalbums.zip.build.PartAssembler;
 import com.clientalbums.zip.build.PartLimits;
 import com.clientalbums.zip.build.PhotoChanges;
+import com.clientalbums.zip.build.StoredChecksums;
 import com.clientalbums.zip.build.WakeUps;
 import com.clientalbums.zip.pipeline.ArchivePipeline;
 import com.clientalbums.zip.pipeline.PhotoSource;
@@ -68,7 +69,8 @@ public record GeneratorServices(ArchiveBuildService builds, PhotoChanges changes
         String bucket = settings.bucket();
         ManifestWriter manifests = (key, layout, etags) -> ArchiveManifests.write(clients.s3(), bucket, key, layout, etags);
         EarlierArchives earlier = parts -> PreviousArchives.load(clients.s3(), bucket, parts).entries();
-        var assembler = new PartAssembler(pipeline, config, new S3CheckpointStore(clients.s3(), bucket), manifests);
+        var assembler = new PartAssembler(pipeline, config, new S3CheckpointStore(clients.s3(), bucket), manifests,
+                StoredChecksums.of(clients.s3(), bucket));
         return new GeneratorServices(
                 new ArchiveBuildService(albums, new BuildPlanner(listing, limits.maxPartBytes()),
                         new ExistingArchives(clients.s3(), settings.bucket()), assembler, earlier, queue,

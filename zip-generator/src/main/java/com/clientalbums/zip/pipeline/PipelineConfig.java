@@ -39,6 +39,15 @@ public record PipelineConfig(int fetchConcurrency, int partSizeBytes, int upload
     /** What remains of the budget for photos fetched ahead of the writer. */
     long prefetchBudget() { return memoryBudgetBytes - (long) partBuffers() * partSizeBytes; }
 
+    /**
+     * The largest photo held in memory while its CRC-32 is computed (what the prefetch share holds, in
+     * whole chunks, as {@link ChunkPool} hands it out). A larger one is streamed: read twice — once for
+     * the CRC-32 its header needs, once to copy it — unless its CRC-32 is known beforehand.
+     */
+    public long largestHeldPhoto() {
+        return Math.max(1, prefetchBudget() / ChunkPool.CHUNK) * ChunkPool.CHUNK;
+    }
+
     /** Part size for an archive of this size: the configured one, or larger so the archive fits in 10,000 parts. */
     public int partSizeFor(long archiveSize) {
         long needed = (archiveSize + MAX_PARTS - 1) / MAX_PARTS;

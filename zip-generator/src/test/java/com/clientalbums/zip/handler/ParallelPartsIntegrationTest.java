@@ -400,7 +400,8 @@ class ParallelPartsIntegrationTest {
         registerAlbum(id, photos);
         assertEquals(Outcome.BUILT, services(s3Photos).builds().build(id, "gen-1", () -> 900_000));
         List<PublishedPart> before = albums.find(id).orElseThrow().publishedParts();
-        assertTrue(albums.requestBuild(id, RequestSource.ADMIN, true, Instant.now(), Duration.ofMinutes(2)));
+        // Maintenance asks again (a build it took for lost): the photos are those of the published parts.
+        assertTrue(albums.requestBuild(id, RequestSource.MAINTENANCE, true, Instant.now(), Duration.ofMinutes(2)));
 
         TimedPhotos source = new TimedPhotos(Duration.ZERO);
         assertEquals(Outcome.BUILT, services(source).builds().build(id, "gen-2", () -> 900_000));
@@ -409,6 +410,24 @@ class ParallelPartsIntegrationTest {
         Album album = albums.find(id).orElseThrow();
         assertEquals(before, album.publishedParts());
         assertEquals(List.of("ready", "ready"), album.builds().stream().map(b -> b.outcome()).toList());
+        assertPartsHold(album, photos);
+    }
+
+    @Test
+    void aRebuildThePhotographerForcesBuildsEveryPartAfreshFromThePhotos() throws Exception {
+        String id = "forced-afresh";
+        Map<String, byte[]> photos = photos(12, 8);
+        registerAlbum(id, photos);
+        assertEquals(Outcome.BUILT, services(s3Photos).builds().build(id, "gen-1", () -> 900_000));
+        List<PublishedPart> before = albums.find(id).orElseThrow().publishedParts();
+        assertTrue(albums.requestBuild(id, RequestSource.ADMIN, true, Instant.now(), Duration.ofMinutes(2)));
+
+        TimedPhotos source = new TimedPhotos(Duration.ZERO);
+        assertEquals(Outcome.BUILT, services(source).builds().build(id, "gen-2", () -> 900_000));
+
+        assertEquals(photos.size(), source.readCount(), "every photo read again: nothing kept, nothing copied");
+        Album album = albums.find(id).orElseThrow();
+        assertEquals(before, album.publishedParts(), "the same content makes the same archives, under the same keys");
         assertPartsHold(album, photos);
     }
 

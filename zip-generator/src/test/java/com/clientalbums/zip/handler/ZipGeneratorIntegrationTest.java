@@ -24,11 +24,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -190,6 +192,53 @@ class ZipGeneratorIntegrationTest {
     }
 
     @Test
+    void aPhotoTooLargeToHoldIsReadOnceWhenS3KeepsItsCrc32AndTwiceWhenItDoesNot() throws Exception {
+        // 20 MiB: above what a 40 MB budget holds of a photo (some 15 MiB beside the part buffers), so it is streamed.
+        byte[] large = new byte[20 << 20];
+        new Random(11).nextBytes(large);
+        Map<String, byte[]> photos = new LinkedHashMap<>(photos(2, 10_000, 12));
+        photos.put("Ceremony/IMG_LARGE.tif", large);
+        Map<String, Long> read = new LinkedHashMap<>();
+        for (boolean withCrc : List.of(true, false)) {
+            String id = withCrc ? "crc-kept" : "crc-absent";
+            photos.forEach((path, bytes) -> aws.clients().s3().putObject(r -> {
+                r.bucket(aws.names().bucket()).key(S3Keys.photoKey(id, path));
+                if (withCrc) r.checksumAlgorithm(ChecksumAlgorithm.CRC32); // as scripts/upload-album.sh sends it
+            }, RequestBody.fromBytes(bytes)));
+            List<PhotoObject> listed = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list(id);
+            assertTrue(albums.register(id, "Album " + id, "studio@example.com", listed.size(), Fingerprint.of(listed), Instant.now()));
+            AtomicLong bytesRead = new AtomicLong();
+            var s3 = new S3PhotoSource(aws.clients().s3(), aws.names().bucket());
+            var builds = GeneratorServices.from(settings, aws.clients(), TIMING, (key, etag) -> counting(s3.open(key, etag), bytesRead)).builds();
+
+            assertEquals(ArchiveBuildService.Outcome.BUILT, builds.build(id, "gen", () -> 900_000));
+            assertArchiveHolds(download(albums.find(id).orElseThrow()), photos);
+            read.put(id, bytesRead.get());
+        }
+        long album = photos.values().stream().mapToLong(b -> b.length).sum();
+        assertEquals(album, read.get("crc-kept"), "S3's full-object CRC-32 goes in the header: every photo read once");
+        assertEquals(album + large.length, read.get("crc-absent"), "without it the large photo is read for its CRC-32, then copied");
+    }
+
+    private static InputStream counting(InputStream in, AtomicLong bytesRead) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) bytesRead.incrementAndGet();
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) bytesRead.addAndGet(n);
+                return n;
+            }
+        };
+    }
+
+    @Test
     void aBuildStoppedForWantOfTimeHandsItsPartBackAndTheNextInvocationContinuesIt() throws Exception {
         // About 36 MiB in 5 MiB upload parts, against a prefetch share of some 15 MiB: stopped while its
         // first photos are read, the build finishes the parts those photos reach and leaves the rest.
@@ -230,14 +279,8 @@ class ZipGeneratorIntegrationTest {
                 "its continuation is woken at once");
 
         AtomicLong readNext = new AtomicLong();
-        var next = GeneratorServices.from(settings, aws.clients(), TIMING, (key, etag) -> new FilterInputStream(s3.open(key, etag)) {
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n > 0) readNext.addAndGet(n);
-                return n;
-            }
-        }).builds().build("out-of-time", "gen-2", () -> 900_000);
+        var next = GeneratorServices.from(settings, aws.clients(), TIMING, (key, etag) -> counting(s3.open(key, etag), readNext))
+                .builds().build("out-of-time", "gen-2", () -> 900_000);
 
         assertEquals(ArchiveBuildService.Outcome.BUILT, next);
         long albumBytes = photos.values().stream().mapToLong(b -> b.length).sum();
