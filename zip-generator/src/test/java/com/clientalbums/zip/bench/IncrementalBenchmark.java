@@ -172,6 +172,10 @@ public final class IncrementalBenchmark {
         ArchiveManifests.write(s3, BenchServer.BUCKET, key, layout, etags);
         var result = pipeline.build(job, Optional.empty(), CheckpointStore.NONE, new BuildMonitor(layout.entries().size(), layout.totalSize()));
         double seconds = (System.nanoTime() - start) / 1e9;
+        long writes = job.plan().pieces().stream().filter(p -> p instanceof com.clientalbums.zip.pipeline.AssemblyPlan.Write).count();
+        System.err.printf("plan: %d pieces, %d written; known CRCs %d of %d; pipeline read %d, uploaded %d, copied %d%n",
+                job.plan().pieces().size(), writes, job.knownCrcs().size(), layout.entries().size(), result.photoBytesRead(),
+                result.bytesUploaded(), result.bytesCopied());
         return new Built(key, layout, etags, result.contentBytes(), seconds, traffic.reset());
     }
 
