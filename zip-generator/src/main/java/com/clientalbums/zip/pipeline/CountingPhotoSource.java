@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counts the photo bytes a build reads: what a continued or incremental build saves is read here. */
-final class CountingPhotoSource implements PhotoSource {
+/**
+ * Counts the photo bytes read through it, over any number of builds: what a continued or
+ * incremental build saves is read here (the pipeline's own figures, and tests that hold a build to
+ * its read budget).
+ */
+public final class CountingPhotoSource implements PhotoSource {
     private final PhotoSource photos;
     private final LongAdder read = new LongAdder();
 
-    CountingPhotoSource(PhotoSource photos) {
+    public CountingPhotoSource(PhotoSource photos) {
         this.photos = photos;
     }
 
@@ -24,7 +28,7 @@ final class CountingPhotoSource implements PhotoSource {
         return counted(photos.open(key, etag, offset));
     }
 
-    long bytesRead() { return read.sum(); }
+    public long bytesRead() { return read.sum(); }
 
     private InputStream counted(InputStream in) {
         return new FilterInputStream(in) {

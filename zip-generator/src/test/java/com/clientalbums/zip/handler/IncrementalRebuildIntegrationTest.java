@@ -18,6 +18,7 @@ import com.clientalbums.zip.layout.SourceFile;
 import com.clientalbums.zip.layout.ZipLayout;
 import com.clientalbums.zip.pipeline.ArchivePipeline;
 import com.clientalbums.zip.pipeline.BuildMonitor;
+import com.clientalbums.zip.pipeline.CountingPhotoSource;
 import com.clientalbums.zip.pipeline.PhotoSource;
 import com.clientalbums.zip.pipeline.PipelineConfig;
 import com.clientalbums.zip.pipeline.S3ArchiveTarget;
@@ -27,16 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -125,18 +123,7 @@ class IncrementalRebuildIntegrationTest {
         List<PhotoObject> listed = listing().list(id);
         assertTrue(albums.recordContent(id, Fingerprint.of(listed), listed.size()));
         assertTrue(albums.requestBuild(id, RequestSource.PHOTOS_CHANGED, false, Instant.now(), Duration.ofMinutes(2)));
-        AtomicLong read = new AtomicLong();
-        PhotoSource counting = new PhotoSource() {
-            @Override
-            public InputStream open(String key, String etag) throws IOException {
-                return counted(s3Photos.open(key, etag), read);
-            }
-
-            @Override
-            public InputStream open(String key, String etag, long offset) throws IOException {
-                return counted(s3Photos.open(key, etag, offset), read);
-            }
-        };
+        var counting = new CountingPhotoSource(s3Photos);
 
         assertEquals(Outcome.BUILT, services(counting).builds().build(id, "gen-2", () -> 900_000));
 
@@ -144,7 +131,7 @@ class IncrementalRebuildIntegrationTest {
         assertEquals(ZipStatus.READY, album.zipStatus());
         assertTrue(!album.zipKey().equals(before), "a new archive for new content");
         assertArrayEquals(fullBuildOf(listed), bytes(album.zipKey()), "the incremental archive is the full build's, byte for byte");
-        return read.get();
+        return counting.bytesRead();
     }
 
     /** The same photos built in full, all written, to a key of its own. */
@@ -162,24 +149,6 @@ class IncrementalRebuildIntegrationTest {
 
     private static GeneratorServices services(PhotoSource photos) {
         return GeneratorServices.from(settings, aws.clients(), TIMING, photos, new PartLimits(0, 1));
-    }
-
-    private static InputStream counted(InputStream in, AtomicLong read) {
-        return new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) read.incrementAndGet();
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n > 0) read.addAndGet(n);
-                return n;
-            }
-        };
     }
 
     private static byte[] photo(long seed, int around) {

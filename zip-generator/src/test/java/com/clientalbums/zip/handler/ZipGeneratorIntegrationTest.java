@@ -19,6 +19,7 @@ import com.clientalbums.testing.QueueInbox;
 import com.clientalbums.testing.SqsLambdaDriver;
 import com.clientalbums.testing.TestContext;
 import com.clientalbums.zip.build.ArchiveBuildService;
+import com.clientalbums.zip.pipeline.CountingPhotoSource;
 import com.clientalbums.zip.pipeline.S3PhotoSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,9 +29,7 @@ import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +43,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -207,35 +205,16 @@ class ZipGeneratorIntegrationTest {
             }, RequestBody.fromBytes(bytes)));
             List<PhotoObject> listed = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list(id);
             assertTrue(albums.register(id, "Album " + id, "studio@example.com", listed.size(), Fingerprint.of(listed), Instant.now()));
-            AtomicLong bytesRead = new AtomicLong();
-            var s3 = new S3PhotoSource(aws.clients().s3(), aws.names().bucket());
-            var builds = GeneratorServices.from(settings, aws.clients(), TIMING, (key, etag) -> counting(s3.open(key, etag), bytesRead)).builds();
+            var counting = new CountingPhotoSource(new S3PhotoSource(aws.clients().s3(), aws.names().bucket()));
+            var builds = GeneratorServices.from(settings, aws.clients(), TIMING, counting).builds();
 
             assertEquals(ArchiveBuildService.Outcome.BUILT, builds.build(id, "gen", () -> 900_000));
             assertArchiveHolds(download(albums.find(id).orElseThrow()), photos);
-            read.put(id, bytesRead.get());
+            read.put(id, counting.bytesRead());
         }
         long album = photos.values().stream().mapToLong(b -> b.length).sum();
         assertEquals(album, read.get("crc-kept"), "S3's full-object CRC-32 goes in the header: every photo read once");
         assertEquals(album + large.length, read.get("crc-absent"), "without it the large photo is read for its CRC-32, then copied");
-    }
-
-    private static InputStream counting(InputStream in, AtomicLong bytesRead) {
-        return new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) bytesRead.incrementAndGet();
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n > 0) bytesRead.addAndGet(n);
-                return n;
-            }
-        };
     }
 
     @Test
@@ -278,14 +257,13 @@ class ZipGeneratorIntegrationTest {
         assertEquals(List.of(new ZipRequest("out-of-time")), new QueueInbox(aws).messagesFor("out-of-time"),
                 "its continuation is woken at once");
 
-        AtomicLong readNext = new AtomicLong();
-        var next = GeneratorServices.from(settings, aws.clients(), TIMING, (key, etag) -> counting(s3.open(key, etag), readNext))
-                .builds().build("out-of-time", "gen-2", () -> 900_000);
+        var readNext = new CountingPhotoSource(s3);
+        var next = GeneratorServices.from(settings, aws.clients(), TIMING, readNext).builds().build("out-of-time", "gen-2", () -> 900_000);
 
         assertEquals(ArchiveBuildService.Outcome.BUILT, next);
         long albumBytes = photos.values().stream().mapToLong(b -> b.length).sum();
-        assertTrue(readNext.get() < albumBytes * 0.9, "continued from the parts uploaded, not from byte 0: read "
-                + readNext.get() + " of " + albumBytes + " bytes");
+        assertTrue(readNext.bytesRead() < albumBytes * 0.9, "continued from the parts uploaded, not from byte 0: read "
+                + readNext.bytesRead() + " of " + albumBytes + " bytes");
         Album done = albums.find("out-of-time").orElseThrow();
         assertEquals(ZipStatus.READY, done.zipStatus());
         assertEquals(List.of("ready"), done.builds().stream().map(b -> b.outcome()).toList());

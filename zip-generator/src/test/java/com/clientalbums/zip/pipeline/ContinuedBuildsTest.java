@@ -65,7 +65,7 @@ class ContinuedBuildsTest {
     void aBuildStoppedForTimeAfterEachFewPartsIsContinuedToTheBytesOfAnUninterruptedBuildReadingEachPhotoAboutOnce()
             throws IOException {
         String key = "zips/continued/stopped.zip";
-        var photos = new CountingPhotos(album.photos());
+        var photos = new CountingPhotoSource(album.photos());
         var checkpoints = album.checkpoints();
         int invocations = 0;
         List<Integer> partsKept = new ArrayList<>();
@@ -137,7 +137,7 @@ class ContinuedBuildsTest {
         Checkpoint last = checkpoints.load(key).orElseThrow();
         assertTrue(last.partsDone().size() >= 3, "parts in the last checkpoint: " + last.partsDone());
 
-        var photos = new CountingPhotos(album.photos());
+        var photos = new CountingPhotoSource(album.photos());
         var result = new ArchivePipeline(photos, album.target(), CONFIG)
                 .build(album.fullJob(key, CONFIG), checkpoints.load(key), checkpoints, album.monitor());
 
@@ -230,7 +230,7 @@ class ContinuedBuildsTest {
             }
         }
         var job = new ArchiveJob(key, album.layout(), album.etags(), new AssemblyPlan(pieces), known, List.of(earlier));
-        var photos = new CountingPhotos(album.photos());
+        var photos = new CountingPhotoSource(album.photos());
 
         var result = new ArchivePipeline(photos, album.target(), CONFIG)
                 .build(job, Optional.empty(), album.checkpoints(), album.monitor());
