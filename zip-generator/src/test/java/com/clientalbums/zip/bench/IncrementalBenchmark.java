@@ -10,6 +10,7 @@ import com.clientalbums.zip.layout.SourceFile;
 import com.clientalbums.zip.layout.ZipLayout;
 import com.clientalbums.zip.pipeline.ArchiveJob;
 import com.clientalbums.zip.pipeline.ArchivePipeline;
+import com.clientalbums.zip.pipeline.AssemblyPlan;
 import com.clientalbums.zip.pipeline.BuildMonitor;
 import com.clientalbums.zip.pipeline.CheckpointStore;
 import com.clientalbums.zip.pipeline.PipelineConfig;
@@ -172,7 +173,7 @@ public final class IncrementalBenchmark {
         ArchiveManifests.write(s3, BenchServer.BUCKET, key, layout, etags);
         var result = pipeline.build(job, Optional.empty(), CheckpointStore.NONE, new BuildMonitor(layout.entries().size(), layout.totalSize()));
         double seconds = (System.nanoTime() - start) / 1e9;
-        long writes = job.plan().pieces().stream().filter(p -> p instanceof com.clientalbums.zip.pipeline.AssemblyPlan.Write).count();
+        long writes = job.plan().pieces().stream().filter(p -> p instanceof AssemblyPlan.Write).count();
         System.err.printf("plan: %d pieces, %d written; known CRCs %d of %d; pipeline read %d, uploaded %d, copied %d%n",
                 job.plan().pieces().size(), writes, job.knownCrcs().size(), layout.entries().size(), result.photoBytesRead(),
                 result.bytesUploaded(), result.bytesCopied());
