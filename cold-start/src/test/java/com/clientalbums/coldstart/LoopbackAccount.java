@@ -1,5 +1,6 @@
 package com.clientalbums.coldstart;
 
+import com.clientalbums.testing.WebSizes;
 import com.clientalbums.common.access.GrantRepository;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.auth.TestIssuer;
@@ -149,7 +150,7 @@ final class LoopbackAccount implements AutoCloseable {
             s3.putObject(r -> r.bucket(names.bucket()).key(S3Keys.photoKey(albumId, path)), RequestBody.fromBytes(photo));
         }
         List<PhotoObject> listed = new PhotoListing(s3, names.bucket()).list(albumId);
-        if (!albums.register(albumId, "Album " + albumId, ADMIN, listed.size(), Fingerprint.of(listed), Instant.now())) {
+        if (!albums.register(albumId, "Album " + albumId, ADMIN, listed.size(), Fingerprint.of(listed, WebSizes.DEFAULT), Instant.now())) {
             throw new IllegalStateException("album " + albumId + " already registered");
         }
     }

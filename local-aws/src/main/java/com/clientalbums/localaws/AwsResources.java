@@ -26,12 +26,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Creates the bucket, the three tables and the two queues as Terraform declares them (keys, the
- * grants index, the dead-letter queue after {@code maxReceiveCount} receives). Idempotent, so the
+ * Creates the bucket, the four tables and the two queues as Terraform declares them (keys, the
+ * grants and share-token indexes, the dead-letter queue after {@code maxReceiveCount} receives). Idempotent, so the
  * local runner can start again on its data folder.
  */
 public final class AwsResources {
     public static final String ALBUM_GRANTS_INDEX = "album_id-index";
+    /** The share table's index by token hash: a share link is found by its token, which is stored only hashed. */
+    public static final String SHARE_TOKEN_INDEX = "token_hash-index";
 
     private AwsResources() {}
 
@@ -80,6 +82,12 @@ public final class AwsResources {
                     GlobalSecondaryIndex.builder().indexName(ALBUM_GRANTS_INDEX)
                             .keySchema(key("album_id", KeyType.HASH), key("email", KeyType.RANGE))
                             .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build());
+            createTable(dynamo, names.shareTable(),
+                    List.of(key("album_id", KeyType.HASH), key("share_id", KeyType.RANGE)),
+                    List.of(attr("album_id"), attr("share_id"), attr("token_hash")),
+                    GlobalSecondaryIndex.builder().indexName(SHARE_TOKEN_INDEX)
+                            .keySchema(key("token_hash", KeyType.HASH))
+                            .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build());
 
             String dlqUrl = sqs.createQueue(q -> q.queueName(names.deadLetterQueue())
                     .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600"))).queueUrl();

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** The names of the system's bucket, tables and queues (the local runner uses Terraform's). */
 public record ResourceNames(String bucket, String albumTable, String userTable, String userAlbumTable,
-                            String queue, String deadLetterQueue) {
+                            String shareTable, String queue, String deadLetterQueue) {
 
     /** The variables the functions read these names from (see common's {@code Setting}). */
     public Map<String, String> environment(String queueUrl) {
@@ -14,6 +14,7 @@ public record ResourceNames(String bucket, String albumTable, String userTable, 
         env.put("ALBUM_TABLE_NAME", albumTable);
         env.put("USER_TABLE_NAME", userTable);
         env.put("USER_ALBUM_TABLE_NAME", userAlbumTable);
+        env.put("SHARE_TABLE_NAME", shareTable);
         env.put("ZIP_GENERATION_QUEUE_URL", queueUrl);
         return env;
     }
@@ -21,6 +22,6 @@ public record ResourceNames(String bucket, String albumTable, String userTable, 
     /** The names Terraform gives them for a project name, e.g. {@code katelynns-photography}. */
     public static ResourceNames forProject(String project) {
         return new ResourceNames(project + "-client-albums", project + "-album", project + "-user",
-                project + "-user-album", project + "-zip-generation", project + "-zip-generation-dlq");
+                project + "-user-album", project + "-share", project + "-zip-generation", project + "-zip-generation-dlq");
     }
 }

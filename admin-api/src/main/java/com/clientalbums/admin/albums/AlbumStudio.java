@@ -2,6 +2,7 @@ package com.clientalbums.admin.albums;
 
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.album.WebSize;
 import com.clientalbums.common.album.RequestSource;
 import com.clientalbums.common.auth.Caller;
 import com.clientalbums.common.build.BuildRequests;
@@ -34,8 +35,11 @@ public final class AlbumStudio {
     private final PhotoListing photos;
     private final BuildRequests builds;
     private final Clock clock;
+    private final int webSizePx;
 
-    public AlbumStudio(AlbumRepository albums, PhotoListing photos, BuildRequests builds, Clock clock) {
+    /** @param webSizePx {@code WEB_SIZE_PX}: the album's fingerprint includes its web-size recipe */
+    public AlbumStudio(AlbumRepository albums, PhotoListing photos, BuildRequests builds, Clock clock, int webSizePx) {
+        this.webSizePx = webSizePx;
         this.albums = albums;
         this.photos = photos;
         this.builds = builds;
@@ -46,12 +50,12 @@ public final class AlbumStudio {
      * {@code POST /admin/albums}: records the photos as they are and queues the first build (an
      * album registered before its photos waits for them: their S3 events request it); 409 if the id is taken.
      */
-    public AdminViews.AlbumRow register(Caller caller, Registration registration) {
+    public AdminViews.AlbumRow register(Caller.SignedIn caller, Registration registration) {
         String albumId = AlbumIds.require(registration.albumId());
         String name = requireName(registration.name());
         List<PhotoObject> listed = photos.list(albumId);
         Instant now = clock.instant();
-        if (!albums.register(albumId, name, caller.email(), listed.size(), Fingerprint.of(listed), now)) {
+        if (!albums.register(albumId, name, caller.email(), listed.size(), Fingerprint.of(listed, WebSize.defaults(webSizePx)), now)) {
             throw new AlbumsException(ErrorCode.CONFLICT, "An album with the id '" + albumId + "' already exists");
         }
         // Registration itself recorded the request (pending) when there are photos; it only needs its wake-up.

@@ -63,7 +63,7 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
             Setting.USER_ALBUM_TABLE_NAME, Setting.ZIP_GENERATION_QUEUE_URL, Setting.AWS_REGION,
             Setting.AWS_REGION_NAME, Setting.UPLOAD_URL_EXPIRY,
             Setting.COGNITO_USER_POOL_ID, Setting.COGNITO_CLIENT_ID, Setting.ADMIN_EMAIL,
-            Setting.AUTH_ISSUER_URL);
+            Setting.AUTH_ISSUER_URL, Setting.WEB_SIZE_PX, Setting.SHARE_TABLE_NAME);
 
     /** Upload requests list up to 500 paths of up to 1 KB each. */
     static final int BODY_LIMIT = 1024 * 1024;
@@ -95,7 +95,8 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
         ApiServices shared = ApiServices.of(settings, clients, clock);
         PresignedLinks links = new PresignedLinks(clients.presigner(), settings.bucket(), signingCredentials, clock);
 
-        AlbumStudio studio = new AlbumStudio(shared.albums(), new PhotoListing(clients.s3(), settings.bucket()), shared.builds(), clock);
+        AlbumStudio studio = new AlbumStudio(shared.albums(), new PhotoListing(clients.s3(), settings.bucket()), shared.builds(), clock,
+                settings.integer(Setting.WEB_SIZE_PX));
         UploadLinks uploads = new UploadLinks(links, settings.seconds(Setting.UPLOAD_URL_EXPIRY));
         ClientAccounts accounts = new ClientAccounts(shared.users(), shared.grants(), directory, clock);
         Profiles profiles = new Profiles(shared.users());

@@ -1,5 +1,6 @@
 package com.clientalbums.admin.handler;
 
+import com.clientalbums.testing.WebSizes;
 import com.clientalbums.common.album.RequestSource;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.admin.users.AccountDirectory;
@@ -173,7 +174,7 @@ class AdminApiHandlerTest {
 
         Album album = albums.find("smith-wedding").orElseThrow();
         var listing = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list("smith-wedding");
-        assertEquals(Fingerprint.of(listing), album.contentFingerprint());
+        assertEquals(Fingerprint.of(listing, WebSizes.DEFAULT), album.contentFingerprint());
         assertEquals("someone@example.com", album.createdBy());
         assertEquals(List.of(new ZipRequest("smith-wedding")), inbox.messagesFor("smith-wedding"));
         assertEquals(RequestSource.REGISTRATION.value(), album.requestSource());

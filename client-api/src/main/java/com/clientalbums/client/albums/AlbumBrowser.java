@@ -48,7 +48,7 @@ public final class AlbumBrowser {
     }
 
     /** {@code GET /albums}: newest first; the photographer sees every album. */
-    public AlbumViews.AlbumList albums(Caller caller) {
+    public AlbumViews.AlbumList albums(Caller.SignedIn caller) {
         List<Album> albums = new ArrayList<>(access.visible(caller));
         albums.sort(Comparator.comparing(Album::createdAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
                 .thenComparing(Album::albumId));

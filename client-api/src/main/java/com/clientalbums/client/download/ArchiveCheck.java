@@ -1,6 +1,7 @@
 package com.clientalbums.client.download;
 
 import com.clientalbums.common.album.Album;
+import com.clientalbums.common.album.WebSize;
 import com.clientalbums.common.store.Fingerprint;
 import com.clientalbums.common.store.ObjectHeads;
 import com.clientalbums.common.store.PhotoListing;
@@ -41,10 +42,13 @@ public final class ArchiveCheck {
 
     private final PhotoListing listing;
     private final ObjectHeads heads;
+    private final int webSizePx;
 
-    public ArchiveCheck(PhotoListing listing, ObjectHeads heads) {
+    /** @param webSizePx {@code WEB_SIZE_PX}: the album's fingerprint includes its web-size recipe */
+    public ArchiveCheck(PhotoListing listing, ObjectHeads heads, int webSizePx) {
         this.listing = listing;
         this.heads = heads;
+        this.webSizePx = webSizePx;
     }
 
     /**
@@ -60,7 +64,7 @@ public final class ArchiveCheck {
             photos = listing.list(album.albumId());
             for (Future<Boolean> part : parts) allExist &= joined(part);
         }
-        String fingerprint = Fingerprint.of(photos);
+        String fingerprint = Fingerprint.of(photos, WebSize.of(webSizePx, album));
         if (!fingerprint.equals(album.zipFingerprint())) return new Changed(fingerprint, photos.size());
         return allExist ? new Current() : new Missing();
     }

@@ -56,7 +56,7 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             Setting.USER_ALBUM_TABLE_NAME, Setting.ZIP_GENERATION_QUEUE_URL, Setting.AWS_REGION,
             Setting.AWS_REGION_NAME, Setting.PRESIGNED_URL_EXPIRY, Setting.ZIP_URL_EXPIRY,
             Setting.COGNITO_USER_POOL_ID, Setting.COGNITO_CLIENT_ID, Setting.ADMIN_EMAIL,
-            Setting.AUTH_ISSUER_URL);
+            Setting.AUTH_ISSUER_URL, Setting.WEB_SIZE_PX, Setting.SHARE_TABLE_NAME);
 
     private final Router router;
 
@@ -78,7 +78,7 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     ClientApiHandler(Settings settings, AwsClients clients, Authenticator authenticator,
                      AwsCredentialsProvider signingCredentials, Clock clock) {
         ApiServices shared = ApiServices.of(settings, clients, clock);
-        AlbumAccess access = new AlbumAccess(shared.albums(), shared.grants());
+        AlbumAccess access = new AlbumAccess(shared.albums(), shared.grants(), shared.shares(), clock);
         Profiles profiles = new Profiles(shared.users());
         PresignedLinks links = new PresignedLinks(clients.presigner(), settings.bucket(), signingCredentials, clock);
 
@@ -87,14 +87,14 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 new PreviewIndex(clients.s3(), settings.bucket()), links, settings.seconds(Setting.PRESIGNED_URL_EXPIRY));
         ObjectHeads heads = new ObjectHeads(clients.s3(), settings.bucket());
         DownloadService downloads = new DownloadService(access, shared.albums(), shared.builds(), links,
-                new ArchiveCheck(listing, heads), key -> heads.head(key).map(ObjectHead::size),
+                new ArchiveCheck(listing, heads, settings.integer(Setting.WEB_SIZE_PX)), key -> heads.head(key).map(ObjectHead::size),
                 settings.seconds(Setting.ZIP_URL_EXPIRY), settings.seconds(Setting.PRESIGNED_URL_EXPIRY), clock);
 
         this.router = Router.builder(authenticator)
                 .get("/me", (req, caller) -> ApiResponse.ok(profiles.me(caller)))
                 .get("/albums", (req, caller) -> ApiResponse.ok(browser.albums(caller)))
-                .get("/albums/{album_id}", (req, caller) -> ApiResponse.ok(browser.album(caller, req.pathParam("album_id"))))
-                .get("/albums/{album_id}/download", (req, caller) -> {
+                .getForViewers("/albums/{album_id}", (req, caller) -> ApiResponse.ok(browser.album(caller, req.pathParam("album_id"))))
+                .getForViewers("/albums/{album_id}/download", (req, caller) -> {
                     String albumId = req.pathParam("album_id");
                     Optional<String> fileName = req.queryParam("file_name");
                     return ApiResponse.ok(fileName.isPresent()

@@ -1,5 +1,6 @@
 package com.clientalbums.client.bench;
 
+import com.clientalbums.testing.WebSizes;
 import com.clientalbums.client.download.ArchiveCheck;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
@@ -66,7 +67,7 @@ public final class ClickCheckBenchmark {
         AlbumRepository albums = new AlbumRepository(clients.dynamo(), names.albumTable());
         PhotoListing listing = new PhotoListing(clients.s3(), names.bucket());
         ObjectHeads heads = new ObjectHeads(clients.s3(), names.bucket());
-        ArchiveCheck check = new ArchiveCheck(listing, heads);
+        ArchiveCheck check = new ArchiveCheck(listing, heads, 2048);
 
         System.out.printf("%-8s %8s %14s %18s %12s %10s %9s %22s%n", "photos", "pages", "check ms (p50)", "sequential ms",
                 "GetItem ms", "HEAD ms", "check/GetItem", "USD per 1M clicks");
@@ -80,7 +81,7 @@ public final class ClickCheckBenchmark {
                 return null;
             });
             double sequential = median(runs, () -> {
-                Fingerprint.of(listing.list(album.albumId()));
+                Fingerprint.of(listing.list(album.albumId()), WebSizes.DEFAULT);
                 return heads.head(album.zipKey());
             });
             double getItem = median(runs, () -> albums.find(album.albumId()));
@@ -107,7 +108,7 @@ public final class ClickCheckBenchmark {
             for (Future<?> put : puts) put.get();
         }
         List<PhotoObject> listed = listing.list(albumId);
-        String fingerprint = Fingerprint.of(listed);
+        String fingerprint = Fingerprint.of(listed, WebSizes.DEFAULT);
         Instant now = Instant.now();
         if (!albums.register(albumId, albumId, "bench@example.com", listed.size(), fingerprint, now)) {
             throw new IllegalStateException("album " + albumId + " exists");

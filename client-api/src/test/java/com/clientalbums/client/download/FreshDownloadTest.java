@@ -1,5 +1,6 @@
 package com.clientalbums.client.download;
 
+import com.clientalbums.testing.WebSizes;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.client.handler.ClientApiHandler;
 import com.clientalbums.common.access.GrantRepository;
@@ -259,7 +260,7 @@ class FreshDownloadTest {
     static String registered(String albumId, int photos) {
         for (int i = 1; i <= photos; i++) put(albumId, "Ceremony/IMG_" + i + ".jpg", ("photo " + i + " of " + albumId).getBytes());
         var listed = listing.list(albumId);
-        assertTrue(albums.register(albumId, albumId, STUDIO, listed.size(), Fingerprint.of(listed), Instant.now()));
+        assertTrue(albums.register(albumId, albumId, STUDIO, listed.size(), Fingerprint.of(listed, WebSizes.DEFAULT), Instant.now()));
         grants.grant(ANN, albumId, Instant.now());
         return albumId;
     }

@@ -1,5 +1,6 @@
 package com.clientalbums.client.handler;
 
+import com.clientalbums.testing.WebSizes;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.client.download.ArchiveCheck;
 import com.clientalbums.common.access.GrantRepository;
@@ -171,7 +172,7 @@ class ArchiveInPartsTest {
         };
         try (S3Client s3 = AwsClients.s3(aws.endpoints().region(), aws.env())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(holdEachHead)).build()) {
-            ArchiveCheck check = new ArchiveCheck(listing, new ObjectHeads(s3, aws.names().bucket()));
+            ArchiveCheck check = new ArchiveCheck(listing, new ObjectHeads(s3, aws.names().bucket()), 2048);
             ArchiveCheck.Verdict verdict = check.check(albums.find(album).orElseThrow());
             assertInstanceOf(ArchiveCheck.Current.class, verdict);
             assertEquals(0, heldTooLong.get(), "every part's HEAD was under way together");
@@ -241,7 +242,7 @@ class ArchiveInPartsTest {
                     RequestBody.fromBytes(("photo " + key).getBytes()));
         }
         var listed = listing.list(albumId);
-        assertTrue(albums.register(albumId, name, STUDIO, listed.size(), Fingerprint.of(listed), Instant.now()));
+        assertTrue(albums.register(albumId, name, STUDIO, listed.size(), Fingerprint.of(listed, WebSizes.DEFAULT), Instant.now()));
         grants.grant(ANN, albumId, Instant.now());
         return albumId;
     }

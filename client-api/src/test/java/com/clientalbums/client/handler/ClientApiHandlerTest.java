@@ -1,5 +1,6 @@
 package com.clientalbums.client.handler;
 
+import com.clientalbums.testing.WebSizes;
 import com.clientalbums.common.album.RequestSource;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.common.access.GrantRepository;
@@ -124,7 +125,7 @@ class ClientApiHandlerTest {
     static String registered(String albumId, String name, int photos, String... grantedTo) {
         for (int i = 1; i <= photos; i++) putPhoto(albumId, "Ceremony/IMG_" + i + ".jpg", ("photo " + i + " of " + albumId).getBytes());
         var listing = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list(albumId);
-        assertTrue(albums.register(albumId, name, STUDIO, listing.size(), Fingerprint.of(listing), Instant.now()));
+        assertTrue(albums.register(albumId, name, STUDIO, listing.size(), Fingerprint.of(listing, WebSizes.DEFAULT), Instant.now()));
         for (String email : grantedTo) grants.grant(email, albumId, Instant.now());
         return albumId;
     }

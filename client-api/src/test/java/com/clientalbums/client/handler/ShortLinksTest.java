@@ -1,5 +1,6 @@
 package com.clientalbums.client.handler;
 
+import com.clientalbums.testing.WebSizes;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.common.access.GrantRepository;
 import com.clientalbums.common.album.Album;
@@ -194,7 +195,7 @@ class ShortLinksTest {
 
     static void register(String albumId) {
         var listing = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list(albumId);
-        assertTrue(albums.register(albumId, albumId, STUDIO, listing.size(), Fingerprint.of(listing), Instant.now()));
+        assertTrue(albums.register(albumId, albumId, STUDIO, listing.size(), Fingerprint.of(listing, WebSizes.DEFAULT), Instant.now()));
         grants.grant(ANN, albumId, Instant.now());
     }
 

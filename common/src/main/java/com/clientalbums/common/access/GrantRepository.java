@@ -3,7 +3,6 @@ package com.clientalbums.common.access;
 import com.clientalbums.common.album.Timestamps;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -12,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The user-album table: key {@code email}, sort key {@code album_id}, {@code granted_at}; the
@@ -29,17 +29,23 @@ public final class GrantRepository {
         this.table = table;
     }
 
-    /** Grants access; granting again keeps the first {@code granted_at}. */
+    /** Grants access with the default download permission ({@link Downloads#DEFAULT}). */
     public void grant(String email, String albumId, Instant now) {
-        Map<String, AttributeValue> item = Map.of(
-                "email", AttributeValue.fromS(Emails.normalize(email)),
-                "album_id", AttributeValue.fromS(albumId),
-                "granted_at", AttributeValue.fromS(Timestamps.format(now)));
-        try {
-            dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(email)"));
-        } catch (ConditionalCheckFailedException alreadyGranted) {
-            // nothing to do
-        }
+        grant(email, albumId, now, Downloads.DEFAULT);
+    }
+
+    /** Grants access allowing {@code downloads}; granting again sets the permission and keeps the first {@code granted_at}. */
+    public void grant(String email, String albumId, Instant now, Downloads downloads) {
+        dynamo.updateItem(u -> u.tableName(table).key(key(Emails.normalize(email), albumId))
+                .updateExpression("SET granted_at = if_not_exists(granted_at, :now), downloads = :downloads")
+                .expressionAttributeValues(Map.of(":now", AttributeValue.fromS(Timestamps.format(now)),
+                        ":downloads", AttributeValue.fromS(downloads.value()))));
+    }
+
+    /** The grant of one album to one client, read consistently. */
+    public Optional<Grant> find(String email, String albumId) {
+        var result = dynamo.getItem(g -> g.tableName(table).key(key(Emails.normalize(email), albumId)).consistentRead(true));
+        return result.hasItem() && !result.item().isEmpty() ? Optional.of(grant(result.item())) : Optional.empty();
     }
 
     /** Revokes access; false when there was none. */
@@ -90,6 +96,8 @@ public final class GrantRepository {
 
     private static Grant grant(Map<String, AttributeValue> item) {
         AttributeValue at = item.get("granted_at");
-        return new Grant(item.get("email").s(), item.get("album_id").s(), at == null ? null : Timestamps.parse(at.s()));
+        AttributeValue downloads = item.get("downloads");
+        return new Grant(item.get("email").s(), item.get("album_id").s(), at == null ? null : Timestamps.parse(at.s()),
+                downloads == null ? Downloads.DEFAULT : Downloads.of(downloads.s()).orElse(Downloads.DEFAULT));
     }
 }

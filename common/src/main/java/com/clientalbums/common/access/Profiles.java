@@ -13,9 +13,9 @@ public final class Profiles {
         this.users = users;
     }
 
-    public Caller me(Caller caller) {
+    public Caller.SignedIn me(Caller.SignedIn caller) {
         if (!caller.name().isEmpty()) return caller;
         String name = users.find(caller.email()).map(User::name).orElse("");
-        return new Caller(caller.email(), name, caller.isAdmin());
+        return new Caller.SignedIn(caller.email(), name, caller.isAdmin());
     }
 }

@@ -16,6 +16,12 @@ import java.util.List;
  * archives when an album is cut into parts ({@code zip_key} is then the first one's);
  * {@code build_fingerprint}, {@code build_parts} and {@code parts_remaining} are the plan of the
  * build under way, one lease per part.
+ *
+ * <p>Web size ({@code docs/sharing.md}): {@code web_parts} lists the published web-size archives,
+ * published by the same write as {@code zip_parts} (the build's plan holds the parts of both sizes,
+ * each {@link PartTask} saying which); {@code watermark} and {@code web_other_files} are the
+ * album's recipe for web-size photos ({@link WebSize}). {@code expires_at}: after it clients and
+ * guests see "This gallery has expired" and get no links; null for an album that does not expire.
  */
 public record Album(
         String albumId,
@@ -45,7 +51,15 @@ public record Album(
         List<PublishedPart> zipParts,
         String buildFingerprint,
         List<PartTask> buildParts,
-        long partsRemaining) {
+        long partsRemaining,
+        List<PublishedPart> webParts,
+        Watermark watermark,
+        WebSize.OtherFiles webOtherFiles,
+        Instant expiresAt) {
+
+    public Album {
+        if (webOtherFiles == null) webOtherFiles = WebSize.OtherFiles.DEFAULT;
+    }
 
     /**
      * The published archives in download order: {@code zip_parts}, or for a record written before
@@ -54,6 +68,16 @@ public record Album(
     public List<PublishedPart> publishedParts() {
         if (!zipParts.isEmpty()) return zipParts;
         return zipKey == null ? List.of() : List.of(new PublishedPart(zipKey, zipSize, zipFileCount, progress.bytesTotal()));
+    }
+
+    /** The published archives of one size in download order; empty when nothing of that size is published. */
+    public List<PublishedPart> publishedParts(PhotoSize size) {
+        return size == PhotoSize.ORIGINAL ? publishedParts() : webParts;
+    }
+
+    /** The gallery's expiry date has passed: clients and guests get no links. */
+    public boolean expired(Instant now) {
+        return expiresAt != null && !expiresAt.isAfter(now);
     }
 
     /**

@@ -41,7 +41,11 @@ final class AlbumItems {
                 publishedParts(item.get("zip_parts")),
                 s(item, "build_fingerprint"),
                 partTasks(item.get("build_parts")),
-                n(item, "parts_remaining"));
+                n(item, "parts_remaining"),
+                publishedParts(item.get("web_parts")),
+                watermark(item.get("watermark")),
+                WebSize.OtherFiles.of(s(item, "web_other_files")).orElse(WebSize.OtherFiles.DEFAULT),
+                t(item, "expires_at"));
     }
 
     static AttributeValue publishedParts(List<PublishedPart> parts) {
@@ -62,6 +66,7 @@ final class AlbumItems {
         if (task.leaseExpiresAt() != null) m.put("lease_expires_at", time(task.leaseExpiresAt()));
         m.put("progress", progress(task.progress()));
         m.put("size", num(task.size()));
+        m.put("photo_size", str(task.photoSize().value()));
         return AttributeValue.fromM(m);
     }
 
@@ -82,10 +87,33 @@ final class AlbumItems {
         for (var e : v.m().entrySet()) {
             Map<String, AttributeValue> m = e.getValue().m();
             out.add(new PartTask(Integer.parseInt(e.getKey()), s(m, "key"), PartTask.State.of(s(m, "state")), s(m, "owner"),
-                    t(m, "lease_expires_at"), progress(m.get("progress")), n(m, "size")));
+                    t(m, "lease_expires_at"), progress(m.get("progress")), n(m, "size"),
+                    PhotoSize.of(s(m, "photo_size")).orElse(PhotoSize.ORIGINAL)));
         }
         out.sort(java.util.Comparator.comparingInt(PartTask::index));
         return List.copyOf(out);
+    }
+
+    /** The {@code watermark} map attribute. */
+    static AttributeValue watermark(Watermark w) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("kind", str(w.kind().value()));
+        if (w.text() != null) m.put("text", str(w.text()));
+        if (w.logoKey() != null) m.put("logo_key", str(w.logoKey()));
+        m.put("position", str(w.position().value()));
+        m.put("size", num(w.sizePercent()));
+        m.put("opacity", num(w.opacityPercent()));
+        m.put("on_previews", AttributeValue.fromBool(w.onPreviews()));
+        return AttributeValue.fromM(m);
+    }
+
+    private static Watermark watermark(AttributeValue v) {
+        if (v == null || !v.hasM()) return null;
+        Map<String, AttributeValue> m = v.m();
+        AttributeValue onPreviews = m.get("on_previews");
+        return new Watermark(Watermark.Kind.of(s(m, "kind")).orElse(null), s(m, "text"), s(m, "logo_key"),
+                Watermark.Position.of(s(m, "position")).orElse(null), (int) n(m, "size"), (int) n(m, "opacity"),
+                onPreviews != null && Boolean.TRUE.equals(onPreviews.bool()));
     }
 
     static AttributeValue str(String v) { return AttributeValue.fromS(v); }

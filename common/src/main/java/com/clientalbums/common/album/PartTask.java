@@ -15,9 +15,15 @@ import java.time.Instant;
  * @param leaseExpiresAt until when {@code owner} holds it; null unless building
  * @param progress files and bytes done of this part's total
  * @param size     the part's exact archive size, known from its layout
+ * @param photoSize which archive it belongs to: the originals' or the web-size one (stored as
+ *                 {@code photo_size}; a plan written before web size existed holds originals only)
  */
 public record PartTask(int index, String key, State state, String owner, Instant leaseExpiresAt, Progress progress,
-                       long size) {
+                       long size, PhotoSize photoSize) {
+    public PartTask {
+        if (photoSize == null) photoSize = PhotoSize.ORIGINAL;
+    }
+
     public enum State {
         TODO("todo"), BUILDING("building"), DONE("done");
 

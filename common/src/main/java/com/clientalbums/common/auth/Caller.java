@@ -2,21 +2,48 @@ package com.clientalbums.common.auth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import java.time.Instant;
 import java.util.Locale;
 
 /**
- * The person calling the API, as their verified token says.
- *
- * @param email   lower case: grants and the user table are keyed by it
- * @param name    the {@code name} claim, or empty
- * @param isAdmin the photographer: in the {@code admin} group, or the {@code ADMIN_EMAIL} address
+ * Who is calling the API, as their verified token says: a person signed in with Cognito, or the
+ * guest of a share link holding a guest session ({@code docs/sharing.md}). A route says which it
+ * takes by its type ({@link com.clientalbums.common.http.Route} for people signed in,
+ * {@link com.clientalbums.common.http.ViewerRoute} for guests too), so a guest session can never
+ * reach a route that was not written for it.
  */
-public record Caller(@JsonProperty("email") String email,
-                     @JsonProperty("name") String name,
-                     @JsonProperty("is_admin") boolean isAdmin) {
+public sealed interface Caller permits Caller.SignedIn, Caller.Guest {
 
-    public Caller {
-        email = email.trim().toLowerCase(Locale.ROOT);
-        name = name == null ? "" : name.trim();
+    /** The photographer: in the {@code admin} group, or the {@code ADMIN_EMAIL} address. */
+    boolean isAdmin();
+
+    /**
+     * A person signed in with Cognito.
+     *
+     * @param email   lower case: grants and the user table are keyed by it
+     * @param name    the {@code name} claim, or empty
+     * @param isAdmin the photographer
+     */
+    record SignedIn(@JsonProperty("email") String email,
+                    @JsonProperty("name") String name,
+                    @JsonProperty("is_admin") boolean isAdmin) implements Caller {
+        public SignedIn {
+            email = email.trim().toLowerCase(Locale.ROOT);
+            name = name == null ? "" : name.trim();
+        }
+    }
+
+    /**
+     * The holder of a guest session, made by {@code POST /share/session} from a share link (and its
+     * PIN). It reaches one album, and only while the link is still live: every request reads the
+     * link again, so a revoked link stops working at the next request, not when the session ends.
+     *
+     * @param albumId   the one album the session reaches
+     * @param shareId   the link it was made from
+     * @param expiresAt when the session ends
+     */
+    record Guest(String albumId, String shareId, Instant expiresAt) implements Caller {
+        @Override
+        public boolean isAdmin() { return false; }
     }
 }

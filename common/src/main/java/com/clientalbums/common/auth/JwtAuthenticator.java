@@ -73,7 +73,7 @@ public final class JwtAuthenticator implements Authenticator {
     }
 
     @Override
-    public Caller authenticate(Optional<String> authorization) {
+    public Caller.SignedIn authenticate(Optional<String> authorization) {
         String token = bearerToken(authorization);
         JWTClaimsSet claims;
         try {
@@ -90,7 +90,7 @@ public final class JwtAuthenticator implements Authenticator {
         return caller(claims);
     }
 
-    private Caller caller(JWTClaimsSet claims) {
+    private Caller.SignedIn caller(JWTClaimsSet claims) {
         try {
             String email = claims.getStringClaim("email");
             if (email == null || email.isBlank() || email.indexOf('@') < 1) {
@@ -101,7 +101,7 @@ public final class JwtAuthenticator implements Authenticator {
                 throw unauthorized("Your e-mail address is not verified yet.");
             }
             String name = claims.getStringClaim("name");
-            return new Caller(email, name, isAdmin(email.trim(), groups(claims)));
+            return new Caller.SignedIn(email, name, isAdmin(email.trim(), groups(claims)));
         } catch (ParseException e) {
             throw unauthorized(SIGN_IN_AGAIN);
         }

@@ -31,7 +31,12 @@ public enum Setting {
     ZIP_MAX_ATTEMPTS("3", Scope.DEPLOYED, "Builds tried for one request before the album shows an error."),
     ZIP_QUIET_SECONDS("60", Scope.DEPLOYED, "Quiet period after a photo change before the rebuild starts (debounce)."),
     ZIP_SPLIT_SIZE_MB("4096", Scope.DEPLOYED, "Largest archive part a client downloads, in MiB; 0 means one archive per album. Not ZIP_PART_SIZE_MB (the upload's part size)."),
-    ZIP_PARALLEL_PARTS("4", Scope.DEPLOYED, "Archive parts of one album built at once, each by its own generator invocation.");
+    ZIP_PARALLEL_PARTS("4", Scope.DEPLOYED, "Archive parts of one album built at once, each by its own generator invocation."),
+    WEB_SIZE_PX("2048", Scope.DEPLOYED, "Long edge in pixels of web-size photos and their archive (640-4096); part of every album's content fingerprint."),
+    SHARE_TABLE_NAME(null, Scope.DEPLOYED, "DynamoDB table of share links (key album_id, sort key share_id; index token_hash-index)."),
+    GUEST_KEY_SOURCE(null, Scope.DEPLOYED, "Where the guest-session signing key is: ssm:/parameter/name (a SecureString) in AWS, file:/path locally."),
+    GUEST_SESSION_SECONDS("3600", Scope.DEPLOYED, "Lifetime in seconds of a guest session, after which a share link (and its PIN) is asked again."),
+    PORTAL_URL("", Scope.DEPLOYED, "The portal's address (https://…); share links are PORTAL_URL/s/{token}. Empty: links are relative (/s/{token}).");
 
     /** Who provides the variable. */
     public enum Scope { DEPLOYED, RUNTIME, LOCAL }

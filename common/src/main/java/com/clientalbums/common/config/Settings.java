@@ -1,5 +1,6 @@
 package com.clientalbums.common.config;
 
+import com.clientalbums.common.album.WebSize;
 import com.clientalbums.common.error.AlbumsException;
 import com.clientalbums.common.error.ErrorCode;
 
@@ -37,6 +38,11 @@ public final class Settings {
             }
             if (value != null && isNumeric(s) && !value.matches("\\d{1,9}")) {
                 problems.add(s.name() + " must be a whole number, got '" + value + "'");
+                continue;
+            }
+            if (s == Setting.WEB_SIZE_PX && value != null
+                    && (Integer.parseInt(value) < WebSize.MIN_LONG_EDGE || Integer.parseInt(value) > WebSize.MAX_LONG_EDGE)) {
+                problems.add(s.name() + " must be " + WebSize.MIN_LONG_EDGE + "-" + WebSize.MAX_LONG_EDGE + " (pixels), got " + value);
                 continue;
             }
             values.put(s, value);

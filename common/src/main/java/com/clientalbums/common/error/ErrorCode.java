@@ -18,6 +18,20 @@ public enum ErrorCode {
     EMPTY_ALBUM(422),
     /** An upload of a file the album may not hold (SVG, HTML, a script…): rules/shared-rules.json, upload_types. */
     FILE_TYPE_NOT_ALLOWED(422),
+    /** A share link with a PIN was opened without one. */
+    PIN_REQUIRED(401),
+    /** A share link's PIN was wrong; after {@code 5} in a row the link refuses PINs for 15 minutes. */
+    PIN_INCORRECT(401),
+    /** Too many wrong PINs: the link refuses PINs until the lock ends (the answer says when). */
+    LINK_LOCKED(429),
+    /** The share link's expiry has passed. */
+    LINK_EXPIRED(410),
+    /** The photographer turned the share link off. */
+    LINK_REVOKED(410),
+    /** The share link's archive downloads are used up; the gallery can still be viewed. */
+    DOWNLOAD_LIMIT_REACHED(410),
+    /** The album's expiry date has passed: clients and guests get no links until the photographer extends it. */
+    GALLERY_EXPIRED(410),
     UNAVAILABLE(503),
     INTERNAL(500);
 

@@ -71,15 +71,19 @@ public final class Router {
             method = method(event);
             path = path(event);
             Map<String, String> headers = headers(event);
-            Caller caller = authenticator.authenticate(Optional.ofNullable(headers.get("authorization")));
-            if (adminOnly && !caller.isAdmin()) {
+            Lookup lookup = lookup(method, path, event.getRouteKey());
+            // Only a public route is answered without a token; everything else, even an unknown
+            // address, asks for one first, so an address says nothing to a caller without one.
+            boolean open = lookup instanceof Found found && found.handler() instanceof Handler.Public;
+            Caller caller = open ? null : authenticator.authenticate(Optional.ofNullable(headers.get("authorization")));
+            if (!open && adminOnly && !caller.isAdmin()) {
                 throw new AlbumsException(ErrorCode.FORBIDDEN, "This page is for the studio only");
             }
             // A malformed address is 400 wherever it points, before a route or a 404 could say otherwise.
             PercentDecoding.decodePath(path);
             Map<String, List<String>> query = query(event);
-            return switch (lookup(method, path, event.getRouteKey())) {
-                case Found found -> render(found.route().handle(
+            return switch (lookup) {
+                case Found found -> render(found.handler().handle(
                         new ApiRequest(method, path, found.params(), query, headers, body(event), requestId), caller));
                 case WrongMethod wrong -> withAllow(error(ErrorCode.METHOD_NOT_ALLOWED,
                         "This address does not accept " + method + " requests"), wrong.allowed());
@@ -204,12 +208,41 @@ public final class Router {
 
     // ---- matching ---------------------------------------------------------------------------
 
-    private record Entry(String method, String pattern, String[] segments, Route route) {}
+    private record Entry(String method, String pattern, String[] segments, Handler handler) {}
+
+    /** Who a route is for, by the type of its function. */
+    private sealed interface Handler {
+        ApiResponse handle(ApiRequest request, Caller caller) throws Exception;
+
+        record SignedIn(Route route) implements Handler {
+            @Override
+            public ApiResponse handle(ApiRequest request, Caller caller) throws Exception {
+                return switch (caller) {
+                    case Caller.SignedIn person -> route.handle(request, person);
+                    case Caller.Guest guest -> throw new AlbumsException(ErrorCode.UNAUTHORIZED, "Please sign in to see this page.");
+                };
+            }
+        }
+
+        record Viewer(ViewerRoute route) implements Handler {
+            @Override
+            public ApiResponse handle(ApiRequest request, Caller caller) throws Exception {
+                return route.handle(request, caller);
+            }
+        }
+
+        record Public(PublicRoute route) implements Handler {
+            @Override
+            public ApiResponse handle(ApiRequest request, Caller caller) throws Exception {
+                return route.handle(request);
+            }
+        }
+    }
 
     /** What a method and path lead to: a route, a known address asked with the wrong method, or nothing. */
     private sealed interface Lookup permits Found, WrongMethod, Unknown {}
 
-    private record Found(Route route, Map<String, String> params) implements Lookup {}
+    private record Found(Handler handler, Map<String, String> params) implements Lookup {}
 
     private record WrongMethod(List<String> allowed) implements Lookup {}
 
@@ -226,7 +259,7 @@ public final class Router {
         for (Entry e : routes) {
             Map<String, String> params = bind(e.segments(), segments, 0);
             if (params == null) continue;
-            if (e.method().equals(method)) return new Found(e.route(), params);
+            if (e.method().equals(method)) return new Found(e.handler(), params);
             if (!allowed.contains(e.method())) allowed.add(e.method());
         }
         if (allowed.isEmpty() && notBlank(routeKey) && routeKey.indexOf(' ') > 0) {
@@ -237,7 +270,7 @@ public final class Router {
                 int offset = segments.length - e.segments().length;
                 Map<String, String> params = offset > 0 ? bind(e.segments(), segments, offset) : null;
                 if (params == null) continue;
-                if (e.method().equals(method)) return new Found(e.route(), params);
+                if (e.method().equals(method)) return new Found(e.handler(), params);
                 if (!allowed.contains(e.method())) allowed.add(e.method());
             }
         }
@@ -279,13 +312,24 @@ public final class Router {
 
         private Builder(Authenticator authenticator) { this.authenticator = authenticator; }
 
-        public Builder get(String pattern, Route route) { return add("GET", pattern, route); }
+        public Builder get(String pattern, Route route) { return add("GET", pattern, new Handler.SignedIn(route)); }
 
-        public Builder post(String pattern, Route route) { return add("POST", pattern, route); }
+        public Builder post(String pattern, Route route) { return add("POST", pattern, new Handler.SignedIn(route)); }
 
-        public Builder put(String pattern, Route route) { return add("PUT", pattern, route); }
+        public Builder put(String pattern, Route route) { return add("PUT", pattern, new Handler.SignedIn(route)); }
 
-        public Builder delete(String pattern, Route route) { return add("DELETE", pattern, route); }
+        public Builder patch(String pattern, Route route) { return add("PATCH", pattern, new Handler.SignedIn(route)); }
+
+        public Builder delete(String pattern, Route route) { return add("DELETE", pattern, new Handler.SignedIn(route)); }
+
+        /** A GET that a share link's guest may use too (the album and its downloads). */
+        public Builder getForViewers(String pattern, ViewerRoute route) { return add("GET", pattern, new Handler.Viewer(route)); }
+
+        /** A POST that needs no token ({@code POST /share/session}); not for an {@link #adminOnly} router. */
+        public Builder publicPost(String pattern, PublicRoute route) {
+            if (adminOnly) throw new IllegalStateException("an admin-only router has no public routes");
+            return add("POST", pattern, new Handler.Public(route));
+        }
 
         /** Every route refuses a caller who is not the photographer (403). */
         public Builder adminOnly() {
@@ -299,9 +343,9 @@ public final class Router {
             return this;
         }
 
-        private Builder add(String method, String pattern, Route route) {
+        private Builder add(String method, String pattern, Handler handler) {
             if (!pattern.startsWith("/")) throw new IllegalArgumentException("pattern must start with '/': " + pattern);
-            routes.add(new Entry(method, pattern, split(pattern), route));
+            routes.add(new Entry(method, pattern, split(pattern), handler));
             return this;
         }
 

@@ -39,6 +39,27 @@ public final class FileTypes {
      */
     static final Set<String> INLINE = Set.of("image/jpeg", "image/png", "image/gif", "image/webp", "image/avif");
 
+    /** What kind of file a name says it is; decides what goes into the web-size archive ({@code docs/sharing.md}). */
+    public enum Kind {
+        /** A raster image that may have a web-size rendition. */
+        IMAGE,
+        /** Camera RAW: an original by nature, never in the web-size archive. */
+        RAW,
+        VIDEO,
+        /** PDF. */
+        DOCUMENT
+    }
+
+    /** The kind of a file an album may hold, by its name; empty for anything else. */
+    public static Optional<Kind> kind(String path) {
+        return contentType(path).map(type -> {
+            if (type.startsWith("video/")) return Kind.VIDEO;
+            if (type.equals("application/pdf")) return Kind.DOCUMENT;
+            if (type.startsWith("image/x-")) return Kind.RAW;
+            return Kind.IMAGE;
+        });
+    }
+
     /** How a file in the bucket is given to a browser: the type to force, and whether to show it. */
     public record Serving(String contentType, boolean inline) {
         static final Serving DOWNLOAD = new Serving("application/octet-stream", false);

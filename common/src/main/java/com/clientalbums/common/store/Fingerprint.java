@@ -1,5 +1,7 @@
 package com.clientalbums.common.store;
 
+import com.clientalbums.common.album.WebSize;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,15 +9,20 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * An album's content fingerprint: a hash of its sorted (key, size, ETag). An archive is current
- * when it was built from the album's current fingerprint. Unlike the plan's photo count, it
- * notices a replaced or renamed photo.
+ * An album's content fingerprint: a hash of its sorted (key, size, ETag) and of how its web-size
+ * photos are made ({@link WebSize#tag()}). An archive is current when it was built from the
+ * album's current fingerprint. Unlike the plan's photo count, it notices a replaced or renamed
+ * photo; and a new watermark makes the archives stale exactly as a changed photo does.
  */
 public final class Fingerprint {
     private Fingerprint() {}
 
-    /** 32 hex characters (128 bits); the listing must be sorted by key, as {@link PhotoListing} returns it. */
-    public static String of(List<PhotoObject> photos) {
+    /**
+     * 32 hex characters (128 bits); the listing must be sorted by key, as {@link PhotoListing} returns it.
+     * Every place that records or compares an album's fingerprint passes the album's own recipe
+     * ({@link WebSize#of}), so the fingerprints agree wherever they are computed.
+     */
+    public static String of(List<PhotoObject> photos, WebSize webSize) {
         MessageDigest sha = sha256();
         for (PhotoObject p : photos) {
             sha.update(p.key().getBytes(StandardCharsets.UTF_8));
@@ -25,6 +32,7 @@ public final class Fingerprint {
             sha.update(String.valueOf(p.etag()).getBytes(StandardCharsets.UTF_8));
             sha.update((byte) '\n');
         }
+        sha.update(("web-size:" + webSize.tag()).getBytes(StandardCharsets.US_ASCII));
         return HexFormat.of().formatHex(sha.digest(), 0, 16);
     }
 

@@ -5,6 +5,7 @@ import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.auth.Caller;
 import com.clientalbums.common.error.AlbumsException;
 import com.clientalbums.common.error.ErrorCode;
+import com.clientalbums.common.share.ShareRepository;
 import com.clientalbums.testing.LocalAws;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class AccessRepositoriesTest {
         users = new UserRepository(aws.clients().dynamo(), aws.names().userTable());
         grants = new GrantRepository(aws.clients().dynamo(), aws.names().userAlbumTable());
         albums = new AlbumRepository(aws.clients().dynamo(), aws.names().albumTable());
-        access = new AlbumAccess(albums, grants);
+        access = new AlbumAccess(albums, grants, new ShareRepository(aws.clients().dynamo(), aws.names().shareTable()), java.time.Clock.systemUTC());
         for (String id : List.of("ann-wedding", "bob-portraits", "shared-party")) {
             albums.register(id, "Album " + id, "studio@example.com", 1, "fp", Instant.now());
         }
@@ -45,7 +46,7 @@ class AccessRepositoriesTest {
         grants.grant("ann@example.com", "deleted-album", Instant.now());
     }
 
-    static Caller client(String email) { return new Caller(email, "", false); }
+    static Caller.SignedIn client(String email) { return new Caller.SignedIn(email, "", false); }
 
     @Test
     void aUserCreationSentAgainAfterItsAnswerWasLostSucceedsButAnotherCreationIsRefused() {
@@ -104,9 +105,9 @@ class AccessRepositoriesTest {
     void aClientSeesTheirGrantedAlbumsAndTheAdminSeesAll() {
         assertEquals(Set.of("ann-wedding", "shared-party"),
                 access.visible(client("ann@example.com")).stream().map(Album::albumId).collect(Collectors.toSet()));
-        Set<String> all = access.visible(new Caller("studio@example.com", "", true)).stream().map(Album::albumId).collect(Collectors.toSet());
+        Set<String> all = access.visible(new Caller.SignedIn("studio@example.com", "", true)).stream().map(Album::albumId).collect(Collectors.toSet());
         assertTrue(all.containsAll(Set.of("ann-wedding", "bob-portraits", "shared-party")));
-        assertEquals("bob-portraits", access.require(new Caller("studio@example.com", "", true), "bob-portraits").albumId());
+        assertEquals("bob-portraits", access.require(new Caller.SignedIn("studio@example.com", "", true), "bob-portraits").albumId());
     }
 
     @Test

@@ -36,12 +36,12 @@ class AlbumPartsRepositoryTest {
 
     private static PartTask todo(int index, long files, long bytes) {
         return new PartTask(index, "zips/a/part-" + index + ".zip", PartTask.State.TODO, null, null,
-                new Progress(0, files, 0, bytes), bytes + 100);
+                new Progress(0, files, 0, bytes), bytes + 100, PhotoSize.ORIGINAL);
     }
 
     private static PartTask done(int index, long files, long bytes) {
         return new PartTask(index, "zips/a/part-" + index + ".zip", PartTask.State.DONE, null, null,
-                new Progress(files, files, bytes, bytes), bytes + 100);
+                new Progress(files, files, bytes, bytes), bytes + 100, PhotoSize.ORIGINAL);
     }
 
     /** An album claimed by build {@code "build"} with a plan of three parts, the middle one already built. */

@@ -32,7 +32,7 @@ class JwtAuthenticatorTest {
         return new JwtAuthenticator(issuer.config("Studio@Example.com"));
     }
 
-    private static Caller verify(JwtAuthenticator auth, String token) {
+    private static Caller.SignedIn verify(JwtAuthenticator auth, String token) {
         return auth.authenticate(Optional.of("Bearer " + token));
     }
 
@@ -47,7 +47,7 @@ class JwtAuthenticatorTest {
 
     @Test
     void aValidIdTokenGivesTheCallerWithTheAddressInLowerCase() {
-        Caller caller = verify(authenticator(), issuer.token("Ann.Client@Example.com").name("Ann Client").sign());
+        Caller.SignedIn caller = verify(authenticator(), issuer.token("Ann.Client@Example.com").name("Ann Client").sign());
         assertEquals("ann.client@example.com", caller.email());
         assertEquals("Ann Client", caller.name());
         assertFalse(caller.isAdmin());
@@ -62,7 +62,7 @@ class JwtAuthenticatorTest {
 
     @Test
     void anAccessTokenNamesTheAppClientInClientId() {
-        Caller caller = verify(authenticator(), issuer.token("ann@example.com").accessToken().sign());
+        Caller.SignedIn caller = verify(authenticator(), issuer.token("ann@example.com").accessToken().sign());
         assertEquals("ann@example.com", caller.email());
         assertRefused(issuer.token("ann@example.com").accessToken().claim("client_id", "another-app").sign());
     }
@@ -148,7 +148,7 @@ class JwtAuthenticatorTest {
         int before = issuer.jwksFetches();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<Caller>> calls = new ArrayList<>();
+            List<Future<Caller.SignedIn>> calls = new ArrayList<>();
             for (int i = 0; i < 100; i++) calls.add(pool.submit(() -> verify(auth, token)));
             for (var call : calls) assertEquals("ann@example.com", call.get().email());
         } finally {

@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RouterTest {
     /** "Bearer admin" is the photographer, "Bearer client" a client, anything else is refused. */
     static final Authenticator AUTH = header -> switch (header.orElse("")) {
-        case "Bearer admin" -> new Caller("Studio@Example.com", "Studio", true);
-        case "Bearer client" -> new Caller("ann@example.com", "Ann", false);
+        case "Bearer admin" -> new Caller.SignedIn("Studio@Example.com", "Studio", true);
+        case "Bearer client" -> new Caller.SignedIn("ann@example.com", "Ann", false);
         default -> throw new AlbumsException(ErrorCode.UNAUTHORIZED, "Please sign in to continue.");
     };
 

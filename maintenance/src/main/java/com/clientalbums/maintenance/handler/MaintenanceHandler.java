@@ -38,7 +38,7 @@ public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<St
     public static final Set<Setting> SETTINGS = EnumSet.of(
             Setting.CLIENT_ALBUMS_BUCKET, Setting.ALBUM_TABLE_NAME, Setting.ZIP_GENERATION_QUEUE_URL,
             Setting.AWS_REGION, Setting.AWS_REGION_NAME, Setting.ZIP_URL_EXPIRY, Setting.ZIP_LEASE_SECONDS,
-            Setting.ZIP_QUIET_SECONDS);
+            Setting.ZIP_QUIET_SECONDS, Setting.WEB_SIZE_PX);
 
     private static final System.Logger LOG = System.getLogger(MaintenanceHandler.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,7 +63,8 @@ public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<St
     public MaintenanceHandler(Settings settings, AwsClients clients, MaintenancePolicy policy) {
         this.run = new MaintenanceRun(new AlbumRepository(clients.dynamo(), settings.albumTable()),
                 new S3MaintenanceStore(clients.s3(), settings.bucket()), ZipQueue.of(settings, clients.sqs()),
-                new PhotoPreviews(clients.s3(), settings.bucket()), policy, Clock.systemUTC());
+                new PhotoPreviews(clients.s3(), settings.bucket()), policy, Clock.systemUTC(),
+                settings.integer(Setting.WEB_SIZE_PX));
     }
 
     @Override

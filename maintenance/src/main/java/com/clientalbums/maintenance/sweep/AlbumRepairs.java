@@ -2,6 +2,7 @@ package com.clientalbums.maintenance.sweep;
 
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.album.WebSize;
 import com.clientalbums.common.album.RequestSource;
 import com.clientalbums.common.build.BuildRequests;
 import com.clientalbums.common.store.Fingerprint;
@@ -32,9 +33,14 @@ import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.STUCK_J
 final class AlbumRepairs {
     private final AlbumRepository albums;
     private final BuildRequests builds;
+    private final int webSizePx;
 
-    /** @param builds requests whose retry window is the policy's {@code pendingGrace} */
-    AlbumRepairs(AlbumRepository albums, BuildRequests builds) {
+    /**
+     * @param builds    requests whose retry window is the policy's {@code pendingGrace}
+     * @param webSizePx {@code WEB_SIZE_PX}: the album's fingerprint includes its web-size recipe
+     */
+    AlbumRepairs(AlbumRepository albums, BuildRequests builds, int webSizePx) {
+        this.webSizePx = webSizePx;
         this.albums = albums;
         this.builds = builds;
     }
@@ -45,7 +51,7 @@ final class AlbumRepairs {
      */
     void repair(Album album, List<PhotoObject> photos, Set<String> zipKeys, Instant now, MaintenanceReport report) {
         String id = album.albumId();
-        String fingerprint = Fingerprint.of(photos);
+        String fingerprint = Fingerprint.of(photos, WebSize.of(webSizePx, album));
         boolean recorded = albums.recordContent(id, fingerprint, photos.size());
         switch (album.zipStatus()) {
             case READY -> {

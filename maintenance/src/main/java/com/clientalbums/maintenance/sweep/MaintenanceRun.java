@@ -41,10 +41,10 @@ public final class MaintenanceRun {
     private final Clock clock;
 
     public MaintenanceRun(AlbumRepository albums, MaintenanceStore store, WakeUpQueue queue, PhotoPreviews previews,
-                          MaintenancePolicy policy, Clock clock) {
+                          MaintenancePolicy policy, Clock clock, int webSizePx) {
         this.albums = albums;
         this.store = store;
-        this.repairs = new AlbumRepairs(albums, new BuildRequests(albums, queue, policy.pendingGrace(), clock));
+        this.repairs = new AlbumRepairs(albums, new BuildRequests(albums, queue, policy.pendingGrace(), clock), webSizePx);
         this.superseded = new SupersededArchives(store, albums, policy);
         this.uploads = new AbandonedUploads(store, store, albums, policy);
         this.previews = new PreviewBackfill(store, previews);

@@ -1,5 +1,6 @@
 package com.clientalbums.maintenance.handler;
 
+import com.clientalbums.testing.WebSizes;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.PublishedArchive;
 import com.clientalbums.common.album.RequestSource;
@@ -42,17 +43,17 @@ class MaintenanceErrorsTest {
             aws.clients().s3().putObject(r -> r.bucket(bucket).key(S3Keys.photoKey(id, "IMG_1.jpg")),
                     RequestBody.fromBytes(MaintenanceIntegrationTest.jpeg(Color.BLUE)));
             var listed = new PhotoListing(aws.clients().s3(), bucket).list(id);
-            assertTrue(albums.register(id, id, "studio@example.com", listed.size(), Fingerprint.of(listed), longAgo));
+            assertTrue(albums.register(id, id, "studio@example.com", listed.size(), Fingerprint.of(listed, WebSizes.DEFAULT), longAgo));
         }
         // The unlucky albums are due to be re-queued, and their wake-ups go to a queue that does not exist.
         Settings broken = aws.settings(MaintenanceHandler.SETTINGS, Map.of("ZIP_GENERATION_QUEUE_URL", aws.queueUrl() + "-missing"));
         // "healthy" is built meanwhile (as a generator would), so it needs no message: only its previews.
         var claimed = albums.claim("healthy", "gen", Instant.now(), Duration.ofMinutes(1)).orElseThrow();
         var listed = new PhotoListing(aws.clients().s3(), bucket).list("healthy");
-        aws.clients().s3().putObject(r -> r.bucket(bucket).key(S3Keys.zipKey("healthy", Fingerprint.of(listed))),
+        aws.clients().s3().putObject(r -> r.bucket(bucket).key(S3Keys.zipKey("healthy", Fingerprint.of(listed, WebSizes.DEFAULT))),
                 RequestBody.fromString("an archive"));
         assertTrue(albums.publish("healthy", "gen", claimed.buildVersion(), new PublishedArchive(
-                S3Keys.zipKey("healthy", Fingerprint.of(listed)), 10, 1, 1, Fingerprint.of(listed)), List.of(), Instant.now()));
+                S3Keys.zipKey("healthy", Fingerprint.of(listed, WebSizes.DEFAULT)), 10, 1, 1, Fingerprint.of(listed, WebSizes.DEFAULT)), List.of(), Instant.now()));
         var policy = new MaintenancePolicy(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(20),
                 Duration.ofSeconds(2), Duration.ofSeconds(5));
 

@@ -1,5 +1,6 @@
 package com.clientalbums.maintenance.handler;
 
+import com.clientalbums.testing.WebSizes;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.clientalbums.common.album.Album;
@@ -177,7 +178,7 @@ class MaintenanceIntegrationTest {
 
     static void register(String albumId, Instant at) {
         List<PhotoObject> listed = new PhotoListing(aws.clients().s3(), bucket).list(albumId);
-        assertTrue(albums.register(albumId, "Album " + albumId, "studio@example.com", listed.size(), Fingerprint.of(listed), at));
+        assertTrue(albums.register(albumId, "Album " + albumId, "studio@example.com", listed.size(), Fingerprint.of(listed, WebSizes.DEFAULT), at));
     }
 
     /** An album built by the generator, as after its registration. */

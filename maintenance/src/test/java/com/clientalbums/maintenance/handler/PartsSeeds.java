@@ -1,5 +1,6 @@
 package com.clientalbums.maintenance.handler;
 
+import com.clientalbums.testing.WebSizes;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.Timestamps;
 import com.clientalbums.common.album.ZipStatus;
@@ -135,7 +136,7 @@ final class PartsSeeds {
         aws.clients().s3().putObject(r -> r.bucket(bucket).key(S3Keys.photoKey(albumId, "IMG_1.jpg")),
                 RequestBody.fromBytes(MaintenanceIntegrationTest.jpeg(Color.ORANGE)));
         var listed = new PhotoListing(aws.clients().s3(), bucket).list(albumId);
-        String fingerprint = Fingerprint.of(listed);
+        String fingerprint = Fingerprint.of(listed, WebSizes.DEFAULT);
         assertTrue(albums.register(albumId, albumId, "studio@example.com", listed.size(), fingerprint, at));
         return fingerprint;
     }

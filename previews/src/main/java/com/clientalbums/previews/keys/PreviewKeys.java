@@ -12,6 +12,8 @@ import java.util.Optional;
  *   previews/{album_id}/thumb/{path}.jpg         the thumbnail of the photo at {path}
  *   previews/{album_id}/preview/{path}.jpg       its screen-sized preview
  *   previews/{album_id}/unreadable/{path}.jpg    an empty marker: {path} is not an image that can be read
+ *   previews/{album_id}/web/{path}.jpg           its web-size rendition (WEB_SIZE_PX, watermarked if the album says so),
+ *                                                what the web-size archive and web-size downloads hold
  * </pre>
  * {@code {path}} is the photo's path inside its album, sub-folders kept, so one listing of
  * {@code previews/{album_id}/} tells which photos have which images.
@@ -20,12 +22,14 @@ public final class PreviewKeys {
     public static final String PREFIX = "previews/";
     /** Key folder of the markers of unreadable files; not a size, never shown. */
     static final String UNREADABLE = "unreadable";
+    /** Key folder of web-size renditions. */
+    static final String WEB = "web";
     private static final String SUFFIX = ".jpg";
 
     private PreviewKeys() {}
 
     /** What a key under {@code previews/} names: an image of a photo, or the marker of an unreadable one. */
-    public sealed interface PreviewKey permits Image, UnreadableMarker {
+    public sealed interface PreviewKey permits Image, UnreadableMarker, WebRendition {
         String albumId();
 
         /** The photo's path inside its album. */
@@ -50,6 +54,14 @@ public final class PreviewKeys {
         }
     }
 
+    /** The web-size rendition of the photo at {@code relativePath}. */
+    public record WebRendition(String albumId, String relativePath) implements PreviewKey {
+        @Override
+        public String key() {
+            return web(albumId, relativePath);
+        }
+    }
+
     /** {@code previews/{album_id}/}: every image and marker of one album. */
     public static String albumPrefix(String albumId) {
         return PREFIX + albumId + "/";
@@ -62,6 +74,16 @@ public final class PreviewKeys {
 
     public static String image(String albumId, PreviewSize size, String relativePath) {
         return sizePrefix(albumId, size) + relativePath + SUFFIX;
+    }
+
+    /** {@code previews/{album_id}/web/{path}.jpg}: the web-size rendition of the photo at {@code relativePath}. */
+    public static String web(String albumId, String relativePath) {
+        return albumPrefix(albumId) + WEB + "/" + relativePath + SUFFIX;
+    }
+
+    /** {@code previews/{album_id}/web/}: the album's web-size renditions, in photo key order. */
+    public static String webPrefix(String albumId) {
+        return albumPrefix(albumId) + WEB + "/";
     }
 
     public static String unreadableMarker(String albumId, String relativePath) {
@@ -81,6 +103,7 @@ public final class PreviewKeys {
         String folder = rest.substring(albumEnd + 1, folderEnd);
         String path = rest.substring(folderEnd + 1);
         if (folder.equals(UNREADABLE)) return Optional.of(new UnreadableMarker(albumId, path));
+        if (folder.equals(WEB)) return Optional.of(new WebRendition(albumId, path));
         return Arrays.stream(PreviewSize.values()).filter(size -> folder(size).equals(folder)).findFirst()
                 .map(size -> new Image(albumId, size, path));
     }

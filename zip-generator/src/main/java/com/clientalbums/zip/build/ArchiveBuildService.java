@@ -102,7 +102,7 @@ public final class ArchiveBuildService {
         AlbumPlan plan;
         Album started;
         try {
-            plan = planner.plan(albumId);
+            plan = planner.plan(album);
             // A part whose archive exists is done, unless the photographer forced a rebuild from the photos.
             Set<String> built = RequestSource.startsAfresh(album.requestSource()) ? Set.of() : archives.of(albumId);
             List<PartTask> tasks = plan.parts().stream().map(p -> p.task(built.contains(p.key()))).toList();

@@ -1,5 +1,7 @@
 package com.clientalbums.zip.build;
 
+import com.clientalbums.common.album.Album;
+import com.clientalbums.common.album.WebSize;
 import com.clientalbums.common.store.Fingerprint;
 import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.PhotoObject;
@@ -21,14 +23,18 @@ import java.util.stream.Collectors;
 public final class BuildPlanner {
     private final PhotoListing listing;
     private final long maxPartBytes;
+    private final int webSizePx;
 
-    public BuildPlanner(PhotoListing listing, long maxPartBytes) {
+    /** @param webSizePx {@code WEB_SIZE_PX}: the album's fingerprint includes its web-size recipe */
+    public BuildPlanner(PhotoListing listing, long maxPartBytes, int webSizePx) {
         this.listing = listing;
         this.maxPartBytes = maxPartBytes;
+        this.webSizePx = webSizePx;
     }
 
     /** @throws com.clientalbums.common.error.EmptyAlbumException when nothing is left to archive */
-    public AlbumPlan plan(String albumId) {
+    public AlbumPlan plan(Album album) {
+        String albumId = album.albumId();
         List<PhotoObject> photos = listing.list(albumId);
         Map<String, String> etagByKey = photos.stream().collect(Collectors.toMap(PhotoObject::key, PhotoObject::etag));
         List<ZipLayout> layouts = LayoutPlanner.planParts(photos.stream()
@@ -38,6 +44,6 @@ public final class BuildPlanner {
             List<String> etags = layout.entries().stream().map(e -> etagByKey.get(e.source().key())).toList();
             parts.add(new PlannedPart(parts.size(), PartKeys.keyOf(albumId, layout, etags), layout, etags));
         }
-        return new AlbumPlan(Fingerprint.of(photos), parts);
+        return new AlbumPlan(Fingerprint.of(photos, WebSize.of(webSizePx, album)), parts);
     }
 }

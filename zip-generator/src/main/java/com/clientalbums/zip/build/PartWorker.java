@@ -216,7 +216,7 @@ final class PartWorker {
 
         /** The part as listed now; the photos must still be those the build planned, or the build is out of date. */
         PlannedPart part(Album album, PartTask task) throws ContentChangedException {
-            if (plan == null) plan = planner.plan(album.albumId());
+            if (plan == null) plan = planner.plan(album);
             if (!plan.fingerprint().equals(album.buildFingerprint())) {
                 throw new ContentChangedException("the photos changed since the build planned its parts");
             }

@@ -2,6 +2,7 @@ package com.clientalbums.zip.build;
 
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.album.WebSize;
 import com.clientalbums.common.album.ZipStatus;
 import com.clientalbums.common.store.Fingerprint;
 import com.clientalbums.common.store.PhotoListing;
@@ -44,8 +45,12 @@ public final class PhotoChanges {
     private final WakeUps wakeUps;
     private final Duration quietPeriod;
     private final Clock clock;
+    private final int webSizePx;
 
-    public PhotoChanges(AlbumRepository albums, PhotoListing listing, WakeUps wakeUps, Duration quietPeriod, Clock clock) {
+    /** @param webSizePx {@code WEB_SIZE_PX}: the album's fingerprint includes its web-size recipe */
+    public PhotoChanges(AlbumRepository albums, PhotoListing listing, WakeUps wakeUps, Duration quietPeriod, Clock clock,
+                        int webSizePx) {
+        this.webSizePx = webSizePx;
         this.albums = albums;
         this.listing = listing;
         this.wakeUps = wakeUps;
@@ -60,7 +65,7 @@ public final class PhotoChanges {
             return Outcome.NOT_REGISTERED;
         }
         List<PhotoObject> photos = listing.list(albumId);
-        String fingerprint = Fingerprint.of(photos);
+        String fingerprint = Fingerprint.of(photos, WebSize.of(webSizePx, before.get()));
         boolean changed = albums.recordContent(albumId, fingerprint, photos.size());
         if (!changed && !staleWithoutRequest(before.get(), fingerprint)) return Outcome.UNCHANGED;
 

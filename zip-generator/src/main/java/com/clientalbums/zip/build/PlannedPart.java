@@ -32,7 +32,7 @@ public record PlannedPart(int index, String key, ZipLayout layout, List<String> 
     /** Its entry in the album's plan: done when its archive already exists, else waiting. */
     public PartTask task(boolean built) {
         return built
-                ? new PartTask(index, key, PartTask.State.DONE, null, null, allDone(), layout.totalSize())
-                : new PartTask(index, key, PartTask.State.TODO, null, null, nothingDone(), layout.totalSize());
+                ? new PartTask(index, key, PartTask.State.DONE, null, null, allDone(), layout.totalSize(), com.clientalbums.common.album.PhotoSize.ORIGINAL)
+                : new PartTask(index, key, PartTask.State.TODO, null, null, nothingDone(), layout.totalSize(), com.clientalbums.common.album.PhotoSize.ORIGINAL);
     }
 }

@@ -2,6 +2,7 @@ package com.clientalbums.zip.handler;
 
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.aws.AwsClients;
+import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.queue.ZipQueue;
 import com.clientalbums.common.store.PhotoListing;
@@ -72,10 +73,10 @@ public record GeneratorServices(ArchiveBuildService builds, PhotoChanges changes
         var assembler = new PartAssembler(pipeline, config, new S3CheckpointStore(clients.s3(), bucket), manifests,
                 StoredChecksums.of(clients.s3(), bucket));
         return new GeneratorServices(
-                new ArchiveBuildService(albums, new BuildPlanner(listing, limits.maxPartBytes()),
+                new ArchiveBuildService(albums, new BuildPlanner(listing, limits.maxPartBytes(), settings.integer(Setting.WEB_SIZE_PX)),
                         new ExistingArchives(clients.s3(), settings.bucket()), assembler, earlier, queue,
                         timing, limits, clock),
-                new PhotoChanges(albums, listing, new WakeUps(albums, queue), timing.quietPeriod(), clock),
+                new PhotoChanges(albums, listing, new WakeUps(albums, queue), timing.quietPeriod(), clock, settings.integer(Setting.WEB_SIZE_PX)),
                 new PhotoPreviews(clients.s3(), settings.bucket()),
                 timing);
     }

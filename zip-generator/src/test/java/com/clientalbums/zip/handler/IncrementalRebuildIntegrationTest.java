@@ -1,5 +1,6 @@
 package com.clientalbums.zip.handler;
 
+import com.clientalbums.testing.WebSizes;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.RequestSource;
@@ -108,7 +109,7 @@ class IncrementalRebuildIntegrationTest {
         }
         photos.forEach((path, bytes) -> put(id, path, bytes));
         List<PhotoObject> listed = listing().list(id);
-        assertTrue(albums.register(id, "Album " + id, "studio@example.com", listed.size(), Fingerprint.of(listed), Instant.now()));
+        assertTrue(albums.register(id, "Album " + id, "studio@example.com", listed.size(), Fingerprint.of(listed, WebSizes.DEFAULT), Instant.now()));
         assertEquals(Outcome.BUILT, services(s3Photos).builds().build(id, "gen-1", () -> 900_000));
         return photos;
     }
@@ -121,7 +122,7 @@ class IncrementalRebuildIntegrationTest {
         String before = albums.find(id).orElseThrow().zipKey();
         change.run();
         List<PhotoObject> listed = listing().list(id);
-        assertTrue(albums.recordContent(id, Fingerprint.of(listed), listed.size()));
+        assertTrue(albums.recordContent(id, Fingerprint.of(listed, WebSizes.DEFAULT), listed.size()));
         assertTrue(albums.requestBuild(id, RequestSource.PHOTOS_CHANGED, false, Instant.now(), Duration.ofMinutes(2)));
         var counting = new CountingPhotoSource(s3Photos);
 

@@ -1,5 +1,6 @@
 package com.clientalbums.zip.handler;
 
+import com.clientalbums.testing.WebSizes;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.PartTask;
@@ -120,7 +121,7 @@ class ParallelPartsIntegrationTest {
     private static void registerAlbum(String albumId, Map<String, byte[]> photos) {
         photos.forEach((path, bytes) -> upload(albumId, path, bytes));
         List<PhotoObject> listed = listing().list(albumId);
-        assertTrue(albums.register(albumId, "Album " + albumId, "studio@example.com", listed.size(), Fingerprint.of(listed),
+        assertTrue(albums.register(albumId, "Album " + albumId, "studio@example.com", listed.size(), Fingerprint.of(listed, WebSizes.DEFAULT),
                 Instant.now()));
     }
 
@@ -134,7 +135,7 @@ class ParallelPartsIntegrationTest {
     }
 
     private static AlbumPlan plan(String albumId) {
-        return new BuildPlanner(listing(), LIMITS.maxPartBytes()).plan(albumId);
+        return new BuildPlanner(listing(), LIMITS.maxPartBytes(), 2048).plan(albums.find(albumId).orElseThrow());
     }
 
     /** Which part each photo key is in, by the plan of the album as it is listed now. */
@@ -338,7 +339,7 @@ class ParallelPartsIntegrationTest {
             if (inLastPart && changed.compareAndSet(false, true)) {
                 aws.clients().s3().putObject(r -> r.bucket(aws.names().bucket()).key(firstPhoto), RequestBody.fromBytes(new byte[] {1, 2, 3}));
                 List<PhotoObject> now = listing().list(id);
-                assertTrue(albums.recordContent(id, Fingerprint.of(now), now.size()));
+                assertTrue(albums.recordContent(id, Fingerprint.of(now, WebSizes.DEFAULT), now.size()));
             }
             return s3Photos.open(key, etag);
         };
@@ -370,7 +371,7 @@ class ParallelPartsIntegrationTest {
         upload(id, "Reception/IMG_9999.jpg", added);
         photos.put("Reception/IMG_9999.jpg", added);
         List<PhotoObject> listed = listing().list(id);
-        assertTrue(albums.recordContent(id, Fingerprint.of(listed), listed.size()));
+        assertTrue(albums.recordContent(id, Fingerprint.of(listed, WebSizes.DEFAULT), listed.size()));
         assertTrue(albums.requestBuild(id, RequestSource.PHOTOS_CHANGED, false, Instant.now(), Duration.ofMinutes(2)));
         AlbumPlan plan = plan(id);
         Set<String> newParts = new HashSet<>(plan.parts().stream().map(PlannedPart::key).toList());

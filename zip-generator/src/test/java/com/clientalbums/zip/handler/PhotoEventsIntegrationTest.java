@@ -1,5 +1,6 @@
 package com.clientalbums.zip.handler;
 
+import com.clientalbums.testing.WebSizes;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.BuildRecord;
@@ -363,7 +364,7 @@ class PhotoEventsIntegrationTest {
         photos.forEach((path, bytes) -> aws.clients().s3().putObject(
                 r -> r.bucket(aws.names().bucket()).key(S3Keys.photoKey(albumId, path)), RequestBody.fromBytes(bytes)));
         List<PhotoObject> listed = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list(albumId);
-        assertTrue(albums.register(albumId, "Album " + albumId, "studio@example.com", listed.size(), Fingerprint.of(listed), Instant.now()));
+        assertTrue(albums.register(albumId, "Album " + albumId, "studio@example.com", listed.size(), Fingerprint.of(listed, WebSizes.DEFAULT), Instant.now()));
     }
 
     private static Album runUntil(SqsLambdaDriver generator, String albumId, Predicate<Album> done, Duration limit) {

@@ -1,5 +1,6 @@
 package com.clientalbums.zip.handler;
 
+import com.clientalbums.testing.WebSizes;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.aws.AwsClients;
@@ -136,7 +137,7 @@ class RestoreAlbumIntegrationTest {
         for (int i = 1; i <= 3; i++) photos.put("Portraits/IMG_" + i + ".jpg", PhotoBucket.jpeg(80 + i, 60, new Color(40 * i, 60, 140)));
         photos.forEach((path, bytes) -> put(albumId, path, bytes));
         List<PhotoObject> listed = new PhotoListing(clients.s3(), bucket).list(albumId);
-        assertTrue(albums.register(albumId, "Album", "studio@example.com", listed.size(), Fingerprint.of(listed), Instant.now()));
+        assertTrue(albums.register(albumId, "Album", "studio@example.com", listed.size(), Fingerprint.of(listed, WebSizes.DEFAULT), Instant.now()));
         new ZipQueue(aws.clients().sqs(), aws.queueUrl()).wake(albumId);
         assertArchiveHolds(runUntil(albumId, Album::archiveCurrent), photos);
 

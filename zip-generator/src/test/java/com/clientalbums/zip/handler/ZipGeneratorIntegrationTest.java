@@ -1,5 +1,6 @@
 package com.clientalbums.zip.handler;
 
+import com.clientalbums.testing.WebSizes;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.clientalbums.common.album.Album;
@@ -83,7 +84,7 @@ class ZipGeneratorIntegrationTest {
                 r -> r.bucket(aws.names().bucket()).key(S3Keys.photoKey(albumId, path)), RequestBody.fromBytes(bytes)));
         List<PhotoObject> listed = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list(albumId);
         assertTrue(albums.register(albumId, "Album " + albumId, "studio@example.com", listed.size(),
-                Fingerprint.of(listed), Instant.now()));
+                Fingerprint.of(listed, WebSizes.DEFAULT), Instant.now()));
     }
 
     private static Map<String, byte[]> photos(int count, int size, long seed) {
@@ -204,7 +205,7 @@ class ZipGeneratorIntegrationTest {
                 if (withCrc) r.checksumAlgorithm(ChecksumAlgorithm.CRC32); // as scripts/upload-album.sh sends it
             }, RequestBody.fromBytes(bytes)));
             List<PhotoObject> listed = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list(id);
-            assertTrue(albums.register(id, "Album " + id, "studio@example.com", listed.size(), Fingerprint.of(listed), Instant.now()));
+            assertTrue(albums.register(id, "Album " + id, "studio@example.com", listed.size(), Fingerprint.of(listed, WebSizes.DEFAULT), Instant.now()));
             var counting = new CountingPhotoSource(new S3PhotoSource(aws.clients().s3(), aws.names().bucket()));
             var builds = GeneratorServices.from(settings, aws.clients(), TIMING, counting).builds();
 
