@@ -12,9 +12,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +44,7 @@ public final class LocalAws implements BeforeAllCallback {
     private ResourceNames names;
     private AwsResources.Queues queues;
     private AwsClients clients;
+    private Path guestKeyFile;
 
     private LocalAws() {}
 
@@ -53,6 +60,7 @@ public final class LocalAws implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) {
         ExtensionContext.Store root = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
         endpoints = root.computeIfAbsent(Backend.class, k -> Backend.start(), Backend.class).endpoints;
+        guestKeyFile = root.computeIfAbsent(GuestKey.class, k -> GuestKey.create(), GuestKey.class).file;
         names = ResourceNames.forProject("t" + UUID.randomUUID().toString().substring(0, 8));
         queues = AwsResources.create(endpoints, names, visibilityTimeout, 3);
         clients = AwsClients.create(endpoints.region(), env());
@@ -60,10 +68,14 @@ public final class LocalAws implements BeforeAllCallback {
                 .put("clients", (AutoCloseable) clients::close);
     }
 
-    /** The environment a function would be given here: names, queue URL, endpoints, credentials. */
+    /**
+     * The environment a function would be given here: names, queue URL, endpoints, credentials, and
+     * the guest-session key as a file (the local runner's way; in AWS it is an SSM SecureString).
+     */
     public Map<String, String> env() {
         Map<String, String> env = new HashMap<>(names.environment(queues.queueUrl()));
         env.putAll(endpoints.sdkEnvironment());
+        env.put(Setting.GUEST_KEY_SOURCE.name(), "file:" + guestKeyFile);
         return env;
     }
 
@@ -83,6 +95,33 @@ public final class LocalAws implements BeforeAllCallback {
     public String queueUrl() { return queues.queueUrl(); }
 
     public String deadLetterQueueUrl() { return queues.deadLetterQueueUrl(); }
+
+    /** One guest-session key per test JVM: 32 random bytes, base64url, in an owner-only temporary file. */
+    static final class GuestKey implements AutoCloseable {
+        final Path file;
+
+        private GuestKey(Path file) { this.file = file; }
+
+        static GuestKey create() {
+            try {
+                Path dir = Files.createTempDirectory("albums-guest-key");
+                Path file = dir.resolve("guest-key");
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(key));
+                return new GuestKey(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write a guest-session key", e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.getParent());
+        }
+    }
 
     /** The servers of one test JVM, closed by JUnit when the run ends. */
     static final class Backend implements AutoCloseable {

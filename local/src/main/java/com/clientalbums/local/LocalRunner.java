@@ -1,6 +1,7 @@
 package com.clientalbums.local;
 
 import com.clientalbums.common.config.Setting;
+import com.clientalbums.local.auth.GuestKey;
 import com.clientalbums.local.auth.LocalAccountDirectory;
 import com.clientalbums.local.auth.LocalCognito;
 import com.clientalbums.local.auth.OwnerOnlyFiles;
@@ -111,7 +112,7 @@ public final class LocalRunner implements AutoCloseable {
         System.setProperty("aws.accessKeyId", LoopbackServers.ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", LoopbackServers.SECRET_KEY);
         cognito = LocalCognito.open(data.resolve("local-auth"), issuer, CLIENT_ID);
-        functionEnvironment = functionEnvironment(config, issuer);
+        functionEnvironment = functionEnvironment(config, issuer, GuestKey.ensure(data.resolve("local-auth").resolve("guest-key")));
         if (config.demo()) demoPassword = demoPassword(config, data);
         Lambdas lambdas = config.lambdas().create(new FunctionEnvironment(functionEnvironment,
                 new LocalAccountDirectory(cognito.accounts(), LocalAccountDirectory.fixedOrRandom(demoPassword))));
@@ -155,13 +156,14 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     /** The environment each function gets: Terraform's variables plus the local endpoints. */
-    private Map<String, String> functionEnvironment(RunnerConfig config, String issuer) {
+    private Map<String, String> functionEnvironment(RunnerConfig config, String issuer, Path guestKey) {
         Map<String, String> env = new LinkedHashMap<>(names.environment(queues.queueUrl()));
         env.putAll(endpoints.sdkEnvironment());
         env.put(Setting.COGNITO_USER_POOL_ID.name(), USER_POOL_ID);
         env.put(Setting.COGNITO_CLIENT_ID.name(), CLIENT_ID);
         env.put(Setting.AUTH_ISSUER_URL.name(), issuer);
         env.put(Setting.ADMIN_EMAIL.name(), DemoAlbum.ADMIN_EMAIL);
+        env.put(Setting.GUEST_KEY_SOURCE.name(), "file:" + guestKey);
         env.putAll(config.environment());
         return env;
     }

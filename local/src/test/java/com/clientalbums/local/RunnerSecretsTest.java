@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The files that hold secrets (accounts, signing key, demo password, local.env) are the owner's alone. */
+/** The files that hold secrets (accounts, signing key, guest-session key, demo password, local.env) are the owner's alone. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RunnerSecretsTest {
     @TempDir Path data;
@@ -30,9 +30,11 @@ class RunnerSecretsTest {
         LocalAccounts.open(auth.resolve("accounts.json")).create("kept@example.test", "Kept", Set.of(), "old password");
         String keyId = SigningKey.loadOrCreate(auth.resolve("signing-key.jwk.json")).getKeyID();
         Files.writeString(auth.resolve("demo-password"), "demo-from-before\n");
+        String guestKey = "guest-key-from-before-" + "k".repeat(32);
+        Files.writeString(auth.resolve("guest-key"), guestKey);
         Files.writeString(data.resolve("local.env"), "export ADMIN_PASSWORD='demo-from-before'\n");
         List<Path> secrets = List.of(auth.resolve("accounts.json"), auth.resolve("signing-key.jwk.json"),
-                auth.resolve("demo-password"), data.resolve("local.env"));
+                auth.resolve("demo-password"), auth.resolve("guest-key"), data.resolve("local.env"));
         for (Path file : secrets) Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
         try (LocalRunner runner = LocalRunner.start(TestRunners.config(data).withDemo(true, null)
@@ -43,6 +45,9 @@ class RunnerSecretsTest {
             assertEquals("demo-from-before", runner.demoPassword());
             assertTrue(runner.cognito().accounts().authenticate("kept@example.test", "old password").isPresent());
             assertEquals(keyId, JWKSet.parse(runner.cognito().jwks()).getKeys().getFirst().getKeyID());
+            assertEquals(guestKey, Files.readString(auth.resolve("guest-key")), "guest sessions survive a restart");
+            assertEquals("file:" + auth.resolve("guest-key").toAbsolutePath().normalize(),
+                    runner.functionEnvironment().get("GUEST_KEY_SOURCE"));
         }
     }
 
@@ -52,7 +57,7 @@ class RunnerSecretsTest {
         try (LocalRunner ignored = LocalRunner.start(TestRunners.config(data).withDemo(true, null)
                 .withLambdas(new RecordingLambdas()))) {
             for (Path file : List.of(data.resolve("local-auth/accounts.json"), data.resolve("local-auth/signing-key.jwk.json"),
-                    data.resolve("local-auth/demo-password"), data.resolve("local.env"))) {
+                    data.resolve("local-auth/demo-password"), data.resolve("local-auth/guest-key"), data.resolve("local.env"))) {
                 assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), file.toString());
             }
         }

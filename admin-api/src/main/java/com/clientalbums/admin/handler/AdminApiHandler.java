@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.admin.albums.AlbumStudio;
+import com.clientalbums.admin.shares.ShareLinks;
+import com.clientalbums.admin.shares.ShareRequests;
 import com.clientalbums.admin.uploads.UploadLinks;
 import com.clientalbums.admin.users.AccountDirectory;
 import com.clientalbums.admin.users.ClientAccounts;
@@ -48,6 +50,11 @@ import java.util.Set;
  *   POST   /admin/users                               a client account {email, name}: 201
  *   PUT    /admin/albums/{album_id}/users/{email}     grant: 204
  *   DELETE /admin/albums/{album_id}/users/{email}     revoke: 204
+ *   POST   /admin/albums/{album_id}/shares            a share link {label, pin?, expires_at?, downloads, download_limit?}:
+ *                                                     201 with its token and url, shown this once
+ *   GET    /admin/albums/{album_id}/shares            the album's links (never their tokens)
+ *   PATCH  /admin/albums/{album_id}/shares/{share_id} change label, pin, expires_at, downloads, download_limit (null removes)
+ *   DELETE /admin/albums/{album_id}/shares/{share_id} turn the link off: 204
  * </pre>
  */
 public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -63,7 +70,7 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
             Setting.USER_ALBUM_TABLE_NAME, Setting.ZIP_GENERATION_QUEUE_URL, Setting.AWS_REGION,
             Setting.AWS_REGION_NAME, Setting.UPLOAD_URL_EXPIRY,
             Setting.COGNITO_USER_POOL_ID, Setting.COGNITO_CLIENT_ID, Setting.ADMIN_EMAIL,
-            Setting.AUTH_ISSUER_URL, Setting.WEB_SIZE_PX, Setting.SHARE_TABLE_NAME);
+            Setting.AUTH_ISSUER_URL, Setting.WEB_SIZE_PX, Setting.SHARE_TABLE_NAME, Setting.PORTAL_URL);
 
     /** Upload requests list up to 500 paths of up to 1 KB each. */
     static final int BODY_LIMIT = 1024 * 1024;
@@ -100,6 +107,7 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
         UploadLinks uploads = new UploadLinks(links, settings.seconds(Setting.UPLOAD_URL_EXPIRY));
         ClientAccounts accounts = new ClientAccounts(shared.users(), shared.grants(), directory, clock);
         Profiles profiles = new Profiles(shared.users());
+        ShareLinks shareLinks = new ShareLinks(shared.shares(), shared.albums(), settings.get(Setting.PORTAL_URL), clock);
 
         this.router = Router.builder(authenticator).adminOnly().bodyLimit(BODY_LIMIT)
                 .get("/me", (req, caller) -> ApiResponse.ok(profiles.me(caller)))
@@ -121,6 +129,15 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
                 })
                 .delete("/admin/albums/{album_id}/users/{email}", (req, caller) -> {
                     accounts.revoke(AlbumIds.require(req.pathParam("album_id")), req.pathParam("email"));
+                    return ApiResponse.noContent();
+                })
+                .post("/admin/albums/{album_id}/shares", (req, caller) -> ApiResponse.created(
+                        shareLinks.create(req.pathParam("album_id"), caller, req.body(ShareRequests.NewShare.class))))
+                .get("/admin/albums/{album_id}/shares", (req, caller) -> ApiResponse.ok(shareLinks.list(req.pathParam("album_id"))))
+                .patch("/admin/albums/{album_id}/shares/{share_id}", (req, caller) ->
+                        ApiResponse.ok(shareLinks.change(req.pathParam("album_id"), req.pathParam("share_id"), req.body())))
+                .delete("/admin/albums/{album_id}/shares/{share_id}", (req, caller) -> {
+                    shareLinks.revoke(req.pathParam("album_id"), req.pathParam("share_id"));
                     return ApiResponse.noContent();
                 })
                 .build();

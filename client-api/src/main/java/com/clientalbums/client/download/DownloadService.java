@@ -78,7 +78,10 @@ public final class DownloadService {
     /** {@code GET /albums/{album_id}/download}. */
     public DownloadResponse archive(Caller caller, String albumId) {
         Album album = access.require(caller, albumId);
-        return album.archiveCurrent() ? checked(album) : requested(album);
+        DownloadResponse answer = album.archiveCurrent() ? checked(album) : requested(album);
+        // Only links handed out count against a share link's limit, not polls of a build.
+        if (answer.downloadUrl() != null) access.countArchiveDownload(caller, albumId);
+        return answer;
     }
 
     /**

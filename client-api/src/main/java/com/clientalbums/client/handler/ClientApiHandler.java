@@ -8,10 +8,14 @@ import com.clientalbums.client.albums.AlbumBrowser;
 import com.clientalbums.client.albums.PreviewIndex;
 import com.clientalbums.client.download.ArchiveCheck;
 import com.clientalbums.client.download.DownloadService;
+import com.clientalbums.client.share.GuestKeySource;
+import com.clientalbums.client.share.ShareSessions;
 import com.clientalbums.common.access.AlbumAccess;
 import com.clientalbums.common.access.Profiles;
 import com.clientalbums.common.auth.AuthConfig;
 import com.clientalbums.common.auth.Authenticator;
+import com.clientalbums.common.auth.GuestOrSignedIn;
+import com.clientalbums.common.auth.GuestSessions;
 import com.clientalbums.common.auth.JwtAuthenticator;
 import com.clientalbums.common.aws.ApiServices;
 import com.clientalbums.common.aws.AwsClients;
@@ -40,7 +44,10 @@ import java.util.Set;
  *   GET /albums/{album_id}                   one album and its photos
  *   GET /albums/{album_id}/download          Download All: the archive's link, or its state
  *   GET /albums/{album_id}/download?file_name=PATH   one photo's link
+ *   POST /share/session                      a share link's token (and PIN) for a guest session: no sign-in
  * </pre>
+ * A guest session (see {@link GuestSessions}) reaches only the album and download routes of its
+ * link's album; every other route answers it 401.
  * Everything is built once per container, in the constructor (so SnapStart snapshots it).
  */
 public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -56,7 +63,11 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             Setting.USER_ALBUM_TABLE_NAME, Setting.ZIP_GENERATION_QUEUE_URL, Setting.AWS_REGION,
             Setting.AWS_REGION_NAME, Setting.PRESIGNED_URL_EXPIRY, Setting.ZIP_URL_EXPIRY,
             Setting.COGNITO_USER_POOL_ID, Setting.COGNITO_CLIENT_ID, Setting.ADMIN_EMAIL,
-            Setting.AUTH_ISSUER_URL, Setting.WEB_SIZE_PX, Setting.SHARE_TABLE_NAME);
+            Setting.AUTH_ISSUER_URL, Setting.WEB_SIZE_PX, Setting.SHARE_TABLE_NAME,
+            Setting.GUEST_KEY_SOURCE, Setting.GUEST_SESSION_SECONDS);
+
+    /** The largest body is {@code POST /share/session}'s token and PIN. */
+    static final int BODY_LIMIT = 4 * 1024;
 
     private final Router router;
 
@@ -75,9 +86,17 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 DefaultCredentialsProvider.builder().build(), Clock.systemUTC());
     }
 
-    ClientApiHandler(Settings settings, AwsClients clients, Authenticator authenticator,
+    /**
+     * @param signedIn verifies the tokens of people signed in (Cognito's); guest sessions are
+     *                 verified with the key {@code GUEST_KEY_SOURCE} names
+     */
+    ClientApiHandler(Settings settings, AwsClients clients, Authenticator signedIn,
                      AwsCredentialsProvider signingCredentials, Clock clock) {
         ApiServices shared = ApiServices.of(settings, clients, clock);
+        GuestSessions guests = new GuestSessions(
+                GuestKeySource.read(GuestKeySource.parse(settings.get(Setting.GUEST_KEY_SOURCE)), settings.region()),
+                settings.seconds(Setting.GUEST_SESSION_SECONDS), clock);
+        ShareSessions shareSessions = new ShareSessions(shared.shares(), shared.albums(), guests, clock);
         AlbumAccess access = new AlbumAccess(shared.albums(), shared.grants(), shared.shares(), clock);
         Profiles profiles = new Profiles(shared.users());
         PresignedLinks links = new PresignedLinks(clients.presigner(), settings.bucket(), signingCredentials, clock);
@@ -90,7 +109,8 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 new ArchiveCheck(listing, heads, settings.integer(Setting.WEB_SIZE_PX)), key -> heads.head(key).map(ObjectHead::size),
                 settings.seconds(Setting.ZIP_URL_EXPIRY), settings.seconds(Setting.PRESIGNED_URL_EXPIRY), clock);
 
-        this.router = Router.builder(authenticator)
+        this.router = Router.builder(new GuestOrSignedIn(guests, signedIn)).bodyLimit(BODY_LIMIT)
+                .publicPost("/share/session", req -> ApiResponse.ok(shareSessions.exchange(req.body(ShareSessions.Request.class))))
                 .get("/me", (req, caller) -> ApiResponse.ok(profiles.me(caller)))
                 .get("/albums", (req, caller) -> ApiResponse.ok(browser.albums(caller)))
                 .getForViewers("/albums/{album_id}", (req, caller) -> ApiResponse.ok(browser.album(caller, req.pathParam("album_id"))))

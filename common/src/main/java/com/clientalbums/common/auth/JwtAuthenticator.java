@@ -40,9 +40,7 @@ import java.util.Set;
 public final class JwtAuthenticator implements Authenticator {
     public static final String ADMIN_GROUP = "admin";
     private static final System.Logger LOG = System.getLogger(JwtAuthenticator.class.getName());
-    private static final int MAX_TOKEN_CHARS = 16 * 1024;
-    private static final String BEARER = "Bearer ";
-    private static final String SIGN_IN_AGAIN = "Your sign-in is not valid or has expired. Please sign in again.";
+    static final String SIGN_IN_AGAIN = "Your sign-in is not valid or has expired. Please sign in again.";
 
     private final AuthConfig config;
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -74,7 +72,7 @@ public final class JwtAuthenticator implements Authenticator {
 
     @Override
     public Caller.SignedIn authenticate(Optional<String> authorization) {
-        String token = bearerToken(authorization);
+        String token = BearerTokens.require(authorization);
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
@@ -119,34 +117,6 @@ public final class JwtAuthenticator implements Authenticator {
         } catch (ParseException notAList) {
             return List.of();
         }
-    }
-
-    /**
-     * The token of {@code Bearer <token>} (RFC 6750, section 2.1): the scheme in any case, then
-     * spaces, then exactly one token. A bare token is refused, so nothing else that travels in
-     * {@code Authorization} is ever read as a credential.
-     */
-    private static String bearerToken(Optional<String> authorization) {
-        String header = authorization.map(String::trim).orElse("");
-        if (header.isEmpty()) throw unauthorized("Please sign in to continue.");
-        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) throw unauthorized(SIGN_IN_AGAIN);
-        String token = header.substring(BEARER.length()).stripLeading();
-        if (token.isEmpty() || token.length() > MAX_TOKEN_CHARS || !isToken(token)) throw unauthorized(SIGN_IN_AGAIN);
-        return token;
-    }
-
-    /** RFC 6750's b64token: letters, digits and {@code - . _ ~ + /}, then any {@code =} padding. */
-    private static boolean isToken(String s) {
-        int end = s.length();
-        while (end > 0 && s.charAt(end - 1) == '=') end--;
-        if (end == 0) return false;
-        for (int i = 0; i < end; i++) {
-            char c = s.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
-            if (!ok) return false;
-        }
-        return true;
     }
 
     private static AlbumsException unauthorized(String message) {

@@ -9,7 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Files that hold secrets (accounts, the signing key, the demo password, local.env): readable and
+ * Files that hold secrets (accounts, the signing key, the guest-session key, the demo password, local.env): readable and
  * writable by their owner only on POSIX (0600), whatever the umask. Elsewhere the data folder's
  * own permissions apply.
  */
