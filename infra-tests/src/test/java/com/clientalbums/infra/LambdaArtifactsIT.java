@@ -40,9 +40,10 @@ class LambdaArtifactsIT {
      * (admin-api), 26.4 (zip-generator) and 26.4 MB (maintenance) while each carried the Netty,
      * Apache 4 and Apache 5 HTTP clients and all of Lambda's event classes; the budgets leave about
      * a megabyte for growth over what they weigh with one HTTP client (docs/benchmarks.md, "Cold start").
+     * The client API's grew by the SDK's SSM module (6.1 MB), which reads the guest-session key.
      */
     private static final Map<LambdaFunction, Double> BUDGET_MB = Map.of(
-            LambdaFunction.CLIENT_API, 18.0,
+            LambdaFunction.CLIENT_API, 23.5,
             LambdaFunction.ADMIN_API, 21.5,
             LambdaFunction.ZIP_GENERATOR, 18.5,
             LambdaFunction.MAINTENANCE, 19.0);
