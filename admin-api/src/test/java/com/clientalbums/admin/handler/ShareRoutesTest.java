@@ -20,11 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +105,7 @@ class ShareRoutesTest {
     @Test
     void aNewLinkShowsItsTokenOnceAndIsListedWithoutIt() {
         String album = album("shares-new");
-        Instant expires = Instant.now().plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant expires = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
         JsonNode made = create(album, "{\"label\":\"  Family  \",\"pin\":\"0123\",\"expires_at\":\"" + expires
                 + "\",\"downloads\":\"web\",\"download_limit\":3}");
         String token = made.get("token").asText();
@@ -245,7 +247,7 @@ class ShareRoutesTest {
     void onlyThePhotographerReachesTheShareRoutes() throws Exception {
         String album = album("shares-guarded");
         String source = aws.env().get(Setting.GUEST_KEY_SOURCE.name());
-        byte[] key = Files.readString(Path.of(source.substring("file:".length()))).strip().getBytes();
+        byte[] key = Files.readString(Path.of(source.substring("file:".length()))).strip().getBytes(StandardCharsets.UTF_8);
         String guest = new GuestSessions(key, Duration.ofHours(1), Clock.systemUTC()).sign(album, ShareTokens.newShareId()).token();
         for (String token : List.of(issuer.idToken("ann@example.com"), guest)) {
             int expected = token.equals(guest) ? 401 : 403;

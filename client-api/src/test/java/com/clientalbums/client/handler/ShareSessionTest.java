@@ -2,6 +2,7 @@ package com.clientalbums.client.handler;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.common.access.Downloads;
+import com.clientalbums.common.access.GrantRepository;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.BuildRecord;
@@ -39,6 +40,9 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -182,7 +186,7 @@ class ShareSessionTest {
 
     static byte[] guestKey() throws Exception {
         String source = aws.env().get("GUEST_KEY_SOURCE");
-        return java.nio.file.Files.readString(java.nio.file.Path.of(source.substring("file:".length()))).strip().getBytes();
+        return Files.readString(Path.of(source.substring("file:".length()))).strip().getBytes(StandardCharsets.UTF_8);
     }
 
     static String signed(byte[] key, JWTClaimsSet claims) throws Exception {
@@ -285,6 +289,16 @@ class ShareSessionTest {
     }
 
     @Test
+    void theExchangeTakesNoTokenAndNoBodyOver4Kb() {
+        Link link = link(registered("share-body-limit", 1));
+        String padded = "{\"token\":\"" + link.token() + "\",\"pad\":\"" + "x".repeat(4 * 1024) + "\"}";
+        assertError(call(ApiEvents.post("/share/session").body(padded)), 413, "PAYLOAD_TOO_LARGE");
+        assertError(call(ApiEvents.post("/share/session").body("{\"token\":1234}")), 400, "BAD_REQUEST");
+        assertEquals(link.albumId(), ok(handler, exchange(link.token(), null).bearer("not-a-token")).get("album_id").asText(),
+                "a public route reads no Authorization header");
+    }
+
+    @Test
     void anExpiredLinkIs410LinkExpiredAndTheSessionItMadeEndsWithIt() {
         Instant now = Instant.now();
         TestClock clock = new TestClock(now);
@@ -373,7 +387,7 @@ class ShareSessionTest {
     @Test
     void aSignedInClientsTokenStillWorksOnEveryRoute() {
         String album = published(registered("share-cognito", 2));
-        new com.clientalbums.common.access.GrantRepository(aws.clients().dynamo(), aws.names().userAlbumTable())
+        new GrantRepository(aws.clients().dynamo(), aws.names().userAlbumTable())
                 .grant(ANN, album, Instant.now());
         String ann = issuer.idToken(ANN);
         assertEquals(ANN, ok(handler, ApiEvents.get("/me").bearer(ann)).get("email").asText());
