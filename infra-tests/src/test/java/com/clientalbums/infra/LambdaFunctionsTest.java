@@ -202,6 +202,35 @@ class LambdaFunctionsTest {
     }
 
     @Test
+    void every_function_makes_web_size_photos_at_the_one_long_edge_terraform_sets() {
+        // Part of every album's fingerprint: functions that disagreed would rebuild each other's archives.
+        for (LambdaFunction f : LambdaFunction.all()) {
+            assertEquals("${tostring(var.web_size_px)}", function(f).block("environment").map("variables").get(Setting.WEB_SIZE_PX.name()), f.toString());
+        }
+        assertEquals("${var.web_size_px >= 640 && var.web_size_px <= 4096}", TF.variable("web_size_px").block("validation").string("condition"));
+    }
+
+    @Test
+    void the_apis_find_share_links_in_the_share_table() {
+        for (LambdaFunction f : List.of(LambdaFunction.CLIENT_API, LambdaFunction.ADMIN_API)) {
+            assertEquals("${aws_dynamodb_table.share.name}",
+                    function(f).block("environment").map("variables").get(Setting.SHARE_TABLE_NAME.name()), f.toString());
+        }
+    }
+
+    @Test
+    void the_guest_session_key_is_made_by_terraform_and_kept_in_ssm() {
+        Block parameter = TF.resource("aws_ssm_parameter", "guest_session_key");
+        assertEquals("/${var.project_name}/guest-session-key", parameter.string("name"));
+        assertEquals("SecureString", parameter.string("type"));
+        assertEquals("${random_password.guest_session_key.result}", parameter.string("value"));
+        Block random = TF.resource("random_password", "guest_session_key");
+        assertTrue(TF.expressions().number(random.get("length")) >= 43, "at least 256 bits of a 62-letter alphabet");
+        assertEquals("${var.guest_session_seconds >= 300 && var.guest_session_seconds <= 86400}",
+                TF.variable("guest_session_seconds").block("validation").string("condition"));
+    }
+
+    @Test
     void maintenance_has_time_to_sweep_every_album() {
         assertEquals(900, TF.expressions().number(function(LambdaFunction.MAINTENANCE).get("timeout")));
     }
