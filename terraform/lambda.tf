@@ -124,6 +124,8 @@ resource "aws_lambda_function" "client_api" {
       ADMIN_EMAIL              = var.admin_email
       WEB_SIZE_PX              = tostring(var.web_size_px)
       SHARE_TABLE_NAME         = aws_dynamodb_table.share.name
+      GUEST_KEY_SOURCE         = "ssm:${aws_ssm_parameter.guest_session_key.name}"
+      GUEST_SESSION_SECONDS    = tostring(var.guest_session_seconds)
     }
   }
 
@@ -180,6 +182,7 @@ resource "aws_lambda_function" "admin_api" {
       ADMIN_EMAIL              = var.admin_email
       WEB_SIZE_PX              = tostring(var.web_size_px)
       SHARE_TABLE_NAME         = aws_dynamodb_table.share.name
+      PORTAL_URL               = local.portal_url # share links are PORTAL_URL/s/{token}
     }
   }
 
