@@ -1,7 +1,15 @@
 # One HTTP API for the portal: client routes go to the client API function, /admin routes
-# to the studio function. Every route requires a Cognito token (JWT authorizer); the admin
-# function also checks the "admin" group (or ADMIN_EMAIL) itself, since a JWT authorizer
-# can only check scopes, not groups.
+# to the studio function. Every route requires a Cognito token (JWT authorizer) except the
+# guest routes below; the admin function also checks the "admin" group (or ADMIN_EMAIL)
+# itself, since a JWT authorizer can only check scopes, not groups.
+#
+# Guest routes: a share link's guest has no Cognito account. POST /share/session trades the
+# link's token (and PIN) for a guest session token, which is an HS256 JWT signed by this
+# system (sharing.tf), not by Cognito, so API Gateway's JWT authorizer would refuse it on the
+# two viewer routes a guest uses. Those three paths therefore have no authorizer, and the
+# client function verifies every token on them itself, Cognito's and a guest's alike (a guest
+# token reaches only its own album; the Cognito authorizer on every other route refuses it
+# anyway); they are throttled on their own (the stage below).
 #
 # Routes are listed one by one rather than as "ANY /{proxy+}": API Gateway then answers CORS
 # preflight (OPTIONS) itself, without the authorizer, and unknown paths get 404 without
@@ -16,6 +24,14 @@ locals {
     "GET /albums",
     "GET /albums/{album_id}",
     "GET /albums/{album_id}/download",
+    "POST /share/session", # a share link's token (and PIN) for a guest session
+  ]
+
+  # The client routes a guest reaches, with a guest session token or (POST /share/session) none.
+  client_api_guest_routes = [
+    "POST /share/session",
+    "GET /albums/{album_id}",
+    "GET /albums/{album_id}/download",
   ]
 
   admin_api_routes = [
@@ -28,11 +44,21 @@ locals {
     "PUT /admin/albums/{album_id}/users/{email}",
     "DELETE /admin/albums/{album_id}/users/{email}",
     "POST /admin/albums/{album_id}/uploads",
+    "PATCH /admin/albums/{album_id}", # expiry, watermark, web-size options
+    "POST /admin/albums/{album_id}/watermark-logo",
+    "POST /admin/albums/{album_id}/shares",
+    "GET /admin/albums/{album_id}/shares",
+    "PATCH /admin/albums/{album_id}/shares/{share_id}",
+    "DELETE /admin/albums/{album_id}/shares/{share_id}",
   ]
 
-  api_methods      = ["GET", "POST", "PUT", "PATCH", "DELETE"]
-  client_api_paths = distinct([for route in local.client_api_routes : split(" ", route)[1]])
-  admin_api_paths  = distinct([for route in local.admin_api_routes : split(" ", route)[1]])
+  api_methods            = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+  client_api_paths       = distinct([for route in local.client_api_routes : split(" ", route)[1]])
+  client_api_guest_paths = distinct([for route in local.client_api_guest_routes : split(" ", route)[1]])
+  admin_api_paths        = distinct([for route in local.admin_api_routes : split(" ", route)[1]])
+
+  # A path is open to guests for every method (a wrong one still reaches the function's 405).
+  client_api_signed_in_paths = setsubtract(local.client_api_paths, local.client_api_guest_paths)
 }
 
 resource "aws_apigatewayv2_api" "portal" {
@@ -43,7 +69,7 @@ resource "aws_apigatewayv2_api" "portal" {
   # Bearer tokens, no cookies: credentials stay off and origins are listed exactly.
   cors_configuration {
     allow_origins = local.cors_allowed_origins
-    allow_methods = ["GET", "POST", "PUT", "DELETE", "OPTIONS"]
+    allow_methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
     allow_headers = ["authorization", "content-type"]
     max_age       = 3600
   }
@@ -74,13 +100,23 @@ resource "aws_apigatewayv2_integration" "client_api" {
 }
 
 resource "aws_apigatewayv2_route" "client_api" {
-  for_each = toset([for pair in setproduct(local.api_methods, local.client_api_paths) : join(" ", pair)])
+  for_each = toset([for pair in setproduct(local.api_methods, local.client_api_signed_in_paths) : join(" ", pair)])
 
   api_id             = aws_apigatewayv2_api.portal.id
   route_key          = each.value
   target             = "integrations/${aws_apigatewayv2_integration.client_api.id}"
   authorization_type = "JWT"
   authorizer_id      = aws_apigatewayv2_authorizer.cognito.id
+}
+
+# No authorizer here: the function verifies every token itself (see the top of this file).
+resource "aws_apigatewayv2_route" "client_api_guest" {
+  for_each = toset([for pair in setproduct(local.api_methods, local.client_api_guest_paths) : join(" ", pair)])
+
+  api_id             = aws_apigatewayv2_api.portal.id
+  route_key          = each.value
+  target             = "integrations/${aws_apigatewayv2_integration.client_api.id}"
+  authorization_type = "NONE"
 }
 
 resource "aws_lambda_permission" "client_api" {
@@ -140,6 +176,28 @@ resource "aws_apigatewayv2_stage" "default" {
     throttling_rate_limit  = var.api_throttling_rate_limit
   }
 
+  # The routes without an authorizer: every request that reaches them invokes (and bills) the
+  # client function, whoever sends it. Trading a token for a session is rare (once per guest
+  # per session), so it gets a tight limit; wrong PINs are capped per link by the share table
+  # itself (5 per 15 minutes, docs/sharing.md). The viewer routes serve signed-in clients too.
+  route_settings {
+    route_key              = "POST /share/session"
+    throttling_burst_limit = var.guest_session_throttling_burst_limit
+    throttling_rate_limit  = var.guest_session_throttling_rate_limit
+  }
+
+  route_settings {
+    route_key              = "GET /albums/{album_id}"
+    throttling_burst_limit = var.guest_view_throttling_burst_limit
+    throttling_rate_limit  = var.guest_view_throttling_rate_limit
+  }
+
+  route_settings {
+    route_key              = "GET /albums/{album_id}/download"
+    throttling_burst_limit = var.guest_view_throttling_burst_limit
+    throttling_rate_limit  = var.guest_view_throttling_rate_limit
+  }
+
   access_log_settings {
     destination_arn = aws_cloudwatch_log_group.api_access.arn
     format = jsonencode({
@@ -153,4 +211,7 @@ resource "aws_apigatewayv2_stage" "default" {
       sourceIp         = "$context.identity.sourceIp"
     })
   }
+
+  # Route settings name routes that must exist first.
+  depends_on = [aws_apigatewayv2_route.client_api_guest]
 }

@@ -1,4 +1,4 @@
-# Three tables with the plan's names and keys. On demand: a photographer's traffic is
+# The plan's three tables, and the share links' table. On demand: a photographer's traffic is
 # small and bursty, and on-demand costs nothing while idle. Point-in-time recovery on
 # (35 days of restores); deletion protection on in production.
 
@@ -74,5 +74,46 @@ resource "aws_dynamodb_table" "user_album" {
 
   tags = {
     Name = "${var.project_name}-user-album"
+  }
+}
+
+# Share links: an album's links under its id (the studio lists them with one Query). The
+# token itself is never stored, only its SHA-256 (token_hash); the index finds the link a
+# guest's token names. KEYS_ONLY: the lookup then reads the item by its key, so a revoke or a
+# counted download is seen at once, never through the index's eventually consistent copy.
+resource "aws_dynamodb_table" "share" {
+  name                        = "${var.project_name}-share"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "album_id"
+  range_key                   = "share_id"
+  deletion_protection_enabled = local.is_production
+
+  attribute {
+    name = "album_id"
+    type = "S"
+  }
+
+  attribute {
+    name = "share_id"
+    type = "S"
+  }
+
+  attribute {
+    name = "token_hash"
+    type = "S"
+  }
+
+  global_secondary_index {
+    name            = "token_hash-index"
+    hash_key        = "token_hash"
+    projection_type = "KEYS_ONLY"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  tags = {
+    Name = "${var.project_name}-share"
   }
 }

@@ -49,17 +49,20 @@ resource "aws_cloudfront_origin_access_control" "frontend" {
 }
 
 # Astro builds one folder per page (/albums/index.html); S3 behind OAC has no index
-# documents, so the edge adds "index.html" to folder-style paths.
+# documents, so the edge adds "index.html" to folder-style paths. A share link,
+# /s/{token}, is one page for every token: the page reads the token from the address.
 resource "aws_cloudfront_function" "frontend_index" {
   name    = "${var.project_name}-portal-index"
   runtime = "cloudfront-js-2.0"
-  comment = "Serve /path/index.html for /path and /path/."
+  comment = "Serve /path/index.html for /path and /path/, and /s/index.html for every share link /s/{token}."
   publish = true
   code    = <<-EOT
     function handler(event) {
       var request = event.request;
       var uri = request.uri;
-      if (uri.endsWith('/')) {
+      if (uri.startsWith('/s/')) {
+        request.uri = '/s/index.html';
+      } else if (uri.endsWith('/')) {
         request.uri = uri + 'index.html';
       } else if (uri.split('/').pop().indexOf('.') === -1) {
         request.uri = uri + '/index.html';

@@ -5,7 +5,8 @@
 # answers 404 for a missing key only to a caller allowed to list the bucket, and a prefix
 # condition never matches a GET or HEAD (they carry no prefix), so every "not found" (a
 # deleted photo, an archive not built yet) would come back as 403 Access Denied. The bucket
-# holds nothing but albums/, previews/, zips/ and quarantine/; object access stays limited by prefix.
+# holds nothing but albums/, previews/, zips/, quarantine/ and watermarks/; object access stays
+# limited by prefix.
 
 data "aws_iam_policy_document" "lambda_assume_role" {
   statement {
@@ -71,12 +72,21 @@ data "aws_iam_policy_document" "zip_generator" {
     resources = ["${aws_s3_bucket.client_albums.arn}/zips/*.checkpoint.json"]
   }
 
-  # Previews of each photo as its S3 event arrives: HEAD (GetObject) to skip current ones,
-  # PutObject to write them, DeleteObject when their photo is deleted or unreadable.
+  # Previews and web-size renditions (previews/{album_id}/web/) of each photo as its S3 event
+  # arrives, and the renditions a build finds missing or stale: HEAD (GetObject) to skip
+  # current ones, PutObject to write them, DeleteObject when their photo is deleted or
+  # unreadable. A web-size archive part reads its renditions with the same GetObject.
   statement {
     sid       = "MakePreviews"
     actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
     resources = ["${aws_s3_bucket.client_albums.arn}/previews/*"]
+  }
+
+  # An album's logo watermark, drawn on its web-size renditions.
+  statement {
+    sid       = "ReadWatermarkLogos"
+    actions   = ["s3:GetObject"]
+    resources = ["${aws_s3_bucket.client_albums.arn}/watermarks/*"]
   }
 
   # The arrival check (previews/…/job/Quarantine.java): a file whose bytes are active content
@@ -174,6 +184,30 @@ data "aws_iam_policy_document" "client_api" {
     actions   = ["sqs:SendMessage"]
     resources = [aws_sqs_queue.zip_generation.arn]
   }
+
+  # A guest's link is found by its token's hash (the index), then read by its key on every
+  # guest request, so a revoke counts at once; UpdateItem reserves PIN attempts, counts
+  # sessions and archive downloads, each one conditional write. Never PutItem or DeleteItem:
+  # only the studio makes and changes links.
+  statement {
+    sid       = "UseShareLinks"
+    actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem"]
+    resources = [aws_dynamodb_table.share.arn]
+  }
+
+  statement {
+    sid       = "FindShareLinksByToken"
+    actions   = ["dynamodb:Query"]
+    resources = ["${aws_dynamodb_table.share.arn}/index/token_hash-index"]
+  }
+
+  # The key that signs guest sessions (sharing.tf). SecureString under the AWS-managed aws/ssm
+  # key: GetParameter WithDecryption needs no kms:Decrypt grant of its own.
+  statement {
+    sid       = "ReadGuestSessionKey"
+    actions   = ["ssm:GetParameter"]
+    resources = [aws_ssm_parameter.guest_session_key.arn]
+  }
 }
 
 resource "aws_iam_role_policy" "client_api" {
@@ -219,6 +253,14 @@ data "aws_iam_policy_document" "admin_api" {
     resources = ["${aws_s3_bucket.client_albums.arn}/albums/*"]
   }
 
+  # Presigned upload links for an album's logo watermark (POST .../watermark-logo), and the
+  # HEAD (allowed by GetObject) that checks an uploaded logo exists before an album uses it.
+  statement {
+    sid       = "UploadWatermarkLogos"
+    actions   = ["s3:PutObject", "s3:GetObject"]
+    resources = ["${aws_s3_bucket.client_albums.arn}/watermarks/*"]
+  }
+
   # PutItem registers an album, Scan lists them for the studio.
   statement {
     sid       = "ManageAlbums"
@@ -249,6 +291,14 @@ data "aws_iam_policy_document" "admin_api" {
     sid       = "RequestBuilds"
     actions   = ["sqs:SendMessage"]
     resources = [aws_sqs_queue.zip_generation.arn]
+  }
+
+  # Share links: made (PutItem), listed per album (Query on the table's key), changed and
+  # revoked (UpdateItem; a revoked link stays, so its guests get "revoked", not "not found").
+  statement {
+    sid       = "ManageShareLinks"
+    actions   = ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem"]
+    resources = [aws_dynamodb_table.share.arn]
   }
 
   statement {
@@ -305,7 +355,8 @@ data "aws_iam_policy_document" "maintenance" {
     resources = ["${aws_s3_bucket.client_albums.arn}/albums/*"]
   }
 
-  # Missing previews made (HEAD to skip current ones), those of deleted photos removed.
+  # Missing previews and web-size renditions made (HEAD to skip current ones), those of
+  # deleted photos removed.
   statement {
     sid       = "WritePreviews"
     actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
@@ -324,6 +375,13 @@ data "aws_iam_policy_document" "maintenance" {
     sid       = "MoveActiveContentOutOfAlbums"
     actions   = ["s3:DeleteObject"]
     resources = ["${aws_s3_bucket.client_albums.arn}/albums/*"]
+  }
+
+  # An album's logo watermark, drawn on the web-size renditions maintenance makes.
+  statement {
+    sid       = "ReadWatermarkLogos"
+    actions   = ["s3:GetObject"]
+    resources = ["${aws_s3_bucket.client_albums.arn}/watermarks/*"]
   }
 
   # GetItem: an album is read again just before its superseded archives are deleted, so a

@@ -54,6 +54,7 @@ resource "aws_lambda_function" "zip_generator" {
       ZIP_QUIET_SECONDS        = tostring(var.zip_quiet_seconds)
       ZIP_SPLIT_SIZE_MB        = tostring(var.zip_split_size_mb)
       ZIP_PARALLEL_PARTS       = tostring(var.zip_parallel_parts)
+      WEB_SIZE_PX              = tostring(var.web_size_px)
     }
   }
 
@@ -90,7 +91,7 @@ resource "aws_cloudwatch_log_group" "client_api" {
 
 resource "aws_lambda_function" "client_api" {
   function_name = "${var.project_name}-client-api"
-  description   = "Client portal API: albums, photos, Download All (API Gateway HTTP API, payload 2.0)."
+  description   = "Client portal API: albums, photos, Download All, guest sessions from share links (API Gateway HTTP API, payload 2.0)."
   role          = aws_iam_role.client_api.arn
   runtime       = "java21"
   architectures = [var.lambda_architecture]
@@ -121,6 +122,10 @@ resource "aws_lambda_function" "client_api" {
       COGNITO_USER_POOL_ID     = aws_cognito_user_pool.clients.id
       COGNITO_CLIENT_ID        = aws_cognito_user_pool_client.web.id
       ADMIN_EMAIL              = var.admin_email
+      WEB_SIZE_PX              = tostring(var.web_size_px)
+      SHARE_TABLE_NAME         = aws_dynamodb_table.share.name
+      GUEST_KEY_SOURCE         = "ssm:${aws_ssm_parameter.guest_session_key.name}"
+      GUEST_SESSION_SECONDS    = tostring(var.guest_session_seconds)
     }
   }
 
@@ -147,7 +152,7 @@ resource "aws_cloudwatch_log_group" "admin_api" {
 
 resource "aws_lambda_function" "admin_api" {
   function_name = "${var.project_name}-admin-api"
-  description   = "Studio API: register albums, grant clients, archive state, upload links (API Gateway HTTP API, payload 2.0)."
+  description   = "Studio API: register albums, grant clients, share links, album settings, archive state, upload links (API Gateway HTTP API, payload 2.0)."
   role          = aws_iam_role.admin_api.arn
   runtime       = "java21"
   architectures = [var.lambda_architecture]
@@ -175,6 +180,9 @@ resource "aws_lambda_function" "admin_api" {
       COGNITO_USER_POOL_ID     = aws_cognito_user_pool.clients.id
       COGNITO_CLIENT_ID        = aws_cognito_user_pool_client.web.id
       ADMIN_EMAIL              = var.admin_email
+      WEB_SIZE_PX              = tostring(var.web_size_px)
+      SHARE_TABLE_NAME         = aws_dynamodb_table.share.name
+      PORTAL_URL               = local.portal_url # share links are PORTAL_URL/s/{token}
     }
   }
 
@@ -221,6 +229,7 @@ resource "aws_lambda_function" "maintenance" {
       ZIP_URL_EXPIRY           = tostring(var.zip_url_expiry_seconds)
       ZIP_LEASE_SECONDS        = tostring(var.zip_lease_seconds)
       ZIP_QUIET_SECONDS        = tostring(var.zip_quiet_seconds)
+      WEB_SIZE_PX              = tostring(var.web_size_px)
     }
   }
 

@@ -11,7 +11,7 @@ output "portal_url" {
 }
 
 output "client_albums_bucket" {
-  description = "Bucket of albums/, previews/ and zips/ (for scripts/upload-album.sh)."
+  description = "Bucket of albums/, previews/, zips/ and watermarks/ (for scripts/upload-album.sh)."
   value       = aws_s3_bucket.client_albums.id
 }
 
@@ -74,4 +74,13 @@ output "frontend_config" {
 
 output "frontend_config_json" {
   value = jsonencode(local.frontend_config)
+}
+
+output "share_table_name" {
+  value = aws_dynamodb_table.share.name
+}
+
+output "guest_session_key_parameter" {
+  description = "SSM parameter (SecureString) holding the key that signs guest sessions."
+  value       = aws_ssm_parameter.guest_session_key.name
 }

@@ -1,7 +1,9 @@
 # The client-albums bucket, laid out as in the plan:
 #   albums/{album_id}/photos/...       originals (uploaded by scripts/upload-album.sh or the browser)
 #   previews/{album_id}/...            thumbnails and previews: the generator on photo events, maintenance fills gaps
-#   zips/{album_id}/{fingerprint}.zip  archives: a disposable cache, rebuilt on demand
+#   previews/{album_id}/web/...        web-size renditions, made with the previews (and by a build that finds one stale)
+#   zips/{album_id}/{fingerprint}.zip  archives (originals and web size): a disposable cache, rebuilt on demand
+#   watermarks/{album_id}/{sha256}.png logos the studio uploads for an album's watermark
 
 resource "aws_s3_bucket" "client_albums" {
   bucket = "${var.project_name}-client-albums"
@@ -165,6 +167,21 @@ resource "aws_s3_bucket_lifecycle_configuration" "client_albums" {
 
     filter {
       prefix = "previews/"
+    }
+
+    noncurrent_version_expiration {
+      noncurrent_days = 1
+    }
+  }
+
+  # A logo is named for its bytes, so a new logo is a new key and an old one is never
+  # overwritten; a deleted one is re-uploaded from the studio, not restored.
+  rule {
+    id     = "expire-noncurrent-watermarks"
+    status = "Enabled"
+
+    filter {
+      prefix = "watermarks/"
     }
 
     noncurrent_version_expiration {

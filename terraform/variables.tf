@@ -280,6 +280,32 @@ variable "zip_quiet_seconds" {
   default     = 60
 }
 
+# Web-size photos (and the web-size archive) are made at this long edge; changing it makes
+# every album's archive stale once, like a changed watermark (docs/sharing.md).
+variable "web_size_px" {
+  description = "WEB_SIZE_PX: long edge in pixels of web-size photos and their archive (640-4096)."
+  type        = number
+  default     = 2048
+
+  validation {
+    condition     = var.web_size_px >= 640 && var.web_size_px <= 4096
+    error_message = "web_size_px must be between 640 and 4096."
+  }
+}
+
+# How long a guest may browse after entering a share link's PIN before the link (and its
+# PIN) is asked again; revoking a link ends its sessions at once whatever this is.
+variable "guest_session_seconds" {
+  description = "GUEST_SESSION_SECONDS: lifetime of a guest session made from a share link."
+  type        = number
+  default     = 3600
+
+  validation {
+    condition     = var.guest_session_seconds >= 300 && var.guest_session_seconds <= 86400
+    error_message = "guest_session_seconds must be between 300 (5 minutes) and 86400 (a day)."
+  }
+}
+
 # --- API and alarms -----------------------------------------------------------------------
 
 variable "api_throttling_burst_limit" {
@@ -292,6 +318,50 @@ variable "api_throttling_rate_limit" {
   description = "HTTP API steady rate limit (requests per second) for the whole stage."
   type        = number
   default     = 50
+}
+
+variable "guest_session_throttling_burst_limit" {
+  description = "Burst limit (requests) of POST /share/session, the route that trades a share link for a guest session."
+  type        = number
+  default     = 20
+
+  validation {
+    condition     = var.guest_session_throttling_burst_limit >= 1
+    error_message = "guest_session_throttling_burst_limit must be at least 1."
+  }
+}
+
+variable "guest_session_throttling_rate_limit" {
+  description = "Steady rate limit (requests per second) of POST /share/session."
+  type        = number
+  default     = 10
+
+  validation {
+    condition     = var.guest_session_throttling_rate_limit > 0
+    error_message = "guest_session_throttling_rate_limit must be above 0."
+  }
+}
+
+variable "guest_view_throttling_burst_limit" {
+  description = "Burst limit (requests) of each route a guest views and downloads through (GET /albums/{album_id}, its /download)."
+  type        = number
+  default     = 100
+
+  validation {
+    condition     = var.guest_view_throttling_burst_limit >= 1
+    error_message = "guest_view_throttling_burst_limit must be at least 1."
+  }
+}
+
+variable "guest_view_throttling_rate_limit" {
+  description = "Steady rate limit (requests per second) of each route a guest views and downloads through."
+  type        = number
+  default     = 50
+
+  validation {
+    condition     = var.guest_view_throttling_rate_limit > 0
+    error_message = "guest_view_throttling_rate_limit must be above 0."
+  }
 }
 
 variable "oldest_message_alarm_seconds" {

@@ -8,6 +8,11 @@ terraform {
       source  = "hashicorp/aws"
       version = ">= 5.31, < 7.0"
     }
+    # The guest-session signing key (guests.tf) is made here, never typed in or committed.
+    random = {
+      source  = "hashicorp/random"
+      version = ">= 3.5, < 4.0"
+    }
   }
 
   # State is kept locally (terraform/terraform.tfstate) by default. To share it, add an

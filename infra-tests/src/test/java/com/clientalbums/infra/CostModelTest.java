@@ -48,9 +48,23 @@ class CostModelTest {
         String report = printedReport();
         assertTrue(report.contains("| 10 albums | 100 albums | 1,000 albums |"), report);
         for (String component : new String[] {"Intelligent-Tiering", "thumbnails and previews", "archives under zips/",
-                "S3 requests", "Data transfer out", "Lambda: ZIP generator", "SQS", "DynamoDB", "API Gateway", "S3 old versions"}) {
+                "S3 requests", "Data transfer out", "Lambda: ZIP generator", "SQS", "DynamoDB", "API Gateway", "S3 old versions",
+                "web-size photos"}) {
             assertTrue(report.contains(component), "no line for " + component);
         }
+    }
+
+    @Test
+    void web_size_photos_add_about_a_tenth_of_the_originals_bytes_at_every_size() throws IOException {
+        String report = printedReport();
+        Matcher photos = Pattern.compile("\\| Photos stored \\(GiB\\) \\| ([0-9.,]+) \\| ([0-9.,]+) \\| ([0-9.,]+) \\|").matcher(report);
+        Matcher web = Pattern.compile("\\| Web-size photos stored \\(GiB\\) \\| ([0-9.,]+) \\| ([0-9.,]+) \\| ([0-9.,]+) \\|").matcher(report);
+        assertTrue(photos.find() && web.find(), report);
+        for (int i = 1; i <= 3; i++) {
+            double share = Double.parseDouble(web.group(i).replace(",", "")) / Double.parseDouble(photos.group(i).replace(",", ""));
+            assertTrue(share > 0.05 && share < 0.15, "web size vs originals: " + share);
+        }
+        assertTrue(report.contains("web-size rendition in 0.20 s more, an estimate"), "the rendering time is marked as an estimate");
     }
 
     @Test

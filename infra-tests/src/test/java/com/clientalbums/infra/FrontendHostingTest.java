@@ -3,11 +3,18 @@ package com.clientalbums.infra;
 import com.clientalbums.infra.terraform.Block;
 import com.clientalbums.infra.terraform.Statement;
 import com.clientalbums.infra.terraform.Terraform;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FrontendHostingTest {
 
     private static final Terraform TF = Terraform.load();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Block DISTRIBUTION = TF.resource("aws_cloudfront_distribution", "frontend");
 
     @Test
@@ -55,9 +63,51 @@ class FrontendHostingTest {
         Block association = DISTRIBUTION.block("default_cache_behavior").block("function_association");
         assertEquals("viewer-request", association.string("event_type"));
         assertEquals("${aws_cloudfront_function.frontend_index.arn}", association.string("function_arn"));
-        String code = TF.resource("aws_cloudfront_function", "frontend_index").string("code");
-        assertTrue(code.contains("index.html"));
         assertEquals("index.html", DISTRIBUTION.string("default_root_object"));
+        Map<String, String> served = runIndexFunction(List.of("/albums", "/albums/", "/studio/album", "/favicon.svg",
+                "/_astro/index.3f2a.js", "/"));
+        assertEquals("/albums/index.html", served.get("/albums"));
+        assertEquals("/albums/index.html", served.get("/albums/"));
+        assertEquals("/studio/album/index.html", served.get("/studio/album"));
+        assertEquals("/favicon.svg", served.get("/favicon.svg"));
+        assertEquals("/_astro/index.3f2a.js", served.get("/_astro/index.3f2a.js"));
+        assertEquals("/index.html", served.get("/"));
+    }
+
+    @Test
+    void every_share_link_is_served_the_one_guest_page_which_reads_its_token_from_the_address() {
+        // Tokens are 43 base64url characters ("-" and "_" included, never a dot).
+        String token = "q3Zx-9_aB0cDeFgHiJkLmNoPqRsTuVwXyZ012345678";
+        Map<String, String> served = runIndexFunction(List.of("/s/" + token, "/s/" + token + "/", "/s/", "/s/index.html", "/sample"));
+        assertEquals("/s/index.html", served.get("/s/" + token));
+        assertEquals("/s/index.html", served.get("/s/" + token + "/"));
+        assertEquals("/s/index.html", served.get("/s/"));
+        assertEquals("/s/index.html", served.get("/s/index.html"));
+        assertEquals("/sample/index.html", served.get("/sample"), "only /s/ itself is the guest page");
+    }
+
+    /**
+     * Runs the viewer-request function's code as CloudFront would, in node, on each path:
+     * what the edge asks S3 for.
+     */
+    private static Map<String, String> runIndexFunction(List<String> uris) {
+        String code = TF.resource("aws_cloudfront_function", "frontend_index").string("code");
+        String script = code + "\nconst uris = JSON.parse(process.argv[1]);\n"
+                + "console.log(JSON.stringify(Object.fromEntries(uris.map(u => [u, handler({request: {uri: u}}).uri]))));\n";
+        try {
+            Process node = new ProcessBuilder("node", "-e", script, MAPPER.writeValueAsString(uris)).redirectErrorStream(true).start();
+            String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(node.waitFor(60, TimeUnit.SECONDS), "node did not finish");
+            assertEquals(0, node.exitValue(), out);
+            Map<String, String> served = new LinkedHashMap<>();
+            MAPPER.readTree(out).fields().forEachRemaining(e -> served.put(e.getKey(), e.getValue().asText()));
+            return served;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.clientalbums.infra;
 
 import com.clientalbums.common.store.S3Keys;
+import com.clientalbums.previews.keys.PreviewKeys;
 import com.clientalbums.infra.terraform.Block;
 import com.clientalbums.infra.terraform.Statement;
 import com.clientalbums.infra.terraform.Terraform;
@@ -35,10 +36,14 @@ class IamTest {
     private static final String ZIPS = BUCKET + "/zips/*";
     private static final String CHECKPOINTS = BUCKET + "/zips/*.checkpoint.json";
     private static final String QUARANTINE = BUCKET + "/quarantine/*";
+    private static final String WATERMARKS = BUCKET + "/watermarks/*";
     private static final String ALBUM_TABLE = "${aws_dynamodb_table.album.arn}";
     private static final String USER_TABLE = "${aws_dynamodb_table.user.arn}";
     private static final String GRANT_TABLE = "${aws_dynamodb_table.user_album.arn}";
     private static final String GRANT_INDEX = GRANT_TABLE + "/index/album_id-index";
+    private static final String SHARE_TABLE = "${aws_dynamodb_table.share.arn}";
+    private static final String SHARE_TOKEN_INDEX = SHARE_TABLE + "/index/token_hash-index";
+    private static final String GUEST_KEY = "${aws_ssm_parameter.guest_session_key.arn}";
     private static final String QUEUE = "${aws_sqs_queue.zip_generation.arn}";
     private static final String USER_POOL = "${aws_cognito_user_pool.clients.arn}";
 
@@ -59,6 +64,7 @@ class IamTest {
                     "s3:GetObject " + PREVIEWS,
                     "s3:PutObject " + PREVIEWS,
                     "s3:DeleteObject " + PREVIEWS,
+                    "s3:GetObject " + WATERMARKS,
                     "s3:PutObject " + QUARANTINE,
                     "s3:DeleteObject " + ALBUMS,
                     "dynamodb:GetItem " + ALBUM_TABLE,
@@ -82,6 +88,10 @@ class IamTest {
                     "dynamodb:Query " + GRANT_TABLE,
                     "dynamodb:GetItem " + GRANT_TABLE,
                     "dynamodb:GetItem " + USER_TABLE,
+                    "dynamodb:GetItem " + SHARE_TABLE,
+                    "dynamodb:UpdateItem " + SHARE_TABLE,
+                    "dynamodb:Query " + SHARE_TOKEN_INDEX,
+                    "ssm:GetParameter " + GUEST_KEY,
                     "sqs:SendMessage " + QUEUE),
             "admin_api", Set.of(
                     "logs:CreateLogStream " + logs("admin_api"),
@@ -91,6 +101,8 @@ class IamTest {
                     "s3:GetObject " + PREVIEWS,
                     "s3:GetObject " + ZIPS,
                     "s3:PutObject " + ALBUMS,
+                    "s3:PutObject " + WATERMARKS,
+                    "s3:GetObject " + WATERMARKS,
                     "dynamodb:GetItem " + ALBUM_TABLE,
                     "dynamodb:UpdateItem " + ALBUM_TABLE,
                     "dynamodb:PutItem " + ALBUM_TABLE,
@@ -104,6 +116,10 @@ class IamTest {
                     "dynamodb:GetItem " + USER_TABLE,
                     "dynamodb:PutItem " + USER_TABLE,
                     "dynamodb:Scan " + USER_TABLE,
+                    "dynamodb:PutItem " + SHARE_TABLE,
+                    "dynamodb:GetItem " + SHARE_TABLE,
+                    "dynamodb:Query " + SHARE_TABLE,
+                    "dynamodb:UpdateItem " + SHARE_TABLE,
                     "sqs:SendMessage " + QUEUE,
                     "cognito-idp:AdminCreateUser " + USER_POOL,
                     "cognito-idp:AdminAddUserToGroup " + USER_POOL),
@@ -118,6 +134,7 @@ class IamTest {
                     "s3:GetObject " + PREVIEWS,
                     "s3:PutObject " + PREVIEWS,
                     "s3:DeleteObject " + PREVIEWS,
+                    "s3:GetObject " + WATERMARKS,
                     "s3:PutObject " + QUARANTINE,
                     "s3:DeleteObject " + ALBUMS,
                     "dynamodb:Scan " + ALBUM_TABLE,
@@ -250,7 +267,7 @@ class IamTest {
                 boolean objectActions = s.actions().stream().anyMatch(a -> a.startsWith("s3:") && !a.startsWith("s3:ListBucket"));
                 if (objectActions) {
                     for (String resource : s.resources()) {
-                        assertTrue(Set.of(ALBUMS, PREVIEWS, ZIPS, CHECKPOINTS, QUARANTINE).contains(resource), f + "/" + s.sid() + " on " + resource);
+                        assertTrue(Set.of(ALBUMS, PREVIEWS, ZIPS, CHECKPOINTS, QUARANTINE, WATERMARKS).contains(resource), f + "/" + s.sid() + " on " + resource);
                     }
                 }
             }
@@ -269,6 +286,42 @@ class IamTest {
         assertTrue(deletable.matcher(S3Keys.checkpointKey(archive)).matches(), "its own checkpoints");
         assertFalse(deletable.matcher(archive).matches(), "the grant reaches archives");
         assertFalse(deletable.matcher(S3Keys.manifestKey(archive)).matches(), "the grant reaches manifests");
+    }
+
+    @Test
+    void web_size_renditions_lie_under_the_previews_grants_so_they_are_made_read_and_swept_with_previews() {
+        // The keys the code builds for renditions, matched as IAM matches the grants.
+        String rendition = PreviewKeys.web("album-1", "Ceremony/IMG_0001.CR3");
+        Pattern previews = iamPattern(PREVIEWS.substring(BUCKET.length() + 1));
+        assertTrue(previews.matcher(rendition).matches(), rendition);
+        for (String f : List.of("zip_generator", "maintenance")) {
+            Set<String> actions = new TreeSet<>();
+            rolePolicy(f).stream().filter(s -> s.resources().contains(PREVIEWS)).forEach(s -> actions.addAll(s.actions()));
+            // HEAD (allowed by GetObject) finds current ones, PutObject makes them, DeleteObject sweeps orphans.
+            assertEquals(Set.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"), actions, f);
+        }
+        // Presigned links to renditions (a guest's web-size photo) carry the client API's signature.
+        assertTrue(rolePolicy("client_api").stream().anyMatch(s -> s.actions().contains("s3:GetObject") && s.resources().contains(PREVIEWS)));
+    }
+
+    @Test
+    void only_the_client_api_reads_the_guest_session_key_and_only_that_parameter() {
+        for (LambdaFunction f : LambdaFunction.all()) {
+            for (Statement s : rolePolicy(f.resource())) {
+                for (String action : s.actions()) {
+                    if (action.startsWith("ssm:") || action.startsWith("kms:")) {
+                        assertEquals("client_api", f.resource(), f + "/" + s.sid() + " allows " + action);
+                        assertEquals("ssm:GetParameter", action);
+                        assertEquals(List.of(GUEST_KEY), s.resources());
+                    }
+                }
+            }
+        }
+        // The AWS-managed aws/ssm key decrypts for whoever may read the parameter: no key id of
+        // a customer-managed key, which would need a kms:Decrypt grant.
+        Block parameter = TF.resource("aws_ssm_parameter", "guest_session_key");
+        assertEquals("SecureString", parameter.string("type"));
+        assertFalse(parameter.has("key_id"), "a customer-managed key needs kms:Decrypt in the client API's role");
     }
 
     /** An IAM resource pattern as a regex: "*" spans any characters, slashes included; "?" is one. */

@@ -202,6 +202,40 @@ class LambdaFunctionsTest {
     }
 
     @Test
+    void every_function_makes_web_size_photos_at_the_one_long_edge_terraform_sets() {
+        // Part of every album's fingerprint: functions that disagreed would rebuild each other's archives.
+        for (LambdaFunction f : LambdaFunction.all()) {
+            assertEquals("${tostring(var.web_size_px)}", function(f).block("environment").map("variables").get(Setting.WEB_SIZE_PX.name()), f.toString());
+        }
+        assertEquals("${var.web_size_px >= 640 && var.web_size_px <= 4096}", TF.variable("web_size_px").block("validation").string("condition"));
+    }
+
+    @Test
+    void the_apis_find_share_links_in_the_share_table_and_the_studio_makes_them_on_the_portals_address() {
+        for (LambdaFunction f : List.of(LambdaFunction.CLIENT_API, LambdaFunction.ADMIN_API)) {
+            assertEquals("${aws_dynamodb_table.share.name}",
+                    function(f).block("environment").map("variables").get(Setting.SHARE_TABLE_NAME.name()), f.toString());
+        }
+        assertEquals("${local.portal_url}",
+                function(LambdaFunction.ADMIN_API).block("environment").map("variables").get(Setting.PORTAL_URL.name()));
+    }
+
+    @Test
+    void the_client_api_signs_guest_sessions_with_the_key_terraform_keeps_in_ssm() {
+        Map<String, String> env = function(LambdaFunction.CLIENT_API).block("environment").map("variables");
+        assertEquals("ssm:${aws_ssm_parameter.guest_session_key.name}", env.get(Setting.GUEST_KEY_SOURCE.name()));
+        Block parameter = TF.resource("aws_ssm_parameter", "guest_session_key");
+        assertEquals("/${var.project_name}/guest-session-key", parameter.string("name"));
+        assertEquals("SecureString", parameter.string("type"));
+        assertEquals("${random_password.guest_session_key.result}", parameter.string("value"));
+        Block random = TF.resource("random_password", "guest_session_key");
+        assertTrue(TF.expressions().number(random.get("length")) >= 43, "at least 256 bits of a 62-letter alphabet");
+        assertEquals("${tostring(var.guest_session_seconds)}", env.get(Setting.GUEST_SESSION_SECONDS.name()));
+        assertEquals("${var.guest_session_seconds >= 300 && var.guest_session_seconds <= 86400}",
+                TF.variable("guest_session_seconds").block("validation").string("condition"));
+    }
+
+    @Test
     void maintenance_has_time_to_sweep_every_album() {
         assertEquals(900, TF.expressions().number(function(LambdaFunction.MAINTENANCE).get("timeout")));
     }

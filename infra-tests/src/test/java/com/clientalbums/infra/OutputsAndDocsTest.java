@@ -25,11 +25,12 @@ class OutputsAndDocsTest {
     private static final Terraform TF = Terraform.load();
 
     @Test
-    void outputs_give_the_api_url_bucket_queues_and_user_pool() {
+    void outputs_give_the_api_url_bucket_queues_user_pool_and_share_table() {
         Set<String> outputs = Set.copyOf(TF.outputNames());
         for (String name : List.of("api_base_url", "client_albums_bucket", "zip_generation_queue_url",
                 "zip_generation_dlq_url", "cognito_user_pool_id", "cognito_client_id", "frontend_config",
-                "frontend_config_json", "frontend_bucket", "cloudfront_distribution_id", "portal_url")) {
+                "frontend_config_json", "frontend_bucket", "cloudfront_distribution_id", "portal_url", "share_table_name",
+                "guest_session_key_parameter")) {
             assertTrue(outputs.contains(name), "missing output " + name);
         }
     }

@@ -139,7 +139,7 @@ class StorageTest {
     }
 
     @Test
-    void archives_and_previews_keep_no_old_versions_and_no_rule_cuts_the_photos_retention() {
+    void archives_previews_and_logos_keep_no_old_versions_and_no_rule_cuts_the_photos_retention() {
         Map<String, String> noncurrentDays = new TreeMap<>();
         for (Block r : lifecycle().blocks("rule")) {
             for (Block expiry : r.blocks("noncurrent_version_expiration")) {
@@ -149,8 +149,8 @@ class StorageTest {
         }
         // One rule per prefix the system writes; none for the whole bucket, which would also
         // apply to albums/ and S3 would take the shorter of the two.
-        assertEquals(Map.of(S3Keys.ALBUMS, "${var.photo_version_retention_days}", S3Keys.ZIPS, "1", PreviewKeys.PREFIX, "1"),
-                noncurrentDays);
+        assertEquals(Map.of(S3Keys.ALBUMS, "${var.photo_version_retention_days}", S3Keys.ZIPS, "1", PreviewKeys.PREFIX, "1",
+                "watermarks/", "1"), noncurrentDays);
     }
 
     @Test

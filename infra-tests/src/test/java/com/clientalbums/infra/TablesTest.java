@@ -11,11 +11,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** The album, user and user-album tables (terraform/dynamodb.tf). */
+/** The album, user, user-album and share tables (terraform/dynamodb.tf). */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TablesTest {
 
@@ -26,6 +27,7 @@ class TablesTest {
             "album,      ${var.project_name}-album,      album_id, ''",
             "user,       ${var.project_name}-user,       email,    ''",
             "user_album, ${var.project_name}-user-album, email,    album_id",
+            "share,      ${var.project_name}-share,      album_id, share_id",
     })
     void each_table_has_the_plans_name_and_keys(String table, String name, String hashKey, String rangeKey) {
         Block t = TF.resource("aws_dynamodb_table", table);
@@ -36,11 +38,16 @@ class TablesTest {
         } else {
             assertEquals(rangeKey, t.string("range_key"));
         }
-        // Every key attribute is a string, and only keys are declared (DynamoDB rejects others).
+        // Every key attribute is a string, and only keys, the table's and its indexes', are
+        // declared (DynamoDB rejects others).
         Map<String, String> attributes = new LinkedHashMap<>();
         t.blocks("attribute").forEach(a -> attributes.put(a.string("name"), a.string("type")));
-        Set<String> keys = rangeKey.isEmpty() ? Set.of(hashKey) : Set.of(hashKey, rangeKey);
-        assertEquals(keys, attributes.keySet());
+        Set<String> keys = new TreeSet<>(rangeKey.isEmpty() ? Set.of(hashKey) : Set.of(hashKey, rangeKey));
+        for (Block index : t.blocks("global_secondary_index")) {
+            keys.add(index.string("hash_key"));
+            if (index.has("range_key")) keys.add(index.string("range_key"));
+        }
+        assertEquals(keys, new TreeSet<>(attributes.keySet()));
         attributes.values().forEach(type -> assertEquals("S", type));
     }
 
@@ -50,6 +57,19 @@ class TablesTest {
         assertEquals("album_id-index", index.string("name"));
         assertEquals("album_id", index.string("hash_key"));
         assertEquals("email", index.string("range_key"));
+    }
+
+    @Test
+    void a_guests_token_finds_its_share_link_through_the_token_hash_index_which_holds_keys_only() {
+        Block share = TF.resource("aws_dynamodb_table", "share");
+        assertEquals(1, share.blocks("global_secondary_index").size());
+        Block index = share.block("global_secondary_index");
+        assertEquals("token_hash-index", index.string("name"));
+        assertEquals("token_hash", index.string("hash_key"));
+        assertFalse(index.has("range_key"), "a token's hash names one link");
+        // The link is then read by its key: the index's eventually consistent copy never decides
+        // whether a link is revoked, and holds no PIN hash or label.
+        assertEquals("KEYS_ONLY", index.string("projection_type"));
     }
 
     @Test
@@ -69,7 +89,7 @@ class TablesTest {
     }
 
     @Test
-    void there_are_exactly_the_three_tables_of_the_plan() {
-        assertEquals(Set.of("album", "user", "user_album"), TF.resources("aws_dynamodb_table").keySet());
+    void there_are_exactly_the_three_tables_of_the_plan_and_the_share_links_table() {
+        assertEquals(Set.of("album", "user", "user_album", "share"), TF.resources("aws_dynamodb_table").keySet());
     }
 }

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,7 +36,8 @@ class TerraformFilesTest {
             Map.entry("aws_sns_topic", "name"),
             Map.entry("aws_cloudwatch_metric_alarm", "alarm_name"),
             Map.entry("aws_cloudwatch_event_rule", "name"),
-            Map.entry("aws_apigatewayv2_api", "name"));
+            Map.entry("aws_apigatewayv2_api", "name"),
+            Map.entry("aws_ssm_parameter", "name"));
 
     @Test
     void every_tf_file_parses() {
@@ -55,6 +58,21 @@ class TerraformFilesTest {
         String constraint = terraform.block("required_providers").get("aws").path("version").asText();
         assertTrue(constraint.startsWith(">= 5."), constraint);
         assertEquals("hashicorp/aws", terraform.block("required_providers").get("aws").path("source").asText());
+    }
+
+    @Test
+    void every_provider_a_resource_uses_is_required_with_a_version() {
+        Block terraform = new Block("terraform", TF.files().get("versions.tf").path("terraform").get(0));
+        Set<String> required = new TreeSet<>();
+        terraform.block("required_providers").node().fieldNames().forEachRemaining(required::add);
+        Set<String> used = new TreeSet<>();
+        TF.allResources().keySet().forEach(address -> used.add(address.substring(0, address.indexOf('_'))));
+        assertEquals(used, required, "providers of the resources vs required_providers");
+        for (String provider : required) {
+            assertEquals("hashicorp/" + provider, terraform.block("required_providers").get(provider).path("source").asText());
+            assertTrue(terraform.block("required_providers").get(provider).path("version").asText().contains("<"),
+                    provider + " has no upper bound: a new major release could change a deploy");
+        }
     }
 
     @Test

@@ -129,12 +129,13 @@ public final class CostModel {
             int sidecarPutsPerArchivePart,
             int dynamoWritesPerBuild,       // claim, progress every few seconds, publish
             double idleQueueRequestsPerMonth, // Lambda's pollers long-poll even an empty queue
-            int alarms) {
+            int alarms,
+            Sharing sharing) {
 
         static Assumptions typical() {
             return new Assumptions(1000, 8, 35, 300, 12, 1.5, 3, 50, 10, 200, 20, 0.05, 0.05, 300, 20,
                     150, 5, 1769, 1024, 120, 1024, 0.7, 0.2, 30, 30, 0.1, 16, 4096, 4, 4, 20,
-                    5 * 3 * 60 * 24 * 30, 4);
+                    5 * 3 * 60 * 24 * 30, 4, Sharing.typical());
         }
 
         Assumptions withThroughput(double mbps) {
@@ -145,7 +146,7 @@ public final class CostModel {
                     generatorMemoryMb, apiMemoryMb, apiMillisPerRequest, maintenanceMemoryMb, previewSecondsPerPhoto,
                     maintenanceSecondsPerAlbumPerRun, archiveExpiryDays, photoVersionRetentionDays, replacedPhotoShare,
                     partSizeMib, splitSizeMib, parallelParts, sidecarPutsPerArchivePart, dynamoWritesPerBuild,
-                    idleQueueRequestsPerMonth, alarms);
+                    idleQueueRequestsPerMonth, alarms, sharing);
         }
 
         Assumptions withArchiveExpiryDays(int days) {
@@ -155,11 +156,28 @@ public final class CostModel {
                     apiRequestsPerRevisit, buildThroughputMbps, buildOverheadSeconds, generatorMemoryMb, apiMemoryMb, apiMillisPerRequest, maintenanceMemoryMb,
                     previewSecondsPerPhoto, maintenanceSecondsPerAlbumPerRun, days, photoVersionRetentionDays, replacedPhotoShare,
                     partSizeMib, splitSizeMib, parallelParts, sidecarPutsPerArchivePart, dynamoWritesPerBuild,
-                    idleQueueRequestsPerMonth, alarms);
+                    idleQueueRequestsPerMonth, alarms, sharing);
         }
 
         double albumGib() {
             return photosPerAlbum * photoMb * 1e6 / GIB;
+        }
+
+        /** An album's web-size renditions, and so its web-size archive. */
+        double webAlbumGib() {
+            return photosPerAlbum * sharing.renditionKb() * 1e3 / GIB;
+        }
+
+        /** Seconds the generator spends on the web-size archive of one build (the renditions exist already). */
+        double webBuildSeconds() {
+            return photosPerAlbum * sharing.renditionKb() / 1e3 / buildThroughputMbps;
+        }
+
+        /** PUT-class requests of the web-size archive: its upload parts, and per archive the same sidecars as the originals'. */
+        double webBuildPutRequests() {
+            double bytes = photosPerAlbum * sharing.renditionKb() * 1e3;
+            double archives = splitSizeMib == 0 ? 1 : Math.ceil(bytes / (splitSizeMib * 1024.0 * 1024));
+            return Math.ceil(bytes / (partSizeMib * 1024.0 * 1024)) + archives * (2 + sidecarPutsPerArchivePart);
         }
 
         /** Seconds the generator runs for one album, over all its workers. */
@@ -201,6 +219,27 @@ public final class CostModel {
         }
     }
 
+    /**
+     * Share links, guests and web-size photos (docs/sharing.md).
+     *
+     * @param renditionKb              one web-size rendition (2,048 px long edge, JPEG quality 0.88): an
+     *                                 estimate, 10% of the 8 MB original. The renderer's previews of synthetic
+     *                                 24 MP JPEGs were 340-530 KB at 1,600 px; 2,048 px has 1.64 times the
+     *                                 pixels (560-870 KB), and real photos compress better than that texture
+     * @param renditionSecondsPerPhoto generator time a rendition adds to a new photo's previews: an estimate
+     *                                 (the decode is shared; this is the resize, the encode and one PUT),
+     *                                 until the web-size benchmark measures it on Lambda
+     * @param guestSessionsPerNewAlbum guests who open a share link of a new album in its first month
+     * @param guestRequestsPerSession  the guest's gallery view, status polls and downloads
+     * @param webZipDownloadsPerNewAlbum web-size Download All by guests (and clients limited to web size)
+     */
+    record Sharing(double renditionKb, double renditionSecondsPerPhoto, int guestSessionsPerNewAlbum,
+                   int guestRequestsPerSession, int webZipDownloadsPerNewAlbum) {
+        static Sharing typical() {
+            return new Sharing(800, 0.2, 20, 10, 5);
+        }
+    }
+
     /** What a month of a studio with {@code albums} albums consumes. */
     record Usage(
             int albums,
@@ -209,6 +248,7 @@ public final class CostModel {
             double builds,
             double photoGib,
             double previewGib,
+            double webGib,
             double archiveGibMonths,
             double oldPhotoVersionGibMonths,
             double oldArchiveVersionGibMonths,
@@ -217,6 +257,7 @@ public final class CostModel {
             double transferGib,
             double generatorBuildGbSeconds,
             double generatorPreviewGbSeconds,
+            double generatorWebGbSeconds,
             double apiGbSeconds,
             double maintenanceGbSeconds,
             double lambdaRequests,
@@ -237,28 +278,37 @@ public final class CostModel {
             double revisitBuilds = revisits * shareOfOldAlbumsWithoutArchive(a);
             double builds = newAlbums * a.buildsPerNewAlbum() + revisitBuilds;
             double newPhotos = newAlbums * a.photosPerAlbum();
-            double galleryViews = newAlbums * a.galleryViewsPerNewAlbum();
+            Sharing share = a.sharing();
+            double guestSessions = newAlbums * share.guestSessionsPerNewAlbum();
+            // Each guest session views the gallery once, as a client's visit does.
+            double galleryViews = newAlbums * a.galleryViewsPerNewAlbum() + guestSessions;
+            double webZipDownloads = newAlbums * share.webZipDownloadsPerNewAlbum();
 
             double photoGib = albums * albumGib;
             // Both images of every photo of every album kept, in S3 Standard (previews/ has no lifecycle rule).
             double previewGib = albums * a.photosPerAlbum() * (a.thumbKb() + a.previewKb()) * 1e3 / GIB;
-            // Each album's latest archive lives archive_expiry_days; superseded ones are deleted within hours.
-            double archiveGibMonths = (newAlbums + revisitBuilds) * albumGib * a.archiveExpiryDays() / DAYS_PER_MONTH;
+            // Web-size renditions too, under previews/{album}/web/, made once on arrival and kept.
+            double webGib = albums * a.webAlbumGib();
+            // Each album's latest archives, originals and web size, built together, live
+            // archive_expiry_days; superseded ones are deleted within hours.
+            double archiveGibMonths = (newAlbums + revisitBuilds) * (albumGib + a.webAlbumGib())
+                    * a.archiveExpiryDays() / DAYS_PER_MONTH;
             // Versioning: the bytes of photos deleted or replaced in a new album's first month stay
             // photo_version_retention_days; every archive, once expired or superseded, stays one
             // more day as an old version (previews' old versions are too small to count).
             double oldPhotoVersionGibMonths = newAlbums * albumGib * a.replacedPhotoShare()
                     * a.photoVersionRetentionDays() / DAYS_PER_MONTH;
-            double oldArchiveVersionGibMonths = builds * albumGib / DAYS_PER_MONTH;
+            double oldArchiveVersionGibMonths = builds * (albumGib + a.webAlbumGib()) / DAYS_PER_MONTH;
 
             double listsPerAlbum = Math.ceil(a.photosPerAlbum() / 1000.0);
             // previews/{album}/ holds a thumb and a preview key per photo: twice as many listing pages.
             double previewListsPerAlbum = Math.ceil(2 * a.photosPerAlbum() / 1000.0);
             double eventBatches = newPhotos / 10;                             // S3 events reach the generator 10 at a time
             double putList = newPhotos                                        // uploads
-                    + newPhotos * 2                                           // thumb/ and preview/ images, one PUT each
+                    + newPhotos * 3                                           // thumb/, preview/ and web/ images, one PUT each
                     + eventBatches * listsPerAlbum                            // the generator lists the album per batch of photo events
                     + builds * (a.buildPutRequests() + listsPerAlbum)         // upload parts, manifests, checkpoints, photo listing
+                    + builds * a.webBuildPutRequests()                        // the web-size archive built with it
                     + 30 * albums * (listsPerAlbum + previewListsPerAlbum)    // maintenance: daily photo and preview listings
                     + 30 * 2                                                  // maintenance: zips/ and open multipart uploads
                     // Album API per gallery view: the album list's cover (one key), the photos and the
@@ -271,12 +321,16 @@ public final class CostModel {
                     // marker (one PUT) instead of the two images; too rare to count.
                     + newPhotos * 4
                     + newPhotos * a.repeatedPhotoEventShare() * 3             // repeats: photo, thumb and preview HEADs
+                    // A build's plan HEADs every rendition (current?) and its web-size parts read each one.
+                    + builds * a.photosPerAlbum() * 2
                     + galleryViews * (a.thumbnailsLoadedPerView() + a.previewsLoadedPerView())
                     + newAlbums * (a.photoDownloadsPerNewAlbum() + a.zipDownloadsPerNewAlbum())
+                    + webZipDownloads
                     + revisits;
 
             double transferGib = newAlbums * a.zipDownloadsPerNewAlbum() * albumGib
                     + revisits * albumGib
+                    + webZipDownloads * a.webAlbumGib()
                     + newAlbums * a.photoDownloadsPerNewAlbum() * a.photoMb() * 1e6 / GIB
                     + galleryViews * (a.thumbnailsLoadedPerView() * a.thumbKb()
                             + a.previewsLoadedPerView() * a.previewKb()) * 1e3 / GIB;
@@ -284,7 +338,11 @@ public final class CostModel {
             double generatorBuildGbSeconds = builds * a.buildSeconds() * a.generatorMemoryMb() / 1024.0;
             // Previews are rendered by the generator on each photo's S3 event, at the generator's memory.
             double generatorPreviewGbSeconds = newPhotos * a.previewSecondsPerPhoto() * a.generatorMemoryMb() / 1024.0;
-            double apiRequests = newAlbums * a.apiRequestsPerNewAlbum() + revisits * a.apiRequestsPerRevisit();
+            // Web size: each rendition made with its photo's previews, the web-size archive with each build.
+            double generatorWebGbSeconds = (newPhotos * share.renditionSecondsPerPhoto() + builds * a.webBuildSeconds())
+                    * a.generatorMemoryMb() / 1024.0;
+            double apiRequests = newAlbums * a.apiRequestsPerNewAlbum() + revisits * a.apiRequestsPerRevisit()
+                    + guestSessions * share.guestRequestsPerSession();
             double apiGbSeconds = apiRequests * a.apiMillisPerRequest() / 1000 * a.apiMemoryMb() / 1024.0;
             // Maintenance only sweeps: it renders nothing while the photo events arrive.
             double maintenanceSeconds = 30 * (5 + albums * a.maintenanceSecondsPerAlbumPerRun());
@@ -295,8 +353,13 @@ public final class CostModel {
             double sqsRequests = queueMessages * 3 + a.idleQueueRequestsPerMonth();
             double lambdaRequests = apiRequests + queueMessages / 10 + 30;
 
-            double dynamoWrites = builds * a.dynamoWritesPerBuild() + apiRequests * 0.2 + 30 * albums * 0.1;
-            double dynamoReads = apiRequests * 2 + builds * 5 + 30 * albums / 8.0;
+            // The share table: a link made per new album; per guest session the token's index Query,
+            // the link read and the session counted; every later guest request reads the link again
+            // (so a revoke counts at once); a web-size Download All counts against the link's limit.
+            double shareWrites = newAlbums + guestSessions + webZipDownloads;
+            double shareReads = guestSessions * (2 + share.guestRequestsPerSession());
+            double dynamoWrites = builds * a.dynamoWritesPerBuild() + apiRequests * 0.2 + 30 * albums * 0.1 + shareWrites;
+            double dynamoReads = apiRequests * 2 + builds * 5 + 30 * albums / 8.0 + shareReads;
 
             double logsGib = (apiRequests * 1e3 + builds * 50e3 + 30 * 20e3 + queueMessages * 300) / GIB;
 
@@ -306,15 +369,16 @@ public final class CostModel {
                     + tiers[2] * p.itArchiveInstantGbMonth()) + itMonitoring;
             double photoStandardCost = photoGib * p.s3StandardGbMonth();
 
-            return new Usage(albums, newAlbums, revisits, builds, photoGib, previewGib, archiveGibMonths,
+            return new Usage(albums, newAlbums, revisits, builds, photoGib, previewGib, webGib, archiveGibMonths,
                     oldPhotoVersionGibMonths, oldArchiveVersionGibMonths, putList, gets,
-                    transferGib, generatorBuildGbSeconds, generatorPreviewGbSeconds, apiGbSeconds, maintenanceGbSeconds,
+                    transferGib, generatorBuildGbSeconds, generatorPreviewGbSeconds, generatorWebGbSeconds,
+                    apiGbSeconds, maintenanceGbSeconds,
                     lambdaRequests, apiRequests, sqsRequests, dynamoWrites, dynamoReads, logsGib, photoItCost,
                     photoStandardCost);
         }
 
         double generatorGbSeconds() {
-            return generatorBuildGbSeconds + generatorPreviewGbSeconds;
+            return generatorBuildGbSeconds + generatorPreviewGbSeconds + generatorWebGbSeconds;
         }
 
         double lambdaGbSeconds() {
@@ -427,7 +491,8 @@ public final class CostModel {
         List<Line> lines = new ArrayList<>();
         lines.add(new Line("S3 photos, Intelligent-Tiering (as deployed)", Usage::photoItCost));
         lines.add(new Line("S3 thumbnails and previews (Standard)", u -> u.previewGib() * p.s3StandardGbMonth()));
-        lines.add(new Line("S3 archives under zips/ (Standard, expire after " + a.archiveExpiryDays() + " days)",
+        lines.add(new Line("S3 web-size photos (Standard)", u -> u.webGib() * p.s3StandardGbMonth()));
+        lines.add(new Line("S3 archives under zips/, originals and web size (Standard, expire after " + a.archiveExpiryDays() + " days)",
                 u -> u.archiveGibMonths() * p.s3StandardGbMonth()));
         // Old versions of photos are read by nobody: Intelligent-Tiering moves them to Infrequent
         // Access after 30 days; priced at Frequent, the most they can cost within the retention.
@@ -436,7 +501,7 @@ public final class CostModel {
         lines.add(new Line("S3 requests (PUT/LIST and GET/HEAD)",
                 u -> u.putListRequests() / 1000 * p.s3PutListPer1000() + u.getRequests() / 1000 * p.s3GetPer1000()));
         lines.add(new Line("Data transfer out (downloads, thumbnails, previews)", u -> u.transferGib() * p.transferOutPerGb()));
-        lines.add(new Line("Lambda: ZIP generator (archives and previews)", u -> u.generatorGbSeconds() * p.lambdaArmPerGbSecond()));
+        lines.add(new Line("Lambda: ZIP generator (archives, previews, web-size photos)", u -> u.generatorGbSeconds() * p.lambdaArmPerGbSecond()));
         lines.add(new Line("Lambda: APIs and maintenance, requests",
                 u -> (u.apiGbSeconds() + u.maintenanceGbSeconds()) * p.lambdaArmPerGbSecond()
                         + u.lambdaRequests() / 1e6 * p.lambdaPerMillionRequests()));
@@ -481,7 +546,9 @@ public final class CostModel {
                 .append(" MB/s (one ").append(a.photosPerAlbum()).append("-photo album builds in ")
                 .append(num(a.buildSeconds())).append(" s at ").append(a.generatorMemoryMb())
                 .append(" MB; the same function makes a photo's thumbnail and preview in ")
-                .append(num(a.previewSecondsPerPhoto())).append(" s).\n\n");
+                .append(num(a.previewSecondsPerPhoto())).append(" s, and its web-size rendition in ")
+                .append(num(a.sharing().renditionSecondsPerPhoto())).append(" s more, an estimate; its web-size archive takes ")
+                .append(num(a.webBuildSeconds())).append(" s more).\n\n");
         out.append("| Component |");
         for (int albums : SCENARIOS) out.append(' ').append(String.format(Locale.US, "%,d", albums)).append(" albums |");
         out.append("\n|---|");
@@ -519,13 +586,14 @@ public final class CostModel {
         quantity(out, "Archive builds", usages, u -> num(u.builds()));
         quantity(out, "Photos stored (GiB)", usages, u -> num(u.photoGib()));
         quantity(out, "Thumbnails and previews stored (GiB)", usages, u -> num(u.previewGib()));
+        quantity(out, "Web-size photos stored (GiB)", usages, u -> num(u.webGib()));
         quantity(out, "Archives stored (GiB-months)", usages, u -> num(u.archiveGibMonths()));
         quantity(out, "Old versions kept, photos / archives (GiB-months)", usages,
                 u -> num(u.oldPhotoVersionGibMonths()) + " / " + num(u.oldArchiveVersionGibMonths()));
         quantity(out, "S3 requests (PUT/LIST / GET/HEAD)", usages, u -> num(u.putListRequests()) + " / " + num(u.getRequests()));
         quantity(out, "Downloaded (GiB)", usages, u -> num(u.transferGib()));
-        quantity(out, "Lambda GB-seconds (archives + previews / all)", usages, u -> num(u.generatorBuildGbSeconds())
-                + " + " + num(u.generatorPreviewGbSeconds()) + " / " + num(u.lambdaGbSeconds()));
+        quantity(out, "Lambda GB-seconds (archives + previews + web size / all)", usages, u -> num(u.generatorBuildGbSeconds())
+                + " + " + num(u.generatorPreviewGbSeconds()) + " + " + num(u.generatorWebGbSeconds()) + " / " + num(u.lambdaGbSeconds()));
         quantity(out, "API requests", usages, u -> num(u.apiRequests()));
         quantity(out, "SQS requests", usages, u -> num(u.sqsRequests()));
 
@@ -535,15 +603,17 @@ public final class CostModel {
                 .append(pct(shares[1])).append(" Infrequent, ")
                 .append(pct(shares[2])).append(" Archive Instant.\n");
 
-        out.append("\nArchive expiry against rebuilding (100 albums; storage of archives vs. generator and S3 requests of the builds they avoid):\n\n");
+        out.append("\nArchive expiry against rebuilding (100 albums; storage of both archives vs. generator and S3 requests of the builds they avoid):\n\n");
         out.append("| archive_expiry_days | archive storage | builds | build cost | sum |\n|---:|---:|---:|---:|---:|\n");
         for (int days : new int[] {7, 14, 30, 90}) {
             Assumptions e = a.withArchiveExpiryDays(days);
             Usage u = Usage.of(100, e, p);
             double storage = u.archiveGibMonths() * p.s3StandardGbMonth();
-            double partsAndGets = u.builds() * ((e.photosPerAlbum() + e.archiveParts()) / 1000.0 * p.s3GetPer1000()
-                    + e.buildPutRequests() / 1000 * p.s3PutListPer1000());
-            double buildCost = u.generatorBuildGbSeconds() * p.lambdaArmPerGbSecond() + partsAndGets;
+            // Each build makes both archives: the web-size one HEADs and reads every rendition.
+            double partsAndGets = u.builds() * ((3 * e.photosPerAlbum() + e.archiveParts()) / 1000.0 * p.s3GetPer1000()
+                    + (e.buildPutRequests() + e.webBuildPutRequests()) / 1000 * p.s3PutListPer1000());
+            double generatorSeconds = u.builds() * (e.buildSeconds() + e.webBuildSeconds());
+            double buildCost = generatorSeconds * e.generatorMemoryMb() / 1024.0 * p.lambdaArmPerGbSecond() + partsAndGets;
             out.append("| ").append(days).append(" | ").append(usd(storage)).append(" | ").append(num(u.builds()))
                     .append(" | ").append(usd(buildCost)).append(" | ").append(usd(storage + buildCost)).append(" |\n");
         }

@@ -11,12 +11,15 @@ import java.util.Optional;
 
 /**
  * Serves the built front end ({@code frontend/dist}) the way CloudFront does in AWS:
- * {@code /albums} and {@code /albums/} answer {@code albums/index.html} (Terraform's viewer-request
+ * {@code /albums} and {@code /albums/} answer {@code albums/index.html} and every share link
+ * {@code /s/{token}} the one guest page {@code s/index.html} (Terraform's viewer-request
  * function), a missing file answers 404 with the site's 404 page (or the home page), and the
  * security headers of AWS's "SecurityHeadersPolicy" are set. Astro's hashed files under
  * {@code /_astro/} are cached for a year; pages are revalidated on every load.
  */
 public final class StaticSite implements Route {
+    /** Share links' addresses: one page for every token, which it reads from the address. */
+    private static final String SHARE_LINKS = "/s/";
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
             Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("mjs", "text/javascript; charset=utf-8"),
@@ -54,9 +57,10 @@ public final class StaticSite implements Route {
         serve(ex, status, path, file.get());
     }
 
-    /** The file for a URL path, with CloudFront's index rule; never outside the site folder. */
+    /** The file for a URL path, with CloudFront's index rules; never outside the site folder. */
     Optional<Path> resolve(String urlPath) {
         if (urlPath == null || !urlPath.startsWith("/") || urlPath.contains("\0")) return Optional.empty();
+        if (urlPath.startsWith(SHARE_LINKS)) return regular(root.resolve("s/index.html"));
         String relative = urlPath.substring(1);
         String last = relative.substring(relative.lastIndexOf('/') + 1);
         if (relative.isEmpty() || relative.endsWith("/")) relative += "index.html";
