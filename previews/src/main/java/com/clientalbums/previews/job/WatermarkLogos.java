@@ -1,0 +1,51 @@
+package com.clientalbums.previews.job;
+
+import com.clientalbums.common.album.Watermark;
+import com.clientalbums.previews.render.WatermarkPainter;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The painter of an album's watermark, its logo read from the bucket once per instance: a logo's
+ * key names its bytes ({@code watermarks/{album_id}/{sha256}.png}), so a key read once never
+ * changes, and a whole album's renditions cost one GET of it.
+ *
+ * <p>A logo that cannot be read fails the rendition rather than leaving it unmarked: a web-size
+ * photo without the mark the photographer asked for is worse than one made on the next try.
+ */
+final class WatermarkLogos {
+    private final S3Client s3;
+    private final String bucket;
+    private final Map<String, BufferedImage> logos = new ConcurrentHashMap<>();
+
+    WatermarkLogos(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    Optional<WatermarkPainter> painter(Optional<Watermark> watermark) {
+        return watermark.map(w -> switch (w.kind()) {
+            case TEXT -> WatermarkPainter.text(w);
+            case LOGO -> WatermarkPainter.logo(w, logos.computeIfAbsent(w.logoKey(), this::read));
+        });
+    }
+
+    private BufferedImage read(String key) {
+        byte[] bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
+        try {
+            BufferedImage logo = ImageIO.read(new ByteArrayInputStream(bytes));
+            if (logo == null) throw new IllegalStateException("the watermark logo " + key + " is not an image that can be read");
+            return logo;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the watermark logo " + key + " cannot be read", e);
+        }
+    }
+}
