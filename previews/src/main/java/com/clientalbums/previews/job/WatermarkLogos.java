@@ -9,14 +9,15 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The painter of an album's watermark, its logo read from the bucket once per instance: a logo's
  * key names its bytes ({@code watermarks/{album_id}/{sha256}.png}), so a key read once never
- * changes, and a whole album's renditions cost one GET of it.
+ * changes, and a whole album's renditions cost one GET of it. Only the last few logos are kept:
+ * a warm generator goes from album to album, and a decoded logo can be tens of megabytes.
  *
  * <p>A logo that cannot be read fails the rendition rather than leaving it unmarked: a web-size
  * photo without the mark the photographer asked for is worse than one made on the next try.
@@ -24,7 +25,15 @@ import java.util.concurrent.ConcurrentHashMap;
 final class WatermarkLogos {
     private final S3Client s3;
     private final String bucket;
-    private final Map<String, BufferedImage> logos = new ConcurrentHashMap<>();
+    static final int KEPT = 4;
+
+    /** Least recently used first; guarded by itself. */
+    private final Map<String, BufferedImage> logos = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, BufferedImage> eldest) {
+            return size() > KEPT;
+        }
+    };
 
     WatermarkLogos(S3Client s3, String bucket) {
         this.s3 = s3;
@@ -34,8 +43,15 @@ final class WatermarkLogos {
     Optional<WatermarkPainter> painter(Optional<Watermark> watermark) {
         return watermark.map(w -> switch (w.kind()) {
             case TEXT -> WatermarkPainter.text(w);
-            case LOGO -> WatermarkPainter.logo(w, logos.computeIfAbsent(w.logoKey(), this::read));
+            case LOGO -> WatermarkPainter.logo(w, logo(w.logoKey()));
         });
+    }
+
+    /** Renders of one album run at once: the first reads the logo while the others wait for it, rather than each reading it. */
+    private BufferedImage logo(String key) {
+        synchronized (logos) {
+            return logos.computeIfAbsent(key, this::read);
+        }
     }
 
     private BufferedImage read(String key) {
