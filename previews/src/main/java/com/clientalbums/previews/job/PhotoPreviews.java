@@ -13,6 +13,7 @@ import com.clientalbums.previews.render.PreviewRenderer.Recipe;
 import com.clientalbums.previews.render.PreviewRenderer.Rendition;
 import com.clientalbums.previews.render.PreviewRenderer.Renditions;
 import com.clientalbums.previews.render.UnreadableImageException;
+import com.clientalbums.previews.render.WatermarkPainter;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -121,7 +122,7 @@ public final class PhotoPreviews {
         }
         Optional<Result> moved = quarantined(albumId, relativePath, readEtag, bytes.length, bytes);
         if (moved.isPresent()) return moved.get();
-        Recipe recipe = web ? Recipe.of(webSize, logos.painter(webSize.watermarkOn())) : Recipe.PREVIEWS_ONLY;
+        Recipe recipe = web ? recipe(webSize) : Recipe.PREVIEWS_ONLY;
         Renditions images;
         try {
             images = renderer.render(bytes, recipe);
@@ -183,6 +184,12 @@ public final class PhotoPreviews {
      */
     public static boolean hasWebRendition(String relativePath) {
         return FileTypes.kind(relativePath).filter(k -> k == FileTypes.Kind.IMAGE).isPresent();
+    }
+
+    /** The album's web-size recipe as the renderer takes it, its watermark's logo read. */
+    private Recipe recipe(WebSize webSize) {
+        Optional<WatermarkPainter> painter = logos.painter(webSize.watermarkOn());
+        return new Recipe(webSize.longEdge(), WebSize.QUALITY, painter, webSize.watermarksPreviews() && painter.isPresent());
     }
 
     /** The {@link #WATERMARK} value of a preview made under {@code webSize}: its tag when previews carry the mark. */

@@ -2,6 +2,7 @@ package com.clientalbums.previews.job;
 
 import com.clientalbums.common.album.Watermark;
 import com.clientalbums.previews.render.WatermarkPainter;
+import com.clientalbums.previews.render.WatermarkPlacement;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import javax.imageio.ImageIO;
@@ -42,9 +43,21 @@ final class WatermarkLogos {
 
     Optional<WatermarkPainter> painter(Optional<Watermark> watermark) {
         return watermark.map(w -> switch (w.kind()) {
-            case TEXT -> WatermarkPainter.text(w);
-            case LOGO -> WatermarkPainter.logo(w, logo(w.logoKey()));
+            case TEXT -> WatermarkPainter.text(w.text(), style(w));
+            case LOGO -> WatermarkPainter.logo(logo(w.logoKey()), style(w));
         });
+    }
+
+    /** The album's setting as the renderer draws it. */
+    static WatermarkPlacement.Style style(Watermark w) {
+        WatermarkPlacement.Anchor anchor = switch (w.position()) {
+            case CENTER -> WatermarkPlacement.Anchor.CENTER;
+            case TOP_LEFT -> WatermarkPlacement.Anchor.TOP_LEFT;
+            case TOP_RIGHT -> WatermarkPlacement.Anchor.TOP_RIGHT;
+            case BOTTOM_LEFT -> WatermarkPlacement.Anchor.BOTTOM_LEFT;
+            case BOTTOM_RIGHT -> WatermarkPlacement.Anchor.BOTTOM_RIGHT;
+        };
+        return new WatermarkPlacement.Style(anchor, w.sizePercent(), w.opacityPercent());
     }
 
     /** Renders of one album run at once: the first reads the logo while the others wait for it, rather than each reading it. */

@@ -1,6 +1,5 @@
 package com.clientalbums.previews.render;
 
-import com.clientalbums.common.album.WebSize;
 import com.clientalbums.previews.keys.PreviewSize;
 
 import java.awt.image.BufferedImage;
@@ -13,7 +12,7 @@ import java.util.Optional;
  * at the largest size needed, turned upright by its EXIF orientation, reduced to each size from the
  * one before, largest first. Pure computation, no storage: tested on generated images.
  *
- * <p>The web-size rendition ({@code docs/uploads.md}, "Renditions") is never enlarged, carries the
+ * <p>The web-size rendition ({@code docs/uploads.md}, "Renditions made on arrival") is never enlarged, carries the
  * album's watermark if it has one and only the EXIF {@link WebExif} keeps; previews carry the
  * watermark when the album asks for it, thumbnails never (at 400 px a mark is a smudge).
  */
@@ -26,21 +25,18 @@ public final class PreviewRenderer {
      * What to make beside the thumbnail and preview.
      *
      * @param webLongEdge       the web-size rendition's long edge; 0 for none (a file that is no image for the web-size archive)
+     * @param webQuality        its JPEG quality, 0-1
      * @param watermark         stamped on the web-size rendition
      * @param watermarkPreviews stamped on the preview too
      */
-    public record Recipe(int webLongEdge, Optional<WatermarkPainter> watermark, boolean watermarkPreviews) {
+    public record Recipe(int webLongEdge, float webQuality, Optional<WatermarkPainter> watermark, boolean watermarkPreviews) {
         /** Thumbnail and preview only, no watermark. */
-        public static final Recipe PREVIEWS_ONLY = new Recipe(0, Optional.empty(), false);
+        public static final Recipe PREVIEWS_ONLY = new Recipe(0, 0f, Optional.empty(), false);
 
         public Recipe {
             if (webLongEdge < 0) throw new IllegalArgumentException("web long edge " + webLongEdge);
+            if (webLongEdge > 0 && (webQuality <= 0 || webQuality > 1)) throw new IllegalArgumentException("JPEG quality " + webQuality);
             if (watermarkPreviews && watermark.isEmpty()) throw new IllegalArgumentException("previews watermarked without a watermark");
-        }
-
-        /** The album's web-size recipe, with its watermark's painter (the logo already read). */
-        public static Recipe of(WebSize webSize, Optional<WatermarkPainter> watermark) {
-            return new Recipe(webSize.longEdge(), watermark, webSize.watermarksPreviews() && watermark.isPresent());
         }
 
         int largestEdge() {
@@ -88,7 +84,7 @@ public final class PreviewRenderer {
 
     private static Rendition web(byte[] photo, BufferedImage image, Recipe recipe) {
         BufferedImage marked = recipe.watermark().map(w -> w.stamped(image)).orElse(image);
-        byte[] jpeg = JpegEncoder.encode(marked, WebSize.QUALITY);
+        byte[] jpeg = JpegEncoder.encode(marked, recipe.webQuality());
         byte[] withExif = WebExif.keptFrom(photo).map(app1 -> WebExif.insert(jpeg, app1)).orElse(jpeg);
         return new Rendition(withExif, marked.getWidth(), marked.getHeight());
     }

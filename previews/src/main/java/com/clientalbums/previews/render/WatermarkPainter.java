@@ -1,7 +1,5 @@
 package com.clientalbums.previews.render;
 
-import com.clientalbums.common.album.Watermark;
-
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -22,7 +20,7 @@ import java.io.UncheckedIOException;
 /**
  * Stamps an album's watermark on an image: a line of text or the photographer's PNG logo, placed
  * by {@link WatermarkPlacement}, its width {@code sizePercent} of the image's, drawn at
- * {@code opacityPercent}.
+ * {@code opacityPercent} ({@link WatermarkPlacement.Style}).
  *
  * <p>Text is drawn with the font bundled beside this class (DejaVu Sans Bold, its licence beside
  * it), never a system font: Lambda's runtime has none, and the same text must look the same
@@ -39,37 +37,34 @@ public final class WatermarkPainter {
     private static final Color OUTLINE_COLOUR = new Color(0, 0, 0, 170);
     private static final Font FONT = loadFont();
 
-    private final Watermark watermark;
+    private final WatermarkPlacement.Style style;
     /** The text's outline at {@link #TEXT_POINTS}, its origin at the top-left of its bounds with room for the stroke; null for a logo. */
     private final Shape text;
     private final double markW, markH;
     private final BufferedImage logo;
 
-    private WatermarkPainter(Watermark watermark, Shape text, double markW, double markH, BufferedImage logo) {
-        this.watermark = watermark;
+    private WatermarkPainter(WatermarkPlacement.Style style, Shape text, double markW, double markH, BufferedImage logo) {
+        this.style = style;
         this.text = text;
         this.markW = markW;
         this.markH = markH;
         this.logo = logo;
     }
 
-    /** A text watermark. */
-    public static WatermarkPainter text(Watermark watermark) {
-        if (watermark.kind() != Watermark.Kind.TEXT) throw new IllegalArgumentException("not a text watermark: " + watermark.kind());
-        TextLayout layout = new TextLayout(watermark.text(), FONT, new FontRenderContext(null, true, true));
+    /** A line of text. */
+    public static WatermarkPainter text(String text, WatermarkPlacement.Style style) {
+        if (text == null || text.isBlank()) throw new IllegalArgumentException("a text watermark needs text");
+        TextLayout layout = new TextLayout(text, FONT, new FontRenderContext(null, true, true));
         Rectangle2D bounds = layout.getBounds();
         double pad = TEXT_POINTS * OUTLINE; // the stroke reaches half its width outside the glyphs; a full one leaves air
         Shape outline = layout.getOutline(AffineTransform.getTranslateInstance(pad - bounds.getX(), pad - bounds.getY()));
-        return new WatermarkPainter(watermark, outline, bounds.getWidth() + 2 * pad, bounds.getHeight() + 2 * pad, null);
+        return new WatermarkPainter(style, outline, bounds.getWidth() + 2 * pad, bounds.getHeight() + 2 * pad, null);
     }
 
-    /** A logo watermark, with the logo's pixels (a PNG the photographer uploaded, transparency kept). */
-    public static WatermarkPainter logo(Watermark watermark, BufferedImage logo) {
-        if (watermark.kind() != Watermark.Kind.LOGO) throw new IllegalArgumentException("not a logo watermark: " + watermark.kind());
-        return new WatermarkPainter(watermark, null, logo.getWidth(), logo.getHeight(), logo);
+    /** A logo: the pixels of the PNG the photographer uploaded, transparency kept. */
+    public static WatermarkPainter logo(BufferedImage logo, WatermarkPlacement.Style style) {
+        return new WatermarkPainter(style, null, logo.getWidth(), logo.getHeight(), logo);
     }
-
-    public Watermark watermark() { return watermark; }
 
     /** The mark's natural size, what {@link WatermarkPlacement} scales. */
     double markWidth() { return markW; }
@@ -83,9 +78,9 @@ public final class WatermarkPainter {
         try {
             g.drawImage(image, 0, 0, null);
             WatermarkPlacement.Box box = WatermarkPlacement.place(image.getWidth(), image.getHeight(), markW, markH,
-                    watermark.sizePercent(), watermark.position());
+                    style.sizePercent(), style.anchor());
             if (box.width() < 1 || box.height() < 1) return out;
-            g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, watermark.opacityPercent() / 100f));
+            g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, style.opacityPercent() / 100f));
             g.drawImage(layer(box.width(), box.height()), box.x(), box.y(), null);
         } finally {
             g.dispose();

@@ -1,6 +1,5 @@
 package com.clientalbums.previews.render;
 
-import com.clientalbums.common.album.Watermark;
 import org.junit.jupiter.api.Test;
 
 import java.awt.Color;
@@ -12,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WatermarkPainterTest {
 
-    private static Watermark text(Watermark.Position position, int size, int opacity) {
-        return new Watermark(Watermark.Kind.TEXT, "© Studio Lumen", null, position, size, opacity, false);
+    private static WatermarkPainter text(WatermarkPlacement.Anchor anchor, int size, int opacity) {
+        return WatermarkPainter.text("© Studio Lumen", new WatermarkPlacement.Style(anchor, size, opacity));
     }
 
     private static BufferedImage grey(int w, int h, int level) {
@@ -41,11 +40,11 @@ class WatermarkPainterTest {
     @Test
     void textIsDrawnWithTheBundledFontInsideItsBoxAndTheImageItselfIsLeftAlone() {
         BufferedImage photo = grey(2048, 1365, 128);
-        WatermarkPainter painter = WatermarkPainter.text(text(Watermark.Position.BOTTOM_RIGHT, 40, 100));
+        WatermarkPainter painter = text(WatermarkPlacement.Anchor.BOTTOM_RIGHT, 40, 100);
         BufferedImage marked = painter.stamped(photo);
 
         WatermarkPlacement.Box box = WatermarkPlacement.place(2048, 1365, painter.markWidth(), painter.markHeight(), 40,
-                Watermark.Position.BOTTOM_RIGHT);
+                WatermarkPlacement.Anchor.BOTTOM_RIGHT);
         int[] ink = changed(photo, marked);
         assertTrue(ink[0] >= box.x() && ink[1] >= box.y() && ink[2] < box.x() + box.width() && ink[3] < box.y() + box.height(),
                 "ink inside " + box + ": " + java.util.Arrays.toString(ink));
@@ -66,8 +65,8 @@ class WatermarkPainterTest {
     @Test
     void opacityLetsThePhotoShowThrough() {
         BufferedImage black = grey(1000, 600, 0);
-        int opaque = brightest(WatermarkPainter.text(text(Watermark.Position.CENTER, 60, 100)).stamped(black));
-        int faint = brightest(WatermarkPainter.text(text(Watermark.Position.CENTER, 60, 30)).stamped(black));
+        int opaque = brightest(text(WatermarkPlacement.Anchor.CENTER, 60, 100).stamped(black));
+        int faint = brightest(text(WatermarkPlacement.Anchor.CENTER, 60, 30).stamped(black));
         assertTrue(opaque > 245, "opaque white: " + opaque);
         assertTrue(faint > 60 && faint < 90, "30 % white on black: " + faint);
     }
@@ -79,10 +78,9 @@ class WatermarkPainterTest {
         g.setColor(Color.RED);
         g.fillRect(0, 0, 100, 100); // right half transparent
         g.dispose();
-        Watermark spec = new Watermark(Watermark.Kind.LOGO, null, "watermarks/a/x.png", Watermark.Position.TOP_LEFT, 20, 100, false);
         BufferedImage photo = grey(1000, 800, 128);
 
-        BufferedImage marked = WatermarkPainter.logo(spec, logo).stamped(photo);
+        BufferedImage marked = WatermarkPainter.logo(logo, new WatermarkPlacement.Style(WatermarkPlacement.Anchor.TOP_LEFT, 20, 100)).stamped(photo);
 
         // 20 % of 1000 = 200 wide, 100 high, 3 % of 800 = 24 from the corner.
         assertEquals(new Color(255, 0, 0), new Color(marked.getRGB(24 + 50, 24 + 50)));

@@ -1,12 +1,12 @@
 package com.clientalbums.previews.render;
 
-import com.clientalbums.common.album.Watermark;
 import com.clientalbums.testing.SharedRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,9 +23,10 @@ class WatermarkPlacementTest {
         for (JsonNode c : rule.withArray("cases")) {
             WatermarkPlacement.Box expected = new WatermarkPlacement.Box(c.get("box").get(0).asInt(), c.get("box").get(1).asInt(),
                     c.get("box").get(2).asInt(), c.get("box").get(3).asInt());
-            Watermark.Position position = Watermark.Position.of(c.get("position").asText()).orElseThrow();
+            // "top-left" and the like, as the album's setting writes them.
+            WatermarkPlacement.Anchor anchor = WatermarkPlacement.Anchor.valueOf(c.get("position").asText().toUpperCase(Locale.ROOT).replace('-', '_'));
             checks.add(() -> assertEquals(expected, WatermarkPlacement.place(c.get("image").get(0).asInt(), c.get("image").get(1).asInt(),
-                    c.get("mark").get(0).asDouble(), c.get("mark").get(1).asDouble(), c.get("size").asInt(), position), c.toString()));
+                    c.get("mark").get(0).asDouble(), c.get("mark").get(1).asDouble(), c.get("size").asInt(), anchor), c.toString()));
         }
         assertTrue(checks.size() >= 50, "the fixture lists its cases: " + checks.size());
         assertAll(checks);

@@ -1,6 +1,5 @@
 package com.clientalbums.previews.render;
 
-import com.clientalbums.common.album.Watermark;
 import com.clientalbums.common.album.WebSize;
 import com.clientalbums.previews.keys.PreviewSize;
 import com.twelvemonkeys.imageio.metadata.Directory;
@@ -48,7 +47,7 @@ class WebRenditionTest {
         assertEquals(6, ((Number) original.getEntryById(TIFF.TAG_ORIENTATION).getValue()).intValue(), "the test photo is what it says");
         assertTrue(original.getEntryById(TIFF.TAG_GPS_IFD) != null);
 
-        PreviewRenderer.Rendition web = renderer.render(photo, PreviewRenderer.Recipe.of(WebSize.defaults(2048), Optional.empty()))
+        PreviewRenderer.Rendition web = renderer.render(photo, plain(2048))
                 .web().orElseThrow();
 
         BufferedImage shown = TestImages.read(web.jpeg());
@@ -75,17 +74,17 @@ class WebRenditionTest {
     @Test
     void theWebRenditionIsTheLongEdgeAskedForNeverEnlargedAndThePreviewsStayAsTheyWere() throws Exception {
         byte[] big = TestImages.jpeg(TestImages.stored(1, 6000, 4000));
-        PreviewRenderer.Renditions r = renderer.render(big, PreviewRenderer.Recipe.of(WebSize.defaults(2048), Optional.empty()));
+        PreviewRenderer.Renditions r = renderer.render(big, plain(2048));
         assertEquals(List.of(2048, 1365), List.of(r.web().orElseThrow().width(), r.web().orElseThrow().height()));
         assertEquals(1600, r.previews().get(PreviewSize.PREVIEW).width());
         assertEquals(400, r.previews().get(PreviewSize.THUMB).width());
 
         PreviewRenderer.Renditions small = renderer.render(TestImages.jpeg(TestImages.stored(1, 1200, 800)),
-                PreviewRenderer.Recipe.of(WebSize.defaults(2048), Optional.empty()));
+                plain(2048));
         assertEquals(1200, small.web().orElseThrow().width(), "never enlarged");
         assertEquals(1200, small.previews().get(PreviewSize.PREVIEW).width());
 
-        PreviewRenderer.Renditions narrow = renderer.render(big, PreviewRenderer.Recipe.of(WebSize.defaults(640), Optional.empty()));
+        PreviewRenderer.Renditions narrow = renderer.render(big, plain(640));
         assertEquals(640, narrow.web().orElseThrow().width(), "a web size below the preview's");
         assertEquals(1600, narrow.previews().get(PreviewSize.PREVIEW).width());
         assertEquals(400, narrow.previews().get(PreviewSize.THUMB).width());
@@ -96,11 +95,9 @@ class WebRenditionTest {
     @Test
     void theWatermarkGoesOnTheWebRenditionAndOnPreviewsOnlyWhenAskedNeverOnThumbnails() throws Exception {
         byte[] photo = TestImages.jpeg(TestImages.stored(1, 3000, 2000));
-        Watermark onWeb = new Watermark(Watermark.Kind.TEXT, "PROOF", null, Watermark.Position.CENTER, 50, 100, false);
-        Watermark onBoth = new Watermark(Watermark.Kind.TEXT, "PROOF", null, Watermark.Position.CENTER, 50, 100, true);
-        PreviewRenderer.Renditions plain = renderer.render(photo, PreviewRenderer.Recipe.of(WebSize.defaults(2048), Optional.empty()));
-        PreviewRenderer.Renditions webOnly = renderer.render(photo, recipe(onWeb));
-        PreviewRenderer.Renditions both = renderer.render(photo, recipe(onBoth));
+        PreviewRenderer.Renditions plain = renderer.render(photo, plain(2048));
+        PreviewRenderer.Renditions webOnly = renderer.render(photo, marked(false));
+        PreviewRenderer.Renditions both = renderer.render(photo, marked(true));
 
         // The centre of a quadrant photo is where the four colours meet; the mark covers it in white.
         assertTrue(whiteNearCentre(webOnly.web().orElseThrow()), "web rendition marked");
@@ -112,8 +109,13 @@ class WebRenditionTest {
         assertNotEquals(plain.web().orElseThrow().jpeg().length, webOnly.web().orElseThrow().jpeg().length);
     }
 
-    private static PreviewRenderer.Recipe recipe(Watermark w) {
-        return PreviewRenderer.Recipe.of(new WebSize(2048, w, WebSize.OtherFiles.INCLUDE), Optional.of(WatermarkPainter.text(w)));
+    private static PreviewRenderer.Recipe plain(int webLongEdge) {
+        return new PreviewRenderer.Recipe(webLongEdge, WebSize.QUALITY, Optional.empty(), false);
+    }
+
+    private static PreviewRenderer.Recipe marked(boolean onPreviews) {
+        WatermarkPainter proof = WatermarkPainter.text("PROOF", new WatermarkPlacement.Style(WatermarkPlacement.Anchor.CENTER, 50, 100));
+        return new PreviewRenderer.Recipe(2048, WebSize.QUALITY, Optional.of(proof), onPreviews);
     }
 
     private static boolean whiteNearCentre(PreviewRenderer.Rendition r) {

@@ -1,10 +1,10 @@
 package com.clientalbums.zip.bench;
 
-import com.clientalbums.common.album.Watermark;
 import com.clientalbums.common.album.WebSize;
 import com.clientalbums.previews.job.WebRendition;
 import com.clientalbums.previews.render.PreviewRenderer;
 import com.clientalbums.previews.render.WatermarkPainter;
+import com.clientalbums.previews.render.WatermarkPlacement;
 import com.clientalbums.zip.layout.LayoutPlanner;
 import com.clientalbums.zip.layout.SourceFile;
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
@@ -55,11 +55,9 @@ public final class WebSizeBenchmark {
         int photos = args.length > 0 ? Integer.parseInt(args[0]) : 12;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         PreviewRenderer renderer = new PreviewRenderer();
-        WebSize plainSize = WebSize.defaults(WEB);
-        Watermark text = new Watermark(Watermark.Kind.TEXT, "© Studio Lumen", null, Watermark.Position.BOTTOM_RIGHT, 40, 60, false);
-        WebSize markedSize = new WebSize(WEB, text, WebSize.OtherFiles.INCLUDE);
-        PreviewRenderer.Recipe plain = PreviewRenderer.Recipe.of(plainSize, Optional.empty());
-        PreviewRenderer.Recipe marked = PreviewRenderer.Recipe.of(markedSize, Optional.of(WatermarkPainter.text(text)));
+        PreviewRenderer.Recipe plain = new PreviewRenderer.Recipe(WEB, WebSize.QUALITY, Optional.empty(), false);
+        WatermarkPainter text = WatermarkPainter.text("© Studio Lumen", new WatermarkPlacement.Style(WatermarkPlacement.Anchor.BOTTOM_RIGHT, 40, 60));
+        PreviewRenderer.Recipe marked = new PreviewRenderer.Recipe(WEB, WebSize.QUALITY, Optional.of(text), false);
 
         System.out.printf("web-size benchmark: %d photos of %d × %d (24 MP), web size %d px, %d warm-up photo(s), %d processor(s)%n",
                 photos, WIDTH, HEIGHT, WEB, warmup, Runtime.getRuntime().availableProcessors());
