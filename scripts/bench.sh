@@ -38,6 +38,11 @@
 # every incremental archive is compared byte for byte with its full build (a difference fails the run).
 # With --parts too, one line sums both up:
 #   RESULT incremental_moved_pct=P incremental_copied_pct=C incremental_vs_full_time=T parts_critical_path_s=S
+# --web (zip-generator's WebSizeBenchmark): generated 24 MP camera-like JPEGs (default 12), each decoded as the
+# renderer must (the floor) and rendered into thumbnail, preview and web size with and without a text
+# watermark, in turn in one JVM sized as the generator's Lambda; prints ms per photo, the ratios to the floor,
+# and the web/original ratio of the bytes and of the two STORED archives' exact sizes; ending
+#   RESULT web_ms_per_photo=… web_vs_floor=… watermark_ms_per_photo=… watermark_vs_floor=… floor_ms_per_photo=… web_bytes_ratio=… web_zip_ratio=…
 # --compare DIR adds the JARs in DIR ({module}-lambda.jar, e.g. saved from an older build), taking
 # turns with these, so that both sets meet the same load on the machine.
 set -euo pipefail
@@ -50,6 +55,7 @@ usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B]
        scripts/bench.sh --click-check [--runs R]
        scripts/bench.sh --incremental [--parts] [--photos N] [--size-mb M]
        scripts/bench.sh --parts [--photos N] [--size-mb M] [--split-parts P] [--runs R] [--warmup W] [--signed]
+       scripts/bench.sh --web [--photos N] [--warmup W]
   --photos N        photos in the album (e.g. 300)
   --size-mb M       mean photo size in MB, sizes vary +-25% (e.g. 8)
   --concurrency K   photos fetched at once (default 8)
@@ -69,6 +75,7 @@ usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B]
   --click-check     time Download All's fresh check (LIST + HEAD) at 1,000 and 10,000 photos (see above)
   --incremental     rebuild after 1 % of the photos are added, replaced, deleted (see above; default 1,000 x 4 MB)
   --parts           build an album in parts with 1, 2 and 4 workers (see above; default album 200 x 4 MB)
+  --web             time web-size renditions of 24 MP photos against decoding alone, and their bytes (see above)
   --split-parts P   with --parts: the album is cut into at least P parts (default 8)
   --runs R          cold starts per JAR; medians are printed (default 5); with --click-check, timed
                     checks per album size (default 30); with --parts, measured runs per worker count
@@ -81,7 +88,7 @@ root="${BENCH_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 java="$JAVA_HOME/bin/java"
 photos="" size_mb="" concurrency=8 budget=192 xmx="" warmup="" auth=unsigned scaling=false inmemory=true build_only=false
-cold_start=false click_check=false parts=false incremental=false split_parts=8 runs="" compare=""
+cold_start=false click_check=false parts=false incremental=false web=false split_parts=8 runs="" compare=""
 data="$root/target/bench"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -100,6 +107,7 @@ while [ $# -gt 0 ]; do
     --click-check) click_check=true; shift ;;
     --parts) parts=true; shift ;;
     --incremental) incremental=true; shift ;;
+    --web) web=true; shift ;;
     --split-parts) split_parts="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --compare) compare="$2"; shift 2 ;;
@@ -148,7 +156,7 @@ fi
 # Each of --incremental and --parts has its own default album; --photos and --size-mb set both.
 given_photos="$photos" given_size="$size_mb"
 if [ "$parts" = true ] || [ "$incremental" = true ]; then photos="${photos:-200}" size_mb="${size_mb:-4}"; fi
-if [ "$scaling" = false ] && { [ -z "$photos" ] || [ -z "$size_mb" ]; }; then usage >&2; exit 2; fi
+if [ "$scaling" = false ] && [ "$web" = false ] && { [ -z "$photos" ] || [ -z "$size_mb" ]; }; then usage >&2; exit 2; fi
 
 echo "bench: compiling (once)"
 cp_file="$root/zip-generator/target/bench.classpath"
@@ -201,6 +209,11 @@ run_mode() { # mode album heap
   fi
   awk '$1 == "BENCH" { print $3, $4, $5, $6, $7, $8, $9 }' "$data/$1.out"
 }
+
+if [ "$web" = true ]; then
+  # No S3: renditions are computation. One vCPU, as the generator's Lambda renders one photo per processor.
+  exec "$java" "${lambda_jvm[@]}" -cp "$cp" com.clientalbums.zip.bench.WebSizeBenchmark "${photos:-12}" "${warmup:-2}"
+fi
 
 mb_s() { awk -v s="$1" -v b="$2" 'BEGIN { printf "%.1f", b / 1048576 / s }'; }
 

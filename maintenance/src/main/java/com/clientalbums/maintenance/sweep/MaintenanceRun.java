@@ -2,6 +2,7 @@ package com.clientalbums.maintenance.sweep;
 
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.album.WebSize;
 import com.clientalbums.common.build.BuildRequests;
 import com.clientalbums.common.queue.WakeUpQueue;
 import com.clientalbums.common.store.PhotoObject;
@@ -39,6 +40,7 @@ public final class MaintenanceRun {
     private final PreviewBackfill previews;
     private final MaintenancePolicy policy;
     private final Clock clock;
+    private final int webSizePx;
 
     public MaintenanceRun(AlbumRepository albums, MaintenanceStore store, WakeUpQueue queue, PhotoPreviews previews,
                           MaintenancePolicy policy, Clock clock, int webSizePx) {
@@ -50,6 +52,7 @@ public final class MaintenanceRun {
         this.previews = new PreviewBackfill(store, previews);
         this.policy = policy;
         this.clock = clock;
+        this.webSizePx = webSizePx;
     }
 
     /** @param remainingMillis the invocation's time left; preview rendering stops before it runs out */
@@ -77,7 +80,7 @@ public final class MaintenanceRun {
                 Set<String> zipKeys = archives.archiveKeys(id);
                 repairs.repair(album, photos, zipKeys, now, report);
                 superseded.delete(album, archives.of(id), now, report);
-                previews.backfill(id, photos, listedAt, () -> remainingMillis.getAsLong() > policy.timeReserve().toMillis(), report);
+                previews.backfill(id, WebSize.of(webSizePx, album), photos, listedAt, () -> remainingMillis.getAsLong() > policy.timeReserve().toMillis(), report);
                 report.add(ALBUMS_CHECKED);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "maintenance of album " + id + " failed; the run goes on", e);

@@ -1,5 +1,6 @@
 package com.clientalbums.maintenance.sweep;
 
+import com.clientalbums.common.album.WebSize;
 import com.clientalbums.common.store.HiddenFiles;
 import com.clientalbums.common.store.PhotoObject;
 import com.clientalbums.maintenance.store.PreviewStore;
@@ -22,10 +23,12 @@ import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.PREVIEW
 import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.PREVIEWS_MADE;
 
 /**
- * Makes the previews the photo events missed (an event lost, a Lambda out of time, photos that
- * predate the feature) and deletes those of photos that are gone. One listing of the album's
- * previews per run; a photo is looked at closer only when an image is missing or older than the
- * photo, and {@link PhotoPreviews} then decides by ETag, so nothing is made twice.
+ * Makes the previews and web-size renditions the photo events missed (an event lost, a Lambda out
+ * of time, photos that predate the feature) and deletes those of photos that are gone. One listing
+ * of the album's previews per run; a photo is looked at closer only when an image is missing or
+ * older than the photo, and {@link PhotoPreviews} then decides by ETag and the album's web-size
+ * recipe, so nothing is made twice. A rendition of an older recipe (the watermark changed) is
+ * remade by the build that the change requested, not here.
  */
 final class PreviewBackfill {
     /** S3 times are whole seconds; a margin keeps an image made in the listing's second. */
@@ -40,10 +43,11 @@ final class PreviewBackfill {
     }
 
     /**
+     * @param webSize  the album's web-size recipe
      * @param photos   the album's photos, listed at {@code listedAt}
      * @param timeLeft false once the invocation must stop rendering (the rest waits for the next run)
      */
-    void backfill(String albumId, List<PhotoObject> photos, Instant listedAt, BooleanSupplier timeLeft,
+    void backfill(String albumId, WebSize webSize, List<PhotoObject> photos, Instant listedAt, BooleanSupplier timeLeft,
                   MaintenanceReport report) {
         Map<String, Instant> existing = new HashMap<>();
         for (StoredObject o : store.previews(albumId)) existing.put(o.key(), o.lastModified());
@@ -56,7 +60,7 @@ final class PreviewBackfill {
                 report.add(PREVIEWS_DEFERRED);
                 continue;
             }
-            if (previews.make(albumId, photo.relativePath()) == PhotoPreviews.Result.MADE) report.add(PREVIEWS_MADE);
+            if (previews.make(albumId, photo.relativePath(), webSize) == PhotoPreviews.Result.MADE) report.add(PREVIEWS_MADE);
         }
         // Only images older than the photo listing: one made since may be of a photo uploaded since.
         Instant before = listedAt.minus(LISTING_MARGIN);
@@ -68,15 +72,22 @@ final class PreviewBackfill {
         });
     }
 
-    /** Both images exist and are no older than the photo, or the photo is known to be unreadable. */
+    /**
+     * Both images (and an image's web-size rendition) exist and are no older than the photo, or
+     * the photo is known to be unreadable.
+     */
     private static boolean upToDate(String albumId, PhotoObject photo, Map<String, Instant> existing) {
         Instant marker = existing.get(PreviewKeys.unreadableMarker(albumId, photo.relativePath()));
         if (marker != null && !marker.isBefore(photo.lastModified())) return true;
         for (PreviewSize size : PreviewSize.values()) {
-            Instant made = existing.get(PreviewKeys.image(albumId, size, photo.relativePath()));
-            if (made == null || made.isBefore(photo.lastModified())) return false;
+            if (!madeSince(existing.get(PreviewKeys.image(albumId, size, photo.relativePath())), photo)) return false;
         }
-        return true;
+        return !PhotoPreviews.hasWebRendition(photo.relativePath())
+                || madeSince(existing.get(PreviewKeys.web(albumId, photo.relativePath())), photo);
+    }
+
+    private static boolean madeSince(Instant made, PhotoObject photo) {
+        return made != null && !made.isBefore(photo.lastModified());
     }
 
     /** An image (or marker) whose photo is no longer in the album; keys outside the layout are left alone. */

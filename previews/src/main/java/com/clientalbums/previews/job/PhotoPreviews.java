@@ -1,5 +1,7 @@
 package com.clientalbums.previews.job;
 
+import com.clientalbums.common.album.WebSize;
+import com.clientalbums.common.store.FileTypes;
 import com.clientalbums.common.store.HiddenFiles;
 import com.clientalbums.common.store.ObjectHead;
 import com.clientalbums.common.store.ObjectHeads;
@@ -7,7 +9,11 @@ import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.previews.keys.PreviewKeys;
 import com.clientalbums.previews.keys.PreviewSize;
 import com.clientalbums.previews.render.PreviewRenderer;
+import com.clientalbums.previews.render.PreviewRenderer.Recipe;
+import com.clientalbums.previews.render.PreviewRenderer.Rendition;
+import com.clientalbums.previews.render.PreviewRenderer.Renditions;
 import com.clientalbums.previews.render.UnreadableImageException;
+import com.clientalbums.previews.render.WatermarkPainter;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -20,11 +26,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Makes a photo's thumbnail and preview, once per version of the photo.
+ * Makes a photo's thumbnail, preview and (for an image) web-size rendition, once per version of
+ * the photo and of the album's web-size recipe ({@link WebSize}), all from one decode.
  *
- * <p>Each image records the ETag of the photo it was made from ({@code x-amz-meta-source-etag}):
- * a photo with current images is skipped after three HEADs, and one replaced under the same name
- * (new bytes, new ETag) gets new ones. A file that cannot be read as an image gets a zero-byte
+ * <p>Each image records the ETag of the photo it was made from ({@code x-amz-meta-source-etag});
+ * the web-size rendition also the recipe's tag ({@code x-amz-meta-web-size}), the preview whether
+ * it carries the watermark ({@code x-amz-meta-watermark}: the tag, or {@code none}). A photo with
+ * current images is skipped after four HEADs; one replaced under the same name (new bytes, new
+ * ETag), or in an album whose watermark or web size changed, gets new ones. A file that cannot be read as an image gets a zero-byte
  * marker ({@link PreviewKeys#unreadableMarker}) with the same ETag instead, so it is
  * logged once and never tried again — neither by redelivered events nor by daily maintenance —
  * until it is replaced.
@@ -37,14 +46,18 @@ import java.util.Optional;
 public final class PhotoPreviews {
     private static final Logger LOG = System.getLogger(PhotoPreviews.class.getName());
     static final String SOURCE_ETAG = "source-etag";
+    static final String WEB_SIZE = "web-size";
+    static final String WATERMARK = "watermark";
+    /** A preview's {@link #WATERMARK} when it carries none; previews made before watermarks existed count as this. */
+    static final String NO_WATERMARK = "none";
 
     /** What became of one photo. */
     public enum Result { MADE, ALREADY_CURRENT, UNREADABLE, PHOTO_GONE, NOT_A_PHOTO, QUARANTINED }
 
-    /** Bytes of a photo to its images; {@link PreviewRenderer#render} (a seam for tests to count reads). */
+    /** Bytes of a photo to its images; {@link PreviewRenderer#render(byte[], Recipe)} (a seam for tests to count decodes). */
     @FunctionalInterface
     public interface Renderer {
-        Map<PreviewSize, PreviewRenderer.Rendition> render(byte[] photo) throws UnreadableImageException;
+        Renditions render(byte[] photo, Recipe recipe) throws UnreadableImageException;
     }
 
     private final S3Client s3;
@@ -53,6 +66,7 @@ public final class PhotoPreviews {
     private final Renderer renderer;
     private final long maxPhotoBytes;
     private final Quarantine quarantine;
+    private final WatermarkLogos logos;
 
     /** @param maxPhotoBytes larger files are not read into memory; they get no preview (a 100 MP JPEG is ~60 MB) */
     public PhotoPreviews(S3Client s3, String bucket, Renderer renderer, long maxPhotoBytes) {
@@ -62,19 +76,25 @@ public final class PhotoPreviews {
         this.renderer = renderer;
         this.maxPhotoBytes = maxPhotoBytes;
         this.quarantine = new Quarantine(s3, bucket, Clock.systemUTC());
+        this.logos = new WatermarkLogos(s3, bucket);
     }
 
     public PhotoPreviews(S3Client s3, String bucket) {
         this(s3, bucket, new PreviewRenderer()::render, 128L * 1024 * 1024);
     }
 
-    public Result make(String albumId, String relativePath) {
+    /**
+     * @param webSize the album's recipe ({@code WebSize.of(px, album)}, or {@code WebSize.defaults(px)}
+     *                for an album not registered yet)
+     */
+    public Result make(String albumId, String relativePath, WebSize webSize) {
         if (HiddenFiles.isHidden(relativePath)) return Result.NOT_A_PHOTO;
         String photoKey = S3Keys.photoKey(albumId, relativePath);
         Optional<ObjectHead> photo = heads.head(photoKey);
         if (photo.isEmpty()) return Result.PHOTO_GONE;
         String etag = photo.get().etag();
-        if (madeFrom(albumId, relativePath, etag)) return Result.ALREADY_CURRENT;
+        boolean web = hasWebRendition(relativePath);
+        if (current(albumId, relativePath, etag, webSize, web)) return Result.ALREADY_CURRENT;
         String markerKey = PreviewKeys.unreadableMarker(albumId, relativePath);
         Optional<ObjectHead> marker = heads.head(markerKey);
         if (sourceEtag(marker).filter(etag::equals).isPresent()) return Result.UNREADABLE;
@@ -102,16 +122,20 @@ public final class PhotoPreviews {
         }
         Optional<Result> moved = quarantined(albumId, relativePath, readEtag, bytes.length, bytes);
         if (moved.isPresent()) return moved.get();
-        Map<PreviewSize, PreviewRenderer.Rendition> images;
+        Recipe recipe = web ? recipe(webSize) : Recipe.PREVIEWS_ONLY;
+        Renditions images;
         try {
-            images = renderer.render(bytes);
+            images = renderer.render(bytes, recipe);
         } catch (UnreadableImageException e) {
             return unreadable(albumId, relativePath, readEtag, e.getMessage());
         }
-        for (var image : images.entrySet()) {
-            s3.putObject(r -> r.bucket(bucket).key(PreviewKeys.image(albumId, image.getKey(), relativePath))
-                            .contentType("image/jpeg").metadata(Map.of(SOURCE_ETAG, readEtag)),
-                    RequestBody.fromBytes(image.getValue().jpeg()));
+        for (var image : images.previews().entrySet()) {
+            Map<String, String> metadata = image.getKey() == PreviewSize.THUMB ? Map.of(SOURCE_ETAG, readEtag)
+                    : Map.of(SOURCE_ETAG, readEtag, WATERMARK, previewMark(recipe.watermarkPreviews() ? webSize : null));
+            put(PreviewKeys.image(albumId, image.getKey(), relativePath), metadata, image.getValue());
+        }
+        if (images.web().isPresent()) {
+            put(PreviewKeys.web(albumId, relativePath), Map.of(SOURCE_ETAG, readEtag, WEB_SIZE, webSize.tag()), images.web().get());
         }
         if (marker.isPresent()) deleteQuietly(markerKey); // an earlier version was unreadable
         return Result.MADE;
@@ -124,6 +148,7 @@ public final class PhotoPreviews {
     public boolean removeIfPhotoGone(String albumId, String relativePath) {
         if (heads.head(S3Keys.photoKey(albumId, relativePath)).isPresent()) return false;
         for (PreviewSize size : PreviewSize.values()) deleteQuietly(PreviewKeys.image(albumId, size, relativePath));
+        deleteQuietly(PreviewKeys.web(albumId, relativePath));
         deleteQuietly(PreviewKeys.unreadableMarker(albumId, relativePath));
         return true;
     }
@@ -153,13 +178,44 @@ public final class PhotoPreviews {
         }
     }
 
-    private boolean madeFrom(String albumId, String relativePath, String etag) {
-        for (PreviewSize size : PreviewSize.values()) {
-            if (sourceEtag(heads.head(PreviewKeys.image(albumId, size, relativePath))).filter(etag::equals).isEmpty()) {
-                return false;
-            }
-        }
-        return true;
+    /**
+     * Whether a file gets a web-size rendition: images do; camera RAW (an original by nature),
+     * videos and PDFs never, even should a RAW's embedded preview decode.
+     */
+    public static boolean hasWebRendition(String relativePath) {
+        return FileTypes.kind(relativePath).filter(k -> k == FileTypes.Kind.IMAGE).isPresent();
+    }
+
+    /** The album's web-size recipe as the renderer takes it, its watermark's logo read. */
+    private Recipe recipe(WebSize webSize) {
+        Optional<WatermarkPainter> painter = logos.painter(webSize.watermarkOn());
+        return new Recipe(webSize.longEdge(), WebSize.QUALITY, painter, webSize.watermarksPreviews() && painter.isPresent());
+    }
+
+    /** The {@link #WATERMARK} value of a preview made under {@code webSize}: its tag when previews carry the mark. */
+    private static String previewMark(WebSize webSize) {
+        return webSize != null && webSize.watermarksPreviews() ? webSize.tag() : NO_WATERMARK;
+    }
+
+    /** Every image exists, was made from this version of the photo, and under the album's recipe. */
+    private boolean current(String albumId, String relativePath, String etag, WebSize webSize, boolean web) {
+        Optional<ObjectHead> thumb = heads.head(PreviewKeys.image(albumId, PreviewSize.THUMB, relativePath));
+        if (sourceEtag(thumb).filter(etag::equals).isEmpty()) return false;
+        Optional<ObjectHead> preview = heads.head(PreviewKeys.image(albumId, PreviewSize.PREVIEW, relativePath));
+        if (sourceEtag(preview).filter(etag::equals).isEmpty()) return false;
+        String mark = preview.get().metadata().getOrDefault(WATERMARK, NO_WATERMARK);
+        if (!mark.equals(previewMark(web ? webSize : null))) return false;
+        return !web || isCurrentRendition(heads.head(PreviewKeys.web(albumId, relativePath)), etag, webSize);
+    }
+
+    /** A web-size rendition made from the photo version {@code etag} under {@code webSize}'s recipe. */
+    static boolean isCurrentRendition(Optional<ObjectHead> rendition, String etag, WebSize webSize) {
+        return rendition.filter(h -> etag.equals(h.metadata().get(SOURCE_ETAG)) && webSize.tag().equals(h.metadata().get(WEB_SIZE)))
+                .isPresent();
+    }
+
+    private void put(String key, Map<String, String> metadata, Rendition image) {
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType("image/jpeg").metadata(metadata), RequestBody.fromBytes(image.jpeg()));
     }
 
     private Result unreadable(String albumId, String relativePath, String etag, String reason) {
@@ -169,6 +225,7 @@ public final class PhotoPreviews {
                 .metadata(Map.of(SOURCE_ETAG, etag)), RequestBody.empty());
         // Images of an earlier, readable version would show a photo that is no longer there.
         for (PreviewSize size : PreviewSize.values()) deleteQuietly(PreviewKeys.image(albumId, size, relativePath));
+        deleteQuietly(PreviewKeys.web(albumId, relativePath));
         return Result.UNREADABLE;
     }
 

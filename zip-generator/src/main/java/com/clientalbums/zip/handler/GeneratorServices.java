@@ -6,6 +6,7 @@ import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.queue.ZipQueue;
 import com.clientalbums.common.store.PhotoListing;
+import com.clientalbums.previews.job.AlbumWebSizes;
 import com.clientalbums.previews.job.PhotoPreviews;
 import com.clientalbums.zip.build.ArchiveBuildService;
 import com.clientalbums.zip.build.BuildPlanner;
@@ -34,7 +35,7 @@ import java.time.Clock;
  * source that holds or fails reads.
  */
 public record GeneratorServices(ArchiveBuildService builds, PhotoChanges changes, PhotoPreviews previews,
-                                ArchiveBuildService.Timing timing) {
+                                AlbumWebSizes webSizes, ArchiveBuildService.Timing timing) {
 
     /** As deployed: {@link ArchiveBuildService.Timing#from} the settings. */
     public static GeneratorServices from(Settings settings, AwsClients clients) {
@@ -78,6 +79,7 @@ public record GeneratorServices(ArchiveBuildService builds, PhotoChanges changes
                         timing, limits, clock),
                 new PhotoChanges(albums, listing, new WakeUps(albums, queue), timing.quietPeriod(), clock, settings.integer(Setting.WEB_SIZE_PX)),
                 new PhotoPreviews(clients.s3(), settings.bucket()),
+                new AlbumWebSizes(albums, settings.integer(Setting.WEB_SIZE_PX)),
                 timing);
     }
 }

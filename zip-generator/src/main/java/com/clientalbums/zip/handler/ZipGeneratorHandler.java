@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.clientalbums.common.album.WebSize;
 import com.clientalbums.common.aws.AwsClients;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
@@ -11,6 +12,7 @@ import com.clientalbums.common.logging.LogLines;
 import com.clientalbums.common.queue.QueueMessage;
 import com.clientalbums.common.queue.QueueMessages;
 import com.clientalbums.common.store.S3Keys;
+import com.clientalbums.previews.job.AlbumWebSizes;
 import com.clientalbums.previews.job.PhotoPreviews;
 import com.clientalbums.zip.build.ArchiveBuildService;
 import com.clientalbums.zip.build.PhotoChanges;
@@ -56,6 +58,7 @@ public class ZipGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchRes
     private final ArchiveBuildService builds;
     private final PhotoChanges changes;
     private final PhotoPreviews previews;
+    private final AlbumWebSizes webSizes;
     /** Left unused at the end of an invocation so a part stopped for time can record its state. */
     private final Duration safetyMargin;
 
@@ -78,6 +81,7 @@ public class ZipGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchRes
         this.builds = services.builds();
         this.changes = services.changes();
         this.previews = services.previews();
+        this.webSizes = services.webSizes();
         this.safetyMargin = services.timing().safetyMargin();
     }
 
@@ -136,6 +140,14 @@ public class ZipGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchRes
      * for unregistered albums too: photos are usually uploaded before the album is registered.
      */
     private void updatePreviews(AlbumWork w, Context context) {
+        WebSize webSize;
+        try {
+            webSize = webSizes.of(w.albumId()); // the album's watermark and web size; the defaults before it is registered
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "album " + w.albumId() + ": previews not updated, the album could not be read ("
+                    + e.getMessage() + "); maintenance will make them");
+            return;
+        }
         for (var change : w.changes().entrySet()) {
             String path = S3Keys.relativePath(w.albumId(), change.getKey());
             if (context.getRemainingTimeInMillis() < safetyMargin.toMillis() * 2) {
@@ -146,7 +158,7 @@ public class ZipGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchRes
                 if (change.getValue()) {
                     previews.removeIfPhotoGone(w.albumId(), path);
                 } else {
-                    previews.make(w.albumId(), path);
+                    previews.make(w.albumId(), path, webSize);
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "album " + w.albumId() + ": previews of " + path + " not updated ("

@@ -356,7 +356,7 @@ class PhotoEventsIntegrationTest {
         new ZipQueue(aws.clients().sqs(), aws.queueUrl()).wake(albumId);
         Album ready = runUntil(generator(), albumId, Album::archiveCurrent, Duration.ofSeconds(30));
         assertEquals(1, ready.builds().size());
-        for (String path : photos.keySet()) new PhotoPreviews(aws.clients().s3(), aws.names().bucket()).make(albumId, path);
+        for (String path : photos.keySet()) new PhotoPreviews(aws.clients().s3(), aws.names().bucket()).make(albumId, path, WebSizes.DEFAULT);
         return photos;
     }
 
