@@ -83,10 +83,10 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         PresignedLinks links = new PresignedLinks(clients.presigner(), settings.bucket(), signingCredentials, clock);
 
         PhotoListing listing = new PhotoListing(clients.s3(), settings.bucket());
-        AlbumBrowser browser = new AlbumBrowser(access, listing,
-                new PreviewIndex(clients.s3(), settings.bucket()), links, settings.seconds(Setting.PRESIGNED_URL_EXPIRY));
-        ObjectHeads heads = new ObjectHeads(clients.s3(), settings.bucket());
         int webSizePx = settings.integer(Setting.WEB_SIZE_PX);
+        AlbumBrowser browser = new AlbumBrowser(access, listing, new PreviewIndex(clients.s3(), settings.bucket()), links,
+                settings.seconds(Setting.PRESIGNED_URL_EXPIRY), webSizePx, clock);
+        ObjectHeads heads = new ObjectHeads(clients.s3(), settings.bucket());
         DownloadService downloads = new DownloadService(access, shared.albums(), shared.builds(), links,
                 new ArchiveCheck(listing, heads, webSizePx), heads, webSizePx,
                 settings.seconds(Setting.ZIP_URL_EXPIRY), settings.seconds(Setting.PRESIGNED_URL_EXPIRY), clock);
