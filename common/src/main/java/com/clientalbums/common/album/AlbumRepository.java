@@ -411,7 +411,7 @@ public final class AlbumRepository {
             values.put(":one", num(1));
             // A record from before content versions has none: it reads as 0.
             condition = recipe.contentVersion() == 0
-                    ? "(attribute_not_exists(content_version) OR content_version = :read_version)"
+                    ? "attribute_not_exists(content_version) OR content_version = :read_version"
                     : "content_version = :read_version";
         }
         if (set.isEmpty() && remove.isEmpty()) return find(albumId);
