@@ -32,6 +32,8 @@ public final class ApiEvents {
 
     public static Request put(String path) { return new Request("PUT", path); }
 
+    public static Request patch(String path) { return new Request("PATCH", path); }
+
     public static Request delete(String path) { return new Request("DELETE", path); }
 
     /** Reads event JSON with the Lambda runtime's serializer. */
