@@ -165,10 +165,10 @@ public final class DownloadService {
         viewing.requireDownload(size);
         String key = PhotoPaths.requireKey(albumId, path);
         if (HiddenFiles.isHidden(path)) throw AlbumsException.notFound("Photo");
-        WebSizeFile.Served served = switch (size) {
+        ServedFile served = switch (size) {
             case ORIGINAL -> {
                 long length = heads.head(key).map(ObjectHead::size).orElseThrow(() -> AlbumsException.notFound("Photo"));
-                yield new WebSizeFile.Served(key, length, PhotoPaths.baseName(path), null);
+                yield new ServedFile(key, length, PhotoPaths.baseName(path), null);
             }
             case WEB -> webSizeFiles.of(viewing.album(), path);
         };

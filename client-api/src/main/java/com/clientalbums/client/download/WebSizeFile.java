@@ -27,9 +27,6 @@ final class WebSizeFile {
     /** The rendition's metadata, as the preview job writes it ({@code previews/…/job/PhotoPreviews.java}). */
     static final String SOURCE_ETAG = "source-etag", WEB_SIZE = "web-size";
 
-    /** The object to link to, the name it downloads under, and its type (null: as stored). */
-    record Served(String key, long size, String fileName, String contentType) {}
-
     private final ObjectHeads heads;
     private final int webSizePx;
 
@@ -39,7 +36,7 @@ final class WebSizeFile {
     }
 
     /** 404 when the file has no web-size version, or its rendition is not made (for the album's recipe) yet. */
-    Served of(Album album, String path) {
+    ServedFile of(Album album, String path) {
         String albumId = album.albumId();
         String originalKey = S3Keys.photoKey(albumId, path);
         FileTypes.Kind kind = FileTypes.kind(path).orElseThrow(WebSizeFile::none);
@@ -50,12 +47,12 @@ final class WebSizeFile {
                 boolean current = Objects.equals(rendition.metadata().get(SOURCE_ETAG), original.etag())
                         && WebSize.of(webSizePx, album).tag().equals(rendition.metadata().get(WEB_SIZE));
                 if (!current) throw none();
-                yield new Served(PreviewKeys.web(albumId, path), rendition.size(), PhotoPaths.baseName(WebRendition.renditionPath(path)), "image/jpeg");
+                yield new ServedFile(PreviewKeys.web(albumId, path), rendition.size(), PhotoPaths.baseName(WebRendition.renditionPath(path)), "image/jpeg");
             }
             case VIDEO, DOCUMENT -> {
                 if (album.webOtherFiles() == WebSize.OtherFiles.OMIT) throw none();
                 ObjectHead original = heads.head(originalKey).orElseThrow(() -> AlbumsException.notFound("Photo"));
-                yield new Served(originalKey, original.size(), PhotoPaths.baseName(path), null);
+                yield new ServedFile(originalKey, original.size(), PhotoPaths.baseName(path), null);
             }
             case RAW -> throw none();
         };
