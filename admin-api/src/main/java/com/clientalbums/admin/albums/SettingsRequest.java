@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@link Json#read}. Every mistake is a 400 naming the field.
  *
  * @param expiry    empty: unchanged
- * @param watermark empty: unchanged; {@code Choice(null)}: no watermark
+ * @param watermark empty: unchanged; {@code WatermarkChoice(null)}: no watermark
  * @param otherFiles empty: unchanged
  */
 public record SettingsRequest(Optional<SettingsUpdate.Expiry> expiry, Optional<WatermarkChoice> watermark,
