@@ -2,6 +2,8 @@ package com.clientalbums.admin.albums;
 
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.BuildRecord;
+import com.clientalbums.common.album.PhotoSize;
+import com.clientalbums.common.album.Watermark;
 import com.clientalbums.common.album.PublishedPart;
 import com.clientalbums.common.album.ZipStatus;
 import com.clientalbums.common.http.ArchiveNames;
@@ -23,22 +25,37 @@ public final class AdminViews {
      * @param zipSize   the published archive's size (its parts' summed), null when there is none
      * @param parts     the published archive's parts in order (one when it is not cut); empty when there is none
      * @param progress  the build's, with each part's ({@code progress.parts}) once a build in parts is planned
+     * @param webParts  the published web-size archive's parts, named as clients download them; empty when there is none
+     * @param expiresAt when the gallery expires (null: never); {@code expired} once it has
+     * @param watermark the album's watermark, in the shape {@code PATCH /admin/albums/{album_id}} takes; null for none
+     * @param webOtherFiles whether videos and PDFs go into the web size: {@code include | omit}
      */
     public record AlbumRow(String albumId, String name, long photoCount, Instant createdAt, String zipStatus, boolean stale,
-                           Long zipSize, List<Part> parts, String zipError, Instant zipGeneratedAt, ProgressView progress) {
+                           Long zipSize, List<Part> parts, String zipError, Instant zipGeneratedAt, ProgressView progress,
+                           List<Part> webParts, Instant expiresAt, boolean expired, WatermarkView watermark, String webOtherFiles) {
 
         public static AlbumRow of(Album a, Instant now) {
             return new AlbumRow(a.albumId(), a.name(), a.photoCount(), a.createdAt(), status(a), a.archiveStale(),
-                    a.zipKey() == null ? null : a.zipSize(), Part.of(a), a.zipError(), a.zipGeneratedAt(), ProgressView.of(a, now));
+                    a.zipKey() == null ? null : a.zipSize(), Part.of(a, PhotoSize.ORIGINAL), a.zipError(), a.zipGeneratedAt(),
+                    ProgressView.of(a, now), Part.of(a, PhotoSize.WEB), a.expiresAt(), a.expired(now), WatermarkView.of(a.watermark()),
+                    a.webOtherFiles().value());
         }
     }
 
     /** One published archive part: the file a client downloads, its size and the photos it holds. */
     public record Part(String name, long size, long fileCount) {
-        static List<Part> of(Album a) {
-            List<PublishedPart> published = a.publishedParts();
-            return IntStream.range(0, published.size()).mapToObj(i -> new Part(ArchiveNames.part(a, i, published.size()),
+        static List<Part> of(Album a, PhotoSize size) {
+            List<PublishedPart> published = a.publishedParts(size);
+            return IntStream.range(0, published.size()).mapToObj(i -> new Part(ArchiveNames.part(a, size, i, published.size()),
                     published.get(i).size(), published.get(i).fileCount())).toList();
+        }
+    }
+
+    /** An album's watermark on the wire: {@code size} and {@code opacity} in percent. */
+    public record WatermarkView(String kind, String text, String logoKey, String position, int size, int opacity, boolean onPreviews) {
+        static WatermarkView of(Watermark w) {
+            return w == null ? null : new WatermarkView(w.kind().value(), w.text(), w.logoKey(), w.position().value(),
+                    w.sizePercent(), w.opacityPercent(), w.onPreviews());
         }
     }
 
@@ -51,13 +68,15 @@ public final class AdminViews {
      */
     public record Archive(String albumId, String name, long photoCount, Instant createdAt, String zipStatus, boolean stale,
                           Long zipSize, List<Part> parts, String zipError, Instant zipGeneratedAt, ProgressView progress,
+                          List<Part> webParts, Instant expiresAt, boolean expired, WatermarkView watermark, String webOtherFiles,
                           String status, String message, long fileCount, List<Build> builds) {
 
         public static Archive of(Album a, Instant now) {
             AlbumRow row = AlbumRow.of(a, now);
             List<Build> builds = a.builds().stream().map(Build::of).toList();
             return new Archive(row.albumId(), row.name(), row.photoCount(), row.createdAt(), row.zipStatus(), row.stale(),
-                    row.zipSize(), row.parts(), row.zipError(), row.zipGeneratedAt(), row.progress(), row.zipStatus(), describe(a),
+                    row.zipSize(), row.parts(), row.zipError(), row.zipGeneratedAt(), row.progress(), row.webParts(), row.expiresAt(),
+                    row.expired(), row.watermark(), row.webOtherFiles(), row.zipStatus(), describe(a),
                     a.zipStatus() == ZipStatus.READY ? a.zipFileCount() : a.photoCount(), builds);
         }
     }

@@ -4,7 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.clientalbums.admin.albums.AlbumSettings;
 import com.clientalbums.admin.albums.AlbumStudio;
+import com.clientalbums.admin.albums.SettingsRequest;
+import com.clientalbums.admin.albums.WatermarkLogos;
 import com.clientalbums.admin.shares.ShareLinks;
 import com.clientalbums.admin.shares.ShareRequests;
 import com.clientalbums.admin.uploads.UploadLinks;
@@ -26,6 +29,7 @@ import com.clientalbums.common.http.PresignedLinks;
 import com.clientalbums.common.http.Router;
 import com.clientalbums.common.logging.LogLines;
 import com.clientalbums.common.store.AlbumIds;
+import com.clientalbums.common.store.ObjectHeads;
 import com.clientalbums.common.store.PhotoListing;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -43,12 +47,14 @@ import java.util.Set;
  *   GET    /me
  *   POST   /admin/albums                              register {album_id, name}: 201, build queued
  *   GET    /admin/albums                              every album with its archive state
+ *   PATCH  /admin/albums/{album_id}                   settings {expires_at?, watermark?, web_other_files?}: the row
+ *   POST   /admin/albums/{album_id}/watermark-logo    presigned PUT for a watermark logo {sha256, size}
  *   GET    /admin/albums/{album_id}/zip               archive state and build history
  *   POST   /admin/albums/{album_id}/zip               forced rebuild: 202
  *   POST   /admin/albums/{album_id}/uploads           presigned PUTs for photos
  *   GET    /admin/users                               clients and their albums
  *   POST   /admin/users                               a client account {email, name}: 201
- *   PUT    /admin/albums/{album_id}/users/{email}     grant: 204
+ *   PUT    /admin/albums/{album_id}/users/{email}     grant {downloads?}: 204
  *   DELETE /admin/albums/{album_id}/users/{email}     revoke: 204
  *   POST   /admin/albums/{album_id}/shares            a share link {label, pin?, expires_at?, downloads, download_limit?}:
  *                                                     201 with its token and url, shown this once
@@ -102,9 +108,13 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
         ApiServices shared = ApiServices.of(settings, clients, clock);
         PresignedLinks links = new PresignedLinks(clients.presigner(), settings.bucket(), signingCredentials, clock);
 
-        AlbumStudio studio = new AlbumStudio(shared.albums(), new PhotoListing(clients.s3(), settings.bucket()), shared.builds(), clock,
-                settings.integer(Setting.WEB_SIZE_PX));
+        PhotoListing listing = new PhotoListing(clients.s3(), settings.bucket());
+        int webSizePx = settings.integer(Setting.WEB_SIZE_PX);
+        AlbumStudio studio = new AlbumStudio(shared.albums(), listing, shared.builds(), clock, webSizePx);
         UploadLinks uploads = new UploadLinks(links, settings.seconds(Setting.UPLOAD_URL_EXPIRY));
+        WatermarkLogos logos = new WatermarkLogos(links, new ObjectHeads(clients.s3(), settings.bucket()),
+                settings.seconds(Setting.UPLOAD_URL_EXPIRY));
+        AlbumSettings albumSettings = new AlbumSettings(shared.albums(), listing, shared.builds(), logos, clock, webSizePx);
         ClientAccounts accounts = new ClientAccounts(shared.users(), shared.grants(), directory, clock);
         Profiles profiles = new Profiles(shared.users());
         ShareLinks shareLinks = new ShareLinks(shared.shares(), shared.albums(), settings.get(Setting.PORTAL_URL), clock);
@@ -114,6 +124,12 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
                 .post("/admin/albums", (req, caller) ->
                         ApiResponse.created(studio.register(caller, req.body(AlbumStudio.Registration.class))))
                 .get("/admin/albums", (req, caller) -> ApiResponse.ok(studio.list()))
+                .patch("/admin/albums/{album_id}", (req, caller) ->
+                        ApiResponse.ok(albumSettings.update(req.pathParam("album_id"), SettingsRequest.parse(req.body()))))
+                .post("/admin/albums/{album_id}/watermark-logo", (req, caller) -> {
+                    String albumId = studio.require(req.pathParam("album_id")).albumId();
+                    return ApiResponse.ok(logos.sign(albumId, req.body(WatermarkLogos.Request.class)));
+                })
                 .get("/admin/albums/{album_id}/zip", (req, caller) -> ApiResponse.ok(studio.archive(req.pathParam("album_id"))))
                 .post("/admin/albums/{album_id}/zip", (req, caller) -> ApiResponse.accepted(studio.rebuild(req.pathParam("album_id"))))
                 .post("/admin/albums/{album_id}/uploads", (req, caller) -> {
@@ -124,7 +140,9 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
                 .post("/admin/users", (req, caller) -> ApiResponse.created(accounts.create(req.body(ClientAccounts.NewClient.class))))
                 .put("/admin/albums/{album_id}/users/{email}", (req, caller) -> {
                     String albumId = studio.require(req.pathParam("album_id")).albumId();
-                    accounts.grant(albumId, req.pathParam("email"));
+                    boolean hasBody = req.body() != null && !req.body().isBlank();
+                    accounts.grant(albumId, req.pathParam("email"),
+                            ClientAccounts.downloads(hasBody ? req.body(ClientAccounts.GrantRequest.class) : null));
                     return ApiResponse.noContent();
                 })
                 .delete("/admin/albums/{album_id}/users/{email}", (req, caller) -> {

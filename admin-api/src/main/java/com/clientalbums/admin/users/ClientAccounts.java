@@ -1,5 +1,6 @@
 package com.clientalbums.admin.users;
 
+import com.clientalbums.common.access.Downloads;
 import com.clientalbums.common.access.Emails;
 import com.clientalbums.common.access.Grant;
 import com.clientalbums.common.access.GrantRepository;
@@ -14,14 +15,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /** The studio's clients: their accounts and which albums each may see. */
 public final class ClientAccounts {
     public static final int MAX_NAME_CHARS = 200;
 
-    /** A client in the studio's list. */
-    public record ClientView(String email, String name, Instant createdAt, List<String> albums) {}
+    /**
+     * A client in the studio's list.
+     *
+     * @param albums the albums granted to them, by id
+     * @param grants the same albums, each with what the client may download of it
+     */
+    public record ClientView(String email, String name, Instant createdAt, List<String> albums, List<GrantView> grants) {}
+
+    /** One album granted to a client and its download permission: {@code none | web | original | both}. */
+    public record GrantView(String albumId, String downloads) {}
+
+    /** The optional body of {@code PUT /admin/albums/{album_id}/users/{email}}. */
+    public record GrantRequest(String downloads) {}
 
     public record ClientList(List<ClientView> users) {}
 
@@ -40,17 +51,22 @@ public final class ClientAccounts {
         this.clock = clock;
     }
 
-    /** {@code GET /admin/users}: everyone, by address, with their albums. */
+    /** {@code GET /admin/users}: everyone, by address, with their albums and what each allows. */
     public ClientList list() {
-        Map<String, TreeSet<String>> albumsOf = new TreeMap<>();
-        for (Grant g : grants.findAll()) albumsOf.computeIfAbsent(g.email(), k -> new TreeSet<>()).add(g.albumId());
+        Map<String, TreeMap<String, Downloads>> grantsOf = new TreeMap<>();
+        for (Grant g : grants.findAll()) grantsOf.computeIfAbsent(g.email(), k -> new TreeMap<>()).put(g.albumId(), g.downloads());
         Map<String, ClientView> views = new TreeMap<>();
         for (User u : users.findAll()) {
-            views.put(u.email(), new ClientView(u.email(), u.name(), u.createdAt(), List.copyOf(albumsOf.getOrDefault(u.email(), new TreeSet<>()))));
+            views.put(u.email(), view(u.email(), u.name(), u.createdAt(), grantsOf.getOrDefault(u.email(), new TreeMap<>())));
         }
         // A grant without a user row (written by hand, say) still shows, so it can be revoked.
-        albumsOf.forEach((email, albums) -> views.computeIfAbsent(email, e -> new ClientView(e, "", null, List.copyOf(albums))));
+        grantsOf.forEach((email, albums) -> views.computeIfAbsent(email, e -> view(e, "", null, albums)));
         return new ClientList(new ArrayList<>(views.values()));
+    }
+
+    private static ClientView view(String email, String name, Instant createdAt, TreeMap<String, Downloads> albums) {
+        List<GrantView> grants = albums.entrySet().stream().map(e -> new GrantView(e.getKey(), e.getValue().value())).toList();
+        return new ClientView(email, name, createdAt, List.copyOf(albums.keySet()), grants);
     }
 
     /**
@@ -65,15 +81,23 @@ public final class ClientAccounts {
         directory.create(email, name);
         Instant now = clock.instant();
         if (!users.create(email, name, now)) throw conflict(email);
-        return new ClientView(email, name, now, List.of());
+        return new ClientView(email, name, now, List.of(), List.of());
     }
 
-    /** {@code PUT /admin/albums/{album_id}/users/{email}}; the album's existence is checked by the caller. */
-    public void grant(String albumId, String email) {
+    /**
+     * {@code PUT /admin/albums/{album_id}/users/{email}}, allowing {@code downloads} (granting again
+     * changes it); the album's existence is checked by the caller.
+     */
+    public void grant(String albumId, String email, Downloads downloads) {
         String address = Emails.require(email);
         Instant now = clock.instant();
         users.create(address, "", now); // a no-op when the row exists
-        grants.grant(address, albumId, now);
+        grants.grant(address, albumId, now, downloads);
+    }
+
+    /** The grant's permission from its optional body: both sizes when there is none or it leaves {@code downloads} out. */
+    public static Downloads downloads(GrantRequest body) {
+        return body == null || body.downloads() == null ? Downloads.DEFAULT : Downloads.parse(body.downloads());
     }
 
     /** {@code DELETE /admin/albums/{album_id}/users/{email}}: idempotent. */

@@ -1,7 +1,11 @@
 package com.clientalbums.client.albums;
 
 import com.clientalbums.common.access.AlbumAccess;
+import com.clientalbums.common.access.Downloads;
+import com.clientalbums.common.access.Viewing;
 import com.clientalbums.common.album.Album;
+import com.clientalbums.common.album.PhotoSize;
+import com.clientalbums.common.album.WebSize;
 import com.clientalbums.common.http.ContentDisposition;
 import com.clientalbums.common.auth.Caller;
 import com.clientalbums.common.http.PhotoPaths;
@@ -12,6 +16,7 @@ import com.clientalbums.common.store.PhotoObject;
 import com.clientalbums.previews.keys.PreviewKeys;
 import com.clientalbums.previews.keys.PreviewSize;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +36,11 @@ import java.util.concurrent.Future;
  * or {@code text/html} by whoever put it in the bucket is never shown as a page from the bucket's
  * origin. S3 cannot add {@code X-Content-Type-Options: nosniff} to a presigned GET; the forced type
  * is what protects these links (docs/uploads.md).
+ *
+ * <p>What a photo's {@code view_url} shows follows what the caller may download
+ * ({@code docs/sharing.md}): the original only when originals are allowed, since a link to look at an
+ * original is a link to download it; otherwise the web-size version (a video or PDF the album's
+ * web size includes is its own web-size version), and the preview while that is not made.
  */
 public final class AlbumBrowser {
     private final AlbumAccess access;
@@ -38,17 +48,27 @@ public final class AlbumBrowser {
     private final PreviewIndex previews;
     private final PresignedLinks links;
     private final Duration linkExpiry;
+    private final int webSizePx;
+    private final Clock clock;
 
-    public AlbumBrowser(AlbumAccess access, PhotoListing listing, PreviewIndex previews, PresignedLinks links, Duration linkExpiry) {
+    /** @param webSizePx {@code WEB_SIZE_PX}, shown to the client beside the size choice */
+    public AlbumBrowser(AlbumAccess access, PhotoListing listing, PreviewIndex previews, PresignedLinks links, Duration linkExpiry,
+                        int webSizePx, Clock clock) {
         this.access = access;
         this.listing = listing;
         this.previews = previews;
         this.links = links;
         this.linkExpiry = linkExpiry;
+        this.webSizePx = webSizePx;
+        this.clock = clock;
     }
 
-    /** {@code GET /albums}: newest first; the photographer sees every album. */
+    /**
+     * {@code GET /albums}: newest first; the photographer sees every album. A client's expired album
+     * is listed as such, without a cover: its photos are no longer theirs to see.
+     */
     public AlbumViews.AlbumList albums(Caller.SignedIn caller) {
+        Instant now = clock.instant();
         List<Album> albums = new ArrayList<>(access.visible(caller));
         albums.sort(Comparator.comparing(Album::createdAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
                 .thenComparing(Album::albumId));
@@ -56,8 +76,10 @@ public final class AlbumBrowser {
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<AlbumViews.Summary>> summaries = new ArrayList<>();
             for (Album a : albums) {
+                boolean expired = a.expired(now);
+                boolean closed = expired && !caller.isAdmin();
                 summaries.add(pool.submit(() -> new AlbumViews.Summary(a.albumId(), a.name(), a.photoCount(),
-                        previews.firstThumbnail(a.albumId()).map(this::previewLink).orElse(null), a.createdAt())));
+                        closed ? null : previews.firstThumbnail(a.albumId()).map(this::previewLink).orElse(null), a.createdAt(), expired)));
             }
             List<AlbumViews.Summary> out = new ArrayList<>();
             for (var s : summaries) out.add(s.get());
@@ -72,19 +94,46 @@ public final class AlbumBrowser {
 
     /** {@code GET /albums/{album_id}}: the photos in key order (folders together). */
     public AlbumViews.Detail album(Caller caller, String albumId) {
-        Album album = access.require(caller, albumId);
+        Viewing viewing = access.open(caller, albumId);
+        Album album = viewing.album();
         List<PhotoObject> photos = listing.list(albumId);
         Set<String> previewKeys = previews.keys(albumId);
         List<AlbumViews.Photo> views = new ArrayList<>(photos.size());
         for (PhotoObject p : photos) {
             String thumb = PreviewKeys.image(albumId, PreviewSize.THUMB, p.relativePath());
             String preview = PreviewKeys.image(albumId, PreviewSize.PREVIEW, p.relativePath());
+            String web = PreviewKeys.web(albumId, p.relativePath());
             boolean hasThumb = previewKeys.contains(thumb);
             boolean hasPreview = previewKeys.contains(preview);
-            views.add(new AlbumViews.Photo(p.relativePath(), p.size(), viewLink(p),
-                    hasThumb ? previewLink(thumb) : null, hasPreview ? previewLink(preview) : null, hasThumb && hasPreview));
+            boolean hasWeb = previewKeys.contains(web);
+            String viewUrl = switch (shown(viewing, p, hasWeb, hasPreview)) {
+                case ORIGINAL -> viewLink(p);
+                case WEB_RENDITION -> previewLink(web);
+                case PREVIEW -> previewLink(preview);
+                case NOTHING -> null;
+            };
+            views.add(new AlbumViews.Photo(p.relativePath(), p.size(), viewUrl,
+                    hasThumb ? previewLink(thumb) : null, hasPreview ? previewLink(preview) : null, hasThumb && hasPreview, hasWeb));
         }
-        return new AlbumViews.Detail(album.albumId(), album.name(), photos.size(), album.createdAt(), views);
+        return new AlbumViews.Detail(album.albumId(), album.name(), photos.size(), album.createdAt(), viewing.downloads().value(),
+                album.expiresAt(), webSizePx, views);
+    }
+
+    /** What a photo's {@code view_url} links to. */
+    private enum Shown { ORIGINAL, WEB_RENDITION, PREVIEW, NOTHING }
+
+    private static Shown shown(Viewing viewing, PhotoObject photo, boolean hasWeb, boolean hasPreview) {
+        Downloads downloads = viewing.downloads();
+        if (downloads.allows(PhotoSize.ORIGINAL)) return Shown.ORIGINAL;
+        if (downloads.allows(PhotoSize.WEB)) {
+            if (hasWeb) return Shown.WEB_RENDITION;
+            boolean otherFileKept = FileTypes.kind(photo.relativePath())
+                    .filter(k -> k == FileTypes.Kind.VIDEO || k == FileTypes.Kind.DOCUMENT).isPresent()
+                    && viewing.album().webOtherFiles() == WebSize.OtherFiles.INCLUDE;
+            if (otherFileKept) return Shown.ORIGINAL;
+        }
+        // View only, or the web-size version is not made yet: the preview is what there is to look at.
+        return hasPreview ? Shown.PREVIEW : Shown.NOTHING;
     }
 
     /** The original: shown when a browser-safe image, else downloaded under its own name. */

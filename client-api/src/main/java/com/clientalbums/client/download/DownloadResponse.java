@@ -13,9 +13,11 @@ import java.util.List;
  * @param zipSize     the parts' sizes summed; null unless ready
  * @param parts       every part, in order, when ready; empty otherwise (a build's parts are in {@code progress})
  * @param status      {@code ready | pending | generating | error}
+ * @param size        the size answered for: {@code original} or {@code web} (both are built together,
+ *                    so a build's state and progress are the same for either)
  */
 public record DownloadResponse(String albumId, String downloadUrl, long expiresIn, long fileCount, String status,
-                               String message, Long zipSize, List<Part> parts, ProgressView progress) {
+                               String message, Long zipSize, List<Part> parts, ProgressView progress, String size) {
 
     /** One downloadable file: a part of the album's archive (or the whole of it), or one photo. */
     public record Part(String downloadUrl, long size, long fileCount, String name) {}

@@ -1,21 +1,26 @@
 package com.clientalbums.client.download;
 
 import com.clientalbums.common.access.AlbumAccess;
+import com.clientalbums.common.access.Viewing;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.BuildRecord;
+import com.clientalbums.common.album.PhotoSize;
 import com.clientalbums.common.album.PublishedPart;
 import com.clientalbums.common.album.RequestSource;
 import com.clientalbums.common.album.ZipStatus;
 import com.clientalbums.common.auth.Caller;
 import com.clientalbums.common.build.BuildRequests;
 import com.clientalbums.common.error.AlbumsException;
+import com.clientalbums.common.error.ErrorCode;
 import com.clientalbums.common.http.ArchiveNames;
 import com.clientalbums.common.http.ContentDisposition;
 import com.clientalbums.common.http.PhotoPaths;
 import com.clientalbums.common.http.PresignedLinks;
 import com.clientalbums.common.http.ProgressView;
 import com.clientalbums.common.store.HiddenFiles;
+import com.clientalbums.common.store.ObjectHead;
+import com.clientalbums.common.store.ObjectHeads;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +31,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * "Download All" and one-photo downloads.
+ * "Download All" and one-photo downloads, in either size ({@link PhotoSize}), each only when the
+ * caller may download that size ({@link Viewing#requireDownload}: 403 otherwise, checked before
+ * anything else is read or requested).
  *
  * <p>The album record is the state of record ({@code docs/archive-lifecycle.md}): an archive it
  * calls ready and current is handed out as a link signed now once S3 confirms it
@@ -35,6 +42,10 @@ import java.util.Optional;
  * ({@link BuildRequests}: any number of simultaneous clicks make one request and one wake-up; a
  * wake-up that fails leaves the album {@code pending} for a later click or maintenance). Clicks
  * and polls during a build only read. Nothing waits on the message.
+ *
+ * <p>One build makes both sizes and publishes them in one write, and the album's fingerprint covers
+ * the web-size recipe, so the state machine above is the same for either size: only the ready
+ * answer differs (which parts, under which names).
  */
 public final class DownloadService {
     /**
@@ -50,39 +61,39 @@ public final class DownloadService {
     private final BuildRequests builds;
     private final PresignedLinks links;
     private final ArchiveCheck archives;
-    private final PhotoObjects photos;
+    private final ObjectHeads heads;
+    private final WebSizeFile webSizeFiles;
     private final Duration zipUrlExpiry;
     private final Duration photoUrlExpiry;
     private final Clock clock;
 
-    /** Whether a photo exists and how big it is (one HEAD). */
-    @FunctionalInterface
-    public interface PhotoObjects {
-        Optional<Long> size(String key);
-    }
-
+    /** @param webSizePx {@code WEB_SIZE_PX}: a web-size rendition is current only for the album's recipe */
     public DownloadService(AlbumAccess access, AlbumRepository albums, BuildRequests builds, PresignedLinks links,
-                           ArchiveCheck archives, PhotoObjects photos, Duration zipUrlExpiry, Duration photoUrlExpiry,
-                           Clock clock) {
+                           ArchiveCheck archives, ObjectHeads heads, int webSizePx, Duration zipUrlExpiry,
+                           Duration photoUrlExpiry, Clock clock) {
         this.access = access;
         this.albums = albums;
         this.builds = builds;
         this.links = links;
         this.archives = archives;
-        this.photos = photos;
+        this.heads = heads;
+        this.webSizeFiles = new WebSizeFile(heads, webSizePx);
         this.zipUrlExpiry = zipUrlExpiry;
         this.photoUrlExpiry = photoUrlExpiry;
         this.clock = clock;
     }
 
-    /** {@code GET /albums/{album_id}/download}. */
-    public DownloadResponse archive(Caller caller, String albumId) {
-        Album album = access.require(caller, albumId);
-        DownloadResponse answer = album.archiveCurrent() ? checked(album) : requested(album);
-        // Only links handed out count against a share link's limit, not polls of a build.
-        if (answer.downloadUrl() != null) access.countArchiveDownload(caller, albumId);
-        return answer;
+    /** {@code GET /albums/{album_id}/download[?size=original|web]}. */
+    public DownloadResponse archive(Caller caller, String albumId, PhotoSize size) {
+        Viewing viewing = access.open(caller, albumId);
+        viewing.requireDownload(size);
+        Album album = viewing.album();
+        Answer answer = new Answer(caller, size);
+        return album.archiveCurrent() ? checked(answer, album) : requested(answer, album);
     }
+
+    /** Who is answered, for which size: what a ready answer needs beyond the album. */
+    private record Answer(Caller caller, PhotoSize size) {}
 
     /**
      * The record says ready and current; S3 has the last word. A link is signed only for an archive
@@ -91,25 +102,25 @@ public final class DownloadService {
      * under way unpublishable, and a build is requested at once; a missing object is rebuilt.
      * Either way the answer is the state that follows, with its progress.
      */
-    private DownloadResponse checked(Album album) {
+    private DownloadResponse checked(Answer answer, Album album) {
         String albumId = album.albumId();
         switch (archives.check(album)) {
             case ArchiveCheck.Current current -> {
-                return ready(album);
+                return ready(answer, album);
             }
             case ArchiveCheck.Changed changed -> {
                 // False when another click or the photo event recorded it first; the request decides who sends.
                 albums.recordContent(albumId, changed.fingerprint(), changed.photoCount());
-                if (builds.request(albumId, RequestSource.API)) return pending(latest(albumId), null);
+                if (builds.request(albumId, RequestSource.API)) return pending(answer, latest(albumId), null);
             }
             case ArchiveCheck.Missing missing -> {
-                if (builds.rebuild(albumId, RequestSource.API)) return pending(latest(albumId), null);
+                if (builds.rebuild(albumId, RequestSource.API)) return pending(answer, latest(albumId), null);
             }
         }
         // Another click's request is under way, or a build was published meanwhile: this answer does
         // not check that one too, the next poll (a few seconds on) finds it and checks it.
         Album latest = latest(albumId);
-        return latest.archiveCurrent() ? pending(latest, null) : report(latest);
+        return latest.archiveCurrent() ? pending(answer, latest, null) : report(answer, latest);
     }
 
     /**
@@ -117,27 +128,27 @@ public final class DownloadService {
      * requested or under way with a live lease only reads it: the conditional write is attempted
      * only when the read says it can win, and a burst of clicks writes the album at most once.
      */
-    private DownloadResponse requested(Album album) {
+    private DownloadResponse requested(Answer answer, Album album) {
         Instant now = clock.instant();
         if (album.zipStatus() == ZipStatus.ERROR && failedAt(album).map(t -> t.plus(ERROR_SHOWN_FOR).isAfter(now)).orElse(false)) {
-            return error(album);
+            return error(answer, album);
         }
-        if (!builds.requestNeeded(album)) return report(album);
+        if (!builds.requestNeeded(album)) return report(answer, album);
         RequestSource source = album.zipStatus() == ZipStatus.ERROR ? RequestSource.API_RETRY : RequestSource.API;
         if (builds.request(album.albumId(), source)) {
-            return pending(album, source == RequestSource.API_RETRY ? DownloadMessages.RETRYING : null);
+            return pending(answer, album, source == RequestSource.API_RETRY ? DownloadMessages.RETRYING : null);
         }
         // Another click won the request, or the archive was published meanwhile: report it as it is now.
         Album latest = latest(album.albumId());
-        return latest.archiveCurrent() ? checked(latest) : report(latest);
+        return latest.archiveCurrent() ? checked(answer, latest) : report(answer, latest);
     }
 
     /** The state of a build requested or under way, or of a failure, as the record says. */
-    private DownloadResponse report(Album album) {
+    private DownloadResponse report(Answer answer, Album album) {
         return switch (album.zipStatus()) {
-            case ERROR -> error(album);
-            case GENERATING -> generating(album, clock.instant());
-            default -> pending(album, null);
+            case ERROR -> error(answer, album);
+            case GENERATING -> generating(answer, album, clock.instant());
+            default -> pending(answer, album, null);
         };
     }
 
@@ -145,57 +156,77 @@ public final class DownloadService {
         return albums.find(albumId).orElseThrow(() -> AlbumsException.notFound("Album"));
     }
 
-    /** {@code GET /albums/{album_id}/download?file_name=PATH}: one photo, under its own name. */
-    public DownloadResponse photo(Caller caller, String albumId, String path) {
-        access.require(caller, albumId);
+    /**
+     * {@code GET /albums/{album_id}/download?file_name=PATH[&size=web]}: one photo, under its own name
+     * (web size: the rendition's, {@code .jpg}; see {@link WebSizeFile}).
+     */
+    public DownloadResponse photo(Caller caller, String albumId, String path, PhotoSize size) {
+        Viewing viewing = access.open(caller, albumId);
+        viewing.requireDownload(size);
         String key = PhotoPaths.requireKey(albumId, path);
         if (HiddenFiles.isHidden(path)) throw AlbumsException.notFound("Photo");
-        long size = photos.size(key).orElseThrow(() -> AlbumsException.notFound("Photo"));
-        String name = ContentDisposition.safeName(PhotoPaths.baseName(path));
-        PresignedLinks.Link link = links.get(key, photoUrlExpiry, ContentDisposition.attachment(name), null);
+        ServedFile served = switch (size) {
+            case ORIGINAL -> {
+                long length = heads.head(key).map(ObjectHead::size).orElseThrow(() -> AlbumsException.notFound("Photo"));
+                yield new ServedFile(key, length, PhotoPaths.baseName(path), null);
+            }
+            case WEB -> webSizeFiles.of(viewing.album(), path);
+        };
+        String name = ContentDisposition.safeName(served.fileName());
+        PresignedLinks.Link link = links.get(served.key(), photoUrlExpiry, ContentDisposition.attachment(name), served.contentType());
         return new DownloadResponse(albumId, link.url(), link.expiresInSeconds(), 1, "ready", null, null,
-                List.of(new DownloadResponse.Part(link.url(), size, 1, name)), null);
+                List.of(new DownloadResponse.Part(link.url(), served.size(), 1, name)), null, size.value());
     }
 
     /**
-     * Every part, in order, each a link signed now under its own file name
-     * ({@code "Smith Wedding (part 2 of 5).zip"}; an album in one archive keeps its name);
-     * {@code download_url} is the first part's, so a client that knows nothing of parts still
-     * gets the whole album when there is one archive and its first part when there are more.
+     * Every part of the size asked for, in order, each a link signed now under its own file name
+     * ({@code "Smith Wedding (part 2 of 5).zip"}, {@code "Smith Wedding (web size).zip"}; see
+     * {@link ArchiveNames}); {@code download_url} is the first part's, so a client that knows nothing
+     * of parts still gets the whole album when there is one archive and its first part when there are
+     * more. The answer is counted against a guest's download limit just before it is given
+     * ({@link AlbumAccess#countArchiveDownload}): a poll that answers pending is not a download.
      */
-    private DownloadResponse ready(Album album) {
-        List<PublishedPart> published = album.publishedParts();
+    private DownloadResponse ready(Answer answer, Album album) {
+        List<PublishedPart> published = album.publishedParts(answer.size());
+        if (published.isEmpty()) {
+            // Only RAW files, say: the build published an empty list for the web size.
+            throw new AlbumsException(ErrorCode.NOT_FOUND, "This album has no photos in web size.");
+        }
+        access.countArchiveDownload(answer.caller(), album.albumId());
         List<DownloadResponse.Part> parts = new ArrayList<>();
         long expiresIn = Long.MAX_VALUE;
         for (int i = 0; i < published.size(); i++) {
             PublishedPart part = published.get(i);
-            String fileName = ArchiveNames.part(album, i, published.size());
+            String fileName = ArchiveNames.part(album, answer.size(), i, published.size());
             PresignedLinks.Link link = links.get(part.key(), zipUrlExpiry, ContentDisposition.attachment(fileName), "application/zip");
             parts.add(new DownloadResponse.Part(link.url(), part.size(), part.fileCount(), fileName));
             // Each link is signed with the credentials of the moment: the answer promises the shortest life.
             expiresIn = Math.min(expiresIn, link.expiresInSeconds());
         }
         long size = published.stream().mapToLong(PublishedPart::size).sum();
-        return new DownloadResponse(album.albumId(), parts.getFirst().downloadUrl(), expiresIn, album.zipFileCount(), "ready",
-                DownloadMessages.READY, size, parts, ProgressView.of(album, clock.instant()));
+        long files = answer.size() == PhotoSize.ORIGINAL ? album.zipFileCount()
+                : published.stream().mapToLong(PublishedPart::fileCount).sum();
+        return new DownloadResponse(album.albumId(), parts.getFirst().downloadUrl(), expiresIn, files, "ready",
+                DownloadMessages.READY, size, parts, ProgressView.of(album, clock.instant()), answer.size().value());
     }
 
-    private DownloadResponse pending(Album album, String message) {
+    private DownloadResponse pending(Answer answer, Album album, String message) {
         ProgressView progress = ProgressView.notStarted(album.photoCount());
-        return status(album, "pending", Objects.requireNonNullElse(message, DownloadMessages.preparing(album, progress)), progress);
+        return status(answer, album, "pending", Objects.requireNonNullElse(message, DownloadMessages.preparing(album, progress)), progress);
     }
 
-    private DownloadResponse generating(Album album, Instant now) {
+    private DownloadResponse generating(Answer answer, Album album, Instant now) {
         ProgressView progress = ProgressView.of(album, now);
-        return status(album, "generating", DownloadMessages.preparing(album, progress), progress);
+        return status(answer, album, "generating", DownloadMessages.preparing(album, progress), progress);
     }
 
-    private DownloadResponse error(Album album) {
-        return status(album, "error", DownloadMessages.error(album), null);
+    private DownloadResponse error(Answer answer, Album album) {
+        return status(answer, album, "error", DownloadMessages.error(album), null);
     }
 
-    private static DownloadResponse status(Album album, String status, String message, ProgressView progress) {
-        return new DownloadResponse(album.albumId(), null, 0, album.photoCount(), status, message, null, List.of(), progress);
+    private static DownloadResponse status(Answer answer, Album album, String status, String message, ProgressView progress) {
+        return new DownloadResponse(album.albumId(), null, 0, album.photoCount(), status, message, null, List.of(), progress,
+                answer.size().value());
     }
 
     /** When the last build ended (the failing one), or when it was requested if no build is recorded. */

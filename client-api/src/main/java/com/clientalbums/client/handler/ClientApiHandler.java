@@ -12,6 +12,7 @@ import com.clientalbums.client.share.GuestKeySource;
 import com.clientalbums.client.share.ShareSessions;
 import com.clientalbums.common.access.AlbumAccess;
 import com.clientalbums.common.access.Profiles;
+import com.clientalbums.common.album.PhotoSize;
 import com.clientalbums.common.auth.AuthConfig;
 import com.clientalbums.common.auth.Authenticator;
 import com.clientalbums.common.auth.GuestOrSignedIn;
@@ -25,7 +26,6 @@ import com.clientalbums.common.http.ApiResponse;
 import com.clientalbums.common.http.PresignedLinks;
 import com.clientalbums.common.http.Router;
 import com.clientalbums.common.logging.LogLines;
-import com.clientalbums.common.store.ObjectHead;
 import com.clientalbums.common.store.ObjectHeads;
 import com.clientalbums.common.store.PhotoListing;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -42,8 +42,8 @@ import java.util.Set;
  *   GET /me                                  who is signed in
  *   GET /albums                              the caller's albums (the photographer: all)
  *   GET /albums/{album_id}                   one album and its photos
- *   GET /albums/{album_id}/download          Download All: the archive's link, or its state
- *   GET /albums/{album_id}/download?file_name=PATH   one photo's link
+ *   GET /albums/{album_id}/download[?size=original|web]                Download All: the archive's links, or its state
+ *   GET /albums/{album_id}/download?file_name=PATH[&size=original|web]  one photo's link
  *   POST /share/session                      a share link's token (and PIN) for a guest session: no sign-in
  * </pre>
  * A guest session (see {@link GuestSessions}) reaches only the album and download routes of its
@@ -102,11 +102,12 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         PresignedLinks links = new PresignedLinks(clients.presigner(), settings.bucket(), signingCredentials, clock);
 
         PhotoListing listing = new PhotoListing(clients.s3(), settings.bucket());
-        AlbumBrowser browser = new AlbumBrowser(access, listing,
-                new PreviewIndex(clients.s3(), settings.bucket()), links, settings.seconds(Setting.PRESIGNED_URL_EXPIRY));
+        int webSizePx = settings.integer(Setting.WEB_SIZE_PX);
+        AlbumBrowser browser = new AlbumBrowser(access, listing, new PreviewIndex(clients.s3(), settings.bucket()), links,
+                settings.seconds(Setting.PRESIGNED_URL_EXPIRY), webSizePx, clock);
         ObjectHeads heads = new ObjectHeads(clients.s3(), settings.bucket());
         DownloadService downloads = new DownloadService(access, shared.albums(), shared.builds(), links,
-                new ArchiveCheck(listing, heads, settings.integer(Setting.WEB_SIZE_PX)), key -> heads.head(key).map(ObjectHead::size),
+                new ArchiveCheck(listing, heads, webSizePx), heads, webSizePx,
                 settings.seconds(Setting.ZIP_URL_EXPIRY), settings.seconds(Setting.PRESIGNED_URL_EXPIRY), clock);
 
         this.router = Router.builder(new GuestOrSignedIn(guests, signedIn)).bodyLimit(BODY_LIMIT)
@@ -117,9 +118,10 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 .getForViewers("/albums/{album_id}/download", (req, caller) -> {
                     String albumId = req.pathParam("album_id");
                     Optional<String> fileName = req.queryParam("file_name");
+                    PhotoSize size = PhotoSize.fromQuery(req.queryParam("size"));
                     return ApiResponse.ok(fileName.isPresent()
-                            ? downloads.photo(caller, albumId, fileName.get())
-                            : downloads.archive(caller, albumId));
+                            ? downloads.photo(caller, albumId, fileName.get(), size)
+                            : downloads.archive(caller, albumId, size));
                 })
                 .build();
     }

@@ -373,6 +373,54 @@ public final class AlbumRepository {
     }
 
     /**
+     * The photographer's settings ({@link SettingsUpdate}) in one conditional write. A new web-size
+     * recipe also records the content fingerprint it makes, one content version on, exactly as
+     * {@link #recordContent} does for changed photos: the archives become stale and a build under way
+     * unpublishable, and the caller requests the one rebuild. Empty when the album is unknown or,
+     * for a new recipe, its content version moved since it was read.
+     */
+    public Optional<Album> updateSettings(String albumId, SettingsUpdate update) {
+        List<String> set = new ArrayList<>();
+        List<String> remove = new ArrayList<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        String condition = "attribute_exists(album_id)";
+        if (update.expiry().isPresent()) {
+            Instant at = update.expiry().get().at();
+            if (at == null) remove.add("expires_at");
+            else {
+                set.add("expires_at = :expires_at");
+                values.put(":expires_at", time(at));
+            }
+        }
+        if (update.recipe().isPresent()) {
+            SettingsUpdate.Recipe recipe = update.recipe().get();
+            if (recipe.watermark() == null) remove.add("watermark");
+            else {
+                set.add("watermark = :watermark");
+                values.put(":watermark", AlbumItems.watermark(recipe.watermark()));
+            }
+            set.add("web_other_files = :other_files");
+            set.add("content_fingerprint = :fp");
+            set.add("photo_count = :count");
+            set.add("content_version = if_not_exists(content_version, :zero) + :one");
+            values.put(":other_files", str(recipe.otherFiles().value()));
+            values.put(":fp", str(recipe.fingerprint()));
+            values.put(":count", num(recipe.photoCount()));
+            values.put(":read_version", num(recipe.contentVersion()));
+            values.put(":zero", num(0));
+            values.put(":one", num(1));
+            // A record from before content versions has none: it reads as 0.
+            condition = recipe.contentVersion() == 0
+                    ? "attribute_not_exists(content_version) OR content_version = :read_version"
+                    : "content_version = :read_version";
+        }
+        if (set.isEmpty() && remove.isEmpty()) return find(albumId);
+        String expression = (set.isEmpty() ? "" : "SET " + String.join(", ", set))
+                + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
+        return update(albumId, expression.strip(), condition, values);
+    }
+
+    /**
      * Photos changed: request a build that starts no earlier than {@code notBefore} (the end of the
      * quiet period). One conditional write for an album with no archive, a failed one, a stale
      * ready one, or one already pending — then the quiet period is pushed forward (never back), so
@@ -471,7 +519,7 @@ public final class AlbumRepository {
             var result = dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(albumId))
                     .updateExpression(updateExpression)
                     .conditionExpression("attribute_exists(album_id) AND (" + condition + ")")
-                    .expressionAttributeValues(used)
+                    .expressionAttributeValues(used.isEmpty() ? null : used)
                     .expressionAttributeNames(names.isEmpty() ? null : names)
                     .returnValues(ReturnValue.ALL_NEW).build());
             return Optional.of(AlbumItems.toAlbum(result.attributes()));

@@ -21,7 +21,9 @@ public enum RequestSource {
     /** S3 events reported changed photos; the build waits for the quiet period. */
     PHOTOS_CHANGED,
     /** Photos changed while a build ran; this is its one follow-up. */
-    CONTENT_CHANGED;
+    CONTENT_CHANGED,
+    /** The photographer changed the album's web-size recipe (watermark, other files): the web size is remade. */
+    SETTINGS_CHANGED;
 
     /** The value stored in the album table and shown in the build history. */
     public String value() { return name().toLowerCase(Locale.ROOT); }

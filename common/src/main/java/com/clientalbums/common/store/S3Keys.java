@@ -9,6 +9,7 @@ import java.util.Optional;
  *   zips/{album_id}/{fingerprint}.zip        archives: a new key per content, never overwritten
  *   previews/{album_id}/…                    thumbnails and previews, never archived
  *   quarantine/{album_id}/{path}             uploads whose bytes are active content, moved out of the album
+ *   watermarks/{album_id}/{sha256}.png       the photographer's watermark logos, named for their bytes
  * </pre>
  * Archives live under their own prefix so their creation can never look like a photo event.
  * The layout inside {@code previews/} belongs to the module that makes the images
@@ -18,6 +19,7 @@ public final class S3Keys {
     public static final String ALBUMS = "albums/";
     public static final String ZIPS = "zips/";
     public static final String QUARANTINE = "quarantine/";
+    public static final String WATERMARKS = "watermarks/";
     private static final String PHOTOS = "/photos/";
 
     private S3Keys() {}
@@ -33,6 +35,19 @@ public final class S3Keys {
     /** Where a photo whose bytes are active content is kept, out of its album's listing and archives. */
     public static String quarantineKey(String albumId, String relativePath) {
         return QUARANTINE + albumId + "/" + relativePath;
+    }
+
+    /** The folder of an album's watermark logos. */
+    public static String watermarkPrefix(String albumId) {
+        return WATERMARKS + albumId + "/";
+    }
+
+    /**
+     * A watermark logo, named for the SHA-256 of its bytes (64 lower-case hex characters): a new logo
+     * is a new key, so the album's web-size recipe changes with it and renditions are remade.
+     */
+    public static String watermarkKey(String albumId, String sha256) {
+        return watermarkPrefix(albumId) + sha256 + ".png";
     }
 
     public static String zipPrefix(String albumId) {

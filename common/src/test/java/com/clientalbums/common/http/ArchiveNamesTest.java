@@ -1,6 +1,7 @@
 package com.clientalbums.common.http;
 
 import com.clientalbums.common.album.Album;
+import com.clientalbums.common.album.PhotoSize;
 import com.clientalbums.common.album.Progress;
 import com.clientalbums.common.album.ZipStatus;
 import org.junit.jupiter.api.Test;
@@ -33,5 +34,14 @@ class ArchiveNamesTest {
         assertEquals("Smith _ Jones (part 2 of 3).zip", ArchiveNames.part(named("Smith / Jones"), 1, 3));
         assertEquals("smith-2026 (part 1 of 2).zip", ArchiveNames.part(named("  "), 0, 2));
         assertEquals("smith-2026.zip", ArchiveNames.part(named(null), 0, 1));
+    }
+
+    @Test
+    void theWebSizeArchiveSaysSoInItsNameWithOrWithoutParts() {
+        Album album = named("Smith Wedding");
+        assertEquals("Smith Wedding (web size).zip", ArchiveNames.part(album, PhotoSize.WEB, 0, 1));
+        assertEquals("Smith Wedding (web size, part 2 of 3).zip", ArchiveNames.part(album, PhotoSize.WEB, 1, 3));
+        assertEquals("Smith Wedding (part 2 of 3).zip", ArchiveNames.part(album, PhotoSize.ORIGINAL, 1, 3));
+        assertEquals("smith-2026 (web size).zip", ArchiveNames.part(named(null), PhotoSize.WEB, 0, 1));
     }
 }

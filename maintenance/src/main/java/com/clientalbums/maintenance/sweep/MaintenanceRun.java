@@ -13,12 +13,14 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
 import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.ALBUMS_CHECKED;
+import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.EXPIRED_ALBUMS;
 
 /**
  * One maintenance pass over every album (a paginated scan) and over {@code zips/}: the safety
@@ -87,11 +89,28 @@ public final class MaintenanceRun {
                 report.error(id, e);
             }
         }
+        reportExpired(all, now, report);
         Set<String> ids = new HashSet<>();
         all.forEach(a -> ids.add(a.albumId()));
         step("unowned_zips", report, () -> superseded.deleteUnowned(archives.byAlbum(), ids, now, report));
         step("multipart_uploads", report, () -> uploads.abort(now, report));
         return report;
+    }
+
+    /** Counted, and named in the log for the photographer; their archives are kept like any other album's. */
+    private static void reportExpired(List<Album> all, Instant now, MaintenanceReport report) {
+        List<String> expired = new ArrayList<>();
+        for (Album album : all) {
+            if (album.expired(now)) {
+                expired.add(album.albumId());
+                report.add(EXPIRED_ALBUMS);
+            }
+        }
+        if (!expired.isEmpty()) {
+            expired.sort(null);
+            LOG.log(Level.INFO, "maintenance: {0} expired album(s), no longer seen by clients and guests: {1}",
+                    expired.size(), String.join(", ", expired));
+        }
     }
 
     private static void step(String name, MaintenanceReport report, Runnable step) {
