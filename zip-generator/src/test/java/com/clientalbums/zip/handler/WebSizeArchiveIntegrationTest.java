@@ -8,6 +8,7 @@ import com.clientalbums.common.album.RequestSource;
 import com.clientalbums.common.album.WebSize;
 import com.clientalbums.common.album.ZipStatus;
 import com.clientalbums.common.config.Settings;
+import com.clientalbums.common.queue.ZipQueue;
 import com.clientalbums.common.store.Fingerprint;
 import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.PhotoObject;
@@ -15,6 +16,7 @@ import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.previews.job.WebRendition;
 import com.clientalbums.previews.keys.PreviewKeys;
 import com.clientalbums.testing.LocalAws;
+import com.clientalbums.testing.SqsLambdaDriver;
 import com.clientalbums.testing.WebSizes;
 import com.clientalbums.zip.build.ArchiveBuildService;
 import com.clientalbums.zip.build.ArchiveBuildService.Outcome;
@@ -34,6 +36,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,6 +45,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -201,6 +208,64 @@ class WebSizeArchiveIntegrationTest {
         assertEquals(9, renditions.made(), "each image rendered once over both invocations");
         assertSameEntries(photos, contents(album.publishedParts(PhotoSize.ORIGINAL)));
         assertEquals(11, contents(album.publishedParts(PhotoSize.WEB)).size(), "nine renditions, the video and the PDF");
+    }
+
+    @Test
+    void fourGeneratorsBuildThePartsOfBothSizesSideBySideAndPublishThemOnce() throws Exception {
+        String id = unique("both-parallel");
+        Map<String, byte[]> photos = register(id, wedding());
+        var renditions = renditions();
+        var handler = new ZipGeneratorHandler(GeneratorServices.from(settings, aws.clients(), TIMING, s3Photos,
+                new PartLimits(LIMITS.maxPartBytes(), 4, Duration.ZERO), renditions));
+        new ZipQueue(aws.clients().sqs(), aws.queueUrl()).wake(id);
+
+        ExecutorService generators = Executors.newFixedThreadPool(4);
+        List<Future<?>> running = new ArrayList<>();
+        AtomicBoolean ready = new AtomicBoolean();
+        for (int g = 0; g < 4; g++) {
+            running.add(generators.submit(() -> {
+                var driver = new SqsLambdaDriver(aws.clients().sqs(), aws.queueUrl(), handler);
+                Instant deadline = Instant.now().plusSeconds(60);
+                while (!ready.get() && Instant.now().isBefore(deadline)) {
+                    driver.pollOnce(Duration.ofSeconds(1));
+                    if (albums.find(id).orElseThrow().zipStatus() == ZipStatus.READY) ready.set(true);
+                }
+            }));
+        }
+        for (Future<?> f : running) f.get();
+        generators.shutdown();
+
+        Album album = albums.find(id).orElseThrow();
+        assertEquals(ZipStatus.READY, album.zipStatus());
+        assertEquals(List.of("ready"), album.builds().stream().map(b -> b.outcome()).toList(), "one build");
+        assertSameEntries(photos, contents(album.publishedParts(PhotoSize.ORIGINAL)));
+        assertEquals(11, contents(album.publishedParts(PhotoSize.WEB)).size(), "nine renditions, the video and the PDF");
+        assertEquals(9, renditions.made(), "helpers find the renditions the build's planning made");
+        assertEquals(photos.size() + 11, album.builds().getLast().files(), "the build's progress is over both sizes");
+    }
+
+    @Test
+    void aWebPartGoneIsBuiltAgainByTheRebuildItCallsForAndTheOriginalPartsAreNotWritten() throws Exception {
+        String id = unique("web-gone");
+        register(id, wedding());
+        var renditions = renditions();
+        assertEquals(Outcome.BUILT, build(id, "gen-1", renditions));
+        Album before = albums.find(id).orElseThrow();
+        Map<String, Instant> originalsWritten = lastModified(before.publishedParts(PhotoSize.ORIGINAL));
+        String gone = before.publishedParts(PhotoSize.WEB).getLast().key();
+        aws.clients().s3().deleteObject(r -> r.bucket(aws.names().bucket()).key(gone));
+        Thread.sleep(1_100);
+
+        // What a click's ArchiveCheck (Missing) and maintenance's repair ask for: a forced request by the system.
+        assertTrue(albums.requestBuild(id, RequestSource.MAINTENANCE, true, Instant.now(), Duration.ofMinutes(2)));
+        assertEquals(Outcome.BUILT, build(id, "gen-2", renditions));
+
+        Album after = albums.find(id).orElseThrow();
+        assertEquals(before.publishedParts(PhotoSize.WEB), after.publishedParts(PhotoSize.WEB));
+        assertEquals(before.publishedParts(PhotoSize.WEB).getLast().size(),
+                aws.clients().s3().headObject(r -> r.bucket(aws.names().bucket()).key(gone)).contentLength(), "built again");
+        assertEquals(originalsWritten, lastModified(after.publishedParts(PhotoSize.ORIGINAL)), "the original parts were there");
+        assertEquals(9, renditions.made());
     }
 
     @Test
