@@ -1,6 +1,7 @@
 package com.clientalbums.client.download;
 
 import com.clientalbums.common.album.Album;
+import com.clientalbums.common.album.PhotoSize;
 import com.clientalbums.common.album.WebSize;
 import com.clientalbums.common.store.Fingerprint;
 import com.clientalbums.common.store.ObjectHeads;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 /**
  * Whether the archive the album record calls ready and current is so in S3 right now: the album's
@@ -21,8 +23,9 @@ import java.util.concurrent.Future;
  * has not been handled yet; and a lifecycle rule or a person may delete an archive object while
  * the record still points at it. An album cut into parts is current only when every part is there:
  * a link to part 1 of an album whose part 3 is gone would be a download the client cannot finish.
+ * The web-size parts count alike: both sizes are published together, and one rebuild makes both.
  *
- * <p>The HEADs run on virtual threads beside the listing, one per part, all at once: the listing's
+ * <p>The HEADs run on virtual threads beside the listing, one per part of either size, all at once: the listing's
  * pages must follow one another, the HEADs need nothing from them nor from each other, so the check
  * takes as long as the listing alone however many parts there are
  * ({@code docs/archive-lifecycle.md} has the figures).
@@ -37,7 +40,7 @@ public final class ArchiveCheck {
     /** The photos are no longer those the archive was built from: this is what they are now. */
     public record Changed(String fingerprint, long photoCount) implements Verdict {}
 
-    /** The photos are unchanged but an archive object (of one part, or more) is gone. */
+    /** The photos are unchanged but an archive object (of one part, or more, of either size) is gone. */
     public record Missing() implements Verdict {}
 
     private final PhotoListing listing;
@@ -52,14 +55,14 @@ public final class ArchiveCheck {
     }
 
     /**
-     * The verdict on {@code album}'s published archive: its parts ({@link Album#publishedParts()})
-     * and the fingerprint they were built from ({@link Album#zipFingerprint()}).
+     * The verdict on {@code album}'s published archive: its parts of both sizes
+     * ({@link Album#publishedParts(PhotoSize)}) and the fingerprint they were built from ({@link Album#zipFingerprint()}).
      */
     public Verdict check(Album album) {
         boolean allExist = true;
         List<PhotoObject> photos;
         try (ExecutorService beside = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Boolean>> parts = album.publishedParts().stream()
+            List<Future<Boolean>> parts = Stream.of(PhotoSize.values()).flatMap(size -> album.publishedParts(size).stream())
                     .map(part -> beside.submit(() -> heads.head(part.key()).isPresent())).toList();
             photos = listing.list(album.albumId());
             for (Future<Boolean> part : parts) allExist &= joined(part);

@@ -147,6 +147,22 @@ class ArchiveInPartsTest {
         assertEquals(1, inbox.messagesFor(album).size(), "the click woke a generator");
     }
 
+    /** A web-size part is a published archive like the others: one gone asks for the rebuild that makes both sizes. */
+    @Test
+    void aWebSizePartGoneFromS3MakesTheClickRequestARebuildToo() {
+        String album = registered("web-part-gone", "Gone", 4);
+        published(album, 2, 2);
+        String webKey = publishedWeb(album);
+        ArchiveCheck check = new ArchiveCheck(listing, new ObjectHeads(aws.clients().s3(), aws.names().bucket()), 2048);
+        assertInstanceOf(ArchiveCheck.Current.class, check.check(albums.find(album).orElseThrow()));
+        aws.clients().s3().deleteObject(d -> d.bucket(aws.names().bucket()).key(webKey));
+
+        assertInstanceOf(ArchiveCheck.Missing.class, check.check(albums.find(album).orElseThrow()));
+        JsonNode answer = click(album);
+        assertEquals("pending", answer.get("status").asText(), answer.toString());
+        assertEquals(1, inbox.messagesFor(album).size(), "the click woke a generator");
+    }
+
     /**
      * Each HEAD is held until every part's HEAD has started: one after another, the first would be
      * held alone until the latch gives up, and the check would report that not all started.
@@ -282,6 +298,20 @@ class ArchiveInPartsTest {
                         + "zip_file_count = :files, zip_parts = :parts, zip_generated_at = :at")
                 .expressionAttributeValues(values));
         return bytes;
+    }
+
+    /** One web-size part beside the album's published parts ({@code web_parts}), its object in S3; returns its key. */
+    static String publishedWeb(String albumId) {
+        byte[] zip = ("PK web size of " + albumId).getBytes();
+        String key = S3Keys.zipKey(albumId, "web-0");
+        aws.clients().s3().putObject(p -> p.bucket(aws.names().bucket()).key(key), RequestBody.fromBytes(zip));
+        AttributeValue part = AttributeValue.fromM(Map.of("key", s(key), "size", n(zip.length), "file_count", n(1),
+                "content_bytes", n(zip.length - 30L)));
+        aws.clients().dynamo().updateItem(u -> u.tableName(aws.names().albumTable())
+                .key(Map.of("album_id", s(albumId)))
+                .updateExpression("SET web_parts = :web")
+                .expressionAttributeValues(Map.of(":web", AttributeValue.fromL(List.of(part)))));
+        return key;
     }
 
     /** One entry of {@code build_parts}, as the generator writes it. */

@@ -171,25 +171,27 @@ public final class AlbumRepository {
     }
 
     /**
-     * Publish {@code generating → ready} with one archive: {@link #publish(String, String, long, String, List, List, Instant)}
-     * with a single part.
+     * Publish {@code generating → ready} with one archive: {@link #publish(String, String, long, String, List, List, List, Instant)}
+     * with a single original part and no web-size archive.
      */
     public boolean publish(String albumId, String owner, long buildVersion, PublishedArchive archive,
                            List<BuildRecord> history, Instant now) {
         return publish(albumId, owner, buildVersion, archive.fingerprint(),
                 List.of(new PublishedPart(archive.key(), archive.size(), archive.fileCount(), archive.contentBytes())),
-                history, now);
+                List.of(), history, now);
     }
 
     /**
      * Publish {@code generating → ready}: only while the build {@code owner} holds the lease, no photo
      * changed since the claim and, when the build has a plan, every part of it is done
-     * ({@code parts_remaining = 0}). Writes the parts in download order, {@code zip_key} = the first,
-     * size and file count summed over them, and removes the plan. False otherwise; then see
-     * {@link #supersede}.
+     * ({@code parts_remaining = 0}). Writes the original parts in download order ({@code zip_parts}),
+     * {@code zip_key} = the first, size and file count summed over them, the web-size parts beside
+     * them ({@code web_parts}, in the same write so both sizes are ready at the same instant; empty
+     * when nothing has a web size, an album of RAW files), and removes the plan. False otherwise;
+     * then see {@link #supersede}.
      */
     public boolean publish(String albumId, String owner, long buildVersion, String fingerprint, List<PublishedPart> parts,
-                           List<BuildRecord> history, Instant now) {
+                           List<PublishedPart> webParts, List<BuildRecord> history, Instant now) {
         if (parts.isEmpty()) throw new IllegalArgumentException("nothing to publish");
         long size = parts.stream().mapToLong(PublishedPart::size).sum();
         long files = parts.stream().mapToLong(PublishedPart::fileCount).sum();
@@ -197,6 +199,7 @@ public final class AlbumRepository {
         Map<String, AttributeValue> values = leaseValues(owner);
         values.put(":version", num(buildVersion));
         values.put(":parts", AlbumItems.publishedParts(parts));
+        values.put(":web_parts", AlbumItems.publishedParts(webParts));
         values.put(":key", str(parts.getFirst().key()));
         values.put(":size", num(size));
         values.put(":files", num(files));
@@ -207,12 +210,28 @@ public final class AlbumRepository {
         values.put(":zero", num(0));
         values.put(":done", AlbumItems.progress(new Progress(files, files, bytes, bytes)));
         return update(albumId,
-                "SET zip_status = :ready, zip_parts = :parts, zip_key = :key, zip_size = :size, zip_file_count = :files,"
+                "SET zip_status = :ready, zip_parts = :parts, web_parts = :web_parts, zip_key = :key, zip_size = :size, zip_file_count = :files,"
                         + " zip_fingerprint = :fp, content_fingerprint = :fp, photo_count = :photos,"
                         + " zip_generated_at = :now, builds = :builds, attempts = :zero, progress = :done"
                         + " REMOVE lease_owner, lease_expires_at, zip_error, " + PLAN,
                 LEASE_HELD + " AND content_version = :version AND (attribute_not_exists(build_parts) OR parts_remaining = :zero)",
                 values).isPresent();
+    }
+
+    /**
+     * The build ran out of time before its plan was written (making web-size renditions): back to
+     * {@code pending}, due at once, for the next invocation to continue; the attempt the claim
+     * counted is given back, since nothing failed. The request (its source, so a forced rebuild
+     * stays forced) is kept. False when the lease was lost.
+     */
+    public boolean handBack(String albumId, String owner, Instant now) {
+        Map<String, AttributeValue> values = leaseValues(owner);
+        values.put(":now", time(now));
+        values.put(":one", num(1));
+        return update(albumId,
+                "SET zip_status = :pending, not_before = :now, attempts = attempts - :one"
+                        + " REMOVE lease_owner, lease_expires_at, " + PLAN,
+                LEASE_HELD + " AND attempts >= :one", values).isPresent();
     }
 
     // ---- parts: one plan per build, one lease per part ----

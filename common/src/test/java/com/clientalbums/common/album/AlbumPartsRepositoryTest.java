@@ -139,12 +139,12 @@ class AlbumPartsRepositoryTest {
         assertEquals(PartTask.State.DONE, first.buildParts().getFirst().state());
         assertTrue(albums.finishPart("finish-parts", "build", 0, "w0", new Progress(2, 2, 20, 20)).isEmpty(),
                 "a part is counted down once");
-        assertFalse(albums.publish("finish-parts", "build", album.buildVersion(), "fp-1", parts, List.of(), now),
+        assertFalse(albums.publish("finish-parts", "build", album.buildVersion(), "fp-1", parts, List.of(), List.of(), now),
                 "not while a part is still being built");
 
         Album last = albums.finishPart("finish-parts", "build", 2, "w2", new Progress(2, 2, 40, 40)).orElseThrow();
         assertEquals(0, last.partsRemaining());
-        assertTrue(albums.publish("finish-parts", "build", album.buildVersion(), "fp-1", parts, List.of(), now));
+        assertTrue(albums.publish("finish-parts", "build", album.buildVersion(), "fp-1", parts, List.of(), List.of(), now));
 
         Album ready = albums.find("finish-parts").orElseThrow();
         assertEquals(ZipStatus.READY, ready.zipStatus());
@@ -158,6 +158,58 @@ class AlbumPartsRepositoryTest {
         assertNull(ready.buildFingerprint());
         assertEquals(List.of(), ready.buildParts());
         assertEquals(0, ready.partsRemaining());
+    }
+
+    @Test
+    void bothSizesArePublishedInOneWriteAndTheAlbumsSizeAndCountStayThoseOfTheOriginals() {
+        Instant now = Instant.now();
+        assertTrue(albums.register("both-sizes", "Wedding", "studio@example.com", 2, "fp-1", now));
+        albums.claim("both-sizes", "build", now, LEASE).orElseThrow();
+        PartTask web = new PartTask(2, "zips/a/web-2.zip", PartTask.State.DONE, null, null, new Progress(2, 2, 8, 8), 108,
+                PhotoSize.WEB);
+        Album album = albums.startParts("both-sizes", "build", "fp-1", List.of(done(0, 1, 20), done(1, 1, 30), web), now, LEASE)
+                .orElseThrow();
+        assertEquals(PhotoSize.WEB, album.buildParts().get(2).photoSize(), "each part of the plan says its size");
+        List<PublishedPart> originals = List.of(new PublishedPart("zips/a/part-0.zip", 120, 1, 20),
+                new PublishedPart("zips/a/part-1.zip", 130, 1, 30));
+        List<PublishedPart> webParts = List.of(new PublishedPart("zips/a/web-2.zip", 108, 2, 8));
+
+        assertTrue(albums.publish("both-sizes", "build", album.buildVersion(), "fp-1", originals, webParts, List.of(), now));
+
+        Album ready = albums.find("both-sizes").orElseThrow();
+        assertEquals(originals, ready.publishedParts(PhotoSize.ORIGINAL));
+        assertEquals(webParts, ready.publishedParts(PhotoSize.WEB));
+        assertEquals("zips/a/part-0.zip", ready.zipKey());
+        assertEquals(250, ready.zipSize(), "zip_size is the originals' alone");
+        assertEquals(2, ready.zipFileCount());
+        assertEquals(2, ready.photoCount());
+
+        // The next build publishes an album whose web-size archive is empty (its images went): no web parts are left over.
+        assertTrue(albums.requestBuild("both-sizes", RequestSource.API, true, now, Duration.ofMinutes(5)));
+        Album next = albums.claim("both-sizes", "build-2", now, LEASE).orElseThrow();
+        assertTrue(albums.publish("both-sizes", "build-2", next.buildVersion(), "fp-1", originals, List.of(), List.of(), now));
+        assertEquals(List.of(), albums.find("both-sizes").orElseThrow().webParts());
+    }
+
+    @Test
+    void aBuildHandedBackBeforeItsPlanIsDueAtOnceWithoutCountingAnAttempt() {
+        Instant now = Instant.now();
+        assertTrue(albums.register("hand-back", "Wedding", "studio@example.com", 0, "fp-1", now));
+        assertTrue(albums.requestBuild("hand-back", RequestSource.ADMIN, true, now, Duration.ofMinutes(5)));
+        Album claimed = albums.claim("hand-back", "build", now, LEASE).orElseThrow();
+        assertEquals(1, claimed.attempts());
+
+        assertFalse(albums.handBack("hand-back", "another", now), "only the build holding the album hands it back");
+        assertTrue(albums.handBack("hand-back", "build", now.plusSeconds(3)));
+
+        Album back = albums.find("hand-back").orElseThrow();
+        assertEquals(ZipStatus.PENDING, back.zipStatus());
+        assertEquals(now.plusSeconds(3).truncatedTo(ChronoUnit.MILLIS), back.notBefore().truncatedTo(ChronoUnit.MILLIS));
+        assertEquals(0, back.attempts(), "running out of time is not a failed attempt");
+        assertEquals(RequestSource.ADMIN.value(), back.requestSource(), "a forced rebuild stays forced");
+        assertNull(back.leaseOwner());
+        assertFalse(albums.handBack("hand-back", "build", now), "handed back once");
+        assertTrue(albums.claim("hand-back", "next", now.plusSeconds(3), LEASE).isPresent(), "the next invocation takes it");
     }
 
     @Test

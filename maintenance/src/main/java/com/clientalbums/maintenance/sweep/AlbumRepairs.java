@@ -2,6 +2,7 @@ package com.clientalbums.maintenance.sweep;
 
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.album.PhotoSize;
 import com.clientalbums.common.album.WebSize;
 import com.clientalbums.common.album.RequestSource;
 import com.clientalbums.common.build.BuildRequests;
@@ -11,6 +12,7 @@ import com.clientalbums.common.store.PhotoObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.PENDING_REQUEUED;
 import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.STALE_ZIPS_QUEUED;
@@ -24,7 +26,7 @@ import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.STUCK_J
  *
  * <ul>
  *   <li>photos changed without the change being recorded (a lost event) → recorded; a ready
- *       archive that no longer matches, or any of whose parts is gone, is rebuilt ({@code stale_zips_queued});
+ *       archive that no longer matches, or any of whose parts (of either size) is gone, is rebuilt ({@code stale_zips_queued});
  *       so is a failed one whose photos changed since (it may have failed for want of them);</li>
  *   <li>a build whose lease lapsed (its generator died and no redelivery came) → re-queued ({@code stuck_jobs_reset});</li>
  *   <li>a request due long ago that nobody claimed (its wake-up message was lost) → re-queued ({@code pending_requeued}).</li>
@@ -56,7 +58,8 @@ final class AlbumRepairs {
         switch (album.zipStatus()) {
             case READY -> {
                 boolean stale = !fingerprint.equals(album.zipFingerprint());
-                boolean missing = !stale && album.publishedParts().stream().anyMatch(p -> !zipKeys.contains(p.key()));
+                boolean missing = !stale && Stream.of(PhotoSize.values()).flatMap(size -> album.publishedParts(size).stream())
+                        .anyMatch(p -> !zipKeys.contains(p.key()));
                 // A ready album any of whose archives vanished (expired by the lifecycle rule) needs
                 // force: by its fingerprints it is current. The rebuild keeps the parts still there.
                 if (missing && builds.rebuild(id, RequestSource.MAINTENANCE)

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  * listing per run. An archive {@code zips/{album_id}/{fp}.zip} has beside it its manifest
  * ({@code {fp}.manifest.json}) and, while its build is unfinished, its checkpoint
  * ({@code {fp}.checkpoint.json}); they are kept and deleted together, as one {@link ArchiveGroup}.
+ * Web-size archives are named and kept the same way: which size an archive is, only the album record says.
  */
 record ArchiveObjects(Map<String, List<ArchiveGroup>> byAlbum) {
 

@@ -2,6 +2,7 @@ package com.clientalbums.maintenance.sweep;
 
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.album.PhotoSize;
 import com.clientalbums.common.album.ZipStatus;
 import com.clientalbums.maintenance.store.ArchiveStore;
 import com.clientalbums.maintenance.sweep.ArchiveObjects.ArchiveGroup;
@@ -20,7 +21,8 @@ import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.SUPERSE
 
 /**
  * Deletes archives that no download can still be reading, with their sidecars. Links are signed
- * only for the album's published parts ({@code zip_parts}, or the one {@code zip_key}), valid for
+ * only for the album's published parts ({@code zip_parts}, or the one {@code zip_key}, and the
+ * web-size ones, {@code web_parts}), valid for
  * at most {@code ZIP_URL_EXPIRY}, and a download started on one may run for hours after
  * ({@link MaintenancePolicy#supersededKept()}); so any other archive is safe to delete once that
  * long has passed since the current ones were published ({@code zip_generated_at}). Never deleted:
@@ -68,7 +70,8 @@ final class SupersededArchives {
     /** The archive keys the album's record still points at: never deleted, whatever their age. */
     static Set<String> kept(Album album) {
         Set<String> keys = new HashSet<>();
-        album.publishedParts().forEach(p -> keys.add(p.key()));
+        // Web-size parts are published archives too: a guest's link may be reading one.
+        for (PhotoSize size : PhotoSize.values()) album.publishedParts(size).forEach(p -> keys.add(p.key()));
         album.buildParts().forEach(p -> keys.add(p.key()));
         return keys;
     }

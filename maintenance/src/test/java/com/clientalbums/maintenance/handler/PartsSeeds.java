@@ -77,12 +77,18 @@ final class PartsSeeds {
 
     /** Ready since {@code publishedAt} with {@code parts} published, current by its fingerprints. */
     void ready(String albumId, List<String> parts, Instant publishedAt) {
+        ready(albumId, parts, List.of(), publishedAt);
+    }
+
+    /** As {@link #ready(String, List, Instant)}, with the web-size archive's {@code webParts} published beside. */
+    void ready(String albumId, List<String> parts, List<String> webParts, Instant publishedAt) {
         String fingerprint = register(albumId, publishedAt);
         Map<String, AttributeValue> set = new LinkedHashMap<>();
         set.put("zip_status", s(ZipStatus.READY.value()));
         set.put("zip_fingerprint", s(fingerprint));
         set.put("zip_generated_at", s(Timestamps.format(publishedAt)));
         set.putAll(published(parts));
+        set.put("web_parts", partList(webParts));
         update(albumId, set);
     }
 
@@ -143,12 +149,16 @@ final class PartsSeeds {
 
     /** {@code zip_parts}, {@code zip_key} (the first) and the sums, as a publish writes them. */
     private static Map<String, AttributeValue> published(List<String> parts) {
+        return Map.of("zip_parts", partList(parts), "zip_key", s(parts.get(0)),
+                "zip_size", n(100L * parts.size()), "zip_file_count", n(parts.size()));
+    }
+
+    private static AttributeValue partList(List<String> parts) {
         List<AttributeValue> list = new ArrayList<>();
         for (String key : parts) {
             list.add(AttributeValue.fromM(Map.of("key", s(key), "size", n(100), "file_count", n(1), "content_bytes", n(80))));
         }
-        return Map.of("zip_parts", AttributeValue.fromL(list), "zip_key", s(parts.get(0)),
-                "zip_size", n(100L * parts.size()), "zip_file_count", n(parts.size()));
+        return AttributeValue.fromL(list);
     }
 
     private void update(String albumId, Map<String, AttributeValue> set) {

@@ -3,6 +3,7 @@ package com.clientalbums.zip.build;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.PartTask;
+import com.clientalbums.common.album.Progress;
 import com.clientalbums.common.album.RequestSource;
 import com.clientalbums.common.album.ZipStatus;
 import com.clientalbums.common.config.Setting;
@@ -10,6 +11,8 @@ import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.error.AlbumsException;
 import com.clientalbums.common.error.EmptyAlbumException;
 import com.clientalbums.common.queue.WakeUpQueue;
+import com.clientalbums.previews.job.WebRenditions;
+import com.clientalbums.zip.pipeline.BuildMonitor;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.UncheckedIOException;
@@ -102,7 +105,7 @@ public final class ArchiveBuildService {
         AlbumPlan plan;
         Album started;
         try {
-            plan = planner.plan(album);
+            plan = planHoldingLease(album, owner, remainingMillis);
             // A part whose archive exists is done, unless the photographer forced a rebuild from the photos.
             Set<String> built = RequestSource.startsAfresh(album.requestSource()) ? Set.of() : archives.of(albumId);
             List<PartTask> tasks = plan.parts().stream().map(p -> p.task(built.contains(p.key()))).toList();
@@ -116,6 +119,8 @@ public final class ArchiveBuildService {
             // Not worth a retry: the photos' S3 events request the build once there is something to archive.
             endings.failFinally(album, EMPTY_ALBUM_MESSAGE + " (" + e.getMessage() + ")");
             return Outcome.NOTHING_TO_ARCHIVE;
+        } catch (WebRenditions.OutOfTime e) {
+            return endings.continueLater(album, e.getMessage());
         } catch (UncheckedIOException | SdkException e) {
             return endings.failed(album, e);
         }
@@ -124,6 +129,20 @@ public final class ArchiveBuildService {
         if (started.partsRemaining() == 0) return endings.publish(started);
         wakeHelpers(albumId, (int) Math.min(limits.parallelParts(), started.partsRemaining()) - 1);
         return worker.work(started, owner, remainingMillis, plan);
+    }
+
+    /**
+     * Plans the build, renewing the album's lease meanwhile: making the web-size renditions a
+     * listing lacks (after a watermark change, all of them) can take minutes.
+     */
+    private AlbumPlan planHoldingLease(Album album, String owner, LongSupplier remainingMillis) throws WebRenditions.OutOfTime {
+        String albumId = album.albumId();
+        // Only the lease matters here: time running short is the renditions' own check (they throw OutOfTime).
+        BuildMonitor planning = new BuildMonitor(0, 0);
+        try (var keeper = new LeaseKeeper(progress -> albums.heartbeat(albumId, owner, clock.instant(), timing.lease(), Progress.NONE),
+                albumId + " planning", timing.lease(), planning, remainingMillis, timing.safetyMargin())) {
+            return planner.plan(album, remainingMillis);
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package com.clientalbums.zip.build;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.BuildRecord;
+import com.clientalbums.common.album.PhotoSize;
 import com.clientalbums.common.album.Progress;
 import com.clientalbums.common.album.PublishedPart;
 import com.clientalbums.common.queue.WakeUpQueue;
@@ -40,20 +41,41 @@ final class BuildEndings {
         this.clock = clock;
     }
 
-    /** Every part is done ({@code album} as the last {@code finishPart} wrote it): the album becomes ready with them. */
+    /**
+     * Every part is done ({@code album} as the last {@code finishPart} wrote it): the album becomes
+     * ready with them, the originals and the web-size archive in the one write.
+     */
     Outcome publish(Album album) {
-        List<PublishedPart> parts = album.buildParts().stream()
-                .map(p -> new PublishedPart(p.key(), p.size(), p.progress().filesTotal(), p.progress().bytesTotal())).toList();
+        List<PublishedPart> originals = published(album, PhotoSize.ORIGINAL);
+        List<PublishedPart> web = published(album, PhotoSize.WEB);
         Progress total = album.buildProgress();
-        if (albums.publish(album.albumId(), album.leaseOwner(), album.buildVersion(), album.buildFingerprint(), parts,
-                history(album, "ready", total), clock.instant())) {
-            LOG.log(Level.INFO, "album {0}: archive ready in {1} part(s), {2} photos, {3} bytes", album.albumId(),
-                    parts.size(), total.filesTotal(), parts.stream().mapToLong(PublishedPart::size).sum());
+        if (albums.publish(album.albumId(), album.leaseOwner(), album.buildVersion(), album.buildFingerprint(), originals,
+                web, history(album, "ready", total), clock.instant())) {
+            LOG.log(Level.INFO, "album {0}: archive ready in {1} part(s) of {2} bytes and {3} web-size part(s) of {4} bytes,"
+                    + " {5} files in all", album.albumId(), originals.size(), originals.stream().mapToLong(PublishedPart::size).sum(),
+                    web.size(), web.stream().mapToLong(PublishedPart::size).sum(), total.filesTotal());
             return Outcome.BUILT;
         }
         // Not published: either the photos changed since the claim, or the lease was lost. The archives are
         // left for maintenance: each key is its content, so it may be exactly what another build makes.
         return supersedeOrLost(album);
+    }
+
+    private static List<PublishedPart> published(Album album, PhotoSize size) {
+        return album.buildParts().stream().filter(p -> p.photoSize() == size)
+                .map(p -> new PublishedPart(p.key(), p.size(), p.progress().filesTotal(), p.progress().bytesTotal())).toList();
+    }
+
+    /**
+     * Out of time before the plan was written (web-size renditions still being made): the request
+     * waits again, due at once, and the next invocation is woken to continue; the renditions made
+     * so far are kept, so it goes on from there. Not a failure: no attempt is counted.
+     */
+    Outcome continueLater(Album album, String why) {
+        if (!albums.handBack(album.albumId(), album.leaseOwner(), clock.instant())) return Outcome.LEASE_LOST;
+        queue.wake(album.albumId());
+        LOG.log(Level.INFO, "album {0}: {1}; the next invocation continues the build", album.albumId(), why);
+        return Outcome.CONTINUED;
     }
 
     /**

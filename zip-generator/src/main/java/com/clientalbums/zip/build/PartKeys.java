@@ -1,5 +1,6 @@
 package com.clientalbums.zip.build;
 
+import com.clientalbums.common.album.PhotoSize;
 import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.zip.layout.ZipLayout;
 
@@ -20,7 +21,18 @@ public final class PartKeys {
 
     /** {@code zips/{album_id}/{32 hex}.zip}; {@code etags} by layout entry. */
     public static String keyOf(String albumId, ZipLayout layout, List<String> etags) {
+        return keyOf(albumId, layout, etags, PhotoSize.ORIGINAL);
+    }
+
+    /**
+     * As {@link #keyOf(String, ZipLayout, List)}, for an archive of {@code size}. A web-size part
+     * is named apart from an original part even where both hold the same files (an album of
+     * videos only): each part of a plan has a key, a manifest and a checkpoint of its own.
+     * Original parts keep the keys they always had.
+     */
+    public static String keyOf(String albumId, ZipLayout layout, List<String> etags, PhotoSize size) {
         MessageDigest sha = sha256();
+        if (size == PhotoSize.WEB) line(sha, size.value());
         var entries = layout.entries();
         for (int i = 0; i < entries.size(); i++) {
             var e = entries.get(i);

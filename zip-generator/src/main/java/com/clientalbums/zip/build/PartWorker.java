@@ -9,6 +9,7 @@ import com.clientalbums.common.album.ZipStatus;
 import com.clientalbums.common.error.AlbumsException;
 import com.clientalbums.common.error.EmptyAlbumException;
 import com.clientalbums.common.queue.WakeUpQueue;
+import com.clientalbums.previews.job.WebRenditions;
 import com.clientalbums.zip.build.ArchiveBuildService.Outcome;
 import com.clientalbums.zip.build.ArchiveBuildService.Timing;
 import com.clientalbums.zip.pipeline.BuildMonitor;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 /**
  * One invocation's share of a build: it claims a part of the album's plan (waiting, or left by a
@@ -104,7 +106,7 @@ final class PartWorker {
         Progress floor = task.progress();
         BuildMonitor monitor = new BuildMonitor(floor.filesTotal(), floor.bytesTotal());
         try {
-            PlannedPart part = invocation.part(album, task);
+            PlannedPart part = invocation.part(album, task, remainingMillis);
             monitor = new BuildMonitor(part.layout().entries().size(), part.contentBytes());
             BuildMonitor watched = monitor;
             try (var keeper = new LeaseKeeper(progress -> albums.heartbeatPart(albumId, build, index, worker, clock.instant(),
@@ -132,6 +134,9 @@ final class PartWorker {
                 }
                 case OUT_OF_TIME -> handBack(album, index, worker, atLeast(floor, monitor.progress()));
             });
+        } catch (WebRenditions.OutOfTime e) {
+            // Only a rendition missing since the plan was written is made here; the part waits for the next invocation.
+            return Step.end(handBack(album, index, worker, floor));
         } catch (IOException | UncheckedIOException | SdkException e) {
             return Step.end(endings.failed(album, e));
         }
@@ -207,7 +212,11 @@ final class PartWorker {
                 Math.max(floor.bytesDone(), p.bytesDone()), p.bytesTotal());
     }
 
-    /** What an invocation learns once and uses for every part it builds: the listing's plan and the earlier archives. */
+    /**
+     * What an invocation learns once and uses for every part it builds: the listing's plan (with the
+     * web-size renditions, which the build's planning made, so a helper only checks them) and the
+     * earlier archives of both sizes.
+     */
     private final class Invocation {
         private AlbumPlan plan;
         private List<PreviousEntry> previous;
@@ -215,8 +224,9 @@ final class PartWorker {
         Invocation(AlbumPlan plan) { this.plan = plan; }
 
         /** The part as listed now; the photos must still be those the build planned, or the build is out of date. */
-        PlannedPart part(Album album, PartTask task) throws ContentChangedException {
-            if (plan == null) plan = planner.plan(album);
+        PlannedPart part(Album album, PartTask task, LongSupplier remainingMillis)
+                throws ContentChangedException, WebRenditions.OutOfTime {
+            if (plan == null) plan = planner.plan(album, remainingMillis);
             if (!plan.fingerprint().equals(album.buildFingerprint())) {
                 throw new ContentChangedException("the photos changed since the build planned its parts");
             }
@@ -228,7 +238,10 @@ final class PartWorker {
 
         List<PreviousEntry> previous(Album album) {
             if (previous == null) {
-                previous = RequestSource.startsAfresh(album.requestSource()) ? List.of() : earlier.entriesOf(album.publishedParts());
+                // Both sizes: a web part copies its renditions from the web-size archives, and a video
+                // it holds unchanged from whichever archive has it (entries match by source key and ETag).
+                previous = RequestSource.startsAfresh(album.requestSource()) ? List.of()
+                        : earlier.entriesOf(Stream.concat(album.publishedParts().stream(), album.webParts().stream()).toList());
             }
             return previous;
         }

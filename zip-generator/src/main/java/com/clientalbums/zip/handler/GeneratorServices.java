@@ -8,6 +8,7 @@ import com.clientalbums.common.queue.ZipQueue;
 import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.previews.job.AlbumWebSizes;
 import com.clientalbums.previews.job.PhotoPreviews;
+import com.clientalbums.previews.job.WebRenditions;
 import com.clientalbums.zip.build.ArchiveBuildService;
 import com.clientalbums.zip.build.BuildPlanner;
 import com.clientalbums.zip.build.EarlierArchives;
@@ -52,8 +53,21 @@ public record GeneratorServices(ArchiveBuildService builds, PhotoChanges changes
         return from(settings, clients, timing, photos, PartLimits.from(settings));
     }
 
+    /** With parts cut at {@code limits}; web-size renditions as deployed. */
+    public static GeneratorServices from(Settings settings, AwsClients clients, ArchiveBuildService.Timing timing,
+                                         PhotoSource photos, PartLimits limits) {
+        return from(settings, clients, timing, photos, limits, deployedRenditions(settings, clients));
+    }
+
+    /** The web-size renditions of the deployed generator: checked, and made where missing, by each build's planning. */
+    static WebRenditions deployedRenditions(Settings settings, AwsClients clients) {
+        // TODO(issue 14 merge): return new S3WebRenditions(...) of the previews module, and delete RenditionsNotWired.
+        return new RenditionsNotWired();
+    }
+
     /**
-     * With parts cut at {@code limits} instead of the settings' MiB: tests cut albums of kilobytes.
+     * With parts cut at {@code limits} instead of the settings' MiB (tests cut albums of kilobytes),
+     * and the web-size archive made of {@code renditions}.
      *
      * <p>Each archive's manifest is written beside it and a rebuild reads the published archives'
      * manifests and central directories ({@code reuse/ArchiveManifests}, {@code PreviousArchives}),
@@ -61,7 +75,7 @@ public record GeneratorServices(ArchiveBuildService builds, PhotoChanges changes
      * archive ({@link S3CheckpointStore}) and the next invocation continues it.
      */
     public static GeneratorServices from(Settings settings, AwsClients clients, ArchiveBuildService.Timing timing,
-                                         PhotoSource photos, PartLimits limits) {
+                                         PhotoSource photos, PartLimits limits, WebRenditions renditions) {
         Clock clock = Clock.systemUTC();
         AlbumRepository albums = new AlbumRepository(clients.dynamo(), settings.albumTable());
         PhotoListing listing = new PhotoListing(clients.s3(), settings.bucket());
@@ -74,7 +88,8 @@ public record GeneratorServices(ArchiveBuildService builds, PhotoChanges changes
         var assembler = new PartAssembler(pipeline, config, new S3CheckpointStore(clients.s3(), bucket), manifests,
                 StoredChecksums.of(clients.s3(), bucket));
         return new GeneratorServices(
-                new ArchiveBuildService(albums, new BuildPlanner(listing, limits.maxPartBytes(), settings.integer(Setting.WEB_SIZE_PX)),
+                new ArchiveBuildService(albums, new BuildPlanner(listing, renditions, limits.maxPartBytes(),
+                        settings.integer(Setting.WEB_SIZE_PX)),
                         new ExistingArchives(clients.s3(), settings.bucket()), assembler, earlier, queue,
                         timing, limits, clock),
                 new PhotoChanges(albums, listing, new WakeUps(albums, queue), timing.quietPeriod(), clock, settings.integer(Setting.WEB_SIZE_PX)),

@@ -19,6 +19,7 @@ import com.clientalbums.testing.SqsLambdaDriver;
 import com.clientalbums.zip.build.AlbumPlan;
 import com.clientalbums.zip.build.ArchiveBuildService;
 import com.clientalbums.zip.build.ArchiveBuildService.Outcome;
+import com.clientalbums.previews.job.WebRenditions;
 import com.clientalbums.zip.build.BuildPlanner;
 import com.clientalbums.zip.build.PartLimits;
 import com.clientalbums.zip.build.PlannedPart;
@@ -135,7 +136,12 @@ class ParallelPartsIntegrationTest {
     }
 
     private static AlbumPlan plan(String albumId) {
-        return new BuildPlanner(listing(), LIMITS.maxPartBytes(), 2048).plan(albums.find(albumId).orElseThrow());
+        try {
+            return new BuildPlanner(listing(), GeneratorServices.deployedRenditions(settings, aws.clients()), LIMITS.maxPartBytes(),
+                    2048).plan(albums.find(albumId).orElseThrow(), () -> Long.MAX_VALUE);
+        } catch (WebRenditions.OutOfTime e) {
+            throw new AssertionError("no time limit was given", e);
+        }
     }
 
     /** Which part each photo key is in, by the plan of the album as it is listed now. */

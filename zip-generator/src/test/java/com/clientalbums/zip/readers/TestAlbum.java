@@ -30,7 +30,11 @@ final class TestAlbum {
     }
 
     TestAlbum add(String relativePath, long size, Instant lastModified) {
-        SourceFile file = new SourceFile(PREFIX + relativePath, relativePath, size, lastModified);
+        return add(new SourceFile(PREFIX + relativePath, relativePath, size, lastModified));
+    }
+
+    /** A file stored elsewhere than under the album's photos: a web-size rendition, say. */
+    TestAlbum add(SourceFile file) {
         files.add(file);
         byKey.put(file.key(), file);
         return this;
