@@ -72,15 +72,9 @@ export function setupSettingsPanel(ctx: StudioContext): SettingsPanel {
   function watermark(): Watermark | null {
     const k = kind();
     if (k === 'none') return null;
-    return {
-      kind: k,
-      text: k === 'text' ? text.value.trim() : null,
-      logo_key: k === 'logo' ? logoKey : null,
-      position: position.value as Position,
-      size: Number(size.value),
-      opacity: Number(opacity.value),
-      on_previews: previews.checked,
-    };
+    const common = { position: position.value as Position, size: Number(size.value), opacity: Number(opacity.value), on_previews: previews.checked };
+    // Only the field of its kind: the API takes text for a text mark and logo_key for a logo.
+    return k === 'text' ? { kind: k, text: text.value.trim(), ...common } : { kind: k, logo_key: logoKey, ...common };
   }
 
   function fill(a: AdminAlbum | null): void {
