@@ -47,8 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and the link turned off under the guest's feet.
  */
 class ShareLinkTest extends BrowserTest {
-    private static final String ALBUM_ID = "garden-party";
-    private static final String ALBUM_NAME = "Garden Party";
+    private static final String ALBUM_ID = "lakeside-picnic";
+    private static final String ALBUM_NAME = "Lakeside Picnic";
     private static final String PIN = "4321";
     private static final String MARK = "© E2E STUDIO";
     /** Centre, 60 % of the width, opaque: the largest mark the studio allows, so it is found on any photo. */
