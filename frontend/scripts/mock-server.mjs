@@ -4,7 +4,8 @@
 // Not used by the build or the tests.
 //
 //   npm run build && node scripts/mock-server.mjs [port] [--cognito]   (default 4321, 127.0.0.1)
-//   sign in as anna@example.com / studio@example.com, password "secret"
+//   sign in as anna@example.com / studio@example.com, password "secret"; share links made in the
+//   studio open at /s/{token}
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
@@ -35,6 +36,13 @@ const albums = new Map([
   ['broken-album', { album_id: 'broken-album', name: 'Old prints', created_at: '2024-01-05T12:00:00Z', photos: photos(4), zip: { status: 'error', started: 0 } }],
   ['big-album', { album_id: 'big-album', name: 'Summer portraits', created_at: '2026-08-02T09:00:00Z', photos: photos(1000), zip: { status: 'pending', started: 0 } }],
 ]);
+
+// Share links per album, and the guest sessions made with them (token "guest-SHAREID"). PIN 1234 style: as typed.
+const shares = new Map(); // share_id → share (with album_id, token, pin, failures)
+let shareSeq = 0;
+const shareState = (s) => (s.revoked_at ? 'revoked' : s.expires_at && Date.parse(s.expires_at) < Date.now() ? 'expired' : s.download_limit && s.downloads_used >= s.download_limit ? 'exhausted' : 'active');
+const shareView = ({ token: _t, pin, failures: _f, album_id: _a, ...s }) => ({ ...s, has_pin: !!pin, state: shareState(s) });
+const allows = (downloads, size) => downloads === 'both' || downloads === size;
 
 const img = (seed, w, h) => `/mock-img/${seed}.svg?w=${w}&h=${h}`;
 
@@ -78,6 +86,26 @@ async function bodyOf(req) {
   }
 }
 
+function shareSession(res, body) {
+  const share = [...shares.values()].find((s) => s.token === body.token);
+  if (!share) return error(res, 404, 'NOT_FOUND', 'This link is not valid.');
+  const state = shareState(share);
+  if (state === 'revoked') return error(res, 410, 'LINK_REVOKED', 'This link was turned off.');
+  if (state === 'expired') return error(res, 410, 'LINK_EXPIRED', 'This link has expired.');
+  if (share.pin) {
+    if (share.failures >= 5) return error(res, 429, 'LINK_LOCKED', 'Too many wrong PINs. Try again in 15 minutes.');
+    if (!body.pin) return error(res, 401, 'PIN_REQUIRED', 'This link needs its PIN.');
+    if (body.pin !== share.pin) {
+      share.failures++;
+      return error(res, 401, 'PIN_INCORRECT', 'Wrong PIN.');
+    }
+    share.failures = 0;
+  }
+  share.sessions++;
+  share.last_used_at = new Date().toISOString();
+  return send(res, 200, { guest_token: `guest-${share.share_id}`, album_id: share.album_id, expires_in: 3600, label: share.label, downloads: share.downloads });
+}
+
 function api(req, res, path, me, body) {
   const m = req.method;
   let r;
@@ -90,27 +118,66 @@ function api(req, res, path, me, body) {
   if ((r = path.match(/^\/albums\/([^/]+)(\/download)?$/))) {
     const a = albums.get(decodeURIComponent(r[1]));
     if (!a || !(me.is_admin || me.albums.includes(a.album_id))) return error(res, 404, 'NOT_FOUND', 'Album not found.');
+    if (a.expires_at && Date.parse(a.expires_at) < Date.now() && !me.is_admin) return error(res, 410, 'GALLERY_EXPIRED', 'This gallery has expired.');
+    const downloads = me.is_admin ? 'both' : (me.downloads ?? 'both');
     if (!r[2]) {
       return send(res, 200, {
-        album_id: a.album_id, name: a.name, photo_count: a.photos.length, created_at: a.created_at,
+        album_id: a.album_id, name: a.name, photo_count: a.photos.length, created_at: a.created_at, downloads, web_size_px: 2048, expires_at: a.expires_at ?? null,
         photos: a.photos.map((p, i) => ({ path: p.path, size: p.size, previews_ready: p.previews_ready, view_url: img(`${a.album_id}-${i}`, p.width / 4, p.height / 4), thumbnail_url: p.previews_ready ? img(`${a.album_id}-${i}`, p.width / 20, p.height / 20) : null, preview_url: p.previews_ready ? img(`${a.album_id}-${i}`, p.width / 4, p.height / 4) : null })),
       });
     }
     const url = new URL(req.url, 'http://x');
     const file = url.searchParams.get('file_name');
+    const size = url.searchParams.get('size') ?? 'original';
+    if (!allows(downloads, size)) return error(res, 403, 'FORBIDDEN', `This link does not allow ${size === 'web' ? 'web-size' : 'original'} downloads.`);
     if (file) return send(res, 200, { download_url: `/mock-s3/${a.album_id}/${encodeURIComponent(file)}`, expires_in: 3600, status: 'ready' });
     const s = zipState(a);
-    return send(res, 200, { album_id: a.album_id, download_url: s.status === 'ready' && !s.parts ? `/mock-s3/${a.album_id}.zip` : null, expires_in: 3600, file_count: a.photos.length, status: s.status, message: s.message ?? null, zip_size: s.zip_size ?? null, parts: s.parts ?? [], progress: s.progress });
+    if (s.status === 'ready' && me.share) {
+      if (me.share.download_limit && me.share.downloads_used >= me.share.download_limit) return error(res, 410, 'DOWNLOAD_LIMIT_REACHED', 'No downloads left.');
+      me.share.downloads_used++;
+    }
+    return send(res, 200, { album_id: a.album_id, size, download_url: s.status === 'ready' && !s.parts ? `/mock-s3/${a.album_id}${size === 'web' ? '-web' : ''}.zip` : null, expires_in: 3600, file_count: a.photos.length, status: s.status, message: s.message ?? null, zip_size: s.zip_size ?? null, parts: s.parts ?? [], progress: s.progress });
   }
   if (path.startsWith('/admin/') && !me.is_admin) return error(res, 403, 'FORBIDDEN', 'Only the photographer may do this.');
   if (m === 'GET' && path === '/admin/albums') {
-    return send(res, 200, { albums: [...albums.values()].map((a) => { const s = zipState(a); return { album_id: a.album_id, name: a.name, photo_count: a.photos.length, created_at: a.created_at, zip_status: s.status, stale: false, zip_size: s.zip_size ?? null, zip_error: null, zip_generated_at: s.status === 'ready' ? '2026-08-02T09:30:00Z' : null, progress: s.progress }; }) });
+    return send(res, 200, { albums: [...albums.values()].map((a) => { const s = zipState(a); return { album_id: a.album_id, name: a.name, photo_count: a.photos.length, created_at: a.created_at, zip_status: s.status, stale: false, zip_size: s.zip_size ?? null, zip_error: null, zip_generated_at: s.status === 'ready' ? '2026-08-02T09:30:00Z' : null, progress: s.progress, expires_at: a.expires_at ?? null, watermark: a.watermark ?? null, web_other_files: a.web_other_files ?? 'include' }; }) });
   }
   if (m === 'POST' && path === '/admin/albums') {
     if (!/^[a-z0-9][a-z0-9-]{2,63}$/.test(body.album_id ?? '')) return error(res, 400, 'BAD_REQUEST', 'Album id must be 3-64 characters of lowercase letters, digits and \'-\', starting with a letter or digit');
     if (albums.has(body.album_id)) return error(res, 409, 'CONFLICT', 'An album with this ID already exists.');
     albums.set(body.album_id, { album_id: body.album_id, name: body.name, created_at: new Date().toISOString(), photos: [], zip: { status: 'ready', started: 0 } });
     return send(res, 201, { album_id: body.album_id, name: body.name });
+  }
+  if ((r = path.match(/^\/admin\/albums\/([^/]+)\/shares(?:\/([^/]+))?$/))) {
+    const albumId = decodeURIComponent(r[1]);
+    if (!albums.has(albumId)) return error(res, 404, 'NOT_FOUND', 'Album not found.');
+    if (m === 'GET' && !r[2]) return send(res, 200, { shares: [...shares.values()].filter((s) => s.album_id === albumId).map(shareView) });
+    if (m === 'POST' && !r[2]) {
+      const share_id = `s${++shareSeq}`;
+      const token = `tok${shareSeq}${'x'.repeat(38)}`;
+      const share = { share_id, album_id: albumId, token, label: body.label, pin: body.pin ?? null, failures: 0, expires_at: body.expires_at ?? null, downloads: body.downloads, download_limit: body.download_limit ?? 0, downloads_used: 0, sessions: 0, last_used_at: null, created_at: new Date().toISOString(), revoked_at: null };
+      shares.set(share_id, share);
+      return send(res, 201, { ...shareView(share), token, url: `/s/${token}` });
+    }
+    const share = shares.get(decodeURIComponent(r[2] ?? ''));
+    if (!share || share.album_id !== albumId) return error(res, 404, 'NOT_FOUND', 'No such link.');
+    if (m === 'DELETE') {
+      share.revoked_at ??= new Date().toISOString();
+      return send(res, 204);
+    }
+    if (m === 'PATCH') {
+      for (const k of ['label', 'pin', 'expires_at', 'downloads', 'download_limit']) if (k in body) share[k] = body[k];
+      return send(res, 200, shareView(share));
+    }
+  }
+  if ((r = path.match(/^\/admin\/albums\/([^/]+)\/watermark-logo$/)) && m === 'POST') {
+    return send(res, 200, { upload_url: `http://127.0.0.1:${port}/mock-s3-put/watermarks/${r[1]}/${body.sha256}.png`, logo_key: `watermarks/${r[1]}/${body.sha256}.png`, expires_in: 900 });
+  }
+  if ((r = path.match(/^\/admin\/albums\/([^/]+)$/)) && m === 'PATCH') {
+    const a = albums.get(decodeURIComponent(r[1]));
+    if (!a) return error(res, 404, 'NOT_FOUND', 'Album not found.');
+    for (const k of ['expires_at', 'watermark', 'web_other_files']) if (k in body) a[k] = body[k];
+    return send(res, 200, { album_id: a.album_id, name: a.name, expires_at: a.expires_at ?? null, watermark: a.watermark ?? null, web_other_files: a.web_other_files ?? 'include' });
   }
   if ((r = path.match(/^\/admin\/albums\/([^/]+)\/(zip|uploads)$/))) {
     const a = albums.get(r[1]);
@@ -160,7 +227,18 @@ createServer(async (req, res) => {
     return send(res, 200, { id_token: token, expires_in: 3600 });
   }
   if (url.pathname.startsWith('/api/')) {
-    const email = tokens.get((req.headers.authorization ?? '').replace(/^Bearer /, ''));
+    if (url.pathname === '/api/share/session' && req.method === 'POST') return shareSession(res, await bodyOf(req));
+    const bearer = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+    if (bearer.startsWith('guest-')) {
+      const share = shares.get(bearer.slice(6));
+      if (!share) return error(res, 401, 'UNAUTHORIZED', 'Sign in first.');
+      if (shareState(share) === 'revoked') return error(res, 410, 'LINK_REVOKED', 'This link was turned off.');
+      if (shareState(share) === 'expired') return error(res, 410, 'LINK_EXPIRED', 'This link has expired.');
+      const guest = { email: '', name: 'Guest', is_admin: false, albums: [share.album_id], downloads: share.downloads, share };
+      if (!/^\/albums\/[^/]+(\/download)?$/.test(url.pathname.slice(4))) return error(res, 401, 'UNAUTHORIZED', 'Sign in first.');
+      return api(req, res, url.pathname.slice(4), guest, {});
+    }
+    const email = tokens.get(bearer);
     if (!email) return error(res, 401, 'UNAUTHORIZED', 'Sign in first.');
     return api(req, res, url.pathname.slice(4), users.get(email), req.method === 'GET' ? {} : await bodyOf(req));
   }
@@ -187,6 +265,8 @@ createServer(async (req, res) => {
   }
   let file = normalize(join(dist, path));
   if (!file.startsWith(dist)) return send(res, 403);
+  // As the runner and CloudFront do: every share link is the one guest page.
+  if (/^\/s\/[^/]+\/?$/.test(path)) file = join(dist, 's/index.html');
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
   if (!existsSync(file)) {
     res.writeHead(404, { 'Content-Type': 'text/plain' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileNameOf, folderOf, sectionsOf } from '../src/lib/photos';
+import { fileNameOf, folderOf, sectionsOf, webFileName, webPath } from '../src/lib/photos';
 import type { Photo } from '../src/lib/types';
 
 const photo = (path: string, extra: Partial<Photo> = {}): Photo => ({
@@ -38,4 +38,19 @@ describe('gallery sections', () => {
     expect(fileNameOf('a/b/c.jpg')).toBe('c.jpg');
   });
 
+});
+
+describe('web-size names', () => {
+  it('are JPEGs named as the server names its renditions, videos and PDFs as they are', () => {
+    expect(webPath('Ceremony/IMG_1.jpg')).toBe('Ceremony/IMG_1.jpg');
+    expect(webPath('Ceremony/IMG_1.JPEG')).toBe('Ceremony/IMG_1.JPEG');
+    expect(webPath('Details/ring.png')).toBe('Details/ring.jpg');
+    expect(webPath('Details/ring.HEIC')).toBe('Details/ring.jpg');
+    expect(webPath('Details/.hidden')).toBe('Details/.hidden.jpg');
+    expect(webPath('Details/noext')).toBe('Details/noext.jpg');
+    expect(webPath('a.b/noext')).toBe('a.b/noext.jpg');
+    expect(webPath('Film/first-dance.MOV')).toBe('Film/first-dance.MOV');
+    expect(webFileName('Menus/menu.pdf')).toBe('menu.pdf');
+    expect(webFileName('Details/ring.tif')).toBe('ring.jpg');
+  });
 });

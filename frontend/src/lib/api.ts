@@ -5,10 +5,18 @@ import type {
   AdminAlbum,
   AdminArchive,
   AlbumDetail,
+  AlbumSettings,
   AlbumSummary,
+  CreatedShare,
   DownloadResponse,
+  Downloads,
+  GuestSession,
+  LogoUpload,
   Me,
+  PhotoSize,
   PresignedUpload,
+  Share,
+  ShareFields,
   UploadRequestFile,
   User,
 } from './types';
@@ -174,14 +182,32 @@ export function createApi(options: ApiOptions) {
     me: () => request<Me>('/me'),
     albums: async () => (await request<{ albums: AlbumSummary[] }>('/albums')).albums ?? [],
     album: (albumId: string) => request<AlbumDetail>(`/albums/${seg(albumId)}`),
-    download: (albumId: string, signal?: AbortSignal) =>
-      request<DownloadResponse>(`/albums/${seg(albumId)}/download`, { signal }),
-    downloadPhoto: (albumId: string, path: string) =>
-      request<DownloadResponse>(`/albums/${seg(albumId)}/download`, { query: { file_name: path } }),
+    /** The album's archive; originals unless `size` is web (no parameter for originals: what older servers take). */
+    download: (albumId: string, signal?: AbortSignal, size: PhotoSize = 'original') =>
+      request<DownloadResponse>(`/albums/${seg(albumId)}/download`, { signal, query: size === 'web' ? { size } : undefined }),
+    downloadPhoto: (albumId: string, path: string, size: PhotoSize = 'original') =>
+      request<DownloadResponse>(`/albums/${seg(albumId)}/download`, {
+        query: size === 'web' ? { file_name: path, size } : { file_name: path },
+      }),
+    /** A share link's token (+ PIN) for a guest session; no sign-in token is needed or sent for it. */
+    guestSession: (token: string, pin?: string) =>
+      request<GuestSession>('/share/session', { method: 'POST', body: pin ? { token, pin } : { token } }),
 
     adminAlbums: async () => (await request<{ albums: AdminAlbum[] }>('/admin/albums')).albums ?? [],
     registerAlbum: (albumId: string, name: string) =>
       request<AdminAlbum>('/admin/albums', { method: 'POST', body: { album_id: albumId, name } }),
+    updateAlbum: (albumId: string, settings: AlbumSettings) =>
+      request<AdminAlbum>(`/admin/albums/${seg(albumId)}`, { method: 'PATCH', body: settings }),
+    /** A presigned PUT for the watermark logo, named by its bytes' SHA-256. */
+    watermarkLogo: (albumId: string, sha256: string, size: number) =>
+      request<LogoUpload>(`/admin/albums/${seg(albumId)}/watermark-logo`, { method: 'POST', body: { sha256, size } }),
+    shares: async (albumId: string) => (await request<{ shares: Share[] }>(`/admin/albums/${seg(albumId)}/shares`)).shares ?? [],
+    createShare: (albumId: string, fields: ShareFields) =>
+      request<CreatedShare>(`/admin/albums/${seg(albumId)}/shares`, { method: 'POST', body: fields }),
+    updateShare: (albumId: string, shareId: string, fields: ShareFields) =>
+      request<Share>(`/admin/albums/${seg(albumId)}/shares/${seg(shareId)}`, { method: 'PATCH', body: fields }),
+    revokeShare: (albumId: string, shareId: string) =>
+      request<void>(`/admin/albums/${seg(albumId)}/shares/${seg(shareId)}`, { method: 'DELETE' }),
     archive: (albumId: string) => request<AdminArchive>(`/admin/albums/${seg(albumId)}/zip`),
     rebuild: (albumId: string) => request<unknown>(`/admin/albums/${seg(albumId)}/zip`, { method: 'POST' }),
     presignUploads: async (albumId: string, files: UploadRequestFile[]) =>
@@ -189,8 +215,12 @@ export function createApi(options: ApiOptions) {
         .uploads ?? [],
     users: async () => (await request<{ users: User[] }>('/admin/users')).users ?? [],
     createUser: (email: string, name: string) => request<User>('/admin/users', { method: 'POST', body: { email, name } }),
-    grant: (albumId: string, email: string) =>
-      request<void>(`/admin/albums/${seg(albumId)}/users/${seg(email)}`, { method: 'PUT' }),
+    /** Grants the album (or changes what the client may download: a re-PUT replaces it). */
+    grant: (albumId: string, email: string, downloads?: Downloads) =>
+      request<void>(`/admin/albums/${seg(albumId)}/users/${seg(email)}`, {
+        method: 'PUT',
+        body: downloads ? { downloads } : undefined,
+      }),
     revoke: (albumId: string, email: string) =>
       request<void>(`/admin/albums/${seg(albumId)}/users/${seg(email)}`, { method: 'DELETE' }),
   };

@@ -43,3 +43,24 @@ export function sectionsOf(photos: Photo[]): Section[] {
     photos: byFolder.get(folder)!.sort((a, b) => compareNatural(a.path, b.path)),
   }));
 }
+
+// Files the web-size download keeps as they are (when the album includes them): a video or a PDF.
+const KEPT_AS_IS = /\.(mp4|mov|m4v|avi|mkv|webm|pdf)$/i;
+
+/**
+ * A photo's path in web size: a JPEG, so any other image extension becomes .jpg (the server's
+ * WebRendition.renditionPath); videos and PDFs keep theirs.
+ */
+export function webPath(path: string): string {
+  if (KEPT_AS_IS.test(path)) return path;
+  const slash = path.lastIndexOf('/');
+  const dot = path.lastIndexOf('.');
+  if (dot <= slash + 1) return `${path}.jpg`;
+  const extension = path.slice(dot + 1).toLowerCase();
+  return extension === 'jpg' || extension === 'jpeg' ? path : `${path.slice(0, dot)}.jpg`;
+}
+
+/** The file name a single web-size download is saved under. */
+export function webFileName(path: string): string {
+  return fileNameOf(webPath(path));
+}

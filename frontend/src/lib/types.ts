@@ -1,11 +1,21 @@
 // Shapes of the client and admin APIs (JSON, snake_case), as the front end reads them.
 
+import type { Watermark } from './watermark';
+
+/** What a person may download of an album: a share link's or a grant's permission. */
+export type Downloads = 'none' | 'web' | 'original' | 'both';
+
+/** The archive sizes: originals as uploaded, or web size (long edge about 2,048 px, watermarked if the album has one). */
+export type PhotoSize = 'original' | 'web';
+
 export interface AlbumSummary {
   album_id: string;
   name: string;
   photo_count: number;
   cover_url: string | null;
   created_at: string;
+  /** Past its expiry date: the album opens to "This gallery has expired". */
+  expired?: boolean;
 }
 
 export interface Photo {
@@ -15,6 +25,8 @@ export interface Photo {
   thumbnail_url: string | null;
   preview_url: string | null;
   previews_ready: boolean;
+  /** Its web-size version exists (images only; made on arrival). */
+  has_web?: boolean;
 }
 
 export interface AlbumDetail {
@@ -23,6 +35,10 @@ export interface AlbumDetail {
   photo_count: number;
   created_at: string;
   photos: Photo[];
+  /** What the caller may download; absent from servers before permissions (everything). */
+  downloads?: Downloads;
+  expires_at?: string | null;
+  web_size_px?: number;
 }
 
 /** One part of a build in parts, while it is under way. */
@@ -66,6 +82,8 @@ export interface DownloadResponse {
   zip_size?: number | null;
   parts?: ArchivePart[] | null;
   progress?: Progress | null;
+  /** The size this answer is about. */
+  size?: PhotoSize;
 }
 
 export interface Me {
@@ -94,6 +112,72 @@ export interface AdminAlbum {
   zip_error: string | null;
   zip_generated_at: string | null;
   progress: Progress | null;
+  /** The web-size archive's parts, published with the original's. */
+  web_parts?: ArchiveFile[] | null;
+  expires_at?: string | null;
+  expired?: boolean;
+  watermark?: Watermark | null;
+  web_other_files?: OtherFiles;
+}
+
+/** Videos and PDFs in the web-size archive: as they are, or left out. */
+export type OtherFiles = 'include' | 'omit';
+
+/** PATCH /admin/albums/{album_id}: only the fields sent change; null clears. */
+export interface AlbumSettings {
+  expires_at?: string | null;
+  watermark?: Watermark | null;
+  web_other_files?: OtherFiles;
+}
+
+export interface LogoUpload {
+  upload_url: string;
+  logo_key: string;
+  expires_in: number;
+}
+
+export type ShareState = 'active' | 'expired' | 'revoked' | 'exhausted';
+
+/** A share link as the studio lists it (the token is shown once, when it is made, never again). */
+export interface Share {
+  share_id: string;
+  label: string;
+  has_pin: boolean;
+  expires_at: string | null;
+  downloads: Downloads;
+  /** 0 or absent: no limit. */
+  download_limit: number | null;
+  downloads_used: number;
+  /** Guest sessions opened with the link. */
+  sessions: number;
+  last_used_at: string | null;
+  created_at: string;
+  state: ShareState;
+}
+
+/** The answer to creating a link: the only time its token and URL are sent. */
+export interface CreatedShare extends Partial<Share> {
+  share_id: string;
+  token: string;
+  url: string;
+}
+
+/** POST and PATCH of a share link; PATCH sends only what changed (pin null removes the PIN). */
+export interface ShareFields {
+  label?: string;
+  pin?: string | null;
+  expires_at?: string | null;
+  downloads?: Downloads;
+  download_limit?: number | null;
+}
+
+/** POST /share/session: a guest's session for one album. */
+export interface GuestSession {
+  guest_token: string;
+  album_id: string;
+  expires_in: number;
+  label?: string;
+  downloads?: Downloads;
 }
 
 export interface Build {
@@ -129,4 +213,6 @@ export interface User {
   email: string;
   name: string;
   albums: string[];
+  /** Each grant's permission; a grant missing here downloads both sizes. */
+  grants?: { album_id: string; downloads: Downloads }[] | null;
 }

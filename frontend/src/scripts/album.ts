@@ -1,9 +1,11 @@
-// The album page: header, gallery sections, viewer and Download All.
+// The album page: header, gallery sections, viewer and Download All; the guest page shows the
+// same view (showAlbum) with its guest session.
 
-import { ApiError, messageOf } from '../lib/api';
+import { ApiError, messageOf, type Api } from '../lib/api';
 import { formatDate, plural } from '../lib/format';
 import { FreshLinks, albumLinks, imageKey } from '../lib/fresh-links';
 import { fileNameOf, sectionsOf } from '../lib/photos';
+import { GALLERY_EXPIRED, isGalleryExpired, photoSize } from '../lib/sharing';
 import type { AlbumDetail, Photo } from '../lib/types';
 import { startSignedInPage } from './app';
 import { byId, h, say } from './dom';
@@ -49,12 +51,53 @@ function renderGallery(album: AlbumDetail, root: HTMLElement, links: FreshLinks,
   return ordered;
 }
 
+/** What the album page and the guest page tell the album view. */
+export interface AlbumViewOptions {
+  /** The album again (fresh image links). */
+  reload: () => Promise<AlbumDetail>;
+  /**
+   * A refusal met while the album is open (a 410 of a link revoked or a gallery expired since, a
+   * session ended): true when the page took over and the view should say nothing more.
+   */
+  onRefused?: (error: unknown) => boolean;
+  /** False for a guest: see DownloadAllOptions.sizeOnButton. */
+  sizeOnButton?: boolean;
+}
+
+/** Fills in the album view (components/AlbumView.astro) for an album the viewer may see. */
+export function showAlbum(api: Api, album: AlbumDetail, options: AlbumViewOptions): void {
+  const gallery = byId('gallery');
+  const title = album.name || album.album_id;
+  document.title = `${title} · Client albums`;
+  byId('album-name').textContent = title;
+  const date = formatDate(album.created_at);
+  byId('album-meta').textContent = `${plural(album.photos?.length ?? album.photo_count ?? 0, 'photo')}${date ? ` · ${date}` : ''}`;
+
+  if (!album.photos?.length) {
+    gallery.append(h('div', { class: 'empty' }, h('h2', { text: 'No photos yet' }), h('p', { text: 'Photos appear here as soon as they are added.' })));
+    return;
+  }
+
+  // The gallery's links live minutes; one that expired while the page was open is asked for again.
+  const links = new FreshLinks(albumLinks(album), { reload: async () => albumLinks(await options.reload()) });
+  let open: (i: number) => void = () => {};
+  const ordered = renderGallery(album, gallery, links, (i) => open(i));
+  open = setupViewer(api, album.album_id, ordered, links, { size: photoSize(album.downloads), onRefused: options.onRefused });
+  setupDownloadAll(api, album, { onRefused: options.onRefused, sizeOnButton: options.sizeOnButton });
+}
+
+/** A page of its own instead of the album: "This gallery has expired", or not available. */
+export function showClosed(title: string, text: string): void {
+  byId('album-meta').textContent = '';
+  byId('album-name').textContent = title;
+  byId('gallery').replaceChildren(h('div', { class: 'empty' }, h('p', { text })));
+}
+
 export async function startAlbum(): Promise<void> {
   const ctx = await startSignedInPage();
   const meta = byId('album-meta');
   if (!ctx) return void (meta.textContent = '');
   const albumId = new URLSearchParams(location.search).get('id')?.trim() ?? '';
-  const gallery = byId('gallery');
   if (!albumId) {
     meta.textContent = '';
     say(byId('page-error'), 'No album was chosen. Go back to My albums and pick one.');
@@ -65,6 +108,9 @@ export async function startAlbum(): Promise<void> {
   try {
     album = await ctx.api.album(albumId);
   } catch (error) {
+    if (isGalleryExpired(error)) {
+      return showClosed(GALLERY_EXPIRED, 'The photographer can extend it if you still need the photos.');
+    }
     meta.textContent = '';
     const text =
       error instanceof ApiError && (error.kind === 'not_found' || error.kind === 'forbidden')
@@ -75,21 +121,13 @@ export async function startAlbum(): Promise<void> {
     return;
   }
 
-  const title = album.name || album.album_id;
-  document.title = `${title} · Client albums`;
-  byId('album-name').textContent = title;
-  const date = formatDate(album.created_at);
-  meta.textContent = `${plural(album.photos?.length ?? album.photo_count ?? 0, 'photo')}${date ? ` · ${date}` : ''}`;
-
-  if (!album.photos?.length) {
-    gallery.append(h('div', { class: 'empty' }, h('h2', { text: 'No photos yet' }), h('p', { text: 'Photos appear here as soon as they are added.' })));
-    return;
-  }
-
-  // The gallery's links live minutes; one that expired while the page was open is asked for again.
-  const links = new FreshLinks(albumLinks(album), { reload: async () => albumLinks(await ctx.api.album(albumId)) });
-  let open: (i: number) => void = () => {};
-  const ordered = renderGallery(album, gallery, links, (i) => open(i));
-  open = setupViewer(ctx.api, album.album_id, ordered, links);
-  setupDownloadAll(ctx.api, album);
+  showAlbum(ctx.api, album, {
+    reload: () => ctx.api.album(albumId),
+    onRefused: (error) => {
+      if (!isGalleryExpired(error)) return false;
+      showClosed(GALLERY_EXPIRED, 'The photographer can extend it if you still need the photos.');
+      byId('download-panel').hidden = true;
+      return true;
+    },
+  });
 }

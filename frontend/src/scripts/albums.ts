@@ -10,7 +10,7 @@ import { lazyImage } from './lazy';
 
 function card(album: AlbumSummary, links: FreshLinks): HTMLLIElement {
   const cover = h('div', { class: 'album-cover' });
-  if (album.cover_url) cover.append(lazyImage(links, imageKey('cover', album.album_id), ''));
+  if (album.cover_url && !album.expired) cover.append(lazyImage(links, imageKey('cover', album.album_id), ''));
   const date = formatDate(album.created_at);
   return h(
     'li',
@@ -24,6 +24,7 @@ function card(album: AlbumSummary, links: FreshLinks): HTMLLIElement {
         { class: 'album-card-body' },
         h('h2', { text: album.name || album.album_id }),
         h('p', { class: 'album-meta' }, plural(album.photo_count ?? 0, 'photo'), date ? ` · ${date}` : ''),
+        album.expired ? h('p', { class: 'album-meta', text: 'This gallery has expired' }) : null,
       ),
     ),
   );

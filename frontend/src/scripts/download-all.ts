@@ -1,5 +1,6 @@
 // "Download All": ready → the download starts at once; otherwise live progress that
-// polls with back-off, survives a reload and starts the download by itself when ready.
+// polls with back-off, survives a reload and starts the download by itself when ready. In the
+// sizes the viewer may download: a choice of two, one size without a choice, none for view only.
 
 import { ApiError, messageOf, type Api } from '../lib/api';
 import {
@@ -14,7 +15,8 @@ import {
 } from '../lib/download';
 import { formatBytes, plural } from '../lib/format';
 import { Backoff, pollUntil } from '../lib/poll';
-import type { AlbumDetail } from '../lib/types';
+import { SIZE_NAMES, linkState, sizesAllowed } from '../lib/sharing';
+import type { AlbumDetail, PhotoSize } from '../lib/types';
 import { tokenStorage } from '../lib/auth/storage';
 import { byId, h, say, startDownload } from './dom';
 
@@ -23,8 +25,27 @@ const keyOf = (albumId: string) => `ca.download.${albumId}`;
 /** A remembered request older than this is dropped: the person has moved on. */
 const RESUME_FOR_MS = 6 * 60 * 60 * 1000;
 
-export function setupDownloadAll(api: Api, album: AlbumDetail): void {
+export interface DownloadAllOptions {
+  /** A refusal the page takes over (see AlbumViewOptions). */
+  onRefused?: (error: unknown) => boolean;
+  /**
+   * Whether the page may ask for the archive just to show its size on the button. Not for a
+   * guest: a share link's download limit counts every ready answer handed to a guest.
+   */
+  sizeOnButton?: boolean;
+}
+
+interface Saved {
+  since?: number;
+  size?: PhotoSize;
+}
+
+export function setupDownloadAll(api: Api, album: AlbumDetail, options: DownloadAllOptions = {}): void {
+  const sizes = sizesAllowed(album.downloads);
+  if (sizes.length === 0) return; // view only: no panel at all
   const panel = byId('download-panel');
+  const choice = byId<HTMLFieldSetElement>('download-sizes');
+  const note = byId('download-size-note');
   const button = byId<HTMLButtonElement>('download-all');
   const progress = byId('download-progress');
   const text = byId('download-text');
@@ -36,8 +57,26 @@ export function setupDownloadAll(api: Api, album: AlbumDetail): void {
   const storage = tokenStorage();
   const key = keyOf(album.album_id);
   let running: AbortController | null = null;
+  let size: PhotoSize = sizes[0];
 
   panel.hidden = false;
+  choice.hidden = sizes.length < 2;
+  const webPx = album.web_size_px ? ` (up to ${album.web_size_px.toLocaleString('en-US')} px)` : '';
+  // One size only: say which when it is not the originals people expect.
+  note.hidden = !(sizes.length === 1 && size === 'web');
+  note.textContent = note.hidden ? '' : `${SIZE_NAMES.web}${webPx}`;
+  const radios = [...choice.querySelectorAll<HTMLInputElement>('input[name="download-size"]')];
+  for (const radio of radios) {
+    radio.checked = radio.value === size;
+    radio.addEventListener('change', () => {
+      if (!radio.checked) return;
+      size = radio.value as PhotoSize;
+      button.textContent = DOWNLOAD_ALL;
+      reset();
+      learnLabel();
+    });
+  }
+  const zipName = (s: PhotoSize) => `${album.name || album.album_id}${s === 'web' ? ' (web size)' : ''}.zip`;
 
   function reset(): void {
     progress.hidden = true;
@@ -98,7 +137,7 @@ export function setupDownloadAll(api: Api, album: AlbumDetail): void {
       return;
     }
     if (!view.url) return;
-    startDownload(view.url, `${album.name || album.album_id}.zip`);
+    startDownload(view.url, zipName(size));
     // Not the link in hand: it lives minutes, and a person who comes back to this later
     // (or whose download broke off) needs a fresh one, which asking again gives.
     message.replaceChildren(
@@ -116,13 +155,23 @@ export function setupDownloadAll(api: Api, album: AlbumDetail): void {
    */
   async function downloadPart(name: string): Promise<void> {
     try {
-      const part = samePart(await api.download(album.album_id), name);
+      const part = samePart(await api.download(album.album_id, undefined, size), name);
       if (!part) return void run();
       startDownload(part.download_url, part.name || '');
     } catch (error) {
+      if (options.onRefused?.(error)) return;
       if (error instanceof ApiError && error.kind === 'unauthorized') return; // on the way to sign-in
-      fail(messageOf(error));
+      fail(failure(error));
     }
+  }
+
+  /** What went wrong, in this page's words for a link with no downloads left. */
+  function failure(error: unknown): string {
+    if (error instanceof ApiError && error.code === 'DOWNLOAD_LIMIT_REACHED') {
+      const state = linkState(error);
+      if (state.kind === 'closed') return `${state.title}. ${state.message}`;
+    }
+    return messageOf(error);
   }
 
   function fail(text: string): void {
@@ -138,12 +187,13 @@ export function setupDownloadAll(api: Api, album: AlbumDetail): void {
     running = controller;
     reset();
     button.disabled = true;
-    storage.setItem(key, JSON.stringify({ since: Date.now() }));
+    for (const radio of radios) radio.disabled = true;
+    storage.setItem(key, JSON.stringify({ since: Date.now(), size } satisfies Saved));
     render(describe({ album_id: album.album_id, download_url: null, status: 'pending' }, album.photo_count));
     let offline = false;
     try {
       const answer = await pollUntil({
-        check: () => api.download(album.album_id, controller.signal),
+        check: () => api.download(album.album_id, controller.signal, size),
         isDone: isSettled,
         progressKey,
         backoff: new Backoff({ initialMs: 1000, factor: 1.5, maxMs: 10_000 }),
@@ -170,12 +220,14 @@ export function setupDownloadAll(api: Api, album: AlbumDetail): void {
     } catch (error) {
       if ((error as Error)?.name === 'AbortError') return;
       storage.removeItem(key);
+      if (options.onRefused?.(error)) return;
       if (error instanceof ApiError && error.kind === 'unauthorized') return; // on the way to sign-in
-      fail(messageOf(error));
+      fail(failure(error));
     } finally {
       if (running === controller) {
         running = null;
         button.disabled = false;
+        for (const radio of radios) radio.disabled = false;
       }
     }
   }
@@ -183,26 +235,35 @@ export function setupDownloadAll(api: Api, album: AlbumDetail): void {
   button.addEventListener('click', () => void run());
   retry.addEventListener('click', () => void run());
 
-  // Resume a request made before a reload; otherwise just learn the size for the label.
+  /** The button's label with the chosen size's archive size, when it is ready. */
+  function learnLabel(): void {
+    if (options.sizeOnButton === false) return;
+    const asked = size;
+    api
+      .download(album.album_id, undefined, asked)
+      .then((r) => {
+        const view = describe(r, album.photo_count);
+        if (!running && asked === size && view.kind === 'ready') button.textContent = view.label;
+      })
+      .catch(() => {
+        // Only the label's size is lost; a click will report any real problem.
+      });
+  }
+
+  // Resume a request made before a reload (in the size it was made for); otherwise just learn the size for the label.
   const saved = (() => {
     try {
-      return JSON.parse(storage.getItem(key) ?? 'null') as { since?: number } | null;
+      return JSON.parse(storage.getItem(key) ?? 'null') as Saved | null;
     } catch {
       return null;
     }
   })();
   if (saved && typeof saved.since === 'number' && Date.now() - saved.since < RESUME_FOR_MS) {
+    if (saved.size && sizes.includes(saved.size)) size = saved.size;
+    for (const radio of radios) radio.checked = radio.value === size;
     void run();
   } else {
     storage.removeItem(key);
-    api
-      .download(album.album_id)
-      .then((r) => {
-        const view = describe(r, album.photo_count);
-        if (!running && view.kind === 'ready') button.textContent = view.label;
-      })
-      .catch(() => {
-        // Only the label's size is lost; a click will report any real problem.
-      });
+    learnLabel();
   }
 }

@@ -1,4 +1,5 @@
-// The studio: albums and their archives, registering, uploading, clients and access. Each panel
+// The studio: albums and their archives, registering, uploading, clients and access, share links
+// and album settings. Each panel
 // is its own module owning its elements (studio/*.ts, uploader.ts); this one loads the page and
 // runs what they share: the lists, the album being managed and the refresh loop.
 
@@ -14,6 +15,8 @@ import { setupArchivePanel, type ArchivePanel } from './studio/archive-panel';
 import { setupClientsPanel, type ClientsPanel } from './studio/clients-panel';
 import type { StudioContext } from './studio/context';
 import { setupRegisterPanel } from './studio/register-panel';
+import { setupSettingsPanel, type SettingsPanel } from './studio/settings-panel';
+import { setupSharePanel, type SharePanel } from './studio/share-panel';
 import { setupUploader } from './uploader';
 
 /** After an upload or a rebuild, keep watching this long even before the server reports work. */
@@ -56,6 +59,8 @@ class Studio implements StudioContext {
   private readonly archivePanel: ArchivePanel;
   private readonly accessPanel: AccessPanel;
   private readonly clientsPanel: ClientsPanel;
+  private readonly sharePanel: SharePanel;
+  private readonly settingsPanel: SettingsPanel;
 
   constructor(
     readonly api: Api,
@@ -66,6 +71,8 @@ class Studio implements StudioContext {
     this.archivePanel = setupArchivePanel(this);
     this.accessPanel = setupAccessPanel(this);
     this.clientsPanel = setupClientsPanel(this);
+    this.sharePanel = setupSharePanel(this);
+    this.settingsPanel = setupSettingsPanel(this);
     setupRegisterPanel(this);
     setupUploader(api, () => this.current, () => void this.watch());
   }
@@ -99,7 +106,7 @@ class Studio implements StudioContext {
     this.archivePanel.open(albumId, focus);
     this.albumsPanel.highlight(albumId);
     this.accessPanel.reset();
-    await this.archivePanel.load();
+    await Promise.all([this.archivePanel.load(), this.sharePanel.open(albumId), this.settingsPanel.open(albumId)]);
     this.schedule();
   }
 

@@ -4,14 +4,21 @@
 import type { Api } from '../lib/api';
 import { imageKey, type FreshLinks } from '../lib/fresh-links';
 import { messageOf } from '../lib/api';
-import { fileNameOf } from '../lib/photos';
+import { fileNameOf, webFileName } from '../lib/photos';
 import { formatCount } from '../lib/format';
-import type { Photo } from '../lib/types';
+import type { Photo, PhotoSize } from '../lib/types';
 import { byId, pathLine, say, startDownload } from './dom';
 
 const SWIPE_PX = 50;
 
-export function setupViewer(api: Api, albumId: string, photos: Photo[], links: FreshLinks): (index: number) => void {
+export interface ViewerOptions {
+  /** The size "Download photo" gets, as the viewer's permission allows; null: no button (view only). */
+  size: PhotoSize | null;
+  /** A refusal the page takes over (see AlbumViewOptions). */
+  onRefused?: (error: unknown) => boolean;
+}
+
+export function setupViewer(api: Api, albumId: string, photos: Photo[], links: FreshLinks, options: ViewerOptions): (index: number) => void {
   const dialog = byId<HTMLDialogElement>('viewer');
   const img = byId<HTMLImageElement>('viewer-img');
   const title = byId('viewer-title');
@@ -21,6 +28,7 @@ export function setupViewer(api: Api, albumId: string, photos: Photo[], links: F
   const download = byId<HTMLButtonElement>('viewer-download');
   const message = byId('viewer-message');
   let current = 0;
+  download.hidden = options.size == null;
 
   // Previews are screen-sized; the original (view_url) only when no preview exists.
   const keyOf = (p: Photo) => imageKey(p.previews_ready !== false && p.preview_url ? 'preview' : 'view', p.path);
@@ -104,13 +112,16 @@ export function setupViewer(api: Api, albumId: string, photos: Photo[], links: F
 
   download.addEventListener('click', async () => {
     const photo = photos[current];
+    const size = options.size;
+    if (!size) return;
     download.disabled = true;
     say(message, '');
     try {
-      const answer = await api.downloadPhoto(albumId, photo.path);
+      const answer = await api.downloadPhoto(albumId, photo.path, size);
       if (!answer.download_url) throw new Error('This photo cannot be downloaded right now. Please try again.');
-      startDownload(answer.download_url, fileNameOf(photo.path));
+      startDownload(answer.download_url, size === 'web' ? webFileName(photo.path) : fileNameOf(photo.path));
     } catch (error) {
+      if (options.onRefused?.(error)) return;
       say(message, messageOf(error));
     } finally {
       download.disabled = false;

@@ -1,7 +1,10 @@
-// Who can see the album being managed: the list with Revoke buttons, and the grant form.
+// Who can see the album being managed: the list with what each may download and Revoke
+// buttons, and the grant form.
 
 import { messageOf } from '../../lib/api';
+import { DOWNLOADS, DOWNLOADS_NAMES } from '../../lib/sharing';
 import { emailProblem } from '../../lib/studio';
+import type { Downloads, User } from '../../lib/types';
 import { byId, h, say } from '../dom';
 import type { StudioContext } from './context';
 
@@ -16,6 +19,22 @@ export function setupAccessPanel(ctx: StudioContext): AccessPanel {
   const form = byId<HTMLFormElement>('grant-form');
   const input = byId<HTMLInputElement>('grant-email');
   const message = byId('grant-message');
+  const grantDownloads = byId<HTMLSelectElement>('grant-downloads');
+
+  /** A grant's permission; one the server does not list predates permissions: both sizes. */
+  const downloadsOf = (user: User, albumId: string): Downloads =>
+    user.grants?.find((g) => g.album_id === albumId)?.downloads ?? 'both';
+
+  async function change(albumId: string, email: string, downloads: Downloads): Promise<void> {
+    try {
+      // A grant again replaces its permission.
+      await ctx.api.grant(albumId, email, downloads);
+      say(message, `${email} may now download: ${DOWNLOADS_NAMES[downloads].toLowerCase()}.`, 'success');
+      await ctx.reloadUsers();
+    } catch (error) {
+      say(message, messageOf(error));
+    }
+  }
 
   async function revoke(albumId: string, email: string): Promise<void> {
     try {
@@ -36,7 +55,7 @@ export function setupAccessPanel(ctx: StudioContext): AccessPanel {
     if (!albumId) return;
     try {
       // The API makes the client's row if it has none, so only the album can be missing (404).
-      await ctx.api.grant(albumId, email);
+      await ctx.api.grant(albumId, email, grantDownloads.value as Downloads);
       say(message, `${email} can now see “${ctx.nameOf(albumId)}”.`, 'success');
       input.value = '';
       await ctx.reloadUsers();
@@ -44,6 +63,17 @@ export function setupAccessPanel(ctx: StudioContext): AccessPanel {
       say(message, messageOf(error));
     }
   });
+
+  function downloadsSelect(albumId: string, user: User): HTMLSelectElement {
+    const current = downloadsOf(user, albumId);
+    const select = h(
+      'select',
+      { 'aria-label': `Downloads for ${user.email}`, class: 'select-small' },
+      ...DOWNLOADS.map((d) => h('option', { value: d, text: DOWNLOADS_NAMES[d], selected: d === current })),
+    );
+    select.addEventListener('change', () => void change(albumId, user.email, select.value as Downloads));
+    return select;
+  }
 
   function render(): void {
     const albumId = ctx.selected();
@@ -56,6 +86,7 @@ export function setupAccessPanel(ctx: StudioContext): AccessPanel {
               'li',
               {},
               h('span', {}, h('strong', { text: u.name || u.email }), u.name ? h('span', { class: 'muted', text: ` ${u.email}` }) : null),
+              downloadsSelect(albumId, u),
               h('button', {
                 type: 'button',
                 class: 'btn btn-danger btn-small',

@@ -73,6 +73,11 @@ abstract class BrowserTest {
         return context.newPage();
     }
 
+    /** The console watch of a page's browser context (each context has its own). */
+    ConsoleWatch consoleOf(Page p) {
+        return consoles.get(contexts.indexOf(p.context()));
+    }
+
     @AfterEach
     void closeBrowserAndCheckConsole() {
         for (BrowserContext c : contexts) c.close();

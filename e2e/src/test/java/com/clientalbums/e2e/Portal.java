@@ -170,6 +170,35 @@ final class Portal implements AutoCloseable {
         return api("POST", "/admin/albums/" + albumId + "/zip", adminToken(), null);
     }
 
+    /** An API answer whatever its status: for requests a test expects to be refused. */
+    record Answer(int status, JsonNode body) {
+        /** The API's error code ({@code {"error": {"code": …}}}), or "" for an answer without one. */
+        String code() {
+            return body.path("error").path("code").asText("");
+        }
+    }
+
+    /** A hand-made request to the API, as anyone holding {@code token} could send it. */
+    Answer call(String method, String path, String token) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url("/api" + path)).timeout(Duration.ofSeconds(60))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            JsonNode json;
+            try {
+                json = body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+            } catch (IOException notJson) {
+                json = JSON.createObjectNode().put("text", body);
+            }
+            return new Answer(response.statusCode(), json);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     private static JsonNode send(String method, URI uri, String token, String json) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
         if (token != null) request.header("Authorization", "Bearer " + token);
