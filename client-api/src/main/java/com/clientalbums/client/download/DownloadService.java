@@ -207,7 +207,7 @@ public final class DownloadService {
         long files = answer.size() == PhotoSize.ORIGINAL ? album.zipFileCount()
                 : published.stream().mapToLong(PublishedPart::fileCount).sum();
         return new DownloadResponse(album.albumId(), parts.getFirst().downloadUrl(), expiresIn, files, "ready",
-                DownloadMessages.READY, size, parts, ProgressView.of(album, clock.instant()), answer.size().value());
+                DownloadMessages.READY, size, parts, ProgressView.of(album, answer.size(), clock.instant()), answer.size().value());
     }
 
     private DownloadResponse pending(Answer answer, Album album, String message) {
@@ -216,7 +216,7 @@ public final class DownloadService {
     }
 
     private DownloadResponse generating(Answer answer, Album album, Instant now) {
-        ProgressView progress = ProgressView.of(album, now);
+        ProgressView progress = ProgressView.of(album, answer.size(), now);
         return status(answer, album, "generating", DownloadMessages.preparing(album, progress), progress);
     }
 

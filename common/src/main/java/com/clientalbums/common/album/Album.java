@@ -82,17 +82,22 @@ public record Album(
 
     /**
      * How far the build under way has come: over its parts when it has a plan ({@code build_parts},
-     * parts already done counting in full), else the single progress the heartbeat writes.
+     * parts already done counting in full), else the single progress the heartbeat writes. Photos
+     * are counted once, in the original parts ("412 of 1,000 photos", though each is in the web-size
+     * archive too); bytes over the parts of both sizes, since both are built before either is ready,
+     * so the time left covers the whole build.
      */
     public Progress buildProgress() {
         if (buildParts.isEmpty()) return progress;
         long filesDone = 0, filesTotal = 0, bytesDone = 0, bytesTotal = 0;
         for (PartTask p : buildParts) {
             Progress q = p.progress();
-            filesTotal += q.filesTotal();
+            boolean done = p.state() == PartTask.State.DONE;
             bytesTotal += q.bytesTotal();
-            filesDone += p.state() == PartTask.State.DONE ? q.filesTotal() : q.filesDone();
-            bytesDone += p.state() == PartTask.State.DONE ? q.bytesTotal() : q.bytesDone();
+            bytesDone += done ? q.bytesTotal() : q.bytesDone();
+            if (p.photoSize() != PhotoSize.ORIGINAL) continue;
+            filesTotal += q.filesTotal();
+            filesDone += done ? q.filesTotal() : q.filesDone();
         }
         return new Progress(filesDone, filesTotal, bytesDone, bytesTotal);
     }

@@ -2,10 +2,12 @@ package com.clientalbums.common.http;
 
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.PartTask;
+import com.clientalbums.common.album.PhotoSize;
 import com.clientalbums.common.album.Progress;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,12 +43,22 @@ public record ProgressView(long filesDone, long filesTotal, long bytesDone, long
         return new ProgressView(0, filesTotal, 0, 0, null, List.of());
     }
 
-    /** Progress of the album's build: null when none is requested or under way (and no archive is ready). */
+    /** Progress of the album's build, listing its original parts: {@link #of(Album, PhotoSize, Instant)}. */
     public static ProgressView of(Album album, Instant now) {
+        return of(album, PhotoSize.ORIGINAL, now);
+    }
+
+    /**
+     * Progress of the album's build: null when none is requested or under way (and no archive is
+     * ready). The totals are the whole build's (both sizes are made by one build and ready
+     * together, {@link Album#buildProgress()}); {@code parts} lists the parts of {@code size}, the
+     * archive the caller asked for, under the names they download as.
+     */
+    public static ProgressView of(Album album, PhotoSize size, Instant now) {
         return switch (album.zipStatus()) {
             // A pending build has done nothing yet; the record may still hold the last build's figures.
             case PENDING -> notStarted(album.photoCount());
-            case GENERATING -> generating(album, now);
+            case GENERATING -> generating(album, size, now);
             case READY -> {
                 Progress p = album.buildProgress();
                 long files = album.zipFileCount() > 0 ? album.zipFileCount() : p.filesTotal();
@@ -56,22 +68,25 @@ public record ProgressView(long filesDone, long filesTotal, long bytesDone, long
         };
     }
 
-    private static ProgressView generating(Album album, Instant now) {
+    private static ProgressView generating(Album album, PhotoSize size, Instant now) {
         Progress p = album.buildProgress();
         long filesTotal = p.filesTotal() > 0 ? p.filesTotal() : album.photoCount();
         return new ProgressView(p.filesDone(), filesTotal, p.bytesDone(), p.bytesTotal(),
-                eta(p, filesTotal, album.zipGenerationStartedAt(), now), parts(album));
+                eta(p, filesTotal, album.zipGenerationStartedAt(), now), parts(album, size));
     }
 
-    /** The plan's parts; a part marked done counts in full, whatever its last heartbeat said. */
-    private static List<PartProgress> parts(Album album) {
-        List<PartTask> tasks = album.buildParts();
-        return tasks.stream().map(t -> {
+    /** The plan's parts of one size; a part marked done counts in full, whatever its last heartbeat said. */
+    private static List<PartProgress> parts(Album album, PhotoSize size) {
+        List<PartTask> tasks = album.buildParts().stream().filter(t -> t.photoSize() == size).toList();
+        List<PartProgress> out = new ArrayList<>(tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            PartTask t = tasks.get(i);
             Progress q = t.progress();
             boolean done = t.state() == PartTask.State.DONE;
-            return new PartProgress(ArchiveNames.part(album, t.index(), tasks.size()), t.size(), q.filesTotal(),
-                    done ? q.filesTotal() : q.filesDone(), done ? q.bytesTotal() : q.bytesDone(), q.bytesTotal(), done);
-        }).toList();
+            out.add(new PartProgress(ArchiveNames.part(album, size, i, tasks.size()), t.size(), q.filesTotal(),
+                    done ? q.filesTotal() : q.filesDone(), done ? q.bytesTotal() : q.bytesDone(), q.bytesTotal(), done));
+        }
+        return out;
     }
 
     static Long eta(Progress p, long filesTotal, Instant startedAt, Instant now) {

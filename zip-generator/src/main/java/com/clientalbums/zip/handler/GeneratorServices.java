@@ -8,6 +8,7 @@ import com.clientalbums.common.queue.ZipQueue;
 import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.previews.job.AlbumWebSizes;
 import com.clientalbums.previews.job.PhotoPreviews;
+import com.clientalbums.previews.job.S3WebRenditions;
 import com.clientalbums.previews.job.WebRenditions;
 import com.clientalbums.zip.build.ArchiveBuildService;
 import com.clientalbums.zip.build.BuildPlanner;
@@ -61,8 +62,7 @@ public record GeneratorServices(ArchiveBuildService builds, PhotoChanges changes
 
     /** The web-size renditions of the deployed generator: checked, and made where missing, by each build's planning. */
     static WebRenditions deployedRenditions(Settings settings, AwsClients clients) {
-        // TODO(issue 14 merge): return new S3WebRenditions(...) of the previews module, and delete RenditionsNotWired.
-        return new RenditionsNotWired();
+        return new S3WebRenditions(clients.s3(), settings.bucket(), new PhotoPreviews(clients.s3(), settings.bucket()));
     }
 
     /**
