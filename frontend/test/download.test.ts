@@ -15,7 +15,7 @@ describe('Download All view', () => {
     const r = { ...base, status: 'ready' as const, download_url: 'https://s3/x.zip', zip_size: 1_200_000_000 };
     expect(isReady(r)).toBe(true);
     expect(isSettled(r)).toBe(true);
-    expect(describeDownload(r)).toEqual({ kind: 'ready', url: 'https://s3/x.zip', size: '1.2 GB', parts: [], label: 'Download All (1.2 GB)' });
+    expect(describeDownload(r)).toEqual({ kind: 'ready', url: 'https://s3/x.zip', size: '1.2 GB', parts: [], label: 'Download All (1.2 GB)', expiresIn: 0 });
   });
 
   it('ready without any URL is still waiting', () => {

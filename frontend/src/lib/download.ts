@@ -5,7 +5,7 @@ import { formatBytes, formatCount, formatEta, formatPreparing, plural } from './
 import type { ArchivePart, DownloadResponse, Progress } from './types';
 
 export type DownloadView =
-  | { kind: 'ready'; url: string | null; size: string; parts: ArchivePart[]; label: string }
+  | { kind: 'ready'; url: string | null; size: string; parts: ArchivePart[]; label: string; expiresIn: number }
   | { kind: 'preparing'; text: string; value: number; max: number; eta: string }
   | { kind: 'error'; message: string };
 
@@ -50,6 +50,7 @@ export function describe(r: DownloadResponse, photoCount = 0): DownloadView {
       size: formatBytes(total),
       parts: parts.length > 1 ? parts : [],
       label: buttonLabel(total),
+      expiresIn: r.expires_in ?? 0,
     };
   }
   if (r.status === 'error') {

@@ -114,6 +114,9 @@ export function setupDownloadAll(api: Api, album: AlbumDetail, options: Download
 
   function finishReady(view: Extract<DownloadView, { kind: 'ready' }>): void {
     reset();
+    // The parts' links in hand are used while they have a minute left: asking again would count
+    // against a share link's download limit once per part (one Download All is one download).
+    const freshUntil = Date.now() + Math.max(0, view.expiresIn - 60) * 1000;
     button.textContent = view.label;
     if (view.parts.length > 1) {
       // Several files: browsers block a burst of automatic downloads, so list them.
@@ -125,7 +128,12 @@ export function setupDownloadAll(api: Api, album: AlbumDetail, options: Download
             {},
             h(
               'button',
-              { type: 'button', class: 'part-link', onclick: () => void downloadPart(part.name) },
+              {
+                type: 'button',
+                class: 'part-link',
+                onclick: () =>
+                  Date.now() < freshUntil ? startDownload(part.download_url, part.name || '') : void downloadPart(part.name),
+              },
               h('span', { text: part.name || `Part ${i + 1}` }),
               h('span', { class: 'muted', text: `${formatBytes(part.size)} · ${plural(part.file_count ?? 0, 'photo')}` }),
             ),
