@@ -3,6 +3,7 @@ package com.clientalbums.zip.build;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.PartTask;
+import com.clientalbums.common.album.PhotoSize;
 import com.clientalbums.common.album.Progress;
 import com.clientalbums.common.album.RequestSource;
 import com.clientalbums.common.album.ZipStatus;
@@ -127,8 +128,22 @@ public final class ArchiveBuildService {
         LOG.log(Level.INFO, "album {0}: {1} part(s), {2} to build", albumId, started.buildParts().size(), started.partsRemaining());
         // Every part's archive exists already (a rebuild that changed nothing it holds, a lost publish).
         if (started.partsRemaining() == 0) return endings.publish(started);
-        wakeHelpers(albumId, (int) Math.min(limits.parallelParts(), started.partsRemaining()) - 1);
+        wakeHelpers(albumId, helpersFor(started));
         return worker.work(started, owner, remainingMillis, plan);
+    }
+
+    /**
+     * One generator per part to build, up to {@code ZIP_PARALLEL_PARTS}, counting by the original
+     * parts when there are any: the web-size parts are a twentieth of their bytes or less, and
+     * whichever worker is free first takes them, so an album of one original part and its web-size
+     * part is built by one invocation, not two. Only a build of web-size parts alone (a new
+     * watermark) counts those.
+     */
+    private int helpersFor(Album started) {
+        long originals = started.buildParts().stream()
+                .filter(p -> p.photoSize() == PhotoSize.ORIGINAL && p.state() != PartTask.State.DONE).count();
+        long toBuild = originals > 0 ? originals : started.partsRemaining();
+        return (int) Math.min(limits.parallelParts(), toBuild) - 1;
     }
 
     /**
