@@ -9,7 +9,6 @@ import com.clientalbums.common.store.FileTypes;
 import com.clientalbums.common.store.ObjectHead;
 import com.clientalbums.common.store.ObjectHeads;
 import com.clientalbums.common.store.S3Keys;
-import com.clientalbums.previews.job.WebRendition;
 import com.clientalbums.previews.keys.PreviewKeys;
 
 import java.util.Objects;
@@ -47,7 +46,7 @@ final class WebSizeFile {
                 boolean current = Objects.equals(rendition.metadata().get(SOURCE_ETAG), original.etag())
                         && WebSize.of(webSizePx, album).tag().equals(rendition.metadata().get(WEB_SIZE));
                 if (!current) throw none();
-                yield new ServedFile(PreviewKeys.web(albumId, path), rendition.size(), PhotoPaths.baseName(WebRendition.renditionPath(path)), "image/jpeg");
+                yield new ServedFile(PreviewKeys.web(albumId, path), rendition.size(), PhotoPaths.baseName(PreviewKeys.webPath(path)), "image/jpeg");
             }
             case VIDEO, DOCUMENT -> {
                 if (album.webOtherFiles() == WebSize.OtherFiles.OMIT) throw none();

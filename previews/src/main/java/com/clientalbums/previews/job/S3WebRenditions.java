@@ -123,7 +123,8 @@ public final class S3WebRenditions implements WebRenditions {
     private Optional<WebRendition> currentRendition(String albumId, PhotoObject photo, WebSize webSize) {
         String key = PreviewKeys.web(albumId, photo.relativePath());
         Optional<ObjectHead> head = heads.head(key);
-        if (!PhotoPreviews.isCurrentRendition(head, photo.etag(), webSize)) return Optional.empty();
+        // A listing's ETag comes quoted, as S3 sends it; a rendition records the bare one.
+        if (!PhotoPreviews.isCurrentRendition(head, ObjectHeads.unquoted(photo.etag()), webSize)) return Optional.empty();
         return Optional.of(new WebRendition.Rendered(photo, key, head.get().size(), head.get().etag()));
     }
 

@@ -2,7 +2,7 @@ package com.clientalbums.previews.job;
 
 import com.clientalbums.common.store.PhotoObject;
 
-import java.util.Locale;
+import com.clientalbums.previews.keys.PreviewKeys;
 
 /**
  * What one photo contributes to the album's web-size archive ({@code docs/sharing.md}): its
@@ -24,17 +24,8 @@ public sealed interface WebRendition permits WebRendition.Rendered, WebRendition
     /** Not in the web-size archive, and why (shown in logs and the studio). */
     record Omitted(PhotoObject photo, String reason) implements WebRendition {}
 
-    /**
-     * The name a rendition has in the web-size archive and as a web-size download: the photo's path
-     * with its extension made {@code .jpg} (a rendition is a JPEG), unless it already is
-     * {@code .jpg} or {@code .jpeg} — so names and folders are those of the album.
-     */
+    /** The name a rendition has in the web-size archive and as a web-size download: {@link PreviewKeys#webPath}. */
     static String renditionPath(String relativePath) {
-        int slash = relativePath.lastIndexOf('/');
-        int dot = relativePath.lastIndexOf('.');
-        if (dot <= slash + 1) return relativePath + ".jpg";
-        String ext = relativePath.substring(dot + 1).toLowerCase(Locale.ROOT);
-        if (ext.equals("jpg") || ext.equals("jpeg")) return relativePath;
-        return relativePath.substring(0, dot) + ".jpg";
+        return PreviewKeys.webPath(relativePath);
     }
 }

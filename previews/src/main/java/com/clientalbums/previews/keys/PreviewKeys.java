@@ -3,6 +3,7 @@ package com.clientalbums.previews.keys;
 import com.clientalbums.common.store.AlbumIds;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -79,6 +80,20 @@ public final class PreviewKeys {
     /** {@code previews/{album_id}/web/{path}.jpg}: the web-size rendition of the photo at {@code relativePath}. */
     public static String web(String albumId, String relativePath) {
         return albumPrefix(albumId) + WEB + "/" + relativePath + SUFFIX;
+    }
+
+    /**
+     * The name a web-size rendition has in the web-size archive and as a web-size download: the
+     * photo's path with its extension made {@code .jpg} (a rendition is a JPEG), unless it already is
+     * {@code .jpg} or {@code .jpeg}, so names and folders are those of the album.
+     */
+    public static String webPath(String relativePath) {
+        int slash = relativePath.lastIndexOf('/');
+        int dot = relativePath.lastIndexOf('.');
+        if (dot <= slash + 1) return relativePath + SUFFIX;
+        String ext = relativePath.substring(dot + 1).toLowerCase(Locale.ROOT);
+        if (ext.equals("jpg") || ext.equals("jpeg")) return relativePath;
+        return relativePath.substring(0, dot) + SUFFIX;
     }
 
     /** {@code previews/{album_id}/web/}: the album's web-size renditions, in photo key order. */
