@@ -49,13 +49,15 @@ import java.util.stream.Stream;
  *
  * <p>For each album size, on the loopback S3, SQS and DynamoDB: camera-like JPEGs (as
  * {@link WebSizeBenchmark} makes them; 24 MP for small albums, 6 MP for large ones so a run takes
- * minutes on a small machine) are uploaded, a few in sub-folders; each photo's arrival job
+ * minutes on a small machine; at most {@link #DISTINCT} distinct ones, repeated under other names) are
+ * uploaded, a few in sub-folders; each photo's arrival job
  * ({@link PhotoPreviews#make}, with the web size {@link AlbumWebSizes} gives the handler) runs on two
  * threads, as photo events would run it, and is timed. Then the album is registered and a generator
  * woken as the admin API does it, and the deployed handler ({@link GeneratorServices#from(Settings, AwsClients)}:
  * {@code S3WebRenditions}, deployed part size and {@code ZIP_PARALLEL_PARTS}) takes the queue's
  * messages in {@code ZIP_PARALLEL_PARTS} threads of this one process, each standing for a Lambda
- * invocation (they share this machine's cores; in AWS each has its own). A poller reads the album
+ * invocation with a handler, memory budget and clients of its own (they share this machine's cores;
+ * in AWS each has its own). A poller reads the album
  * record every 50 ms and notes when the plan is written, when each part is seen building and done,
  * when every ORIGINAL part is done (T_orig) and when the album is ready (T_ready: both sizes
  * published). The run fails unless the first record seen ready holds both {@code zip_parts} and
@@ -67,6 +69,12 @@ import java.util.stream.Stream;
 public final class ReadyTimeBenchmark {
     /** Albums up to this many photos get 24 MP photos; larger ones 6 MP. */
     private static final int FULL_SIZE_UP_TO = 100;
+    /**
+     * Distinct photos generated per pixel size; a larger album repeats them under other names. Making
+     * one costs seconds on a small machine (per-pixel noise), a thousand would take longer than the
+     * run; every name is still its own object, arrival job, rendition and archive entry.
+     */
+    private static final int DISTINCT = 100;
     private static final Duration POLL = Duration.ofMillis(50);
     private static final Duration LIMIT = Duration.ofMinutes(30);
     /** As the event source's photo events run the arrival jobs here: two at a time. */
@@ -99,20 +107,20 @@ public final class ReadyTimeBenchmark {
             env.putAll(servers.endpoints().sdkEnvironment());
             Settings settings = Settings.from(ZipGeneratorHandler.SETTINGS, env);
             try (AwsClients clients = AwsClients.create(servers.endpoints().region(), env)) {
-                for (int n : sizes) run(settings, clients, data.resolve("photos"), n);
+                for (int n : sizes) run(settings, env, clients, data.resolve("photos"), n);
             }
         }
     }
 
-    private static void run(Settings settings, AwsClients clients, Path photoCache, int n) throws Exception {
+    private static void run(Settings settings, Map<String, String> env, AwsClients clients, Path photoCache, int n) throws Exception {
         int width = n <= FULL_SIZE_UP_TO ? 6000 : 3000, height = width * 2 / 3;
         String albumId = "ready-" + n + "-" + Long.toString(System.currentTimeMillis(), 36);
         String bucket = settings.bucket();
         int px = settings.integer(Setting.WEB_SIZE_PX);
         int parallel = settings.integer(Setting.ZIP_PARALLEL_PARTS);
-        System.out.printf("%nalbum of %d photos of %d × %d (camera-like JPEGs, quality 0.95), web size %d px, "
+        System.out.printf("%nalbum of %d photos of %d × %d (camera-like JPEGs, quality 0.95, %d distinct), web size %d px, "
                         + "ZIP_SPLIT_SIZE_MB %d, ZIP_PARALLEL_PARTS %d (generator invocations as threads of this process), %d processor(s)%n",
-                n, width, height, px, settings.integer(Setting.ZIP_SPLIT_SIZE_MB), parallel, Runtime.getRuntime().availableProcessors());
+                n, width, height, Math.min(n, DISTINCT), px, settings.integer(Setting.ZIP_SPLIT_SIZE_MB), parallel, Runtime.getRuntime().availableProcessors());
 
         List<Photo> photos = new ArrayList<>();
         for (int i = 0; i < n; i++) photos.add(new Photo(pathOf(i), width, height));
@@ -145,13 +153,13 @@ public final class ReadyTimeBenchmark {
         System.out.printf("arrival: thumbnail, preview and web size of each photo on %d threads: %.0f ms per photo's job, "
                 + "%.0f ms per photo of wall time (%.1f s in all)%n", ARRIVAL_THREADS, jobMs, arrivalWallMs / n, arrivalWallMs / 1000);
 
-        Timeline t = registerAndBuild(settings, clients, albums, albumId, parallel);
+        Timeline t = registerAndBuild(settings, env, clients, albums, albumId, parallel);
         report(n, width, height, originalBytes, jobMs, arrivalWallMs / n, t);
     }
 
     /** Registers the album and wakes a generator as the admin API does, builds it, and watches the record meanwhile. */
-    private static Timeline registerAndBuild(Settings settings, AwsClients clients, AlbumRepository albums, String albumId,
-                                             int parallel) throws Exception {
+    private static Timeline registerAndBuild(Settings settings, Map<String, String> env, AwsClients clients, AlbumRepository albums,
+                                             String albumId, int parallel) throws Exception {
         PhotoListing listing = new PhotoListing(clients.s3(), settings.bucket());
         List<PhotoObject> listed = listing.list(albumId);
         Instant registered = Instant.now();
@@ -161,14 +169,18 @@ public final class ReadyTimeBenchmark {
         }
         ZipQueue.of(settings, clients.sqs()).wake(albumId);
 
-        var handler = new ZipGeneratorHandler(GeneratorServices.from(settings, clients));
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService generators = Executors.newFixedThreadPool(parallel);
         List<Future<?>> running = new ArrayList<>();
         for (int g = 0; g < parallel; g++) {
             running.add(generators.submit(() -> {
-                var driver = new SqsLambdaDriver(clients.sqs(), settings.queueUrl(), handler);
-                while (!stop.get()) driver.pollOnce(Duration.ofSeconds(1));
+                // A handler, memory budget and clients of its own, as each Lambda invocation has: shared, the
+                // parts would wait for each other's buffers and the web part would look slower than it is.
+                try (AwsClients own = AwsClients.create(settings.region(), env)) {
+                    var handler = new ZipGeneratorHandler(GeneratorServices.from(settings, own));
+                    var driver = new SqsLambdaDriver(own.sqs(), settings.queueUrl(), handler);
+                    while (!stop.get()) driver.pollOnce(Duration.ofSeconds(1));
+                }
                 return null;
             }));
         }
@@ -277,8 +289,8 @@ public final class ReadyTimeBenchmark {
     }
 
     /**
-     * Uploads the photos, generating each on first use into {@code cache} (a thousand take minutes to
-     * make; seeded by position, so a photo is the same bytes in every run). Returns their bytes.
+     * Uploads the photos, generating each of the {@link #DISTINCT} on first use into {@code cache}
+     * (seeded by position, so a photo is the same bytes in every run). Returns their bytes.
      */
     private static long upload(AwsClients clients, String bucket, String albumId, List<Photo> photos, Path cache) throws Exception {
         AtomicLong bytes = new AtomicLong();
@@ -286,8 +298,8 @@ public final class ReadyTimeBenchmark {
             List<Future<?>> puts = new ArrayList<>();
             for (int i = 0; i < photos.size(); i++) {
                 Photo p = photos.get(i);
-                Path file = cache.resolve(p.width() + "x" + p.height()).resolve(String.format("%05d.jpg", i));
-                int seed = i;
+                int seed = i % DISTINCT;
+                Path file = cache.resolve(p.width() + "x" + p.height()).resolve(String.format("%05d.jpg", seed));
                 puts.add(pool.submit(() -> {
                     if (!Files.exists(file)) {
                         Files.createDirectories(file.getParent());
