@@ -43,6 +43,14 @@
 # watermark, in turn in one JVM sized as the generator's Lambda; prints ms per photo, the ratios to the floor,
 # and the web/original ratio of the bytes and of the two STORED archives' exact sizes; ending
 #   RESULT web_ms_per_photo=… web_vs_floor=… watermark_ms_per_photo=… watermark_vs_floor=… floor_ms_per_photo=… web_bytes_ratio=… web_zip_ratio=…
+# --ready (zip-generator's ReadyTimeBenchmark): how much later than the originals the web-size archive is
+# ready, when one build makes both. On the loopback S3, SQS and DynamoDB, for an album of 60 photos of 24 MP
+# and one of 1,000 of 6 MP (--photos N: that size alone): camera-like JPEGs uploaded, each photo's arrival job
+# (thumbnail, preview, web size) run on 2 threads and timed, the album registered and built by the deployed
+# generator (ZIP_PARALLEL_PARTS invocations as threads of one JVM) while its record is read every 50 ms;
+# prints seconds from the claim to the originals' parts all done (T_orig) and to ready (T_ready), the lag
+# between them, each part's times, both archives' sizes; fails unless one write published both; per album
+#   RESULT photos=N … orig_s=… ready_s=… lag_s=… ready_vs_orig=… web_zip_ratio=…
 # --compare DIR adds the JARs in DIR ({module}-lambda.jar, e.g. saved from an older build), taking
 # turns with these, so that both sets meet the same load on the machine.
 set -euo pipefail
@@ -56,6 +64,7 @@ usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B]
        scripts/bench.sh --incremental [--parts] [--photos N] [--size-mb M]
        scripts/bench.sh --parts [--photos N] [--size-mb M] [--split-parts P] [--runs R] [--warmup W] [--signed]
        scripts/bench.sh --web [--photos N] [--warmup W]
+       scripts/bench.sh --ready [--photos N]
   --photos N        photos in the album (e.g. 300)
   --size-mb M       mean photo size in MB, sizes vary +-25% (e.g. 8)
   --concurrency K   photos fetched at once (default 8)
@@ -76,6 +85,8 @@ usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B]
   --incremental     rebuild after 1 % of the photos are added, replaced, deleted (see above; default 1,000 x 4 MB)
   --parts           build an album in parts with 1, 2 and 4 workers (see above; default album 200 x 4 MB)
   --web             time web-size renditions of 24 MP photos against decoding alone, and their bytes (see above)
+  --ready           time the web-size archive's readiness against the originals' in one build (see above;
+                    default albums of 60 and 1,000 photos)
   --split-parts P   with --parts: the album is cut into at least P parts (default 8)
   --runs R          cold starts per JAR; medians are printed (default 5); with --click-check, timed
                     checks per album size (default 30); with --parts, measured runs per worker count
@@ -88,7 +99,7 @@ root="${BENCH_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 java="$JAVA_HOME/bin/java"
 photos="" size_mb="" concurrency=8 budget=192 xmx="" warmup="" auth=unsigned scaling=false inmemory=true build_only=false
-cold_start=false click_check=false parts=false incremental=false web=false split_parts=8 runs="" compare=""
+cold_start=false click_check=false parts=false incremental=false web=false ready=false split_parts=8 runs="" compare=""
 data="$root/target/bench"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -108,6 +119,7 @@ while [ $# -gt 0 ]; do
     --parts) parts=true; shift ;;
     --incremental) incremental=true; shift ;;
     --web) web=true; shift ;;
+    --ready) ready=true; shift ;;
     --split-parts) split_parts="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --compare) compare="$2"; shift 2 ;;
@@ -156,7 +168,7 @@ fi
 # Each of --incremental and --parts has its own default album; --photos and --size-mb set both.
 given_photos="$photos" given_size="$size_mb"
 if [ "$parts" = true ] || [ "$incremental" = true ]; then photos="${photos:-200}" size_mb="${size_mb:-4}"; fi
-if [ "$scaling" = false ] && [ "$web" = false ] && { [ -z "$photos" ] || [ -z "$size_mb" ]; }; then usage >&2; exit 2; fi
+if [ "$scaling" = false ] && [ "$web" = false ] && [ "$ready" = false ] && { [ -z "$photos" ] || [ -z "$size_mb" ]; }; then usage >&2; exit 2; fi
 
 echo "bench: compiling (once)"
 cp_file="$root/zip-generator/target/bench.classpath"
@@ -213,6 +225,16 @@ run_mode() { # mode album heap
 if [ "$web" = true ]; then
   # No S3: renditions are computation. One vCPU, as the generator's Lambda renders one photo per processor.
   exec "$java" "${lambda_jvm[@]}" -cp "$cp" com.clientalbums.zip.bench.WebSizeBenchmark "${photos:-12}" "${warmup:-2}"
+fi
+
+if [ "$ready" = true ]; then
+  # The loopback servers run in this JVM; generated photos are kept in $data/ready/photos for the next run.
+  # Logs (the generator's, the servers') go to ready.err.
+  if ! "$java" -Xmx4g -Dsun.misc.unsafe.memory.access=allow -cp "$cp" com.clientalbums.zip.bench.ReadyTimeBenchmark \
+       "$root/target/tools" "$data/ready" ${photos:-60 1000} 2>"$data/ready.err" | tee "$data/ready.out"; then
+    tail -n 40 "$data/ready.err" >&2; echo "bench: --ready failed (log: $data/ready.err)" >&2; exit 1
+  fi
+  exit 0
 fi
 
 mb_s() { awk -v s="$1" -v b="$2" 'BEGIN { printf "%.1f", b / 1048576 / s }'; }

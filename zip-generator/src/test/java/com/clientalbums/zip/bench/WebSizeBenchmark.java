@@ -129,19 +129,24 @@ public final class WebSizeBenchmark {
 
     /** A camera-like 24 MP JPEG: a sky gradient and vignette, hard-edged shapes and fine texture, and sensor noise. */
     static byte[] cameraJpeg(Random random) throws IOException {
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_3BYTE_BGR);
+        return cameraJpeg(random, WIDTH, HEIGHT);
+    }
+
+    /** The same kind of photo at {@code width × height} ({@code ReadyTimeBenchmark} makes a thousand at 6 MP). */
+    static byte[] cameraJpeg(Random random, int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         double hue = random.nextDouble();
         int shapes = 40;
         double[][] discs = new double[shapes][];
         for (int s = 0; s < shapes; s++) {
-            discs[s] = new double[] {random.nextDouble() * WIDTH, random.nextDouble() * HEIGHT, 40 + random.nextDouble() * 400,
+            discs[s] = new double[] {random.nextDouble() * width, random.nextDouble() * height, 40 + random.nextDouble() * 400,
                     random.nextInt(256), random.nextInt(256), random.nextInt(256)};
         }
-        double cx = WIDTH / 2.0, cy = HEIGHT / 2.0, maxR2 = cx * cx + cy * cy;
-        for (int y = 0; y < HEIGHT; y++) {
-            double sky = (double) y / HEIGHT;
-            for (int x = 0; x < WIDTH; x++) {
+        double cx = width / 2.0, cy = height / 2.0, maxR2 = cx * cx + cy * cy;
+        for (int y = 0; y < height; y++) {
+            double sky = (double) y / height;
+            for (int x = 0; x < width; x++) {
                 double vignette = 1 - 0.45 * ((x - cx) * (x - cx) + (y - cy) * (y - cy)) / maxR2;
                 double r = (90 + 120 * sky + 40 * hue), g = (130 + 60 * sky), b = (200 - 110 * sky);
                 for (double[] d : discs) {
@@ -154,7 +159,7 @@ public final class WebSizeBenchmark {
                         break;
                     }
                 }
-                int i = (y * WIDTH + x) * 3;
+                int i = (y * width + x) * 3;
                 bgr[i] = clamp(b * vignette + random.nextGaussian() * 6);
                 bgr[i + 1] = clamp(g * vignette + random.nextGaussian() * 6);
                 bgr[i + 2] = clamp(r * vignette + random.nextGaussian() * 6);
