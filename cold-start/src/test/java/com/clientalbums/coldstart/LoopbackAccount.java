@@ -1,9 +1,9 @@
 package com.clientalbums.coldstart;
 
-import com.clientalbums.testing.WebSizes;
 import com.clientalbums.common.access.GrantRepository;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.auth.TestIssuer;
+import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.http.ApiEvents;
 import com.clientalbums.common.store.Fingerprint;
 import com.clientalbums.common.store.PhotoListing;
@@ -13,6 +13,8 @@ import com.clientalbums.localaws.AwsEndpoints;
 import com.clientalbums.localaws.AwsResources;
 import com.clientalbums.localaws.LoopbackServers;
 import com.clientalbums.localaws.ResourceNames;
+import com.clientalbums.testing.LocalAws;
+import com.clientalbums.testing.WebSizes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -47,6 +49,7 @@ final class LoopbackAccount implements AutoCloseable {
     private final DynamoDbClient dynamo;
     private final AlbumRepository albums;
     private final AtomicInteger builds = new AtomicInteger();
+    private final LocalAws.GuestKey guestKey = LocalAws.GuestKey.create();
 
     private LoopbackAccount(LoopbackServers servers, TestIssuer issuer) {
         this.servers = servers;
@@ -78,6 +81,7 @@ final class LoopbackAccount implements AutoCloseable {
         Map<String, String> env = new HashMap<>(names.environment(queues.queueUrl()));
         env.putAll(servers.endpoints().sdkEnvironment());
         env.putAll(issuer.env(ADMIN));
+        env.put(Setting.GUEST_KEY_SOURCE.name(), guestKey.source());
         return env;
     }
 
@@ -161,5 +165,6 @@ final class LoopbackAccount implements AutoCloseable {
         dynamo.close();
         issuer.close();
         servers.close();
+        guestKey.close();
     }
 }

@@ -97,12 +97,15 @@ public final class LocalAws implements BeforeAllCallback {
     public String deadLetterQueueUrl() { return queues.deadLetterQueueUrl(); }
 
     /** One guest-session key per test JVM: 32 random bytes, base64url, in an owner-only temporary file. */
-    static final class GuestKey implements AutoCloseable {
+    public static final class GuestKey implements AutoCloseable {
         final Path file;
 
         private GuestKey(Path file) { this.file = file; }
 
-        static GuestKey create() {
+        /** {@code file:…}, the value of {@code GUEST_KEY_SOURCE} that names this key. */
+        public String source() { return "file:" + file; }
+
+        public static GuestKey create() {
             try {
                 Path dir = Files.createTempDirectory("albums-guest-key");
                 Path file = dir.resolve("guest-key");

@@ -1,6 +1,5 @@
 package com.clientalbums.admin.handler;
 
-import com.clientalbums.testing.WebSizes;
 import com.clientalbums.common.album.RequestSource;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.admin.users.AccountDirectory;
@@ -23,6 +22,7 @@ import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.QueueInbox;
+import com.clientalbums.testing.WebSizes;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

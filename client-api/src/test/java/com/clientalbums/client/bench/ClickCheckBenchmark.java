@@ -1,6 +1,5 @@
 package com.clientalbums.client.bench;
 
-import com.clientalbums.testing.WebSizes;
 import com.clientalbums.client.download.ArchiveCheck;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
@@ -14,6 +13,7 @@ import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.localaws.AwsResources;
 import com.clientalbums.localaws.LoopbackServers;
 import com.clientalbums.localaws.ResourceNames;
+import com.clientalbums.testing.WebSizes;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 import java.nio.file.Path;

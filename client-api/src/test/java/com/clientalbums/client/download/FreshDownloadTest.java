@@ -1,6 +1,5 @@
 package com.clientalbums.client.download;
 
-import com.clientalbums.testing.WebSizes;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.client.handler.ClientApiHandler;
 import com.clientalbums.common.access.GrantRepository;
@@ -21,6 +20,7 @@ import com.clientalbums.previews.keys.PreviewSize;
 import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.QueueInbox;
 import com.clientalbums.testing.SqsLambdaDriver;
+import com.clientalbums.testing.WebSizes;
 import com.clientalbums.zip.build.ArchiveBuildService;
 import com.clientalbums.zip.handler.GeneratorServices;
 import com.clientalbums.zip.handler.ZipGeneratorHandler;

@@ -1,6 +1,5 @@
 package com.clientalbums.client.handler;
 
-import com.clientalbums.testing.WebSizes;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.client.download.ArchiveCheck;
 import com.clientalbums.common.access.GrantRepository;
@@ -17,6 +16,7 @@ import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.QueueInbox;
+import com.clientalbums.testing.WebSizes;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

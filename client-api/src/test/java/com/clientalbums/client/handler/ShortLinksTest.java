@@ -1,6 +1,5 @@
 package com.clientalbums.client.handler;
 
-import com.clientalbums.testing.WebSizes;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.common.access.GrantRepository;
 import com.clientalbums.common.album.Album;
@@ -15,6 +14,7 @@ import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.previews.keys.PreviewKeys;
 import com.clientalbums.previews.keys.PreviewSize;
 import com.clientalbums.testing.LocalAws;
+import com.clientalbums.testing.WebSizes;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

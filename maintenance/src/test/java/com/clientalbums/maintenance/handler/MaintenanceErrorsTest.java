@@ -1,6 +1,5 @@
 package com.clientalbums.maintenance.handler;
 
-import com.clientalbums.testing.WebSizes;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.PublishedArchive;
 import com.clientalbums.common.album.RequestSource;
@@ -12,6 +11,7 @@ import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.maintenance.sweep.MaintenancePolicy;
 import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.TestContext;
+import com.clientalbums.testing.WebSizes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;

@@ -1,6 +1,5 @@
 package com.clientalbums.maintenance.handler;
 
-import com.clientalbums.testing.WebSizes;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.clientalbums.common.album.Album;
@@ -20,6 +19,7 @@ import com.clientalbums.previews.keys.PreviewSize;
 import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.SqsLambdaDriver;
 import com.clientalbums.testing.TestContext;
+import com.clientalbums.testing.WebSizes;
 import com.clientalbums.zip.build.ArchiveBuildService;
 import com.clientalbums.zip.handler.GeneratorServices;
 import com.clientalbums.zip.handler.ZipGeneratorHandler;

@@ -1,6 +1,5 @@
 package com.clientalbums.maintenance.handler;
 
-import com.clientalbums.testing.WebSizes;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.Timestamps;
 import com.clientalbums.common.album.ZipStatus;
@@ -8,6 +7,7 @@ import com.clientalbums.common.store.Fingerprint;
 import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.testing.LocalAws;
+import com.clientalbums.testing.WebSizes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;

@@ -6,8 +6,10 @@ import com.clientalbums.common.store.ObjectHead;
 import com.clientalbums.common.store.ObjectHeads;
 import com.clientalbums.common.store.PhotoObject;
 import com.clientalbums.previews.keys.PreviewKeys;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -35,6 +37,8 @@ import java.util.function.Supplier;
  * one core, a 100 MP one several): the ones made stay, and the next invocation finds them current.
  */
 public final class S3WebRenditions implements WebRenditions {
+    /** Tries of one photo's job before its failure fails the build (which is then retried as a whole). */
+    private static final int MAKE_ATTEMPTS = 3;
     private static final Logger LOG = System.getLogger(S3WebRenditions.class.getName());
     static final int HEADS_AT_ONCE = 16;
     static final Duration RENDER_RESERVE = Duration.ofSeconds(60);
@@ -130,7 +134,7 @@ public final class S3WebRenditions implements WebRenditions {
 
     /** The rendition made now (with the photo's thumbnail and preview), or why there is none. */
     private WebRendition made(String albumId, PhotoObject photo, WebSize webSize) {
-        PhotoPreviews.Result result = previews.make(albumId, photo.relativePath(), webSize);
+        PhotoPreviews.Result result = makeWithRetries(albumId, photo, webSize);
         return switch (result) {
             case MADE, ALREADY_CURRENT -> {
                 String key = PreviewKeys.web(albumId, photo.relativePath());
@@ -144,6 +148,20 @@ public final class S3WebRenditions implements WebRenditions {
             case QUARANTINED -> new WebRendition.Omitted(photo, "moved to quarantine: its bytes are not an image");
             case NOT_A_PHOTO -> new WebRendition.Omitted(photo, "a hidden or system file");
         };
+    }
+
+    /**
+     * The job, tried again when S3 fails it in passing (an answer cut off mid-body is not retried by
+     * the SDK): one such fault among a thousand photos must not fail the whole build into a back-off.
+     */
+    private PhotoPreviews.Result makeWithRetries(String albumId, PhotoObject photo, WebSize webSize) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return previews.make(albumId, photo.relativePath(), webSize);
+            } catch (UncheckedIOException | SdkException e) {
+                if (attempt == MAKE_ATTEMPTS) throw e;
+            }
+        }
     }
 
     /** Each task's result in order, at most {@code atOnce} running at a time on virtual threads. */

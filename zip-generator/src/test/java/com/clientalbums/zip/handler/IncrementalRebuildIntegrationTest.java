@@ -1,6 +1,5 @@
 package com.clientalbums.zip.handler;
 
-import com.clientalbums.testing.WebSizes;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.RequestSource;
@@ -11,6 +10,7 @@ import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.PhotoObject;
 import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.testing.LocalAws;
+import com.clientalbums.testing.WebSizes;
 import com.clientalbums.zip.build.ArchiveBuildService;
 import com.clientalbums.zip.build.ArchiveBuildService.Outcome;
 import com.clientalbums.zip.build.PartLimits;

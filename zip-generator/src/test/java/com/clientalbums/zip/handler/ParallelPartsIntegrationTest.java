@@ -1,6 +1,5 @@
 package com.clientalbums.zip.handler;
 
-import com.clientalbums.testing.WebSizes;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.PartTask;
@@ -16,6 +15,7 @@ import com.clientalbums.common.store.PhotoObject;
 import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.SqsLambdaDriver;
+import com.clientalbums.testing.WebSizes;
 import com.clientalbums.zip.build.AlbumPlan;
 import com.clientalbums.zip.build.ArchiveBuildService;
 import com.clientalbums.zip.build.ArchiveBuildService.Outcome;

@@ -1,6 +1,5 @@
 package com.clientalbums.zip.handler;
 
-import com.clientalbums.testing.WebSizes;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.BuildRecord;
@@ -16,6 +15,7 @@ import com.clientalbums.previews.keys.PreviewKeys;
 import com.clientalbums.previews.keys.PreviewSize;
 import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.SqsLambdaDriver;
+import com.clientalbums.testing.WebSizes;
 import com.clientalbums.zip.build.ArchiveBuildService;
 import com.clientalbums.zip.pipeline.S3PhotoSource;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,5 @@
 package com.clientalbums.zip.handler;
 
-import com.clientalbums.testing.WebSizes;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.aws.AwsClients;
@@ -13,6 +12,7 @@ import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.SharedRules;
 import com.clientalbums.testing.SqsLambdaDriver;
+import com.clientalbums.testing.WebSizes;
 import com.clientalbums.zip.build.ArchiveBuildService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;

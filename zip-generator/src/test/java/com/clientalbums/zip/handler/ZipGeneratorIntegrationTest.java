@@ -1,6 +1,5 @@
 package com.clientalbums.zip.handler;
 
-import com.clientalbums.testing.WebSizes;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.clientalbums.common.album.Album;
@@ -19,6 +18,7 @@ import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.QueueInbox;
 import com.clientalbums.testing.SqsLambdaDriver;
 import com.clientalbums.testing.TestContext;
+import com.clientalbums.testing.WebSizes;
 import com.clientalbums.zip.build.ArchiveBuildService;
 import com.clientalbums.zip.pipeline.CountingPhotoSource;
 import com.clientalbums.zip.pipeline.S3PhotoSource;
