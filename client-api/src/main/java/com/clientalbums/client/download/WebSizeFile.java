@@ -11,8 +11,6 @@ import com.clientalbums.common.store.ObjectHeads;
 import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.previews.keys.PreviewKeys;
 
-import java.util.Objects;
-
 /**
  * Which object a web-size download of one file serves, by the rule of the web-size archive
  * ({@code docs/sharing.md}): an image's web-size rendition, a video or PDF itself when the album
@@ -23,9 +21,6 @@ import java.util.Objects;
  * not made yet.
  */
 final class WebSizeFile {
-    /** The rendition's metadata, as the preview job writes it ({@code previews/…/job/PhotoPreviews.java}). */
-    static final String SOURCE_ETAG = "source-etag", WEB_SIZE = "web-size";
-
     private final ObjectHeads heads;
     private final int webSizePx;
 
@@ -43,9 +38,9 @@ final class WebSizeFile {
             case IMAGE -> {
                 ObjectHead rendition = heads.head(PreviewKeys.web(albumId, path)).orElseThrow(WebSizeFile::none);
                 ObjectHead original = heads.head(originalKey).orElseThrow(() -> AlbumsException.notFound("Photo"));
-                boolean current = Objects.equals(rendition.metadata().get(SOURCE_ETAG), original.etag())
-                        && WebSize.of(webSizePx, album).tag().equals(rendition.metadata().get(WEB_SIZE));
-                if (!current) throw none();
+                if (!PreviewKeys.isCurrentRendition(rendition.metadata(), original.etag(), WebSize.of(webSizePx, album).tag())) {
+                    throw none();
+                }
                 yield new ServedFile(PreviewKeys.web(albumId, path), rendition.size(), PhotoPaths.baseName(PreviewKeys.webPath(path)), "image/jpeg");
             }
             case VIDEO, DOCUMENT -> {

@@ -45,8 +45,8 @@ import java.util.Optional;
  */
 public final class PhotoPreviews {
     private static final Logger LOG = System.getLogger(PhotoPreviews.class.getName());
-    static final String SOURCE_ETAG = "source-etag";
-    static final String WEB_SIZE = "web-size";
+    static final String SOURCE_ETAG = PreviewKeys.SOURCE_ETAG;
+    static final String WEB_SIZE = PreviewKeys.WEB_SIZE;
     static final String WATERMARK = "watermark";
     /** A preview's {@link #WATERMARK} when it carries none; previews made before watermarks existed count as this. */
     static final String NO_WATERMARK = "none";
@@ -210,8 +210,7 @@ public final class PhotoPreviews {
 
     /** A web-size rendition made from the photo version {@code etag} under {@code webSize}'s recipe. */
     static boolean isCurrentRendition(Optional<ObjectHead> rendition, String etag, WebSize webSize) {
-        return rendition.filter(h -> etag.equals(h.metadata().get(SOURCE_ETAG)) && webSize.tag().equals(h.metadata().get(WEB_SIZE)))
-                .isPresent();
+        return rendition.filter(h -> PreviewKeys.isCurrentRendition(h.metadata(), etag, webSize.tag())).isPresent();
     }
 
     private void put(String key, Map<String, String> metadata, Rendition image) {

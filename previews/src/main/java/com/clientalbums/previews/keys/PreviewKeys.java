@@ -4,6 +4,7 @@ import com.clientalbums.common.store.AlbumIds;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,10 @@ public final class PreviewKeys {
     static final String UNREADABLE = "unreadable";
     /** Key folder of web-size renditions. */
     static final String WEB = "web";
+    /** Metadata of every image and marker: the ETag of the photo version it was made from. */
+    public static final String SOURCE_ETAG = "source-etag";
+    /** Metadata of a web-size rendition: the tag of the recipe it was made with ({@code WebSize.tag()}). */
+    public static final String WEB_SIZE = "web-size";
     private static final String SUFFIX = ".jpg";
 
     private PreviewKeys() {}
@@ -94,6 +99,15 @@ public final class PreviewKeys {
         String ext = relativePath.substring(dot + 1).toLowerCase(Locale.ROOT);
         if (ext.equals("jpg") || ext.equals("jpeg")) return relativePath;
         return relativePath.substring(0, dot) + SUFFIX;
+    }
+
+    /**
+     * Whether a web-size rendition with this metadata was made from the photo version {@code sourceEtag}
+     * (bare, as a HEAD gives it) under the recipe tagged {@code webSizeTag}: the one rule the build, the
+     * preview job and web-size downloads all go by.
+     */
+    public static boolean isCurrentRendition(Map<String, String> metadata, String sourceEtag, String webSizeTag) {
+        return sourceEtag.equals(metadata.get(SOURCE_ETAG)) && webSizeTag.equals(metadata.get(WEB_SIZE));
     }
 
     /** {@code previews/{album_id}/web/}: the album's web-size renditions, in photo key order. */
