@@ -39,6 +39,10 @@ export interface AlbumDetail {
   downloads?: Downloads;
   expires_at?: string | null;
   web_size_px?: number;
+  /** The album's selection terms (proofing): at most this many picks; null for no limit. */
+  selection_limit?: number | null;
+  /** The day selections are due (YYYY-MM-DD); null for none. */
+  selection_due?: string | null;
 }
 
 /** One part of a build in parts, while it is under way. */
@@ -118,6 +122,53 @@ export interface AdminAlbum {
   expired?: boolean;
   watermark?: Watermark | null;
   web_other_files?: OtherFiles;
+  selection_limit?: number | null;
+  selection_due?: string | null;
+}
+
+/** GET/POST /albums/{album_id}/favourites and …/favourites/submit: the caller's favourites (their selection). */
+export interface FavouritesState {
+  /** The caller's favourites still in the album, sorted. */
+  paths: string[];
+  count: number;
+  limit: number | null;
+  due: string | null;
+  /** When the selection was sent to the photographer; it is locked until they reopen it. */
+  submitted_at: string | null;
+  /** A guest who has not given a name yet: POST /share/visitor first. */
+  needs_name: boolean;
+  /** Who the favourites are kept for (the client's or the guest's name); null before a guest gives one. */
+  name: string | null;
+}
+
+/** POST /share/visitor: a guest gives a name (and optionally an e-mail) to keep favourites. */
+export interface VisitorSession {
+  guest_token: string;
+  expires_in: number;
+  visitor_id: string;
+  name: string;
+}
+
+/** One person's favourites as the studio lists them (GET /admin/albums/{album_id}/favourites). */
+export interface PersonFavourites {
+  person_id: string;
+  kind: 'client' | 'guest';
+  name: string;
+  email: string | null;
+  share_id: string | null;
+  /** The share link's label, for a guest. */
+  share_label: string | null;
+  paths: string[];
+  count: number;
+  updated_at: string | null;
+  submitted_at: string | null;
+}
+
+export interface AlbumFavourites {
+  album_id: string;
+  limit: number | null;
+  due: string | null;
+  people: PersonFavourites[];
 }
 
 /** Videos and PDFs in the web-size archive: as they are, or left out. */
@@ -126,6 +177,8 @@ export type OtherFiles = 'include' | 'omit';
 /** PATCH /admin/albums/{album_id}: only the fields sent change; null clears. */
 export interface AlbumSettings {
   expires_at?: string | null;
+  selection_limit?: number | null;
+  selection_due?: string | null;
   watermark?: Watermark | null;
   web_other_files?: OtherFiles;
 }
@@ -178,6 +231,8 @@ export interface GuestSession {
   expires_in: number;
   label?: string;
   downloads?: Downloads;
+  /** The visitor the browser gave (visitor_id), when the server still knows them: favourites carry on. */
+  visitor?: { id: string; name: string } | null;
 }
 
 export interface Build {

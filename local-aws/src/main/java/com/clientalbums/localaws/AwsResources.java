@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Creates the bucket, the four tables and the two queues as Terraform declares them (keys, the
+ * Creates the bucket, the six tables and the two queues as Terraform declares them (keys, the
  * grants and share-token indexes, the dead-letter queue after {@code maxReceiveCount} receives). Idempotent, so the
  * local runner can start again on its data folder.
  */
@@ -88,6 +88,11 @@ public final class AwsResources {
                     GlobalSecondaryIndex.builder().indexName(SHARE_TOKEN_INDEX)
                             .keySchema(key("token_hash", KeyType.HASH))
                             .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build());
+            createTable(dynamo, names.favouriteTable(),
+                    List.of(key("album_id", KeyType.HASH), key("person_id", KeyType.RANGE)),
+                    List.of(attr("album_id"), attr("person_id")), null);
+            // Favourites archives are archive records like albums: the album table's key and attributes.
+            createTable(dynamo, names.selectionTable(), List.of(key("album_id", KeyType.HASH)), List.of(attr("album_id")), null);
 
             String dlqUrl = sqs.createQueue(q -> q.queueName(names.deadLetterQueue())
                     .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600"))).queueUrl();

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /** The names of the system's bucket, tables and queues (the local runner uses Terraform's). */
 public record ResourceNames(String bucket, String albumTable, String userTable, String userAlbumTable,
-                            String shareTable, String queue, String deadLetterQueue) {
+                            String shareTable, String favouriteTable, String selectionTable, String queue,
+                            String deadLetterQueue) {
 
     /** The variables the functions read these names from (see common's {@code Setting}). */
     public Map<String, String> environment(String queueUrl) {
@@ -15,6 +16,8 @@ public record ResourceNames(String bucket, String albumTable, String userTable, 
         env.put("USER_TABLE_NAME", userTable);
         env.put("USER_ALBUM_TABLE_NAME", userAlbumTable);
         env.put("SHARE_TABLE_NAME", shareTable);
+        env.put("FAVOURITE_TABLE_NAME", favouriteTable);
+        env.put("SELECTION_TABLE_NAME", selectionTable);
         env.put("ZIP_GENERATION_QUEUE_URL", queueUrl);
         return env;
     }
@@ -22,6 +25,7 @@ public record ResourceNames(String bucket, String albumTable, String userTable, 
     /** The names Terraform gives them for a project name, e.g. {@code katelynns-photography}. */
     public static ResourceNames forProject(String project) {
         return new ResourceNames(project + "-client-albums", project + "-album", project + "-user",
-                project + "-user-album", project + "-share", project + "-zip-generation", project + "-zip-generation-dlq");
+                project + "-user-album", project + "-share", project + "-favourite",
+                project + "-selection-archive", project + "-zip-generation", project + "-zip-generation-dlq");
     }
 }

@@ -64,7 +64,8 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             Setting.AWS_REGION_NAME, Setting.PRESIGNED_URL_EXPIRY, Setting.ZIP_URL_EXPIRY,
             Setting.COGNITO_USER_POOL_ID, Setting.COGNITO_CLIENT_ID, Setting.ADMIN_EMAIL,
             Setting.AUTH_ISSUER_URL, Setting.WEB_SIZE_PX, Setting.SHARE_TABLE_NAME,
-            Setting.GUEST_KEY_SOURCE, Setting.GUEST_SESSION_SECONDS);
+            Setting.GUEST_KEY_SOURCE, Setting.GUEST_SESSION_SECONDS,
+            Setting.FAVOURITE_TABLE_NAME, Setting.SELECTION_TABLE_NAME);
 
     /** The largest body is {@code POST /share/session}'s token and PIN. */
     static final int BODY_LIMIT = 4 * 1024;

@@ -22,6 +22,11 @@ import java.util.List;
  * each {@link PartTask} saying which); {@code watermark} and {@code web_other_files} are the
  * album's recipe for web-size photos ({@link WebSize}). {@code expires_at}: after it clients and
  * guests see "This gallery has expired" and get no links; null for an album that does not expire.
+ *
+ * <p>Favourites ({@code docs/favourites.md}): {@code selection_limit} and {@code selection_due} are the
+ * album's {@link Proofing}. A record of the selection table (a favourites archive) has
+ * {@code selection_of} and {@code selection_paths} ({@link Selection}) and copies its album's
+ * web-size recipe; every other attribute means what it means for an album.
  */
 public record Album(
         String albumId,
@@ -55,10 +60,21 @@ public record Album(
         List<PublishedPart> webParts,
         Watermark watermark,
         WebSize.OtherFiles webOtherFiles,
-        Instant expiresAt) {
+        Instant expiresAt,
+        Proofing proofing,
+        Selection selection) {
 
     public Album {
         if (webOtherFiles == null) webOtherFiles = WebSize.OtherFiles.DEFAULT;
+        if (proofing == null) proofing = Proofing.NONE;
+    }
+
+    /**
+     * The album whose {@code photos/} this record's archives are built from: its own, or for a
+     * favourites archive ({@link #selection}) the album the photos were chosen from.
+     */
+    public String photosAlbumId() {
+        return selection == null ? albumId : selection.albumId();
     }
 
     /**

@@ -45,7 +45,29 @@ final class AlbumItems {
                 publishedParts(item.get("web_parts")),
                 watermark(item.get("watermark")),
                 WebSize.OtherFiles.of(s(item, "web_other_files")).orElse(WebSize.OtherFiles.DEFAULT),
-                t(item, "expires_at"));
+                t(item, "expires_at"),
+                proofing(item),
+                selection(item));
+    }
+
+    private static Proofing proofing(Map<String, AttributeValue> item) {
+        AttributeValue limit = item.get("selection_limit");
+        String due = s(item, "selection_due");
+        return new Proofing(limit == null || limit.n() == null ? null : (int) n(item, "selection_limit"),
+                due == null ? null : java.time.LocalDate.parse(due));
+    }
+
+    private static Selection selection(Map<String, AttributeValue> item) {
+        String of = s(item, "selection_of");
+        AttributeValue paths = item.get("selection_paths");
+        if (of == null || paths == null || !paths.hasL()) return null;
+        return new Selection(of, paths.l().stream().map(AttributeValue::s).toList());
+    }
+
+    /** {@code selection_of} and {@code selection_paths} of a favourites archive's record. */
+    static Map<String, AttributeValue> selectionAttributes(Selection selection) {
+        return Map.of("selection_of", str(selection.albumId()),
+                "selection_paths", AttributeValue.fromL(selection.paths().stream().map(AlbumItems::str).toList()));
     }
 
     static AttributeValue publishedParts(List<PublishedPart> parts) {

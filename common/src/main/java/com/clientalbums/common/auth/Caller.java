@@ -41,9 +41,28 @@ public sealed interface Caller permits Caller.SignedIn, Caller.Guest {
      * @param albumId   the one album the session reaches
      * @param shareId   the link it was made from
      * @param expiresAt when the session ends
+     * @param visitor   who the guest said they are, once they gave a name (to keep favourites); null before
      */
-    record Guest(String albumId, String shareId, Instant expiresAt) implements Caller {
+    record Guest(String albumId, String shareId, Instant expiresAt, Visitor visitor) implements Caller {
+        public Guest(String albumId, String shareId, Instant expiresAt) {
+            this(albumId, shareId, expiresAt, null);
+        }
+
         @Override
         public boolean isAdmin() { return false; }
+    }
+
+    /**
+     * A guest who gave a name ({@code POST /share/visitor}, {@code docs/favourites.md}): the people
+     * sharing one link keep favourites of their own. The id is 22 random base64url characters the
+     * server made, kept by that browser for the link and given again with the link's token
+     * ({@code POST /share/session}), so favourites outlive the session.
+     */
+    record Visitor(String id, String name) {
+        private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{22}");
+
+        public static boolean isWellFormedId(String id) {
+            return id != null && ID.matcher(id).matches();
+        }
     }
 }

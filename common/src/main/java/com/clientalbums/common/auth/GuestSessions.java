@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,8 @@ public final class GuestSessions {
     public static final String ISSUER = "client-albums/share";
     public static final String AUDIENCE = "client-albums/guest";
     static final String ALBUM_CLAIM = "album_id";
+    static final String VISITOR_CLAIM = "visitor_id";
+    static final String VISITOR_NAME_CLAIM = "visitor_name";
     private static final int MIN_KEY_BYTES = 32;
     private static final String SESSION_ENDED = "This guest session has ended. Please open the link again.";
 
@@ -54,10 +57,17 @@ public final class GuestSessions {
     public record Session(String token, long expiresIn) {}
 
     public Session sign(String albumId, String shareId) {
+        return sign(albumId, shareId, null);
+    }
+
+    /** A session for a guest who gave a name ({@code visitor}; null for one who has not yet). */
+    public Session sign(String albumId, String shareId, Caller.Visitor visitor) {
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(ISSUER).audience(AUDIENCE).subject(shareId).claim(ALBUM_CLAIM, albumId)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(lifetime))).build();
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(lifetime)));
+        if (visitor != null) builder.claim(VISITOR_CLAIM, visitor.id()).claim(VISITOR_NAME_CLAIM, visitor.name());
+        JWTClaimsSet claims = builder.build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
             jwt.sign(signer);
@@ -89,7 +99,11 @@ public final class GuestSessions {
                     && Optional.ofNullable(claims.getAudience()).orElse(List.of()).equals(List.of(AUDIENCE))
                     && claims.getSubject() != null && albumId != null && expires != null;
             if (!ours || !expires.toInstant().isAfter(clock.instant())) throw unauthorized();
-            return new Caller.Guest(albumId, claims.getSubject(), expires.toInstant());
+            String visitorId = claims.getStringClaim(VISITOR_CLAIM);
+            Caller.Visitor visitor = Caller.Visitor.isWellFormedId(visitorId)
+                    ? new Caller.Visitor(visitorId, Objects.requireNonNullElse(claims.getStringClaim(VISITOR_NAME_CLAIM), ""))
+                    : null;
+            return new Caller.Guest(albumId, claims.getSubject(), expires.toInstant(), visitor);
         } catch (ParseException | JOSEException e) {
             throw unauthorized();
         }

@@ -34,6 +34,8 @@ public enum Setting {
     ZIP_PARALLEL_PARTS("4", Scope.DEPLOYED, "Archive parts of one album built at once, each by its own generator invocation."),
     WEB_SIZE_PX("2048", Scope.DEPLOYED, "Long edge in pixels of web-size photos and their archive (640-4096); part of every album's content fingerprint."),
     SHARE_TABLE_NAME(null, Scope.DEPLOYED, "DynamoDB table of share links (key album_id, sort key share_id; index token_hash-index)."),
+    FAVOURITE_TABLE_NAME(null, Scope.DEPLOYED, "DynamoDB table of favourites and selections (key album_id, sort key person_id)."),
+    SELECTION_TABLE_NAME(null, Scope.DEPLOYED, "DynamoDB table of favourites archives (key album_id: the album's id, '.', the selection's hash); the album table's attributes."),
     GUEST_KEY_SOURCE(null, Scope.DEPLOYED, "Where the guest-session signing key is: ssm:/parameter/name (a SecureString) in AWS, file:/path locally."),
     GUEST_SESSION_SECONDS("3600", Scope.DEPLOYED, "Lifetime in seconds of a guest session, after which a share link (and its PIN) is asked again."),
     PORTAL_URL("", Scope.DEPLOYED, "The portal's address (https://…); share links are PORTAL_URL/s/{token}. Empty: links are relative (/s/{token}).");

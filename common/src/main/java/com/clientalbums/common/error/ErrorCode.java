@@ -32,6 +32,16 @@ public enum ErrorCode {
     DOWNLOAD_LIMIT_REACHED(410),
     /** The album's expiry date has passed: clients and guests get no links until the photographer extends it. */
     GALLERY_EXPIRED(410),
+    /** A favourite for a photo the album does not hold (any more). */
+    PHOTO_NOT_IN_ALBUM(400),
+    /** A guest's first favourite: a name is asked first ({@code POST /share/visitor}). */
+    NAME_REQUIRED(400),
+    /** The album's selection limit is reached: the photo is not added. */
+    SELECTION_LIMIT_REACHED(409),
+    /** The selection was sent to the photographer: it stays as it is until they reopen it. */
+    SELECTION_SUBMITTED(409),
+    /** A favourites download or submission with no favourite (left) in the album. */
+    NO_FAVOURITES(404),
     UNAVAILABLE(503),
     INTERNAL(500);
 

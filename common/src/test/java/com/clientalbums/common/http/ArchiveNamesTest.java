@@ -14,7 +14,7 @@ class ArchiveNamesTest {
 
     static Album named(String name) {
         return new Album("smith-2026", name, 0, null, null, ZipStatus.READY, null, 0, null, null, 0, 0, null, null, null,
-                null, null, null, null, null, 0, 0, Progress.NONE, List.of(), List.of(), null, List.of(), 0, List.of(), null, null, null);
+                null, null, null, null, null, 0, 0, Progress.NONE, List.of(), List.of(), null, List.of(), 0, List.of(), null, null, null, null, null);
     }
 
     @Test

@@ -38,7 +38,7 @@ public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<St
     public static final Set<Setting> SETTINGS = EnumSet.of(
             Setting.CLIENT_ALBUMS_BUCKET, Setting.ALBUM_TABLE_NAME, Setting.ZIP_GENERATION_QUEUE_URL,
             Setting.AWS_REGION, Setting.AWS_REGION_NAME, Setting.ZIP_URL_EXPIRY, Setting.ZIP_LEASE_SECONDS,
-            Setting.ZIP_QUIET_SECONDS, Setting.WEB_SIZE_PX);
+            Setting.ZIP_QUIET_SECONDS, Setting.WEB_SIZE_PX, Setting.SELECTION_TABLE_NAME);
 
     private static final System.Logger LOG = System.getLogger(MaintenanceHandler.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
