@@ -10,6 +10,7 @@ import com.clientalbums.common.http.ArchiveNames;
 import com.clientalbums.common.http.ProgressView;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -29,17 +30,25 @@ public final class AdminViews {
      * @param expiresAt when the gallery expires (null: never); {@code expired} once it has
      * @param watermark the album's watermark, in the shape {@code PATCH /admin/albums/{album_id}} takes; null for none
      * @param webOtherFiles whether videos and PDFs go into the web size: {@code include | omit}
+     * @param selectionLimit the most photos one person may choose; null for no limit
+     * @param selectionDue   the day selections are due ({@code YYYY-MM-DD}); null for none
      */
     public record AlbumRow(String albumId, String name, long photoCount, Instant createdAt, String zipStatus, boolean stale,
                            Long zipSize, List<Part> parts, String zipError, Instant zipGeneratedAt, ProgressView progress,
-                           List<Part> webParts, Instant expiresAt, boolean expired, WatermarkView watermark, String webOtherFiles) {
+                           List<Part> webParts, Instant expiresAt, boolean expired, WatermarkView watermark, String webOtherFiles,
+                           Integer selectionLimit, String selectionDue) {
 
         public static AlbumRow of(Album a, Instant now) {
             return new AlbumRow(a.albumId(), a.name(), a.photoCount(), a.createdAt(), status(a), a.archiveStale(),
                     a.zipKey() == null ? null : a.zipSize(), Part.of(a, PhotoSize.ORIGINAL), a.zipError(), a.zipGeneratedAt(),
                     ProgressView.of(a, now), Part.of(a, PhotoSize.WEB), a.expiresAt(), a.expired(now), WatermarkView.of(a.watermark()),
-                    a.webOtherFiles().value());
+                    a.webOtherFiles().value(), a.proofing().limit(), day(a.proofing().due()));
         }
+    }
+
+    /** A day on the wire: {@code YYYY-MM-DD}, as {@code PATCH} takes it; null stays null. */
+    public static String day(LocalDate day) {
+        return day == null ? null : day.toString();
     }
 
     /** One published archive part: the file a client downloads, its size and the photos it holds. */
@@ -69,14 +78,16 @@ public final class AdminViews {
     public record Archive(String albumId, String name, long photoCount, Instant createdAt, String zipStatus, boolean stale,
                           Long zipSize, List<Part> parts, String zipError, Instant zipGeneratedAt, ProgressView progress,
                           List<Part> webParts, Instant expiresAt, boolean expired, WatermarkView watermark, String webOtherFiles,
-                          String status, String message, long fileCount, List<Build> builds) {
+                          Integer selectionLimit, String selectionDue, String status, String message, long fileCount,
+                          List<Build> builds) {
 
         public static Archive of(Album a, Instant now) {
             AlbumRow row = AlbumRow.of(a, now);
             List<Build> builds = a.builds().stream().map(Build::of).toList();
             return new Archive(row.albumId(), row.name(), row.photoCount(), row.createdAt(), row.zipStatus(), row.stale(),
                     row.zipSize(), row.parts(), row.zipError(), row.zipGeneratedAt(), row.progress(), row.webParts(), row.expiresAt(),
-                    row.expired(), row.watermark(), row.webOtherFiles(), row.zipStatus(), describe(a),
+                    row.expired(), row.watermark(), row.webOtherFiles(), row.selectionLimit(), row.selectionDue(),
+                    row.zipStatus(), describe(a),
                     a.zipStatus() == ZipStatus.READY ? a.zipFileCount() : a.photoCount(), builds);
         }
     }

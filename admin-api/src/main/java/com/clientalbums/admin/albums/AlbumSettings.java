@@ -19,12 +19,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code PATCH /admin/albums/{album_id}}: the album's expiry date and its web-size recipe (watermark,
- * videos and PDFs in the web size). The recipe is part of the album's content fingerprint
+ * {@code PATCH /admin/albums/{album_id}}: the album's expiry date, its web-size recipe (watermark,
+ * videos and PDFs in the web size) and its proofing terms (a selection limit and due date). The recipe is part of the album's content fingerprint
  * ({@link WebSize#tag()}), so a new one is recorded as changed content — the archives become stale
  * exactly as after a changed photo — and one build is requested ({@link RequestSource#SETTINGS_CHANGED}),
  * which keeps every original part and remakes the renditions and the web-size archive. An expiry
- * date alone changes no archive.
+ * date or proofing terms alone change no archive. A limit lowered below someone's favourites is
+ * allowed: they keep their picks and must remove some before adding or sending them.
  */
 public final class AlbumSettings {
     /** Writes tried when photos keep changing between the listing and the write; then 409. */
@@ -57,7 +58,8 @@ public final class AlbumSettings {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Album album = albums.find(albumId).orElseThrow(() -> AlbumsException.notFound("Album"));
             Optional<SettingsUpdate.Recipe> recipe = recipe(album, request);
-            Optional<Album> written = albums.updateSettings(albumId, new SettingsUpdate(request.expiry(), recipe));
+            Optional<Album> written = albums.updateSettings(albumId, new SettingsUpdate(request.expiry(), recipe,
+                    request.selectionLimit(), request.selectionDue()));
             if (written.isEmpty()) continue; // the photos changed since the read: read and list again
             // An album still without photos has nothing to rebuild; its first photo requests the build.
             if (recipe.isPresent() && recipe.get().photoCount() > 0) builds.request(albumId, RequestSource.SETTINGS_CHANGED);

@@ -1,5 +1,6 @@
 package com.clientalbums.admin.albums;
 
+import com.clientalbums.common.album.Proofing;
 import com.clientalbums.common.album.SettingsUpdate;
 import com.clientalbums.common.album.Watermark;
 import com.clientalbums.common.album.WebSize;
@@ -8,39 +9,51 @@ import com.clientalbums.common.http.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The body of {@code PATCH /admin/albums/{album_id}}: any of {@code expires_at} (an ISO 8601 time,
- * or null for none), {@code watermark} (an object, or null for none) and {@code web_other_files}
- * ({@code include | omit}). A field left out is left as it is; here, unlike other bodies, an explicit
+ * or null for none), {@code watermark} (an object, or null for none), {@code web_other_files}
+ * ({@code include | omit}), and the proofing terms {@code selection_limit} (1 to 2,000 photos, or
+ * null for none) and {@code selection_due} ({@code YYYY-MM-DD}, or null for none). A field left out is left as it is; here, unlike other bodies, an explicit
  * null is a value (it removes the setting), so the body is read as a tree rather than by
  * {@link Json#read}. Every mistake is a 400 naming the field.
  *
  * @param expiry    empty: unchanged
  * @param watermark empty: unchanged; {@code WatermarkChoice(null)}: no watermark
  * @param otherFiles empty: unchanged
+ * @param selectionLimit empty: unchanged
+ * @param selectionDue   empty: unchanged
  */
 public record SettingsRequest(Optional<SettingsUpdate.Expiry> expiry, Optional<WatermarkChoice> watermark,
-                              Optional<WebSize.OtherFiles> otherFiles) {
+                              Optional<WebSize.OtherFiles> otherFiles, Optional<SettingsUpdate.SelectionLimit> selectionLimit,
+                              Optional<SettingsUpdate.SelectionDue> selectionDue) {
 
     /** @param watermark null for none */
     public record WatermarkChoice(Watermark watermark) {}
 
-    static final String EXPIRES_AT = "expires_at", WATERMARK = "watermark", WEB_OTHER_FILES = "web_other_files";
+    static final String EXPIRES_AT = "expires_at", WATERMARK = "watermark", WEB_OTHER_FILES = "web_other_files",
+            SELECTION_LIMIT = "selection_limit", SELECTION_DUE = "selection_due";
+    /** Exactly the form the field is documented in: {@link LocalDate#parse} alone would take {@code +2027-03-01}. */
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     public static SettingsRequest parse(String body) {
         JsonNode tree = tree(body);
-        if (!tree.has(EXPIRES_AT) && !tree.has(WATERMARK) && !tree.has(WEB_OTHER_FILES)) {
-            throw AlbumsException.badRequest("Give at least one of expires_at, watermark and web_other_files");
+        if (Stream.of(EXPIRES_AT, WATERMARK, WEB_OTHER_FILES, SELECTION_LIMIT, SELECTION_DUE).noneMatch(tree::has)) {
+            throw AlbumsException.badRequest(
+                    "Give at least one of expires_at, watermark, web_other_files, selection_limit and selection_due");
         }
         return new SettingsRequest(
                 Optional.ofNullable(tree.get(EXPIRES_AT)).map(SettingsRequest::expiry),
                 Optional.ofNullable(tree.get(WATERMARK)).map(SettingsRequest::watermark),
-                Optional.ofNullable(tree.get(WEB_OTHER_FILES)).map(SettingsRequest::otherFiles));
+                Optional.ofNullable(tree.get(WEB_OTHER_FILES)).map(SettingsRequest::otherFiles),
+                Optional.ofNullable(tree.get(SELECTION_LIMIT)).map(SettingsRequest::selectionLimit),
+                Optional.ofNullable(tree.get(SELECTION_DUE)).map(SettingsRequest::selectionDue));
     }
 
     private static JsonNode tree(String body) {
@@ -60,6 +73,26 @@ public record SettingsRequest(Optional<SettingsUpdate.Expiry> expiry, Optional<W
         if (!node.isTextual()) throw AlbumsException.badRequest(problem);
         try {
             return new SettingsUpdate.Expiry(OffsetDateTime.parse(node.asText()).toInstant());
+        } catch (DateTimeParseException e) {
+            throw AlbumsException.badRequest(problem);
+        }
+    }
+
+    private static SettingsUpdate.SelectionLimit selectionLimit(JsonNode node) {
+        if (node.isNull()) return new SettingsUpdate.SelectionLimit(null);
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 1 || node.intValue() > Proofing.MAX_FAVOURITES) {
+            throw AlbumsException.badRequest("selection_limit must be a whole number of photos from 1 to "
+                    + Proofing.MAX_FAVOURITES + ", or null for no limit");
+        }
+        return new SettingsUpdate.SelectionLimit(node.intValue());
+    }
+
+    private static SettingsUpdate.SelectionDue selectionDue(JsonNode node) {
+        if (node.isNull()) return new SettingsUpdate.SelectionDue(null);
+        String problem = "selection_due must be a day of the calendar written YYYY-MM-DD (2027-03-01), or null for no due date";
+        if (!node.isTextual() || !DAY.matcher(node.asText()).matches()) throw AlbumsException.badRequest(problem);
+        try {
+            return new SettingsUpdate.SelectionDue(LocalDate.parse(node.asText()));
         } catch (DateTimeParseException e) {
             throw AlbumsException.badRequest(problem);
         }

@@ -6,6 +6,7 @@ import com.clientalbums.common.access.Downloads;
 import com.clientalbums.common.access.GrantRepository;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.album.Proofing;
 import com.clientalbums.common.album.PublishedArchive;
 import com.clientalbums.common.album.RequestSource;
 import com.clientalbums.common.album.Watermark;
@@ -37,6 +38,7 @@ import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -218,7 +220,21 @@ class AlbumSettingsTest {
                 Map.entry("{\"watermark\":{" + mark + ",\"size\":20,\"on_previews\":\"yes\"}}", "watermark.on_previews"),
                 Map.entry("{\"watermark\":{\"kind\":\"logo\",\"position\":\"center\",\"size\":20,\"opacity\":50}}", "watermark.logo"),
                 Map.entry("{\"expires_at\":\"2030-01-01T00:00:00Z\",\"web_other_files\":\"no\"}", "web_other_files"),
-                Map.entry("{}", "expires_at, watermark and web_other_files"),
+                Map.entry("{\"selection_limit\":0}", "selection_limit"),
+                Map.entry("{\"selection_limit\":2001}", "selection_limit"),
+                Map.entry("{\"selection_limit\":-3}", "selection_limit"),
+                Map.entry("{\"selection_limit\":12.5}", "selection_limit"),
+                Map.entry("{\"selection_limit\":\"40\"}", "selection_limit"),
+                Map.entry("{\"selection_limit\":true}", "selection_limit"),
+                Map.entry("{\"selection_limit\":4294967336}", "selection_limit"),
+                Map.entry("{\"selection_due\":\"1 March 2027\"}", "selection_due"),
+                Map.entry("{\"selection_due\":\"2027-02-30\"}", "selection_due"),
+                Map.entry("{\"selection_due\":\"2027-3-1\"}", "selection_due"),
+                Map.entry("{\"selection_due\":\"+2027-03-01\"}", "selection_due"),
+                Map.entry("{\"selection_due\":\"2027-03-01T00:00:00Z\"}", "selection_due"),
+                Map.entry("{\"selection_due\":20270301}", "selection_due"),
+                Map.entry("{\"selection_limit\":40,\"selection_due\":\"tomorrow\"}", "selection_due"),
+                Map.entry("{}", "expires_at, watermark, web_other_files, selection_limit and selection_due"),
                 Map.entry("[1,2]", "JSON object"),
                 Map.entry("{\"watermark\":", "not valid JSON"));
         refused.forEach((body, field) -> {
@@ -230,6 +246,63 @@ class AlbumSettingsTest {
         errorMessage(call(patch("no-such-album", "{\"expires_at\":null}")), 404, "NOT_FOUND");
         errorMessage(call(ApiEvents.patch("/admin/albums/" + albumId).bearer(issuer.idToken("ann@example.com"))
                 .body("{\"expires_at\":null}")), 403, "FORBIDDEN");
+    }
+
+    @Test
+    void proofingTermsAreSetOneAtATimeShownInEveryViewAndRemovedByNullWithoutTouchingTheArchive() {
+        String albumId = readyAlbum("proofing-terms", 2);
+        Album before = albums.find(albumId).orElseThrow();
+
+        JsonNode both = answer(200, patch(albumId, "{\"selection_limit\":40,\"selection_due\":\"2027-03-01\"}"));
+        assertEquals(40, both.get("selection_limit").asInt());
+        assertEquals("2027-03-01", both.get("selection_due").asText());
+        assertEquals(new Proofing(40, LocalDate.of(2027, 3, 1)), albums.find(albumId).orElseThrow().proofing());
+
+        JsonNode lowered = answer(200, patch(albumId, "{\"selection_limit\":1}"));
+        assertEquals(1, lowered.get("selection_limit").asInt());
+        assertEquals("2027-03-01", lowered.get("selection_due").asText(), "a field left out is left as it is");
+        JsonNode archive = answer(200, ApiEvents.get("/admin/albums/" + albumId + "/zip").bearer(admin));
+        assertEquals(1, archive.get("selection_limit").asInt());
+        assertEquals("2027-03-01", archive.get("selection_due").asText());
+        assertEquals(2000, answer(200, patch(albumId, "{\"selection_limit\":2000}")).get("selection_limit").asInt(), "the largest");
+
+        JsonNode noDue = answer(200, patch(albumId, "{\"selection_due\":null}"));
+        assertTrue(noDue.get("selection_due").isNull());
+        assertEquals(2000, noDue.get("selection_limit").asInt());
+        JsonNode none = answer(200, patch(albumId, "{\"selection_limit\":null}"));
+        assertTrue(none.get("selection_limit").isNull());
+        assertEquals(Proofing.NONE, albums.find(albumId).orElseThrow().proofing());
+        var item = aws.clients().dynamo().getItem(g -> g.tableName(aws.names().albumTable())
+                .key(Map.of("album_id", AttributeValue.fromS(albumId))).consistentRead(true)).item();
+        assertFalse(item.containsKey("selection_limit") || item.containsKey("selection_due"), "null removes the attribute: " + item.keySet());
+
+        Album after = albums.find(albumId).orElseThrow();
+        assertEquals(before.contentFingerprint(), after.contentFingerprint(), "no archive holds the terms");
+        assertEquals(before.contentVersion(), after.contentVersion());
+        assertEquals(ZipStatus.READY, after.zipStatus());
+        assertTrue(inbox.messagesFor(albumId).isEmpty(), "nothing to rebuild");
+    }
+
+    @Test
+    void proofingTermsTravelWithTheOtherSettingsInOneRequest() {
+        String albumId = readyAlbum("proofing-with-others", 1);
+        JsonNode row = answer(200, patch(albumId, "{\"expires_at\":\"2030-01-01T00:00:00Z\",\"selection_limit\":12,"
+                + "\"selection_due\":\"2029-12-24\",\"web_other_files\":\"omit\"}"));
+        assertEquals(12, row.get("selection_limit").asInt());
+        assertEquals("2029-12-24", row.get("selection_due").asText());
+        assertEquals("omit", row.get("web_other_files").asText());
+        Album album = albums.find(albumId).orElseThrow();
+        assertEquals(new Proofing(12, LocalDate.of(2029, 12, 24)), album.proofing());
+        assertEquals(Instant.parse("2030-01-01T00:00:00Z"), album.expiresAt());
+        JsonNode listed = null;
+        for (JsonNode a : answer(200, ApiEvents.get("/admin/albums").bearer(admin)).get("albums")) {
+            if (a.get("album_id").asText().equals(albumId)) listed = a;
+        }
+        assertEquals(12, listed.get("selection_limit").asInt(), "the studio's list shows the terms too");
+        assertEquals("2029-12-24", listed.get("selection_due").asText());
+        // A refused field refuses the whole request: the valid one beside it is not written either.
+        errorMessage(call(patch(albumId, "{\"selection_limit\":3,\"selection_due\":\"soon\"}")), 400, "BAD_REQUEST");
+        assertEquals(new Proofing(12, LocalDate.of(2029, 12, 24)), albums.find(albumId).orElseThrow().proofing());
     }
 
     // ---- watermark logo -------------------------------------------------------------------------

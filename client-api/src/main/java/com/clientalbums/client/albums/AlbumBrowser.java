@@ -116,7 +116,8 @@ public final class AlbumBrowser {
                     hasThumb ? previewLink(thumb) : null, hasPreview ? previewLink(preview) : null, hasThumb && hasPreview, hasWeb));
         }
         return new AlbumViews.Detail(album.albumId(), album.name(), photos.size(), album.createdAt(), viewing.downloads().value(),
-                album.expiresAt(), webSizePx, views);
+                album.expiresAt(), webSizePx, album.proofing().limit(),
+                album.proofing().due() == null ? null : album.proofing().due().toString(), views);
     }
 
     /** What a photo's {@code view_url} links to. */

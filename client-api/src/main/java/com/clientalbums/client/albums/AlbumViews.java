@@ -23,9 +23,11 @@ public final class AlbumViews {
      * @param downloads what the caller may download: {@code none | web | original | both}
      * @param expiresAt when the gallery expires; null when it does not
      * @param webSizePx the long edge of web-size photos
+     * @param selectionLimit the most photos one person may choose (the photographer's proofing terms); null for no limit
+     * @param selectionDue   the day the selection is due, {@code YYYY-MM-DD}; null for none
      */
     public record Detail(String albumId, String name, long photoCount, Instant createdAt, String downloads, Instant expiresAt,
-                         int webSizePx, List<Photo> photos) {}
+                         int webSizePx, Integer selectionLimit, String selectionDue, List<Photo> photos) {}
 
     /**
      * One photo: its path inside the album (sub-folders kept), its size, a link to look at it

@@ -8,6 +8,7 @@ import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.BuildRecord;
 import com.clientalbums.common.album.Progress;
 import com.clientalbums.common.album.PublishedArchive;
+import com.clientalbums.common.album.SettingsUpdate;
 import com.clientalbums.common.album.ZipStatus;
 import com.clientalbums.common.auth.AuthConfig;
 import com.clientalbums.common.auth.JwtAuthenticator;
@@ -42,12 +43,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -248,6 +251,20 @@ class ClientApiHandlerTest {
         assertEquals("p2", new String(fetch(second.get("preview_url").asText()).body()));
         assertTrue(second.get("previews_ready").asBoolean());
         assertFalse(photos.get(2).get("previews_ready").asBoolean());
+    }
+
+    @Test
+    void anAlbumShowsThePhotographersSelectionLimitAndDueDateAndNullsWithoutThem() {
+        String album = registered("proofing-detail", "Proofing", 1, ANN);
+        JsonNode open = ok(ApiEvents.get("/albums/" + album).bearer(issuer.idToken(ANN)));
+        assertTrue(open.get("selection_limit").isNull() && open.get("selection_due").isNull(), open.toString());
+
+        albums.updateSettings(album, new SettingsUpdate(Optional.empty(), Optional.empty(),
+                Optional.of(new SettingsUpdate.SelectionLimit(40)), Optional.of(new SettingsUpdate.SelectionDue(LocalDate.of(2027, 3, 1)))))
+                .orElseThrow();
+        JsonNode terms = ok(ApiEvents.get("/albums/" + album).bearer(issuer.idToken(ANN)));
+        assertEquals(40, terms.get("selection_limit").asInt());
+        assertEquals("2027-03-01", terms.get("selection_due").asText());
     }
 
     @Test

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -396,7 +397,8 @@ public final class AlbumRepository {
      * recipe also records the content fingerprint it makes, one content version on, exactly as
      * {@link #recordContent} does for changed photos: the archives become stale and a build under way
      * unpublishable, and the caller requests the one rebuild. Empty when the album is unknown or,
-     * for a new recipe, its content version moved since it was read.
+     * for a new recipe, its content version moved since it was read. The proofing terms
+     * ({@code selection_limit}, {@code selection_due}) are in no archive, so they change no content.
      */
     public Optional<Album> updateSettings(String albumId, SettingsUpdate update) {
         List<String> set = new ArrayList<>();
@@ -432,6 +434,22 @@ public final class AlbumRepository {
             condition = recipe.contentVersion() == 0
                     ? "attribute_not_exists(content_version) OR content_version = :read_version"
                     : "content_version = :read_version";
+        }
+        if (update.selectionLimit().isPresent()) {
+            Integer limit = update.selectionLimit().get().limit();
+            if (limit == null) remove.add("selection_limit");
+            else {
+                set.add("selection_limit = :selection_limit");
+                values.put(":selection_limit", num(limit));
+            }
+        }
+        if (update.selectionDue().isPresent()) {
+            LocalDate due = update.selectionDue().get().due();
+            if (due == null) remove.add("selection_due");
+            else {
+                set.add("selection_due = :selection_due");
+                values.put(":selection_due", str(due.toString()));
+            }
         }
         if (set.isEmpty() && remove.isEmpty()) return find(albumId);
         String expression = (set.isEmpty() ? "" : "SET " + String.join(", ", set))

@@ -7,12 +7,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link AlbumRepository#updateSettings}: one conditional write, which a new recipe makes a content change. */
@@ -87,5 +89,36 @@ class AlbumSettingsRepositoryTest {
                 .orElseThrow().expiresAt());
         assertTrue(albums.updateSettings("no-such-album", new SettingsUpdate(Optional.of(new SettingsUpdate.Expiry(at)), Optional.empty()))
                 .isEmpty());
+    }
+
+    @Test
+    void proofingTermsAreSetAndRemovedOneByOneBesideANewRecipeWithoutAContentChangeOfTheirOwn() {
+        String id = registered("proofing");
+        LocalDate due = LocalDate.of(2027, 3, 1);
+        Album set = albums.updateSettings(id, new SettingsUpdate(Optional.empty(), Optional.empty(),
+                Optional.of(new SettingsUpdate.SelectionLimit(40)), Optional.of(new SettingsUpdate.SelectionDue(due)))).orElseThrow();
+        assertEquals(new Proofing(40, due), set.proofing());
+        assertEquals(0, set.contentVersion(), "the terms are in no archive");
+        assertEquals(set, albums.find(id).orElseThrow(), "as stored");
+
+        Album limitOnly = albums.updateSettings(id, new SettingsUpdate(Optional.empty(), Optional.empty(),
+                Optional.of(new SettingsUpdate.SelectionLimit(null)), Optional.empty())).orElseThrow();
+        assertEquals(new Proofing(null, due), limitOnly.proofing(), "the due date left as it was");
+
+        SettingsUpdate withRecipe = new SettingsUpdate(Optional.empty(),
+                Optional.of(new SettingsUpdate.Recipe(MARK, WebSize.OtherFiles.OMIT, "fp-marked", 3, 0)),
+                Optional.of(new SettingsUpdate.SelectionLimit(3)), Optional.of(new SettingsUpdate.SelectionDue(null)));
+        Album both = albums.updateSettings(id, withRecipe).orElseThrow();
+        assertEquals(new Proofing(3, null), both.proofing());
+        assertEquals(MARK, both.watermark());
+        assertEquals(1, both.contentVersion(), "the recipe's content change, once");
+
+        SettingsUpdate stale = new SettingsUpdate(Optional.empty(),
+                Optional.of(new SettingsUpdate.Recipe(null, WebSize.OtherFiles.OMIT, "fp-plain", 3, 0)),
+                Optional.of(new SettingsUpdate.SelectionLimit(7)), Optional.empty());
+        assertTrue(albums.updateSettings(id, stale).isEmpty(), "a recipe read at an older version is refused");
+        assertEquals(new Proofing(3, null), albums.find(id).orElseThrow().proofing(), "and its terms with it: one write");
+        assertThrows(IllegalArgumentException.class, () -> new SettingsUpdate.SelectionLimit(Proofing.MAX_FAVOURITES + 1));
+        assertThrows(IllegalArgumentException.class, () -> new SettingsUpdate.SelectionLimit(0));
     }
 }
