@@ -8,6 +8,7 @@ import com.clientalbums.admin.albums.AlbumSettings;
 import com.clientalbums.admin.albums.AlbumStudio;
 import com.clientalbums.admin.albums.SettingsRequest;
 import com.clientalbums.admin.albums.WatermarkLogos;
+import com.clientalbums.admin.favourites.AlbumFavourites;
 import com.clientalbums.admin.shares.ShareLinks;
 import com.clientalbums.admin.shares.ShareRequests;
 import com.clientalbums.admin.uploads.UploadLinks;
@@ -47,7 +48,8 @@ import java.util.Set;
  *   GET    /me
  *   POST   /admin/albums                              register {album_id, name}: 201, build queued
  *   GET    /admin/albums                              every album with its archive state
- *   PATCH  /admin/albums/{album_id}                   settings {expires_at?, watermark?, web_other_files?}: the row
+ *   PATCH  /admin/albums/{album_id}                   settings {expires_at?, watermark?, web_other_files?,
+ *                                                     selection_limit?, selection_due?}: the row
  *   POST   /admin/albums/{album_id}/watermark-logo    presigned PUT for a watermark logo {sha256, size}
  *   GET    /admin/albums/{album_id}/zip               archive state and build history
  *   POST   /admin/albums/{album_id}/zip               forced rebuild: 202
@@ -61,6 +63,8 @@ import java.util.Set;
  *   GET    /admin/albums/{album_id}/shares            the album's links (never their tokens)
  *   PATCH  /admin/albums/{album_id}/shares/{share_id} change label, pin, expires_at, downloads, download_limit (null removes)
  *   DELETE /admin/albums/{album_id}/shares/{share_id} turn the link off: 204
+ *   GET    /admin/albums/{album_id}/favourites        everyone's favourites and sent selections
+ *   POST   /admin/albums/{album_id}/favourites/reopen reopen a sent selection {person_id}: that person's favourites
  * </pre>
  */
 public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -119,6 +123,7 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
         ClientAccounts accounts = new ClientAccounts(shared.users(), shared.grants(), directory, clock);
         Profiles profiles = new Profiles(shared.users());
         ShareLinks shareLinks = new ShareLinks(shared.shares(), shared.albums(), settings.get(Setting.PORTAL_URL), clock);
+        AlbumFavourites favourites = new AlbumFavourites(shared.albums(), shared.favourites(), shared.shares(), listing, clock);
 
         this.router = Router.builder(authenticator).adminOnly().bodyLimit(BODY_LIMIT)
                 .get("/me", (req, caller) -> ApiResponse.ok(profiles.me(caller)))
@@ -159,6 +164,9 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
                     shareLinks.revoke(req.pathParam("album_id"), req.pathParam("share_id"));
                     return ApiResponse.noContent();
                 })
+                .get("/admin/albums/{album_id}/favourites", (req, caller) -> ApiResponse.ok(favourites.list(req.pathParam("album_id"))))
+                .post("/admin/albums/{album_id}/favourites/reopen", (req, caller) ->
+                        ApiResponse.ok(favourites.reopen(req.pathParam("album_id"), req.body(AlbumFavourites.Reopen.class))))
                 .build();
     }
 
