@@ -1,5 +1,6 @@
 package com.clientalbums.admin.favourites;
 
+import com.clientalbums.admin.albums.AdminViews;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.error.AlbumsException;
@@ -71,15 +72,14 @@ public final class AlbumFavourites {
                 .sorted(ORDER)
                 .toList();
         Map<String, String> labels = people.stream().anyMatch(f -> f.person().shareId() != null) ? labels(albumId) : Map.of();
-        return new FavouriteViews.Listing(albumId, album.proofing().limit(),
-                album.proofing().due() == null ? null : album.proofing().due().toString(),
+        return new FavouriteViews.Listing(albumId, album.proofing().limit(), AdminViews.day(album.proofing().due()),
                 people.stream().map(f -> FavouriteViews.PersonFavourites.of(f, inAlbum,
                         f.person().shareId() == null ? null : labels.get(f.person().shareId()))).toList());
     }
 
     /**
      * Opens a sent selection again (an open one stays as it is); the person's favourites as they
-     * are then. 404 for an unknown album, or a person with no favourites in it.
+     * are then. 404 for an unknown album, or a person unknown in it.
      */
     public FavouriteViews.PersonFavourites reopen(String albumId, Reopen request) {
         requireAlbum(albumId);
