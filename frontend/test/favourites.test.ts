@@ -6,6 +6,7 @@ import {
   countLabel,
   csvCell,
   csvFileName,
+  dueLabel,
   favouritesCsv,
   fileNameOf,
   kindLabel,
@@ -13,6 +14,7 @@ import {
   proofingForm,
   stemOf,
   submittedLabel,
+  termsLabel,
 } from '../src/lib/favourites';
 import { createApi } from '../src/lib/api';
 import type { PersonFavourites } from '../src/lib/types';
@@ -82,6 +84,15 @@ describe('a person in words', () => {
     expect(countLabel(45, 40)).toBe('45 of 40, over the limit');
     expect(countLabel(1, null)).toBe('1 favourite');
     expect(countLabel(1200, null)).toBe('1,200 favourites');
+  });
+
+  it('states the album’s terms, the due day the same in every time zone', () => {
+    expect(termsLabel(40, '2027-03-01', 'en-GB')).toBe('Up to 40 photos each, due 1 March 2027.');
+    expect(termsLabel(1, null, 'en-GB')).toBe('Up to 1 photo each.');
+    expect(termsLabel(null, '2027-03-01', 'en-GB')).toBe('No limit, due 1 March 2027.');
+    expect(termsLabel(null, null)).toMatch(/^No selection limit or due date/);
+    expect(dueLabel('2027-12-31', 'en-GB')).toBe('31 December 2027');
+    expect(dueLabel('soon')).toBe('');
   });
 
   it('dates a submitted selection', () => {

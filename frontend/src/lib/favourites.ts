@@ -128,6 +128,22 @@ export function submittedLabel(submittedAt: string | null | undefined, locale?: 
   return day ? `Sent ${day}` : '';
 }
 
+/** A due day (yyyy-mm-dd) in words, "1 March 2027", the same day wherever the reader is. */
+export function dueLabel(due: string | null | undefined, locale?: string): string {
+  if (!due || !/^\d{4}-\d{2}-\d{2}$/.test(due)) return '';
+  const day = new Date(`${due}T00:00:00Z`);
+  if (Number.isNaN(day.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(day);
+}
+
+/** The album's proofing terms above the list: "Up to 40 photos each, due 1 March 2027." */
+export function termsLabel(limit: number | null | undefined, due: string | null | undefined, locale?: string): string {
+  const day = dueLabel(due, locale);
+  if (!limit && !day) return 'No selection limit or due date: each person’s favourites are their selection. Set them in Album settings.';
+  const parts = [limit ? `Up to ${plural(limit, 'photo')} each` : 'No limit', day ? `due ${day}` : ''].filter(Boolean);
+  return `${parts.join(', ')}.`;
+}
+
 // ---- CSV -------------------------------------------------------------------------------------
 
 export const CSV_COLUMNS = ['person', 'e-mail', 'kind', 'link', 'path', 'file name', 'submitted_at'] as const;
