@@ -91,7 +91,7 @@ export function setupFavouritesPanel(ctx: StudioContext): FavouritesPanel {
     copied.hidden = true;
     const note = h('p', { class: 'copied-note hint', 'aria-live': 'polite' });
     note.hidden = true;
-    const csv = h('a', { class: 'export-csv btn btn-quiet btn-small', 'aria-label': `Export the favourites of ${person.name} as CSV`, text: 'CSV' });
+    const csv = h('a', { class: 'export-csv btn btn-quiet btn-small', 'aria-label': `Export the favourites of ${person.name} as CSV`, text: 'Export CSV' });
     setCsv(csv, [person], csvFileName(albumId, person));
     return h(
       'li',
