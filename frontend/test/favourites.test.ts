@@ -39,7 +39,7 @@ describe('copying the chosen file names', () => {
     const copied = copiedNames(paths, 'capture-one');
     expect(copied.text).toBe('IMG_0101.CR3 DSC 0117 IMG_0200');
     expect(copied.cut).toEqual(['DSC 0117']);
-    expect(copiedNote(copied, 'capture-one')).toContain('“DSC 0117” has a space in the name');
+    expect(copiedNote(copied, 'capture-one', true)).toContain('“DSC 0117” has a space in the name');
   });
 
   it('gives one full file name per line in the plain list', () => {
@@ -51,7 +51,7 @@ describe('copying the chosen file names', () => {
     const lightroom = copiedNames(odd, 'lightroom');
     expect(lightroom.text).toBe('Ann, Bob & "Cat",x');
     expect(lightroom.cut).toEqual(['Ann, Bob & "Cat"']);
-    expect(copiedNote(lightroom, 'lightroom')).toContain('has a comma in the name');
+    expect(copiedNote(lightroom, 'lightroom', true)).toContain('has a comma in the name');
     expect(copiedNames(odd, 'plain')).toEqual({ text: 'Ann, Bob & "Cat".jpg\nx.jpg', count: 2, shared: [], cut: [] });
   });
 
@@ -60,15 +60,19 @@ describe('copying the chosen file names', () => {
     expect(copiedNames(twins, 'plain')).toMatchObject({ text: 'IMG_1.jpg\nIMG_1.jpg\nIMG_2.jpg', count: 3, shared: ['IMG_1.jpg'] });
     const lightroom = copiedNames(twins, 'lightroom');
     expect(lightroom).toMatchObject({ text: 'IMG_1,IMG_2', count: 2, shared: ['IMG_1'] });
-    expect(copiedNote(lightroom, 'lightroom')).toContain('share the name “IMG_1”: the filter shows each of them');
+    expect(copiedNote(lightroom, 'lightroom', true)).toContain('share the name “IMG_1”: the filter shows each of them');
     // A jpg and a png of one name are one term for a filter too.
     expect(copiedNames(['a/IMG_3.jpg', 'a/IMG_3.png'], 'capture-one').text).toBe('IMG_3');
   });
 
   it('says which program each form is for and how to paste it', () => {
-    expect(copiedNote(copiedNames(paths, 'lightroom'), 'lightroom')).toMatch(/^3 names copied\. For Lightroom Classic: .*Filename and Contains/);
-    expect(copiedNote(copiedNames(paths, 'capture-one'), 'capture-one')).toContain('Filters tool');
-    expect(copiedNote(copiedNames([], 'plain'), 'plain')).toMatch(/^0 names copied\./);
+    expect(copiedNote(copiedNames(paths, 'lightroom'), 'lightroom', true)).toMatch(/^Copied 3 names\. For Lightroom Classic: .*Filename and Contains/);
+    expect(copiedNote(copiedNames(paths, 'capture-one'), 'capture-one', true)).toContain('Filters tool');
+    expect(copiedNote(copiedNames(['a.jpg'], 'plain'), 'plain', true)).toMatch(/^Copied 1 name\. One file name per line/);
+  });
+
+  it('says how to copy by hand when the clipboard refused', () => {
+    expect(copiedNote(copiedNames(paths, 'plain'), 'plain', false)).toMatch(/^3 names selected above: press Ctrl\+C \(⌘C\) to copy them\. One file name/);
   });
 });
 

@@ -90,9 +90,16 @@ export function copiedNames(paths: readonly string[], format: NamesFormat): Copi
   };
 }
 
-/** What the panel says under the copied text: which program, how to paste, and any name to check. */
-export function copiedNote(copied: CopiedNames, format: NamesFormat): string {
-  const notes = [`${plural(copied.count, 'name')} copied.`, NAMES_FORMAT_INFO[format].howTo];
+/**
+ * What the panel says under the text: whether it is on the clipboard (else how to copy it by
+ * hand), which program it is for and how to paste it, and any name to check.
+ */
+export function copiedNote(copied: CopiedNames, format: NamesFormat, onClipboard: boolean): string {
+  const names = plural(copied.count, 'name');
+  const notes = [
+    onClipboard ? `Copied ${names}.` : `${names} selected above: press Ctrl+C (⌘C) to copy ${copied.count === 1 ? 'it' : 'them'}.`,
+    NAMES_FORMAT_INFO[format].howTo,
+  ];
   if (copied.shared.length) {
     notes.push(`Photos in different folders share ${copied.shared.length === 1 ? 'the name' : 'the names'} ${quoteList(copied.shared)}: the filter shows each of them.`);
   }

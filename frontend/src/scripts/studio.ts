@@ -147,16 +147,16 @@ class Studio implements StudioContext {
   }
 
   albumDetail(albumId: string, fresh = false): Promise<AlbumDetail> {
-    if (fresh || this.detail?.albumId !== albumId) {
-      const answer = this.api.album(albumId);
-      const detail = { albumId, answer };
-      this.detail = detail;
+    let detail = this.detail;
+    if (fresh || detail?.albumId !== albumId) {
+      const asked = { albumId, answer: this.api.album(albumId) };
+      this.detail = detail = asked;
       // A failure is not kept: the next panel to ask tries again.
-      answer.catch(() => {
-        if (this.detail === detail) this.detail = null;
+      asked.answer.catch(() => {
+        if (this.detail === asked) this.detail = null;
       });
     }
-    return this.detail!.answer;
+    return detail.answer;
   }
 
   reloadFavourites(): Promise<void> {

@@ -91,7 +91,7 @@ export function setupFavouritesPanel(ctx: StudioContext): FavouritesPanel {
     copied.hidden = true;
     const note = h('p', { class: 'copied-note hint', 'aria-live': 'polite' });
     note.hidden = true;
-    const csv = h('a', { class: 'export-csv btn btn-quiet btn-small', 'aria-label': `Export the favourites of ${person.name} as CSV`, text: 'Export CSV' });
+    const csv = h('a', { class: 'export-csv btn btn-quiet btn-small', 'aria-label': `Export CSV of the favourites of ${person.name}`, text: 'Export CSV' });
     setCsv(csv, [person], csvFileName(albumId, person));
     return h(
       'li',
@@ -181,8 +181,7 @@ export function setupFavouritesPanel(ctx: StudioContext): FavouritesPanel {
     } catch {
       // No clipboard permission (an http: page, an old browser): the text is in the box.
     }
-    const how = copiedNote(names, format);
-    note.textContent = onClipboard ? `Copied. ${how}` : `Select the text above and press Ctrl+C (⌘C) to copy it. ${how}`;
+    note.textContent = copiedNote(names, format, onClipboard);
     note.hidden = false;
     if (!onClipboard) {
       box.focus();
