@@ -32,7 +32,7 @@ describe('copying the chosen file names', () => {
   });
 
   it('gives Lightroom one comma-separated line of names without extensions', () => {
-    expect(copiedNames(paths, 'lightroom')).toEqual({ text: 'IMG_0101.CR3,DSC 0117,IMG_0200', count: 3, shared: [], cut: [] });
+    expect(copiedNames(paths, 'lightroom')).toEqual({ text: 'IMG_0101.CR3,DSC 0117,IMG_0200', count: 3, shared: [], cut: [], alsoFound: [] });
   });
 
   it('gives Capture One space-separated names and flags a name a space would cut', () => {
@@ -52,7 +52,7 @@ describe('copying the chosen file names', () => {
     expect(lightroom.text).toBe('Ann, Bob & "Cat",x');
     expect(lightroom.cut).toEqual(['Ann, Bob & "Cat"']);
     expect(copiedNote(lightroom, 'lightroom', true)).toContain('has a comma in the name');
-    expect(copiedNames(odd, 'plain')).toEqual({ text: 'Ann, Bob & "Cat".jpg\nx.jpg', count: 2, shared: [], cut: [] });
+    expect(copiedNames(odd, 'plain')).toEqual({ text: 'Ann, Bob & "Cat".jpg\nx.jpg', count: 2, shared: [], cut: [], alsoFound: [] });
   });
 
   it('lists both photos of one name in different folders plainly, and the name once for a filter', () => {
@@ -63,6 +63,22 @@ describe('copying the chosen file names', () => {
     expect(copiedNote(lightroom, 'lightroom', true)).toContain('share the name “IMG_1”: the filter shows each of them');
     // A jpg and a png of one name are one term for a filter too.
     expect(copiedNames(['a/IMG_3.jpg', 'a/IMG_3.png'], 'capture-one').text).toBe('IMG_3');
+  });
+
+  it('names the album’s other photos a filter term also finds, since the programs match part of a name', () => {
+    const album = ['A/IMG_1.jpg', 'A/IMG_10.jpg', 'B/img_11.jpg', 'B/IMG_2.jpg', 'B/XIMG_1.png', 'C/IMG_3.jpg'];
+    const chosen = ['A/IMG_1.jpg', 'B/IMG_2.jpg'];
+    const lightroom = copiedNames(chosen, 'lightroom', album);
+    expect(lightroom.alsoFound).toEqual(['IMG_10.jpg', 'img_11.jpg', 'XIMG_1.png']);
+    expect(copiedNote(lightroom, 'lightroom', true)).toContain('may also show 3 other photos of this album whose name contains a chosen one: “IMG_10.jpg”, “img_11.jpg”, “XIMG_1.png”.');
+    expect(copiedNames(chosen, 'capture-one', album).alsoFound).toEqual(['IMG_10.jpg', 'img_11.jpg', 'XIMG_1.png']);
+    // The plain list is not a filter; nor does anything else match when the names are distinct.
+    expect(copiedNames(chosen, 'plain', album).alsoFound).toEqual([]);
+    expect(copiedNames(['C/IMG_3.jpg'], 'lightroom', album).alsoFound).toEqual([]);
+    const many = Array.from({ length: 8 }, (_, i) => `IMG_1${i}.jpg`);
+    expect(copiedNote(copiedNames(['IMG_1.jpg'], 'lightroom', ['IMG_1.jpg', ...many]), 'lightroom', true)).toContain(
+      '“IMG_10.jpg”, “IMG_11.jpg”, “IMG_12.jpg”, “IMG_13.jpg”, “IMG_14.jpg” and 3 more.',
+    );
   });
 
   it('says which program each form is for and how to paste it', () => {

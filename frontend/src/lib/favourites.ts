@@ -18,7 +18,7 @@ export const NAMES_FORMAT_INFO: Record<NamesFormat, { button: string; howTo: str
     button: 'Lightroom Classic',
     howTo:
       'For Lightroom Classic: in the Library, open the Library Filter’s Text tab, choose Filename and Contains, and paste. ' +
-      'The names are without extensions, so raw files match too; Contains also matches longer names (IMG_1 finds IMG_10): check the count.',
+      'The names are without extensions, so raw files match too; Contains matches part of a name, so a longer one may show too.',
   },
   'capture-one': {
     button: 'Capture One',
@@ -56,6 +56,11 @@ export interface CopiedNames {
   shared: string[];
   /** Names the format's separator cuts apart, so the program may not match them whole. */
   cut: string[];
+  /**
+   * File names of the album's other photos that a filter term would also find if the program
+   * matches a term anywhere in a name, as Lightroom's Contains does (IMG_1 finds IMG_10).
+   */
+  alsoFound: string[];
 }
 
 /** A photo's file name: the last component of its album path. */
@@ -75,7 +80,7 @@ export function stemOf(name: string): string {
  * name each name once: one term already finds every photo of that name, and a repeated term
  * would only make the list longer.
  */
-export function copiedNames(paths: readonly string[], format: NamesFormat): CopiedNames {
+export function copiedNames(paths: readonly string[], format: NamesFormat, albumPaths: readonly string[] = []): CopiedNames {
   const names = paths.map(fileNameOf).map((n) => (format === 'plain' ? n : stemOf(n)));
   const seen = new Map<string, number>();
   for (const name of names) seen.set(name, (seen.get(name) ?? 0) + 1);
@@ -87,7 +92,18 @@ export function copiedNames(paths: readonly string[], format: NamesFormat): Copi
     count: listed.length,
     shared,
     cut: cuts ? [...seen.keys()].filter((name) => cuts.test(name)) : [],
+    alsoFound: format === 'plain' ? [] : alsoFound(listed, paths, albumPaths),
   };
+}
+
+/** The album's photos, not among the chosen, whose name contains a term (case aside, as the filters compare). */
+function alsoFound(terms: readonly string[], chosen: readonly string[], albumPaths: readonly string[]): string[] {
+  const picked = new Set(chosen);
+  const lower = terms.map((t) => t.toLowerCase());
+  return albumPaths
+    .filter((path) => !picked.has(path))
+    .map(fileNameOf)
+    .filter((name) => lower.some((term) => name.toLowerCase().includes(term)));
 }
 
 /**
@@ -102,6 +118,11 @@ export function copiedNote(copied: CopiedNames, format: NamesFormat, onClipboard
   ];
   if (copied.shared.length) {
     notes.push(`Photos in different folders share ${copied.shared.length === 1 ? 'the name' : 'the names'} ${quoteList(copied.shared)}: the filter shows each of them.`);
+  }
+  if (copied.alsoFound.length) {
+    const [count, shown] = [copied.alsoFound.length, copied.alsoFound.slice(0, 5)];
+    const more = count > shown.length ? ` and ${formatCount(count - shown.length)} more` : '';
+    notes.push(`The filter may also show ${plural(count, 'other photo')} of this album whose name contains a chosen one: ${quoteList(shown)}${more}.`);
   }
   if (copied.cut.length) {
     const what = format === 'lightroom' ? 'a comma' : 'a space';

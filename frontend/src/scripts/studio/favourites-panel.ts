@@ -38,6 +38,8 @@ export function setupFavouritesPanel(ctx: StudioContext): FavouritesPanel {
 
   let favourites: AlbumFavourites | null = null;
   let links: FreshLinks | null = null;
+  /** Every photo of the album, for what a filter would find besides the chosen ones. */
+  let albumPaths: string[] = [];
   /** The CSV blobs' URLs, revoked when the list is drawn again so they do not pile up. */
   let csvUrls: string[] = [];
 
@@ -47,6 +49,7 @@ export function setupFavouritesPanel(ctx: StudioContext): FavouritesPanel {
       const [answer, detail] = await Promise.all([ctx.api.albumFavourites(albumId), ctx.albumDetail(albumId, fresh)]);
       if (albumId !== ctx.selected()) return;
       favourites = answer;
+      albumPaths = (detail.photos ?? []).map((p) => p.path);
       links = new FreshLinks(albumLinks(detail), { reload: async () => albumLinks(await ctx.albumDetail(albumId, true)) });
       say(message, '');
       render(albumId);
@@ -168,7 +171,7 @@ export function setupFavouritesPanel(ctx: StudioContext): FavouritesPanel {
 
   /** The text goes on the clipboard when the browser lets it, and always in the box below, to check or copy by hand. */
   async function copy(person: PersonFavourites, format: NamesFormat, box: HTMLTextAreaElement, note: HTMLElement): Promise<void> {
-    const names = copiedNames(person.paths, format);
+    const names = copiedNames(person.paths, format, albumPaths);
     box.value = names.text;
     box.hidden = false;
     box.dataset.format = format;
@@ -212,6 +215,7 @@ export function setupFavouritesPanel(ctx: StudioContext): FavouritesPanel {
     async open(albumId) {
       favourites = null;
       links = null;
+      albumPaths = [];
       say(message, '');
       terms.textContent = '';
       exportAll.hidden = true;
