@@ -1,6 +1,7 @@
 // The album's settings: gallery expiry, the proofing terms (how many photos each person may choose,
-// and by when), what the web-size download holds besides photos, and the watermark (text or a PNG logo) with a live preview on one of the album's photos, drawn by the
-// same placement rule as the server's renderer (lib/watermark.ts).
+// and by when), what the web-size download holds besides photos, and the watermark (text or a PNG
+// logo) with a live preview on one of the album's photos, drawn by the same placement rule as the
+// server's renderer (lib/watermark.ts).
 
 import { messageOf } from '../../lib/api';
 import { proofingChanges, proofingForm } from '../../lib/favourites';
