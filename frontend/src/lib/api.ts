@@ -5,6 +5,7 @@ import type {
   AdminAlbum,
   AdminArchive,
   AlbumDetail,
+  AlbumFavourites,
   AlbumSettings,
   AlbumSummary,
   CreatedShare,
@@ -13,6 +14,7 @@ import type {
   GuestSession,
   LogoUpload,
   Me,
+  PersonFavourites,
   PhotoSize,
   PresignedUpload,
   Share,
@@ -213,6 +215,11 @@ export function createApi(options: ApiOptions) {
       request<Share>(`/admin/albums/${seg(albumId)}/shares/${seg(shareId)}`, { method: 'PATCH', body: fields }),
     revokeShare: (albumId: string, shareId: string) =>
       request<void>(`/admin/albums/${seg(albumId)}/shares/${seg(shareId)}`, { method: 'DELETE' }),
+    /** Each person's favourites in the album (their selection), submitted ones first. */
+    albumFavourites: (albumId: string) => request<AlbumFavourites>(`/admin/albums/${seg(albumId)}/favourites`),
+    /** Unlocks a submitted selection so its person can change it again. */
+    reopenSelection: (albumId: string, personId: string) =>
+      request<PersonFavourites>(`/admin/albums/${seg(albumId)}/favourites/reopen`, { method: 'POST', body: { person_id: personId } }),
     archive: (albumId: string) => request<AdminArchive>(`/admin/albums/${seg(albumId)}/zip`),
     rebuild: (albumId: string) => request<unknown>(`/admin/albums/${seg(albumId)}/zip`, { method: 'POST' }),
     presignUploads: async (albumId: string, files: UploadRequestFile[]) =>

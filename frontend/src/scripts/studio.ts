@@ -1,12 +1,12 @@
-// The studio: albums and their archives, registering, uploading, clients and access, share links
-// and album settings. Each panel
+// The studio: albums and their archives, registering, uploading, clients and access, share links,
+// album settings and everyone's favourites. Each panel
 // is its own module owning its elements (studio/*.ts, uploader.ts); this one loads the page and
 // runs what they share: the lists, the album being managed and the refresh loop.
 
 import { ApiError, messageOf, type Api } from '../lib/api';
 import { Backoff } from '../lib/poll';
 import { isBusy } from '../lib/studio';
-import type { AdminAlbum, User } from '../lib/types';
+import type { AdminAlbum, AlbumDetail, User } from '../lib/types';
 import { startSignedInPage } from './app';
 import { byId, say } from './dom';
 import { setupAccessPanel, type AccessPanel } from './studio/access-panel';
@@ -14,6 +14,7 @@ import { setupAlbumsPanel, type AlbumsPanel } from './studio/albums-panel';
 import { setupArchivePanel, type ArchivePanel } from './studio/archive-panel';
 import { setupClientsPanel, type ClientsPanel } from './studio/clients-panel';
 import type { StudioContext } from './studio/context';
+import { setupFavouritesPanel, type FavouritesPanel } from './studio/favourites-panel';
 import { setupRegisterPanel } from './studio/register-panel';
 import { setupSettingsPanel, type SettingsPanel } from './studio/settings-panel';
 import { setupSharePanel, type SharePanel } from './studio/share-panel';
@@ -61,6 +62,8 @@ class Studio implements StudioContext {
   private readonly clientsPanel: ClientsPanel;
   private readonly sharePanel: SharePanel;
   private readonly settingsPanel: SettingsPanel;
+  private readonly favouritesPanel: FavouritesPanel;
+  private detail: { albumId: string; answer: Promise<AlbumDetail> } | null = null;
 
   constructor(
     readonly api: Api,
@@ -73,6 +76,7 @@ class Studio implements StudioContext {
     this.clientsPanel = setupClientsPanel(this);
     this.sharePanel = setupSharePanel(this);
     this.settingsPanel = setupSettingsPanel(this);
+    this.favouritesPanel = setupFavouritesPanel(this);
     setupRegisterPanel(this);
     setupUploader(api, () => this.current, () => void this.watch());
   }
@@ -106,7 +110,12 @@ class Studio implements StudioContext {
     this.archivePanel.open(albumId, focus);
     this.albumsPanel.highlight(albumId);
     this.accessPanel.reset();
-    await Promise.all([this.archivePanel.load(), this.sharePanel.open(albumId), this.settingsPanel.open(albumId)]);
+    await Promise.all([
+      this.archivePanel.load(),
+      this.sharePanel.open(albumId),
+      this.settingsPanel.open(albumId),
+      this.favouritesPanel.open(albumId),
+    ]);
     this.schedule();
   }
 
@@ -135,6 +144,23 @@ class Studio implements StudioContext {
     } catch (error) {
       this.clientsPanel.say(messageOf(error));
     }
+  }
+
+  albumDetail(albumId: string, fresh = false): Promise<AlbumDetail> {
+    let detail = this.detail;
+    if (fresh || detail?.albumId !== albumId) {
+      const asked = { albumId, answer: this.api.album(albumId) };
+      this.detail = detail = asked;
+      // A failure is not kept: the next panel to ask tries again.
+      asked.answer.catch(() => {
+        if (this.detail === asked) this.detail = null;
+      });
+    }
+    return detail.answer;
+  }
+
+  reloadFavourites(): Promise<void> {
+    return this.favouritesPanel.reload();
   }
 
   /** Newest first, in the table and in the album chooser. */

@@ -1,8 +1,10 @@
-// The album's settings: gallery expiry, what the web-size download holds besides photos, and the
-// watermark (text or a PNG logo) with a live preview on one of the album's photos, drawn by the
-// same placement rule as the server's renderer (lib/watermark.ts).
+// The album's settings: gallery expiry, the proofing terms (how many photos each person may choose,
+// and by when), what the web-size download holds besides photos, and the watermark (text or a PNG
+// logo) with a live preview on one of the album's photos, drawn by the same placement rule as the
+// server's renderer (lib/watermark.ts).
 
 import { messageOf } from '../../lib/api';
+import { proofingChanges, proofingForm } from '../../lib/favourites';
 import { endOfDay, localDay } from '../../lib/sharing';
 import type { AdminAlbum, AlbumSettings, OtherFiles } from '../../lib/types';
 import {
@@ -34,6 +36,8 @@ export function setupSettingsPanel(ctx: StudioContext): SettingsPanel {
   const message = byId('settings-message');
   const expires = byId<HTMLInputElement>('settings-expires');
   const other = byId<HTMLSelectElement>('settings-other');
+  const selectionLimit = byId<HTMLInputElement>('selection-limit');
+  const selectionDue = byId<HTMLInputElement>('selection-due');
   const kinds = [...form.querySelectorAll<HTMLInputElement>('input[name="watermark-kind"]')];
   const fields = byId('watermark-fields');
   const text = byId<HTMLInputElement>('watermark-text');
@@ -81,6 +85,9 @@ export function setupSettingsPanel(ctx: StudioContext): SettingsPanel {
     album = a;
     expires.value = a?.expires_at ? localDay(new Date(a.expires_at)) : '';
     other.value = a?.web_other_files ?? 'include';
+    const proofing = proofingForm(a);
+    selectionLimit.value = proofing.limit;
+    selectionDue.value = proofing.due;
     const mark = a?.watermark ?? null;
     for (const k of kinds) k.checked = k.value === (mark?.kind ?? 'none');
     text.value = mark?.text ?? '';
@@ -188,6 +195,9 @@ export function setupSettingsPanel(ctx: StudioContext): SettingsPanel {
     }
     const before = a?.expires_at ? localDay(new Date(a.expires_at)) : '';
     if (expires.value !== before) settings.expires_at = expiresAt;
+    const proofing = proofingChanges({ limit: selectionLimit.value, due: selectionDue.value }, a);
+    if (!proofing.ok) return proofing.problem;
+    Object.assign(settings, proofing.value);
     if (other.value !== (a?.web_other_files ?? 'include')) settings.web_other_files = other.value as OtherFiles;
     const mark = watermark();
     if (mark) {
@@ -210,8 +220,11 @@ export function setupSettingsPanel(ctx: StudioContext): SettingsPanel {
       const saved = await ctx.api.updateAlbum(albumId, settings);
       const rebuilds = 'watermark' in settings || 'web_other_files' in settings;
       say(message, rebuilds ? 'Saved. The web-size download is being rebuilt once; originals are untouched.' : 'Saved.', 'success');
-      if (albumId === ctx.selected()) fill({ ...(album ?? ({} as AdminAlbum)), ...saved });
+      // What was sent, unless the answer says otherwise (an answer without a field keeps the sent value).
+      if (albumId === ctx.selected()) fill({ ...(album ?? ({} as AdminAlbum)), ...settings, ...saved });
       void ctx.watch();
+      // The counts against the limit and the due day in the favourites panel change with them.
+      if ('selection_limit' in settings || 'selection_due' in settings) void ctx.reloadFavourites();
     } catch (error) {
       say(message, messageOf(error));
     } finally {
@@ -224,7 +237,7 @@ export function setupSettingsPanel(ctx: StudioContext): SettingsPanel {
     caption.textContent = 'The watermark on one of the album’s photos, where the web-size photos will have it.';
     try {
       // The photographer may view every album; its first photo with a preview is the sample.
-      const detail = await ctx.api.album(albumId);
+      const detail = await ctx.albumDetail(albumId);
       const sample = detail.photos?.find((p) => p.previews_ready !== false && p.preview_url);
       if (albumId !== ctx.selected()) return;
       if (!sample?.preview_url) {
