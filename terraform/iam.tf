@@ -209,10 +209,11 @@ data "aws_iam_policy_document" "client_api" {
     resources = ["${aws_dynamodb_table.share.arn}/index/token_hash-index"]
   }
 
-  # Favourites: a person's list read (GetItem), a guest's earlier visitor found again by the
-  # link's people (Query), every heart one conditional UpdateItem on the person's item (the
-  # limit and the submit lock are its conditions), a guest's first name written with PutItem.
-  # Never DeleteItem or Scan.
+  # Favourites (common/…/favourite/FavouriteRepository.java): a person's list read by its key
+  # (GetItem; a returning guest's visitor is found the same way), every heart one conditional
+  # UpdateItem on the person's item (the limit and the submit lock are its conditions), a
+  # guest's item written with PutItem when they give their name, an album's items read with
+  # Query on the table's key. Never DeleteItem or Scan.
   statement {
     sid       = "KeepFavourites"
     actions   = ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:PutItem"]
