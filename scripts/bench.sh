@@ -51,6 +51,14 @@
 # prints seconds from the claim to the originals' parts all done (T_orig) and to ready (T_ready), the lag
 # between them, each part's times, both archives' sizes; fails unless one write published both; per album
 #   RESULT photos=N … orig_s=… ready_s=… lag_s=… ready_vs_orig=… web_zip_ratio=…
+# --favourites (e2e's FavouritesReadyBenchmark): how soon a client's favourites archive is ready, on the local
+# runner (its front door, the four real handlers in process, S3Proxy, ElasticMQ, dynalite): a 1,000-photo album
+# (the 20 photos chosen are 24 MP JPEGs of about 8 MB; the other 980 are small JPEGs of about 10 KB, which keeps
+# the set-up short) is registered, its previews made and its Download All built; the demo client hearts the 20
+# through the API; then the seconds from the first GET /albums/{id}/download?selection=favourites to "ready"
+# (polled every 250 ms) against the floor measured in the same run, copying the 20 photos' bytes from S3 to S3
+# once (GET + UploadPart, 8 at a time); ending
+#   RESULT photos=1000 chosen=20 ready_s=… floor_s=… ratio=…
 # --compare DIR adds the JARs in DIR ({module}-lambda.jar, e.g. saved from an older build), taking
 # turns with these, so that both sets meet the same load on the machine.
 set -euo pipefail
@@ -65,6 +73,7 @@ usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B]
        scripts/bench.sh --parts [--photos N] [--size-mb M] [--split-parts P] [--runs R] [--warmup W] [--signed]
        scripts/bench.sh --web [--photos N] [--warmup W]
        scripts/bench.sh --ready [--photos N]
+       scripts/bench.sh --favourites
   --photos N        photos in the album (e.g. 300)
   --size-mb M       mean photo size in MB, sizes vary +-25% (e.g. 8)
   --concurrency K   photos fetched at once (default 8)
@@ -87,6 +96,8 @@ usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B]
   --web             time web-size renditions of 24 MP photos against decoding alone, and their bytes (see above)
   --ready           time the web-size archive's readiness against the originals' in one build (see above;
                     default albums of 60 and 1,000 photos)
+  --favourites      time a 20-photo favourites archive of a 1,000-photo album on the local runner, against
+                    copying its photos S3 to S3 once (see above)
   --split-parts P   with --parts: the album is cut into at least P parts (default 8)
   --runs R          cold starts per JAR; medians are printed (default 5); with --click-check, timed
                     checks per album size (default 30); with --parts, measured runs per worker count
@@ -99,7 +110,7 @@ root="${BENCH_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 java="$JAVA_HOME/bin/java"
 photos="" size_mb="" concurrency=8 budget=192 xmx="" warmup="" auth=unsigned scaling=false inmemory=true build_only=false
-cold_start=false click_check=false parts=false incremental=false web=false ready=false split_parts=8 runs="" compare=""
+cold_start=false click_check=false parts=false incremental=false web=false ready=false favourites=false split_parts=8 runs="" compare=""
 data="$root/target/bench"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -120,6 +131,7 @@ while [ $# -gt 0 ]; do
     --incremental) incremental=true; shift ;;
     --web) web=true; shift ;;
     --ready) ready=true; shift ;;
+    --favourites) favourites=true; shift ;;
     --split-parts) split_parts="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --compare) compare="$2"; shift 2 ;;
@@ -144,6 +156,29 @@ if [ "$click_check" = true ]; then
   exec "$java" -Dsun.misc.unsafe.memory.access=allow \
     -cp "$work/classpath/test-classes:$work/classpath/classes:$work/classpath/lib/*" \
     com.clientalbums.client.bench.ClickCheckBenchmark "$root/target/tools" "${runs:-30}"
+fi
+if [ "$favourites" = true ]; then
+  # package, never install; e2e's test classes with the runner, the handlers and the built front end (Portal
+  # serves it). Private copies of the classes, as for the other modes; the runner's log goes to a file.
+  work="$root/target/favourites-bench"
+  rm -rf "$work" && mkdir -p "$work/classpath/lib"
+  echo "bench: building the local runner, the front end and the favourites benchmark"
+  if ! (cd "$root" && ./mvnw -B -q -pl e2e -am -DskipTests package dependency:build-classpath \
+        -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath.txt") >"$work/build.log" 2>&1; then
+    cat "$work/build.log" >&2; echo "bench: build failed" >&2; exit 1
+  fi
+  cp -r "$root/e2e/target/test-classes" "$work/classpath/test-classes"
+  tr ':' '\n' <"$work/classpath.txt" | xargs -I{} cp -r {} "$work/classpath/lib/"
+  echo "bench: log: $work/runner.log"
+  if ! "$java" -Xmx3g -Djava.awt.headless=true -Dsun.misc.unsafe.memory.access=allow \
+       -Dlogback.configurationFile=bench-logback.xml "-Dbench.log=$work/runner.log" \
+       "-De2e.root=$root" "-De2e.out=$work" "-Dtools.dir=$root/target/tools" \
+       -cp "$work/classpath/test-classes:$work/classpath/lib/*" com.clientalbums.e2e.FavouritesReadyBenchmark \
+       2>"$work/bench.err" | tee "$work/bench.out"; then
+    tail -n 40 "$work/bench.err" >&2; echo "bench: --favourites failed (logs: $work/bench.err, $work/runner.log)" >&2; exit 1
+  fi
+  grep -q '^RESULT ' "$work/bench.out" || { tail -n 40 "$work/bench.err" >&2; echo "bench: --favourites failed (logs: $work/bench.err, $work/runner.log)" >&2; exit 1; }
+  exit 0
 fi
 if [ "$cold_start" = true ]; then
   # package, never install: the JARs and the benchmark come from this checkout's reactor alone.

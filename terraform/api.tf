@@ -6,10 +6,12 @@
 # Guest routes: a share link's guest has no Cognito account. POST /share/session trades the
 # link's token (and PIN) for a guest session token, which is an HS256 JWT signed by this
 # system (sharing.tf), not by Cognito, so API Gateway's JWT authorizer would refuse it on the
-# two viewer routes a guest uses. Those three paths therefore have no authorizer, and the
-# client function verifies every token on them itself, Cognito's and a guest's alike (a guest
-# token reaches only its own album; the Cognito authorizer on every other route refuses it
-# anyway); they are throttled on their own (the stage below).
+# viewer routes a guest uses (the album, its downloads, its favourites) and on POST
+# /share/visitor, where a guest gives a name before their first favourite. Those paths
+# therefore have no authorizer, and the client function verifies every token on them itself,
+# Cognito's and a guest's alike (a guest token reaches only its own album; the Cognito
+# authorizer on every other route refuses it anyway); they are throttled on their own (the
+# stage below).
 #
 # Routes are listed one by one rather than as "ANY /{proxy+}": API Gateway then answers CORS
 # preflight (OPTIONS) itself, without the authorizer, and unknown paths get 404 without
@@ -23,8 +25,12 @@ locals {
     "GET /me", # who is signed in, and whether they may use the studio
     "GET /albums",
     "GET /albums/{album_id}",
-    "GET /albums/{album_id}/download",
-    "POST /share/session", # a share link's token (and PIN) for a guest session
+    "GET /albums/{album_id}/download", # Download All, or with ?selection=favourites the caller's favourites
+    "GET /albums/{album_id}/favourites",
+    "POST /albums/{album_id}/favourites",
+    "POST /albums/{album_id}/favourites/submit", # the selection sent to the photographer, then locked
+    "POST /share/session",                       # a share link's token (and PIN) for a guest session
+    "POST /share/visitor",                       # a guest's name (and e-mail), before their first favourite
   ]
 
   # The client routes a guest reaches, with a guest session token or (POST /share/session) none.
@@ -32,6 +38,10 @@ locals {
     "POST /share/session",
     "GET /albums/{album_id}",
     "GET /albums/{album_id}/download",
+    "GET /albums/{album_id}/favourites",
+    "POST /albums/{album_id}/favourites",
+    "POST /albums/{album_id}/favourites/submit",
+    "POST /share/visitor",
   ]
 
   admin_api_routes = [
@@ -50,6 +60,8 @@ locals {
     "GET /admin/albums/{album_id}/shares",
     "PATCH /admin/albums/{album_id}/shares/{share_id}",
     "DELETE /admin/albums/{album_id}/shares/{share_id}",
+    "GET /admin/albums/{album_id}/favourites", # each person's favourites and selection state
+    "POST /admin/albums/{album_id}/favourites/reopen",
   ]
 
   api_methods            = ["GET", "POST", "PUT", "PATCH", "DELETE"]
@@ -186,6 +198,13 @@ resource "aws_apigatewayv2_stage" "default" {
     throttling_rate_limit  = var.guest_session_throttling_rate_limit
   }
 
+  # Naming a visitor happens once per guest and link, like trading the token for a session.
+  route_settings {
+    route_key              = "POST /share/visitor"
+    throttling_burst_limit = var.guest_session_throttling_burst_limit
+    throttling_rate_limit  = var.guest_session_throttling_rate_limit
+  }
+
   route_settings {
     route_key              = "GET /albums/{album_id}"
     throttling_burst_limit = var.guest_view_throttling_burst_limit
@@ -194,6 +213,24 @@ resource "aws_apigatewayv2_stage" "default" {
 
   route_settings {
     route_key              = "GET /albums/{album_id}/download"
+    throttling_burst_limit = var.guest_view_throttling_burst_limit
+    throttling_rate_limit  = var.guest_view_throttling_rate_limit
+  }
+
+  route_settings {
+    route_key              = "GET /albums/{album_id}/favourites"
+    throttling_burst_limit = var.guest_view_throttling_burst_limit
+    throttling_rate_limit  = var.guest_view_throttling_rate_limit
+  }
+
+  route_settings {
+    route_key              = "POST /albums/{album_id}/favourites"
+    throttling_burst_limit = var.guest_view_throttling_burst_limit
+    throttling_rate_limit  = var.guest_view_throttling_rate_limit
+  }
+
+  route_settings {
+    route_key              = "POST /albums/{album_id}/favourites/submit"
     throttling_burst_limit = var.guest_view_throttling_burst_limit
     throttling_rate_limit  = var.guest_view_throttling_rate_limit
   }

@@ -1,4 +1,4 @@
-# The plan's three tables, and the share links' table. On demand: a photographer's traffic is
+# The plan's three tables, the share links' table, and the favourites' two (docs/favourites.md). On demand: a photographer's traffic is
 # small and bursty, and on-demand costs nothing while idle. Point-in-time recovery on
 # (35 days of restores); deletion protection on in production.
 
@@ -115,5 +115,60 @@ resource "aws_dynamodb_table" "share" {
 
   tags = {
     Name = "${var.project_name}-share"
+  }
+}
+
+# Favourites (and proofing selections): one item per album and person ("client:{email}" or
+# "guest:{share_id}:{visitor_id}"), its photos a string set. Every change is one conditional
+# UpdateItem on that item (ADD/DELETE on the set, conditions for the limit and the lock), so two
+# tabs or two people never lose each other's changes; the studio reads an album's people with one
+# Query on the table's key.
+resource "aws_dynamodb_table" "favourite" {
+  name                        = "${var.project_name}-favourite"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "album_id"
+  range_key                   = "person_id"
+  deletion_protection_enabled = local.is_production
+
+  attribute {
+    name = "album_id"
+    type = "S"
+  }
+
+  attribute {
+    name = "person_id"
+    type = "S"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  tags = {
+    Name = "${var.project_name}-favourite"
+  }
+}
+
+# Favourites archives: one record per distinct selection of an album's photos, keyed by its
+# content ("{album_id}.{hash of the sorted paths}"), with the album record's shape, so the
+# generator claims, builds and publishes it as it does an album. Maintenance deletes a record
+# (then its archives) 30 days after its last build.
+resource "aws_dynamodb_table" "selection_archive" {
+  name                        = "${var.project_name}-selection-archive"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "album_id"
+  deletion_protection_enabled = local.is_production
+
+  attribute {
+    name = "album_id"
+    type = "S"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  tags = {
+    Name = "${var.project_name}-selection-archive"
   }
 }

@@ -109,6 +109,14 @@ data "aws_iam_policy_document" "zip_generator" {
     resources = [aws_dynamodb_table.album.arn]
   }
 
+  # A favourites archive is a record of its own (docs/favourites.md), claimed, built and
+  # published as an album's is.
+  statement {
+    sid       = "ClaimAndPublishSelectionArchiveState"
+    actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"]
+    resources = [aws_dynamodb_table.selection_archive.arn]
+  }
+
   # SendMessage and ChangeMessageVisibility: the debounce puts a message back for later.
   statement {
     sid = "ConsumeGenerationQueue"
@@ -199,6 +207,25 @@ data "aws_iam_policy_document" "client_api" {
     sid       = "FindShareLinksByToken"
     actions   = ["dynamodb:Query"]
     resources = ["${aws_dynamodb_table.share.arn}/index/token_hash-index"]
+  }
+
+  # Favourites (common/…/favourite/FavouriteRepository.java): a person's list read by its key
+  # (GetItem; a returning guest's visitor is found the same way), every heart one conditional
+  # UpdateItem on the person's item (the limit and the submit lock are its conditions), a
+  # guest's item written with PutItem when they give their name, an album's items read with
+  # Query on the table's key. Never DeleteItem or Scan.
+  statement {
+    sid       = "KeepFavourites"
+    actions   = ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:PutItem"]
+    resources = [aws_dynamodb_table.favourite.arn]
+  }
+
+  # "Download favourites": the selection's archive record is read, made once (conditional
+  # PutItem) and its build requested (UpdateItem), as Download All does on the album's.
+  statement {
+    sid       = "RequestSelectionArchives"
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
+    resources = [aws_dynamodb_table.selection_archive.arn]
   }
 
   # The key that signs guest sessions (sharing.tf). SecureString under the AWS-managed aws/ssm
@@ -301,6 +328,15 @@ data "aws_iam_policy_document" "admin_api" {
     resources = [aws_dynamodb_table.share.arn]
   }
 
+  # Each person's favourites of an album (Query on the table's key, GetItem for one person) and
+  # reopening a submitted selection (UpdateItem). A guest's link label comes from the share
+  # table's reads above.
+  statement {
+    sid       = "ReadFavouritesReopenSelections"
+    actions   = ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem"]
+    resources = [aws_dynamodb_table.favourite.arn]
+  }
+
   statement {
     sid       = "InviteClients"
     actions   = ["cognito-idp:AdminCreateUser", "cognito-idp:AdminAddUserToGroup"]
@@ -390,6 +426,16 @@ data "aws_iam_policy_document" "maintenance" {
     sid       = "SweepAlbumState"
     actions   = ["dynamodb:Scan", "dynamodb:GetItem", "dynamodb:UpdateItem"]
     resources = [aws_dynamodb_table.album.arn]
+  }
+
+  # Favourites archives are never rebuilt by maintenance: their records are swept (Scan), and
+  # one whose last build is 30 days old is read again (GetItem) and deleted (DeleteItem); its
+  # archives are then unowned and deleted as such. UpdateItem: the record's archive state, which
+  # maintenance keeps as it keeps an album's.
+  statement {
+    sid       = "SweepSelectionArchives"
+    actions   = ["dynamodb:Scan", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:UpdateItem"]
+    resources = [aws_dynamodb_table.selection_archive.arn]
   }
 
   statement {

@@ -45,6 +45,7 @@ resource "aws_lambda_function" "zip_generator" {
     variables = {
       CLIENT_ALBUMS_BUCKET     = aws_s3_bucket.client_albums.id
       ALBUM_TABLE_NAME         = aws_dynamodb_table.album.name
+      SELECTION_TABLE_NAME     = aws_dynamodb_table.selection_archive.name
       ZIP_GENERATION_QUEUE_URL = aws_sqs_queue.zip_generation.url
       ZIP_FETCH_CONCURRENCY    = tostring(var.zip_fetch_concurrency)
       ZIP_PART_SIZE_MB         = tostring(var.zip_part_size_mb)
@@ -91,7 +92,7 @@ resource "aws_cloudwatch_log_group" "client_api" {
 
 resource "aws_lambda_function" "client_api" {
   function_name = "${var.project_name}-client-api"
-  description   = "Client portal API: albums, photos, Download All, guest sessions from share links (API Gateway HTTP API, payload 2.0)."
+  description   = "Client portal API: albums, photos, favourites, Download All and favourites archives, guest sessions from share links (API Gateway HTTP API, payload 2.0)."
   role          = aws_iam_role.client_api.arn
   runtime       = "java21"
   architectures = [var.lambda_architecture]
@@ -126,6 +127,8 @@ resource "aws_lambda_function" "client_api" {
       SHARE_TABLE_NAME         = aws_dynamodb_table.share.name
       GUEST_KEY_SOURCE         = "ssm:${aws_ssm_parameter.guest_session_key.name}"
       GUEST_SESSION_SECONDS    = tostring(var.guest_session_seconds)
+      FAVOURITE_TABLE_NAME     = aws_dynamodb_table.favourite.name
+      SELECTION_TABLE_NAME     = aws_dynamodb_table.selection_archive.name
     }
   }
 
@@ -152,7 +155,7 @@ resource "aws_cloudwatch_log_group" "admin_api" {
 
 resource "aws_lambda_function" "admin_api" {
   function_name = "${var.project_name}-admin-api"
-  description   = "Studio API: register albums, grant clients, share links, album settings, archive state, upload links (API Gateway HTTP API, payload 2.0)."
+  description   = "Studio API: register albums, grant clients, share links, album settings, archive state, upload links, clients' favourites (API Gateway HTTP API, payload 2.0)."
   role          = aws_iam_role.admin_api.arn
   runtime       = "java21"
   architectures = [var.lambda_architecture]
@@ -183,6 +186,7 @@ resource "aws_lambda_function" "admin_api" {
       WEB_SIZE_PX              = tostring(var.web_size_px)
       SHARE_TABLE_NAME         = aws_dynamodb_table.share.name
       PORTAL_URL               = local.portal_url # share links are PORTAL_URL/s/{token}
+      FAVOURITE_TABLE_NAME     = aws_dynamodb_table.favourite.name
     }
   }
 
@@ -209,7 +213,7 @@ resource "aws_cloudwatch_log_group" "maintenance" {
 
 resource "aws_lambda_function" "maintenance" {
   function_name = "${var.project_name}-maintenance"
-  description   = "Daily: re-queue stale or stuck albums, delete superseded archives, render previews."
+  description   = "Daily: re-queue stale or stuck albums, delete superseded archives and month-old favourites archives, render previews."
   role          = aws_iam_role.maintenance.arn
   runtime       = "java21"
   architectures = [var.lambda_architecture]
@@ -230,6 +234,7 @@ resource "aws_lambda_function" "maintenance" {
       ZIP_LEASE_SECONDS        = tostring(var.zip_lease_seconds)
       ZIP_QUIET_SECONDS        = tostring(var.zip_quiet_seconds)
       WEB_SIZE_PX              = tostring(var.web_size_px)
+      SELECTION_TABLE_NAME     = aws_dynamodb_table.selection_archive.name
     }
   }
 

@@ -84,3 +84,13 @@ output "guest_session_key_parameter" {
   description = "SSM parameter (SecureString) holding the key that signs guest sessions."
   value       = aws_ssm_parameter.guest_session_key.name
 }
+
+output "favourite_table_name" {
+  description = "Each person's favourites (and selection) per album."
+  value       = aws_dynamodb_table.favourite.name
+}
+
+output "selection_table_name" {
+  description = "Favourites archives: one record per distinct selection, built like an album."
+  value       = aws_dynamodb_table.selection_archive.name
+}

@@ -321,7 +321,7 @@ variable "api_throttling_rate_limit" {
 }
 
 variable "guest_session_throttling_burst_limit" {
-  description = "Burst limit (requests) of POST /share/session, the route that trades a share link for a guest session."
+  description = "Burst limit (requests) of POST /share/session, the route that trades a share link for a guest session, and of POST /share/visitor."
   type        = number
   default     = 20
 
@@ -332,7 +332,7 @@ variable "guest_session_throttling_burst_limit" {
 }
 
 variable "guest_session_throttling_rate_limit" {
-  description = "Steady rate limit (requests per second) of POST /share/session."
+  description = "Steady rate limit (requests per second) of POST /share/session and POST /share/visitor."
   type        = number
   default     = 10
 
@@ -343,7 +343,7 @@ variable "guest_session_throttling_rate_limit" {
 }
 
 variable "guest_view_throttling_burst_limit" {
-  description = "Burst limit (requests) of each route a guest views and downloads through (GET /albums/{album_id}, its /download)."
+  description = "Burst limit (requests) of each route a guest views, downloads and chooses favourites through (GET /albums/{album_id}, its /download and /favourites)."
   type        = number
   default     = 100
 
@@ -354,7 +354,7 @@ variable "guest_view_throttling_burst_limit" {
 }
 
 variable "guest_view_throttling_rate_limit" {
-  description = "Steady rate limit (requests per second) of each route a guest views and downloads through."
+  description = "Steady rate limit (requests per second) of each route a guest views, downloads and chooses favourites through."
   type        = number
   default     = 50
 

@@ -37,15 +37,23 @@ class ApiTest {
             "GET /albums",
             "GET /albums/{album_id}",
             "GET /albums/{album_id}/download",
-            "POST /share/session");
+            "GET /albums/{album_id}/favourites",
+            "POST /albums/{album_id}/favourites",
+            "POST /albums/{album_id}/favourites/submit",
+            "POST /share/session",
+            "POST /share/visitor");
     /**
      * The client routes a share link's guest uses: the handler's public route (no token) and its
      * viewer routes (a Cognito token or a guest session token).
      */
     static final Set<String> GUEST_ROUTES = Set.of(
             "POST /share/session",
+            "POST /share/visitor",
             "GET /albums/{album_id}",
-            "GET /albums/{album_id}/download");
+            "GET /albums/{album_id}/download",
+            "GET /albums/{album_id}/favourites",
+            "POST /albums/{album_id}/favourites",
+            "POST /albums/{album_id}/favourites/submit");
     static final Set<String> ADMIN_ROUTES = Set.of(
             "POST /admin/albums",
             "GET /admin/albums",
@@ -61,7 +69,9 @@ class ApiTest {
             "POST /admin/albums/{album_id}/shares",
             "GET /admin/albums/{album_id}/shares",
             "PATCH /admin/albums/{album_id}/shares/{share_id}",
-            "DELETE /admin/albums/{album_id}/shares/{share_id}");
+            "DELETE /admin/albums/{album_id}/shares/{share_id}",
+            "GET /admin/albums/{album_id}/favourites",
+            "POST /admin/albums/{album_id}/favourites/reopen");
 
     private static Set<String> routes(String local) {
         Set<String> routes = new TreeSet<>();
@@ -146,7 +156,8 @@ class ApiTest {
             METHODS.forEach(m -> (guests ? open : authorized).add(m + " " + path));
         }
         for (String route : ADMIN_ROUTES) METHODS.forEach(m -> authorized.add(m + " " + route.split(" ")[1]));
-        assertEquals(Set.of("/share/session", "/albums/{album_id}", "/albums/{album_id}/download"),
+        assertEquals(Set.of("/share/session", "/share/visitor", "/albums/{album_id}", "/albums/{album_id}/download",
+                        "/albums/{album_id}/favourites", "/albums/{album_id}/favourites/submit"),
                 open.stream().map(r -> r.split(" ")[1]).collect(Collectors.toSet()));
         assertTrue(authorized.contains("GET /albums") && authorized.contains("GET /me"), "the album list and /me stay signed-in only");
         assertTrue(authorized.stream().filter(r -> r.contains("/admin/")).count() >= ADMIN_ROUTES.size(), "every studio route keeps the authorizer");
@@ -159,10 +170,13 @@ class ApiTest {
         Map<String, Block> settings = new TreeMap<>();
         stage.blocks("route_settings").forEach(b -> settings.put(b.string("route_key"), b));
         assertEquals(new TreeSet<>(GUEST_ROUTES), settings.keySet(), "one throttle per guest route");
-        Block session = settings.get("POST /share/session");
-        assertEquals("${var.guest_session_throttling_burst_limit}", session.string("throttling_burst_limit"));
-        assertEquals("${var.guest_session_throttling_rate_limit}", session.string("throttling_rate_limit"));
-        for (String view : List.of("GET /albums/{album_id}", "GET /albums/{album_id}/download")) {
+        // Sessions and visitors are made once per guest; the viewing and favourites routes are used all along.
+        for (String once : List.of("POST /share/session", "POST /share/visitor")) {
+            assertEquals("${var.guest_session_throttling_burst_limit}", settings.get(once).string("throttling_burst_limit"), once);
+            assertEquals("${var.guest_session_throttling_rate_limit}", settings.get(once).string("throttling_rate_limit"), once);
+        }
+        for (String view : List.of("GET /albums/{album_id}", "GET /albums/{album_id}/download", "GET /albums/{album_id}/favourites",
+                "POST /albums/{album_id}/favourites", "POST /albums/{album_id}/favourites/submit")) {
             assertEquals("${var.guest_view_throttling_burst_limit}", settings.get(view).string("throttling_burst_limit"), view);
             assertEquals("${var.guest_view_throttling_rate_limit}", settings.get(view).string("throttling_rate_limit"), view);
         }

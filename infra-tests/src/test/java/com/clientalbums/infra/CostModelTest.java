@@ -49,7 +49,7 @@ class CostModelTest {
         assertTrue(report.contains("| 10 albums | 100 albums | 1,000 albums |"), report);
         for (String component : new String[] {"Intelligent-Tiering", "thumbnails and previews", "archives under zips/",
                 "S3 requests", "Data transfer out", "Lambda: ZIP generator", "SQS", "DynamoDB", "API Gateway", "S3 old versions",
-                "web-size photos"}) {
+                "web-size photos", "favourites archives"}) {
             assertTrue(report.contains(component), "no line for " + component);
         }
     }
@@ -65,6 +65,24 @@ class CostModelTest {
             assertTrue(share > 0.05 && share < 0.15, "web size vs originals: " + share);
         }
         assertTrue(report.contains("web-size rendition in 0.20 s more, an estimate"), "the rendering time is marked as an estimate");
+    }
+
+    @Test
+    void each_favourites_archive_built_is_stored_both_sizes_for_the_thirty_days_maintenance_keeps_it() throws IOException {
+        String report = printedReport();
+        Matcher built = Pattern.compile("\\| Favourites changes / favourites archives built \\|"
+                + " [0-9.,]+ / ([0-9.,]+) \\| [0-9.,]+ / ([0-9.,]+) \\| [0-9.,]+ / ([0-9.,]+) \\|").matcher(report);
+        Matcher stored = Pattern.compile("\\| Favourites archives stored \\(GiB-months\\) \\| ([0-9.,]+) \\| ([0-9.,]+) \\| ([0-9.,]+) \\|")
+                .matcher(report);
+        assertTrue(built.find() && stored.find(), report);
+        // 40 photos of 8 MB and their 800 KB renditions, kept 30 of a month's 30.44 days.
+        double expected = 40 * (8e6 + 800e3) / (1024.0 * 1024 * 1024) * 30 / 30.44;
+        for (int i = 1; i <= 3; i++) {
+            double perArchive = Double.parseDouble(stored.group(i).replace(",", "")) / Double.parseDouble(built.group(i).replace(",", ""));
+            assertEquals(expected, perArchive, expected * 0.03, "GiB-months per favourites archive");
+        }
+        assertTrue(report.contains("(Standard, deleted 30 days after their last build)"), report);
+        assertTrue(report.contains("A favourites archive of 40 photos, both sizes, builds in 7.35 s."), "40 x 8.8 MB at 150 MB/s plus 5 s");
     }
 
     @Test

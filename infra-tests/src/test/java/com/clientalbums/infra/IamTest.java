@@ -43,6 +43,8 @@ class IamTest {
     private static final String GRANT_INDEX = GRANT_TABLE + "/index/album_id-index";
     private static final String SHARE_TABLE = "${aws_dynamodb_table.share.arn}";
     private static final String SHARE_TOKEN_INDEX = SHARE_TABLE + "/index/token_hash-index";
+    private static final String FAVOURITE_TABLE = "${aws_dynamodb_table.favourite.arn}";
+    private static final String SELECTION_TABLE = "${aws_dynamodb_table.selection_archive.arn}";
     private static final String GUEST_KEY = "${aws_ssm_parameter.guest_session_key.arn}";
     private static final String QUEUE = "${aws_sqs_queue.zip_generation.arn}";
     private static final String USER_POOL = "${aws_cognito_user_pool.clients.arn}";
@@ -70,6 +72,9 @@ class IamTest {
                     "dynamodb:GetItem " + ALBUM_TABLE,
                     "dynamodb:UpdateItem " + ALBUM_TABLE,
                     "dynamodb:PutItem " + ALBUM_TABLE,
+                    "dynamodb:GetItem " + SELECTION_TABLE,
+                    "dynamodb:UpdateItem " + SELECTION_TABLE,
+                    "dynamodb:PutItem " + SELECTION_TABLE,
                     "sqs:ReceiveMessage " + QUEUE,
                     "sqs:DeleteMessage " + QUEUE,
                     "sqs:GetQueueAttributes " + QUEUE,
@@ -91,6 +96,13 @@ class IamTest {
                     "dynamodb:GetItem " + SHARE_TABLE,
                     "dynamodb:UpdateItem " + SHARE_TABLE,
                     "dynamodb:Query " + SHARE_TOKEN_INDEX,
+                    "dynamodb:GetItem " + FAVOURITE_TABLE,
+                    "dynamodb:Query " + FAVOURITE_TABLE,
+                    "dynamodb:UpdateItem " + FAVOURITE_TABLE,
+                    "dynamodb:PutItem " + FAVOURITE_TABLE,
+                    "dynamodb:GetItem " + SELECTION_TABLE,
+                    "dynamodb:PutItem " + SELECTION_TABLE,
+                    "dynamodb:UpdateItem " + SELECTION_TABLE,
                     "ssm:GetParameter " + GUEST_KEY,
                     "sqs:SendMessage " + QUEUE),
             "admin_api", Set.of(
@@ -120,6 +132,9 @@ class IamTest {
                     "dynamodb:GetItem " + SHARE_TABLE,
                     "dynamodb:Query " + SHARE_TABLE,
                     "dynamodb:UpdateItem " + SHARE_TABLE,
+                    "dynamodb:Query " + FAVOURITE_TABLE,
+                    "dynamodb:GetItem " + FAVOURITE_TABLE,
+                    "dynamodb:UpdateItem " + FAVOURITE_TABLE,
                     "sqs:SendMessage " + QUEUE,
                     "cognito-idp:AdminCreateUser " + USER_POOL,
                     "cognito-idp:AdminAddUserToGroup " + USER_POOL),
@@ -140,6 +155,10 @@ class IamTest {
                     "dynamodb:Scan " + ALBUM_TABLE,
                     "dynamodb:GetItem " + ALBUM_TABLE,
                     "dynamodb:UpdateItem " + ALBUM_TABLE,
+                    "dynamodb:Scan " + SELECTION_TABLE,
+                    "dynamodb:DeleteItem " + SELECTION_TABLE,
+                    "dynamodb:GetItem " + SELECTION_TABLE,
+                    "dynamodb:UpdateItem " + SELECTION_TABLE,
                     "sqs:SendMessage " + QUEUE));
 
     static List<LambdaFunction> functions() {
@@ -322,6 +341,30 @@ class IamTest {
         Block parameter = TF.resource("aws_ssm_parameter", "guest_session_key");
         assertEquals("SecureString", parameter.string("type"));
         assertFalse(parameter.has("key_id"), "a customer-managed key needs kms:Decrypt in the client API's role");
+    }
+
+    @Test
+    void only_the_apis_touch_favourites_and_nobody_deletes_or_scans_them() {
+        // A person's favourites are changed by conditional writes only; the studio reopens, never
+        // removes, a selection. Deleting or scanning them would be a new, deliberate grant.
+        for (LambdaFunction f : LambdaFunction.all()) {
+            Set<String> actions = new TreeSet<>();
+            rolePolicy(f.resource()).stream().filter(s -> s.resources().contains(FAVOURITE_TABLE)).forEach(s -> actions.addAll(s.actions()));
+            boolean api = f.equals(LambdaFunction.CLIENT_API) || f.equals(LambdaFunction.ADMIN_API);
+            assertEquals(api, !actions.isEmpty(), f + " on the favourite table: " + actions);
+            assertFalse(actions.contains("dynamodb:DeleteItem") || actions.contains("dynamodb:Scan"), f + ": " + actions);
+        }
+    }
+
+    @Test
+    void favourites_archive_records_are_deleted_by_maintenance_alone_and_not_rebuilt_by_it() {
+        // Nothing builds a selection before a click: maintenance sweeps records, it never writes new ones.
+        for (LambdaFunction f : LambdaFunction.all()) {
+            Set<String> actions = new TreeSet<>();
+            rolePolicy(f.resource()).stream().filter(s -> s.resources().contains(SELECTION_TABLE)).forEach(s -> actions.addAll(s.actions()));
+            assertEquals(f.equals(LambdaFunction.MAINTENANCE), actions.contains("dynamodb:DeleteItem"), f + ": " + actions);
+            if (f.equals(LambdaFunction.MAINTENANCE)) assertFalse(actions.contains("dynamodb:PutItem"), f + ": " + actions);
+        }
     }
 
     /** An IAM resource pattern as a regex: "*" spans any characters, slashes included; "?" is one. */

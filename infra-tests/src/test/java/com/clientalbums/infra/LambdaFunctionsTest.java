@@ -221,6 +221,29 @@ class LambdaFunctionsTest {
     }
 
     @Test
+    void each_table_setting_names_the_table_terraform_makes_for_it() {
+        // A favourites archive record in the album table (or an album in the selection table)
+        // would be built, swept and expired by the wrong rules.
+        Map<Setting, String> tables = Map.of(
+                Setting.ALBUM_TABLE_NAME, "album",
+                Setting.USER_TABLE_NAME, "user",
+                Setting.USER_ALBUM_TABLE_NAME, "user_album",
+                Setting.SHARE_TABLE_NAME, "share",
+                Setting.FAVOURITE_TABLE_NAME, "favourite",
+                Setting.SELECTION_TABLE_NAME, "selection_archive");
+        Set<String> used = new TreeSet<>();
+        for (LambdaFunction f : LambdaFunction.all()) {
+            Map<String, String> env = function(f).block("environment").map("variables");
+            tables.forEach((setting, table) -> {
+                if (!env.containsKey(setting.name())) return;
+                assertEquals("${aws_dynamodb_table." + table + ".name}", env.get(setting.name()), f + " " + setting.name());
+                used.add(table);
+            });
+        }
+        assertEquals(new TreeSet<>(TF.resources("aws_dynamodb_table").keySet()), used, "every table is some function's");
+    }
+
+    @Test
     void the_client_api_signs_guest_sessions_with_the_key_terraform_keeps_in_ssm() {
         Map<String, String> env = function(LambdaFunction.CLIENT_API).block("environment").map("variables");
         assertEquals("ssm:${aws_ssm_parameter.guest_session_key.name}", env.get(Setting.GUEST_KEY_SOURCE.name()));

@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** The album, user, user-album and share tables (terraform/dynamodb.tf). */
+/** The album, user, user-album, share, favourite and selection-archive tables (terraform/dynamodb.tf). */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TablesTest {
 
@@ -28,6 +28,8 @@ class TablesTest {
             "user,       ${var.project_name}-user,       email,    ''",
             "user_album, ${var.project_name}-user-album, email,    album_id",
             "share,      ${var.project_name}-share,      album_id, share_id",
+            "favourite,  ${var.project_name}-favourite,  album_id, person_id",
+            "selection_archive, ${var.project_name}-selection-archive, album_id, ''",
     })
     void each_table_has_the_plans_name_and_keys(String table, String name, String hashKey, String rangeKey) {
         Block t = TF.resource("aws_dynamodb_table", table);
@@ -89,7 +91,29 @@ class TablesTest {
     }
 
     @Test
-    void there_are_exactly_the_three_tables_of_the_plan_and_the_share_links_table() {
-        assertEquals(Set.of("album", "user", "user_album", "share"), TF.resources("aws_dynamodb_table").keySet());
+    void a_favourites_archive_record_has_the_album_records_shape_so_the_generator_builds_it_as_an_album() {
+        // One key, album_id (the album's id, '.', the selection's hash), and no index: the same
+        // repository code reads and writes both tables.
+        Block album = TF.resource("aws_dynamodb_table", "album");
+        Block selection = TF.resource("aws_dynamodb_table", "selection_archive");
+        assertEquals(album.string("hash_key"), selection.string("hash_key"));
+        assertFalse(selection.has("range_key"), "a selection archive is one record, as an album is");
+        assertEquals(album.blocks("global_secondary_index").size(), selection.blocks("global_secondary_index").size());
+    }
+
+    @Test
+    void an_albums_favourites_are_one_query_on_the_favourite_tables_key_without_an_index() {
+        // The studio lists an album's people by album_id; each person's change is one conditional
+        // write on its own item (album_id, person_id), which an index would only make dearer.
+        Block favourite = TF.resource("aws_dynamodb_table", "favourite");
+        assertEquals("album_id", favourite.string("hash_key"));
+        assertEquals("person_id", favourite.string("range_key"));
+        assertEquals(0, favourite.blocks("global_secondary_index").size());
+    }
+
+    @Test
+    void there_are_exactly_the_three_tables_of_the_plan_the_share_links_table_and_the_favourites_two() {
+        assertEquals(Set.of("album", "user", "user_album", "share", "favourite", "selection_archive"),
+                TF.resources("aws_dynamodb_table").keySet());
     }
 }

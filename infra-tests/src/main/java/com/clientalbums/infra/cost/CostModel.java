@@ -130,12 +130,13 @@ public final class CostModel {
             int dynamoWritesPerBuild,       // claim, progress every few seconds, publish
             double idleQueueRequestsPerMonth, // Lambda's pollers long-poll even an empty queue
             int alarms,
-            Sharing sharing) {
+            Sharing sharing,
+            Picking picking) {
 
         static Assumptions typical() {
             return new Assumptions(1000, 8, 35, 300, 12, 1.5, 3, 50, 10, 200, 20, 0.05, 0.05, 300, 20,
                     150, 5, 1769, 1024, 120, 1024, 0.7, 0.2, 30, 30, 0.1, 16, 4096, 4, 4, 20,
-                    5 * 3 * 60 * 24 * 30, 4, Sharing.typical());
+                    5 * 3 * 60 * 24 * 30, 4, Sharing.typical(), Picking.typical());
         }
 
         Assumptions withThroughput(double mbps) {
@@ -146,7 +147,7 @@ public final class CostModel {
                     generatorMemoryMb, apiMemoryMb, apiMillisPerRequest, maintenanceMemoryMb, previewSecondsPerPhoto,
                     maintenanceSecondsPerAlbumPerRun, archiveExpiryDays, photoVersionRetentionDays, replacedPhotoShare,
                     partSizeMib, splitSizeMib, parallelParts, sidecarPutsPerArchivePart, dynamoWritesPerBuild,
-                    idleQueueRequestsPerMonth, alarms, sharing);
+                    idleQueueRequestsPerMonth, alarms, sharing, picking);
         }
 
         Assumptions withArchiveExpiryDays(int days) {
@@ -156,7 +157,7 @@ public final class CostModel {
                     apiRequestsPerRevisit, buildThroughputMbps, buildOverheadSeconds, generatorMemoryMb, apiMemoryMb, apiMillisPerRequest, maintenanceMemoryMb,
                     previewSecondsPerPhoto, maintenanceSecondsPerAlbumPerRun, days, photoVersionRetentionDays, replacedPhotoShare,
                     partSizeMib, splitSizeMib, parallelParts, sidecarPutsPerArchivePart, dynamoWritesPerBuild,
-                    idleQueueRequestsPerMonth, alarms, sharing);
+                    idleQueueRequestsPerMonth, alarms, sharing, picking);
         }
 
         double albumGib() {
@@ -213,6 +214,35 @@ public final class CostModel {
             return Math.ceil((double) archiveParts() / workers) * partMb / buildThroughputMbps + buildOverheadSeconds;
         }
 
+        /** One favourites archive's photo bytes (originals), in GiB. */
+        double selectionGib() {
+            return picking.photosPerSelection() * photoMb * 1e6 / GIB;
+        }
+
+        /** One favourites archive's web-size bytes, in GiB. */
+        double webSelectionGib() {
+            return picking.photosPerSelection() * sharing.renditionKb() * 1e3 / GIB;
+        }
+
+        /**
+         * Generator seconds of one favourites archive build: both sizes, from the selected photos
+         * and their renditions, plus one build's overhead (a selection is small: one part each).
+         */
+        double selectionBuildSeconds() {
+            return picking.photosPerSelection() * (photoMb + sharing.renditionKb() / 1e3) / buildThroughputMbps + buildOverheadSeconds;
+        }
+
+        /**
+         * PUT-class requests of one favourites archive build: the originals' upload parts and the
+         * web-size one, per archive its CreateMultipartUpload, CompleteMultipartUpload and
+         * sidecars, and the album's listing (kept to the selection).
+         */
+        double selectionBuildPutRequests() {
+            double bytes = picking.photosPerSelection() * photoMb * 1e6;
+            return Math.ceil(bytes / (partSizeMib * 1024.0 * 1024)) + 1 + 2 * (2 + sidecarPutsPerArchivePart)
+                    + Math.ceil(photosPerAlbum / 1000.0);
+        }
+
         /** Preview images one gallery view loads: the photos shown in the viewer and the two neighbours warmed beyond them. */
         int previewsLoadedPerView() {
             return photosOpenedPerView == 0 ? 0 : photosOpenedPerView + 2;
@@ -237,6 +267,31 @@ public final class CostModel {
                    int guestRequestsPerSession, int webZipDownloadsPerNewAlbum) {
         static Sharing typical() {
             return new Sharing(800, 0.2, 20, 10, 5);
+        }
+    }
+
+    /**
+     * Favourites and proofing selections (docs/favourites.md): each person's list is one item of
+     * the favourite table, every change one conditional write; a favourites archive is built by
+     * the archive engine on the first click, once per distinct selection, and deleted 30 days
+     * after its last build.
+     *
+     * @param peoplePerNewAlbum      people who heart photos in a new album (the client and two named guests)
+     * @param changesPerPerson       hearts and removals, each one conditional UpdateItem
+     * @param writeUnitsPerChange    DynamoDB write units per change: an item of 40 paths is over 1 KB
+     * @param apiReadsPerPerson      GET favourites (each album page load) and a submit
+     * @param studioReadsPerNewAlbum the photographer's favourites panel (one Query each)
+     * @param photosPerSelection     photos in a favourites archive (a wedding book's 40)
+     * @param archivesPerNewAlbum    distinct selections downloaded in a new album's first month (equal selections share one)
+     * @param downloadsPerArchive    times each favourites archive is downloaded
+     * @param pollsPerArchive        status polls until it is ready, and the answer with its links
+     * @param keptDays               maintenance deletes a favourites archive this long after its last build
+     */
+    record Picking(int peoplePerNewAlbum, int changesPerPerson, int writeUnitsPerChange, int apiReadsPerPerson,
+                   int studioReadsPerNewAlbum, int photosPerSelection, double archivesPerNewAlbum, double downloadsPerArchive,
+                   int pollsPerArchive, int keptDays) {
+        static Picking typical() {
+            return new Picking(3, 60, 2, 10, 5, 40, 2, 1, 10, 30);
         }
     }
 
@@ -267,7 +322,11 @@ public final class CostModel {
             double dynamoReads,
             double logsGib,
             double photoItCost,
-            double photoStandardCost) {
+            double photoStandardCost,
+            double favouriteChanges,
+            double favouritesArchiveBuilds,
+            double favouritesArchiveGibMonths,
+            double generatorFavouritesGbSeconds) {
 
         static Usage of(int albums, Assumptions a, Prices p) {
             double albumGib = a.albumGib();
@@ -283,6 +342,12 @@ public final class CostModel {
             // Each guest session views the gallery once, as a client's visit does.
             double galleryViews = newAlbums * a.galleryViewsPerNewAlbum() + guestSessions;
             double webZipDownloads = newAlbums * share.webZipDownloadsPerNewAlbum();
+            Picking pick = a.picking();
+            double favouriteChanges = newAlbums * pick.peoplePerNewAlbum() * pick.changesPerPerson();
+            double favouritesBuilds = newAlbums * pick.archivesPerNewAlbum();
+            double favouritesDownloads = favouritesBuilds * pick.downloadsPerArchive();
+            double favouritesApiRequests = favouriteChanges + newAlbums * (pick.peoplePerNewAlbum() * pick.apiReadsPerPerson()
+                    + pick.studioReadsPerNewAlbum()) + favouritesBuilds * pick.pollsPerArchive();
 
             double photoGib = albums * albumGib;
             // Both images of every photo of every album kept, in S3 Standard (previews/ has no lifecycle rule).
@@ -298,7 +363,11 @@ public final class CostModel {
             // more day as an old version (previews' old versions are too small to count).
             double oldPhotoVersionGibMonths = newAlbums * albumGib * a.replacedPhotoShare()
                     * a.photoVersionRetentionDays() / DAYS_PER_MONTH;
-            double oldArchiveVersionGibMonths = builds * (albumGib + a.webAlbumGib()) / DAYS_PER_MONTH;
+            // Favourites archives, both sizes, from their build until maintenance deletes them.
+            double favouritesArchiveGibMonths = favouritesBuilds * (a.selectionGib() + a.webSelectionGib())
+                    * pick.keptDays() / DAYS_PER_MONTH;
+            double oldArchiveVersionGibMonths = (builds * (albumGib + a.webAlbumGib())
+                    + favouritesBuilds * (a.selectionGib() + a.webSelectionGib())) / DAYS_PER_MONTH;
 
             double listsPerAlbum = Math.ceil(a.photosPerAlbum() / 1000.0);
             // previews/{album}/ holds a thumb and a preview key per photo: twice as many listing pages.
@@ -313,7 +382,8 @@ public final class CostModel {
                     + 30 * 2                                                  // maintenance: zips/ and open multipart uploads
                     // Album API per gallery view: the album list's cover (one key), the photos and the
                     // preview keys. Its links are presigned locally: no S3 request until the browser asks.
-                    + galleryViews * (1 + listsPerAlbum + previewListsPerAlbum);
+                    + galleryViews * (1 + listsPerAlbum + previewListsPerAlbum)
+                    + favouritesBuilds * a.selectionBuildPutRequests();          // favourites archives, both sizes
             // HEAD is priced as a GET.
             double gets = builds * (a.photosPerAlbum() + a.archiveParts())    // every photo read; a HEAD per archive part (built already?)
                     // A new photo: HEADs of the photo, its thumb (missing: the check stops there) and the
@@ -326,11 +396,15 @@ public final class CostModel {
                     + galleryViews * (a.thumbnailsLoadedPerView() + a.previewsLoadedPerView())
                     + newAlbums * (a.photoDownloadsPerNewAlbum() + a.zipDownloadsPerNewAlbum())
                     + webZipDownloads
+                    // A favourites archive reads its photos, HEADs and reads their renditions, HEADs its two archives.
+                    + favouritesBuilds * (3 * pick.photosPerSelection() + 2)
+                    + favouritesDownloads
                     + revisits;
 
             double transferGib = newAlbums * a.zipDownloadsPerNewAlbum() * albumGib
                     + revisits * albumGib
                     + webZipDownloads * a.webAlbumGib()
+                    + favouritesDownloads * a.selectionGib()
                     + newAlbums * a.photoDownloadsPerNewAlbum() * a.photoMb() * 1e6 / GIB
                     + galleryViews * (a.thumbnailsLoadedPerView() * a.thumbKb()
                             + a.previewsLoadedPerView() * a.previewKb()) * 1e3 / GIB;
@@ -341,14 +415,15 @@ public final class CostModel {
             // Web size: each rendition made with its photo's previews, the web-size archive with each build.
             double generatorWebGbSeconds = (newPhotos * share.renditionSecondsPerPhoto() + builds * a.webBuildSeconds())
                     * a.generatorMemoryMb() / 1024.0;
+            double generatorFavouritesGbSeconds = favouritesBuilds * a.selectionBuildSeconds() * a.generatorMemoryMb() / 1024.0;
             double apiRequests = newAlbums * a.apiRequestsPerNewAlbum() + revisits * a.apiRequestsPerRevisit()
-                    + guestSessions * share.guestRequestsPerSession();
+                    + guestSessions * share.guestRequestsPerSession() + favouritesApiRequests;
             double apiGbSeconds = apiRequests * a.apiMillisPerRequest() / 1000 * a.apiMemoryMb() / 1024.0;
             // Maintenance only sweeps: it renders nothing while the photo events arrive.
             double maintenanceSeconds = 30 * (5 + albums * a.maintenanceSecondsPerAlbumPerRun());
             double maintenanceGbSeconds = maintenanceSeconds * a.maintenanceMemoryMb() / 1024.0;
 
-            double queueMessages = newAlbums * (a.photosPerAlbum() + 5) + revisits * 2;
+            double queueMessages = newAlbums * (a.photosPerAlbum() + 5) + revisits * 2 + favouritesBuilds * 2;
             // Send, receive and delete per message (batching lowers it, debounce raises it) plus idle polling.
             double sqsRequests = queueMessages * 3 + a.idleQueueRequestsPerMonth();
             double lambdaRequests = apiRequests + queueMessages / 10 + 30;
@@ -358,10 +433,17 @@ public final class CostModel {
             // (so a revoke counts at once); a web-size Download All counts against the link's limit.
             double shareWrites = newAlbums + guestSessions + webZipDownloads;
             double shareReads = guestSessions * (2 + share.guestRequestsPerSession());
-            double dynamoWrites = builds * a.dynamoWritesPerBuild() + apiRequests * 0.2 + 30 * albums * 0.1 + shareWrites;
-            double dynamoReads = apiRequests * 2 + builds * 5 + 30 * albums / 8.0 + shareReads;
+            // Favourites: every change one conditional write on the person's item; a favourites
+            // archive's record made once and written by its build as an album's is. Maintenance
+            // reads those records in its daily sweep.
+            double favouriteWrites = favouriteChanges * pick.writeUnitsPerChange()
+                    + favouritesBuilds * (1 + a.dynamoWritesPerBuild());
+            double dynamoWrites = builds * a.dynamoWritesPerBuild() + apiRequests * 0.2 + 30 * albums * 0.1 + shareWrites
+                    + favouriteWrites;
+            double dynamoReads = apiRequests * 2 + builds * 5 + 30 * albums / 8.0 + shareReads
+                    + favouritesBuilds * 5 + 30 * favouritesBuilds * pick.keptDays() / DAYS_PER_MONTH / 8.0;
 
-            double logsGib = (apiRequests * 1e3 + builds * 50e3 + 30 * 20e3 + queueMessages * 300) / GIB;
+            double logsGib = (apiRequests * 1e3 + (builds + favouritesBuilds) * 50e3 + 30 * 20e3 + queueMessages * 300) / GIB;
 
             double itMonitoring = albums * a.photosPerAlbum() / 1000.0 * p.itMonitoringPer1000Objects();
             double[] tiers = intelligentTieringShares(a);
@@ -374,11 +456,11 @@ public final class CostModel {
                     transferGib, generatorBuildGbSeconds, generatorPreviewGbSeconds, generatorWebGbSeconds,
                     apiGbSeconds, maintenanceGbSeconds,
                     lambdaRequests, apiRequests, sqsRequests, dynamoWrites, dynamoReads, logsGib, photoItCost,
-                    photoStandardCost);
+                    photoStandardCost, favouriteChanges, favouritesBuilds, favouritesArchiveGibMonths, generatorFavouritesGbSeconds);
         }
 
         double generatorGbSeconds() {
-            return generatorBuildGbSeconds + generatorPreviewGbSeconds + generatorWebGbSeconds;
+            return generatorBuildGbSeconds + generatorPreviewGbSeconds + generatorWebGbSeconds + generatorFavouritesGbSeconds;
         }
 
         double lambdaGbSeconds() {
@@ -496,19 +578,21 @@ public final class CostModel {
                 u -> u.archiveGibMonths() * p.s3StandardGbMonth()));
         // Old versions of photos are read by nobody: Intelligent-Tiering moves them to Infrequent
         // Access after 30 days; priced at Frequent, the most they can cost within the retention.
+        lines.add(new Line("S3 favourites archives, originals and web size (Standard, deleted " + a.picking().keptDays()
+                + " days after their last build)", u -> u.favouritesArchiveGibMonths() * p.s3StandardGbMonth()));
         lines.add(new Line("S3 old versions: photos " + a.photoVersionRetentionDays() + " days, archives 1 day",
                 u -> u.oldPhotoVersionGibMonths() * p.itFrequentGbMonth() + u.oldArchiveVersionGibMonths() * p.s3StandardGbMonth()));
         lines.add(new Line("S3 requests (PUT/LIST and GET/HEAD)",
                 u -> u.putListRequests() / 1000 * p.s3PutListPer1000() + u.getRequests() / 1000 * p.s3GetPer1000()));
         lines.add(new Line("Data transfer out (downloads, thumbnails, previews)", u -> u.transferGib() * p.transferOutPerGb()));
-        lines.add(new Line("Lambda: ZIP generator (archives, previews, web-size photos)", u -> u.generatorGbSeconds() * p.lambdaArmPerGbSecond()));
+        lines.add(new Line("Lambda: ZIP generator (archives, favourites archives, previews, web-size photos)", u -> u.generatorGbSeconds() * p.lambdaArmPerGbSecond()));
         lines.add(new Line("Lambda: APIs and maintenance, requests",
                 u -> (u.apiGbSeconds() + u.maintenanceGbSeconds()) * p.lambdaArmPerGbSecond()
                         + u.lambdaRequests() / 1e6 * p.lambdaPerMillionRequests()));
         lines.add(new Line("SQS (incl. idle long polling)", u -> u.sqsRequests() / 1e6 * p.sqsPerMillionRequests()));
         lines.add(new Line("DynamoDB on demand, storage, PITR", u -> u.dynamoWrites() / 1e6 * p.dynamoWritePerMillion()
                 + u.dynamoReads() / 1e6 * p.dynamoReadPerMillion()
-                + dynamoGb(u) * (p.dynamoStorageGbMonth() + p.dynamoPitrGbMonth())));
+                + dynamoGb(u, a) * (p.dynamoStorageGbMonth() + p.dynamoPitrGbMonth())));
         lines.add(new Line("API Gateway HTTP API", u -> u.apiRequests() / 1e6 * p.httpApiPerMillion()));
         lines.add(new Line("CloudWatch logs and " + a.alarms() + " alarms",
                 u -> u.logsGib() * (p.logsIngestPerGb() + p.logsStorageGbMonth()) + a.alarms() * p.alarmPerMonth()));
@@ -521,14 +605,16 @@ public final class CostModel {
         double lambda = Math.min(u.lambdaGbSeconds(), free.lambdaGbSeconds()) * p.lambdaArmPerGbSecond()
                 + Math.min(u.lambdaRequests(), free.lambdaRequests()) / 1e6 * p.lambdaPerMillionRequests();
         double sqs = Math.min(u.sqsRequests(), free.sqsRequests()) / 1e6 * p.sqsPerMillionRequests();
-        double dynamo = Math.min(dynamoGb(u), free.dynamoStorageGb()) * p.dynamoStorageGbMonth();
+        double dynamo = Math.min(dynamoGb(u, a), free.dynamoStorageGb()) * p.dynamoStorageGbMonth();
         double logs = Math.min(u.logsGib(), free.logsGb()) * p.logsIngestPerGb()
                 + Math.min(a.alarms(), free.alarms()) * p.alarmPerMonth();
         return transfer + lambda + sqs + dynamo + logs;
     }
 
-    private static double dynamoGb(Usage u) {
-        return u.albums() * 5e3 / GIB; // album record with progress, grants, users: a few KB per album
+    private static double dynamoGb(Usage u, Assumptions a) {
+        // Album record with progress, grants, users: a few KB per album; each person's favourites
+        // item holds their paths (about 1.5 KB for 40).
+        return u.albums() * (5e3 + a.picking().peoplePerNewAlbum() * 1.5e3) / GIB;
     }
 
     /** The whole Markdown report. */
@@ -548,7 +634,9 @@ public final class CostModel {
                 .append(" MB; the same function makes a photo's thumbnail and preview in ")
                 .append(num(a.previewSecondsPerPhoto())).append(" s, and its web-size rendition in ")
                 .append(num(a.sharing().renditionSecondsPerPhoto())).append(" s more, an estimate; its web-size archive takes ")
-                .append(num(a.webBuildSeconds())).append(" s more).\n\n");
+                .append(num(a.webBuildSeconds())).append(" s more). A favourites archive of ")
+                .append(a.picking().photosPerSelection()).append(" photos, both sizes, builds in ")
+                .append(num(a.selectionBuildSeconds())).append(" s.\n\n");
         out.append("| Component |");
         for (int albums : SCENARIOS) out.append(' ').append(String.format(Locale.US, "%,d", albums)).append(" albums |");
         out.append("\n|---|");
@@ -584,16 +672,20 @@ public final class CostModel {
         out.append('\n');
         quantity(out, "New albums / revisited albums", usages, u -> num(u.newAlbums()) + " / " + num(u.revisits()));
         quantity(out, "Archive builds", usages, u -> num(u.builds()));
+        quantity(out, "Favourites changes / favourites archives built", usages,
+                u -> num(u.favouriteChanges()) + " / " + num(u.favouritesArchiveBuilds()));
         quantity(out, "Photos stored (GiB)", usages, u -> num(u.photoGib()));
         quantity(out, "Thumbnails and previews stored (GiB)", usages, u -> num(u.previewGib()));
         quantity(out, "Web-size photos stored (GiB)", usages, u -> num(u.webGib()));
         quantity(out, "Archives stored (GiB-months)", usages, u -> num(u.archiveGibMonths()));
+        quantity(out, "Favourites archives stored (GiB-months)", usages, u -> num(u.favouritesArchiveGibMonths()));
         quantity(out, "Old versions kept, photos / archives (GiB-months)", usages,
                 u -> num(u.oldPhotoVersionGibMonths()) + " / " + num(u.oldArchiveVersionGibMonths()));
         quantity(out, "S3 requests (PUT/LIST / GET/HEAD)", usages, u -> num(u.putListRequests()) + " / " + num(u.getRequests()));
         quantity(out, "Downloaded (GiB)", usages, u -> num(u.transferGib()));
-        quantity(out, "Lambda GB-seconds (archives + previews + web size / all)", usages, u -> num(u.generatorBuildGbSeconds())
-                + " + " + num(u.generatorPreviewGbSeconds()) + " + " + num(u.generatorWebGbSeconds()) + " / " + num(u.lambdaGbSeconds()));
+        quantity(out, "Lambda GB-seconds (archives + previews + web size + favourites archives / all)", usages,
+                u -> num(u.generatorBuildGbSeconds()) + " + " + num(u.generatorPreviewGbSeconds()) + " + " + num(u.generatorWebGbSeconds())
+                        + " + " + num(u.generatorFavouritesGbSeconds()) + " / " + num(u.lambdaGbSeconds()));
         quantity(out, "API requests", usages, u -> num(u.apiRequests()));
         quantity(out, "SQS requests", usages, u -> num(u.sqsRequests()));
 
