@@ -103,12 +103,14 @@ public final class FavouriteRepository {
                         .expressionAttributeValues(addValues(person, fresh, limit - fresh.size(), now))
                         .returnValues(ReturnValue.ALL_NEW)).attributes());
             } catch (ConditionalCheckFailedException refused) {
-                Favourites current = find(albumId, person.id()).orElseThrow(() -> new IllegalStateException("favourites item vanished"));
-                if (current.submitted()) throw submitted();
-                Set<String> after = new LinkedHashSet<>(current.paths());
+                Optional<Favourites> current = find(albumId, person.id());
+                if (current.isPresent() && current.get().submitted()) throw submitted();
+                Set<String> after = new LinkedHashSet<>(current.map(Favourites::paths).orElse(Set.of()));
                 after.addAll(fresh);
                 if (after.stream().filter(photos::contains).count() > limit) throw limitReached(limit);
-                backOff(attempt); // the read was stale (a photo gone meanwhile counted): read and try again
+                // The read was stale (another tab added some of these, a photo gone meanwhile still
+                // counted, the item deleted with the album): read and try again.
+                backOff(attempt);
             }
         }
     }
@@ -120,22 +122,23 @@ public final class FavouriteRepository {
      * @throws AlbumsException {@code SELECTION_SUBMITTED} when submitted
      */
     public Favourites remove(String albumId, Person person, Collection<String> paths, Instant now) {
-        try {
-            return favourites(dynamo.updateItem(u -> u.tableName(table).key(key(albumId, person.id()))
-                    .updateExpression("DELETE #paths :paths SET #updated = :now")
-                    // Without "exists", DELETE on no item would create one holding only its key.
-                    .conditionExpression(EXISTS + " AND " + OPEN)
-                    .expressionAttributeNames(names("#paths", "#updated", "#person", "#submitted"))
-                    .expressionAttributeValues(Map.of(":paths", AttributeValue.fromSs(List.copyOf(Set.copyOf(paths))),
-                            ":now", s(Timestamps.format(now))))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes());
-        } catch (ConditionalCheckFailedException refused) {
-            Optional<Favourites> read = find(albumId, person.id());
-            if (read.isEmpty()) return new Favourites(albumId, person, Set.of(), null, null, null);
-            if (read.get().submitted()) throw submitted();
-            // Only the two conditions can fail, and both were read true a moment later: an item
-            // created between the write and the read. Removing from it again is the same request.
-            return remove(albumId, person, paths, now);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return favourites(dynamo.updateItem(u -> u.tableName(table).key(key(albumId, person.id()))
+                        .updateExpression("DELETE #paths :paths SET #updated = :now")
+                        // Without "exists", DELETE on no item would create one holding only its key.
+                        .conditionExpression(EXISTS + " AND " + OPEN)
+                        .expressionAttributeNames(names("#paths", "#updated", "#person", "#submitted"))
+                        .expressionAttributeValues(Map.of(":paths", AttributeValue.fromSs(List.copyOf(Set.copyOf(paths))),
+                                ":now", s(Timestamps.format(now))))
+                        .returnValues(ReturnValue.ALL_NEW)).attributes());
+            } catch (ConditionalCheckFailedException refused) {
+                Optional<Favourites> read = find(albumId, person.id());
+                if (read.isEmpty()) return new Favourites(albumId, person, Set.of(), null, null, null);
+                if (read.get().submitted()) throw submitted();
+                // Made or reopened between the write and the read: remove from it as it is now.
+                backOff(attempt);
+            }
         }
     }
 
@@ -215,7 +218,9 @@ public final class FavouriteRepository {
     }
 
     private static String addExpression(Person person) {
-        return "ADD #paths :fresh SET #name = :name, #kind = :kind, #updated = :now, #created = if_not_exists(#created, :now)"
+        // A guest's name is theirs to change (saveVisitor); an older session's name must not undo it.
+        String name = person.kind() == Person.Kind.GUEST ? "#name = if_not_exists(#name, :name)" : "#name = :name";
+        return "ADD #paths :fresh SET " + name + ", #kind = :kind, #updated = :now, #created = if_not_exists(#created, :now)"
                 + (person.email() != null ? ", #email = :email" : "")
                 + (person.shareId() != null ? ", #share = :share" : "");
     }

@@ -156,7 +156,7 @@ class FavouriteRepositoryTest {
     }
 
     @Test
-    void aVisitorsItemKeepsTheirEmailWhenTheirPicksCarryNone() {
+    void aVisitorsItemKeepsTheirEmailAndNewestNameWhenTheirPicksCarryNeither() {
         Person guest = new Person(Person.guestId("s1", "v".repeat(22)), Person.Kind.GUEST, "Bea", "bea@example.com", "s1");
         Favourites saved = favourites.saveVisitor("fav-visitor", guest, T0);
         assertEquals(Set.of(), saved.paths());
@@ -169,6 +169,8 @@ class FavouriteRepositoryTest {
         assertEquals("Bea Lee", renamed.person().name());
         assertEquals("bea@example.com", renamed.person().email());
         assertEquals(T0, renamed.createdAt());
+        Favourites fromOlderSession = favourites.add("fav-visitor", fromSession, List.of("b.jpg"), 10, PHOTOS, T0.plusSeconds(9));
+        assertEquals("Bea Lee", fromOlderSession.person().name(), "a session signed before the new name does not undo it");
     }
 
     @Test
