@@ -8,8 +8,10 @@ import com.clientalbums.client.albums.AlbumBrowser;
 import com.clientalbums.client.albums.PreviewIndex;
 import com.clientalbums.client.download.ArchiveCheck;
 import com.clientalbums.client.download.DownloadService;
+import com.clientalbums.client.favourites.FavouriteService;
 import com.clientalbums.client.share.GuestKeySource;
 import com.clientalbums.client.share.ShareSessions;
+import com.clientalbums.client.share.Visitors;
 import com.clientalbums.common.access.AlbumAccess;
 import com.clientalbums.common.access.Profiles;
 import com.clientalbums.common.album.PhotoSize;
@@ -44,10 +46,14 @@ import java.util.Set;
  *   GET /albums/{album_id}                   one album and its photos
  *   GET /albums/{album_id}/download[?size=original|web]                Download All: the archive's links, or its state
  *   GET /albums/{album_id}/download?file_name=PATH[&size=original|web]  one photo's link
+ *   GET /albums/{album_id}/favourites        the caller's favourites (their selection)
+ *   POST /albums/{album_id}/favourites       {"paths": [...], "favourite": true|false}: add or remove
+ *   POST /albums/{album_id}/favourites/submit  send the selection to the photographer (locks it)
  *   POST /share/session                      a share link's token (and PIN) for a guest session: no sign-in
+ *   POST /share/visitor                      a guest gives a name, to keep favourites: guests only
  * </pre>
- * A guest session (see {@link GuestSessions}) reaches only the album and download routes of its
- * link's album; every other route answers it 401.
+ * A guest session (see {@link GuestSessions}) reaches only the album, download and favourites
+ * routes of its link's album, and {@code /share/visitor}; every other route answers it 401.
  * Everything is built once per container, in the constructor (so SnapStart snapshots it).
  */
 public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -67,8 +73,15 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             Setting.GUEST_KEY_SOURCE, Setting.GUEST_SESSION_SECONDS,
             Setting.FAVOURITE_TABLE_NAME, Setting.SELECTION_TABLE_NAME);
 
-    /** The largest body is {@code POST /share/session}'s token and PIN. */
-    static final int BODY_LIMIT = 4 * 1024;
+    /**
+     * The largest body is a favourites change of up to {@link FavouriteService#MAX_PATHS_PER_CHANGE}
+     * paths ("select all" on a large album, sent in such batches): 256 KiB holds 500 paths of 500
+     * bytes, several times a camera's {@code Ceremony/IMG_0001.jpg}. A change of longer paths is
+     * refused whole (413) and the page sends fewer at a time.
+     */
+    static final int BODY_LIMIT = 256 * 1024;
+    /** The one body anyone may send without a token is {@code POST /share/session}'s token, PIN and visitor id. */
+    static final int PUBLIC_BODY_LIMIT = 4 * 1024;
 
     private final Router router;
 
@@ -97,8 +110,9 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         GuestSessions guests = new GuestSessions(
                 GuestKeySource.read(GuestKeySource.parse(settings.get(Setting.GUEST_KEY_SOURCE)), settings.region()),
                 settings.seconds(Setting.GUEST_SESSION_SECONDS), clock);
-        ShareSessions shareSessions = new ShareSessions(shared.shares(), shared.albums(), guests, clock);
         AlbumAccess access = new AlbumAccess(shared.albums(), shared.grants(), shared.shares(), clock);
+        Visitors visitors = new Visitors(access, shared.favourites(), guests, clock);
+        ShareSessions shareSessions = new ShareSessions(shared.shares(), shared.albums(), guests, visitors, clock);
         Profiles profiles = new Profiles(shared.users());
         PresignedLinks links = new PresignedLinks(clients.presigner(), settings.bucket(), signingCredentials, clock);
 
@@ -110,8 +124,9 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         DownloadService downloads = new DownloadService(access, shared.albums(), shared.builds(), links,
                 new ArchiveCheck(listing, heads, webSizePx), heads, webSizePx,
                 settings.seconds(Setting.ZIP_URL_EXPIRY), settings.seconds(Setting.PRESIGNED_URL_EXPIRY), clock);
+        FavouriteService favourites = new FavouriteService(access, listing, shared.favourites(), clock);
 
-        this.router = Router.builder(new GuestOrSignedIn(guests, signedIn)).bodyLimit(BODY_LIMIT)
+        this.router = Router.builder(new GuestOrSignedIn(guests, signedIn)).bodyLimit(BODY_LIMIT).publicBodyLimit(PUBLIC_BODY_LIMIT)
                 .publicPost("/share/session", req -> ApiResponse.ok(shareSessions.exchange(req.body(ShareSessions.Request.class))))
                 .get("/me", (req, caller) -> ApiResponse.ok(profiles.me(caller)))
                 .get("/albums", (req, caller) -> ApiResponse.ok(browser.albums(caller)))
@@ -124,6 +139,14 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                             ? downloads.photo(caller, albumId, fileName.get(), size)
                             : downloads.archive(caller, albumId, size));
                 })
+                .getForViewers("/albums/{album_id}/favourites", (req, caller) ->
+                        ApiResponse.ok(favourites.state(caller, req.pathParam("album_id"))))
+                .postForViewers("/albums/{album_id}/favourites", (req, caller) ->
+                        ApiResponse.ok(favourites.change(caller, req.pathParam("album_id"), req.body(FavouriteService.Change.class))))
+                .postForViewers("/albums/{album_id}/favourites/submit", (req, caller) ->
+                        ApiResponse.ok(favourites.submit(caller, req.pathParam("album_id"))))
+                .postForViewers("/share/visitor", (req, caller) ->
+                        ApiResponse.ok(visitors.register(caller, req.body(Visitors.Request.class))))
                 .build();
     }
 

@@ -2,6 +2,7 @@ package com.clientalbums.client.share;
 
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.auth.Caller;
 import com.clientalbums.common.auth.GuestSessions;
 import com.clientalbums.common.error.AlbumsException;
 import com.clientalbums.common.error.ErrorCode;
@@ -20,7 +21,9 @@ import java.time.Instant;
  * malformed one, with or without a PIN, so guessing learns nothing; a link turned off or expired,
  * or its gallery expired, says so. A PIN is checked only after an attempt is reserved
  * ({@link ShareRepository#reserveAttempt}), so at most five are checked per quarter hour whatever
- * arrives at once.
+ * arrives at once. A guest who gave a name on an earlier session ({@link Visitors}) sends the
+ * visitor id their browser kept, and the new session carries that visitor again, so their
+ * favourites are still theirs.
  */
 public final class ShareSessions {
     private static final String NOT_VALID = "This link is not valid.";
@@ -28,20 +31,32 @@ public final class ShareSessions {
     private final ShareRepository shares;
     private final AlbumRepository albums;
     private final GuestSessions sessions;
+    private final Visitors visitors;
     private final Clock clock;
 
-    public ShareSessions(ShareRepository shares, AlbumRepository albums, GuestSessions sessions, Clock clock) {
+    public ShareSessions(ShareRepository shares, AlbumRepository albums, GuestSessions sessions, Visitors visitors, Clock clock) {
         this.shares = shares;
         this.albums = albums;
         this.sessions = sessions;
+        this.visitors = visitors;
         this.clock = clock;
     }
 
-    /** The body: the token from {@code /s/{token}}, and the PIN when the link has one. */
-    public record Request(String token, String pin) {}
+    /**
+     * The body: the token from {@code /s/{token}}, the PIN when the link has one, and the visitor id
+     * this browser was given for the link, if any.
+     */
+    public record Request(String token, String pin, String visitorId) {}
 
-    /** The guest's session and what the page shows before loading the album. */
-    public record Session(String guestToken, String albumId, long expiresIn, String label, String downloads) {}
+    /**
+     * The guest's session and what the page shows before loading the album.
+     *
+     * @param visitor who the session is for, when the browser's visitor id was found; else null (a name is asked at the first heart)
+     */
+    public record Session(String guestToken, String albumId, long expiresIn, String label, String downloads, VisitorView visitor) {}
+
+    /** A returning visitor, as the page shows them. */
+    public record VisitorView(String id, String name) {}
 
     public Session exchange(Request request) {
         Instant now = clock.instant();
@@ -54,8 +69,10 @@ public final class ShareSessions {
         }
         if (share.hasPin()) checkPin(share, request.pin(), now);
         shares.recordSession(share.albumId(), share.shareId(), share.hasPin(), now);
-        GuestSessions.Session session = sessions.sign(share.albumId(), share.shareId());
-        return new Session(session.token(), share.albumId(), session.expiresIn(), share.label(), share.downloads().value());
+        Caller.Visitor visitor = visitors.returning(share.albumId(), share.shareId(), request.visitorId()).orElse(null);
+        GuestSessions.Session session = sessions.sign(share.albumId(), share.shareId(), visitor);
+        return new Session(session.token(), share.albumId(), session.expiresIn(), share.label(), share.downloads().value(),
+                visitor == null ? null : new VisitorView(visitor.id(), visitor.name()));
     }
 
     private void checkPin(Share share, String pin, Instant now) {

@@ -63,9 +63,21 @@ public final class GuestSessions {
     /** A session for a guest who gave a name ({@code visitor}; null for one who has not yet). */
     public Session sign(String albumId, String shareId, Caller.Visitor visitor) {
         Instant now = clock.instant();
+        return sign(albumId, shareId, visitor, now, now.plus(lifetime));
+    }
+
+    /**
+     * The session {@code guest} holds, now carrying {@code visitor}, ending when it did: giving a
+     * name must not lengthen a session (a PIN link's would otherwise outlive its PIN check).
+     */
+    public Session renamed(Caller.Guest guest, Caller.Visitor visitor) {
+        return sign(guest.albumId(), guest.shareId(), visitor, clock.instant(), guest.expiresAt());
+    }
+
+    private Session sign(String albumId, String shareId, Caller.Visitor visitor, Instant now, Instant expiresAt) {
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(ISSUER).audience(AUDIENCE).subject(shareId).claim(ALBUM_CLAIM, albumId)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(lifetime)));
+                .issueTime(Date.from(now)).expirationTime(Date.from(expiresAt));
         if (visitor != null) builder.claim(VISITOR_CLAIM, visitor.id()).claim(VISITOR_NAME_CLAIM, visitor.name());
         JWTClaimsSet claims = builder.build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
@@ -74,7 +86,7 @@ public final class GuestSessions {
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a guest session", e);
         }
-        return new Session(jwt.serialize(), lifetime.toSeconds());
+        return new Session(jwt.serialize(), Duration.between(now, expiresAt).toSeconds());
     }
 
     /** True for a token that says it is a guest session (unverified: only to choose who verifies it). */

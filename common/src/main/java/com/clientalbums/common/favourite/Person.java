@@ -39,8 +39,13 @@ public record Person(String id, Kind kind, String name, String email, String sha
             case Caller.SignedIn s -> Optional.of(new Person("client:" + s.email(), Kind.CLIENT,
                     s.name().isEmpty() ? s.email() : s.name(), s.email(), null));
             case Caller.Guest g -> g.visitor() == null ? Optional.empty() : Optional.of(new Person(
-                    "guest:" + g.shareId() + ":" + g.visitor().id(), Kind.GUEST, g.visitor().name(), guestEmail, g.shareId()));
+                    guestId(g.shareId(), g.visitor().id()), Kind.GUEST, g.visitor().name(), guestEmail, g.shareId()));
         };
+    }
+
+    /** The person id of a link's visitor, as {@code POST /share/session} looks it up from the id the browser kept. */
+    public static String guestId(String shareId, String visitorId) {
+        return "guest:" + shareId + ":" + visitorId;
     }
 
     /** The favourite table's key for a caller, without anything else: empty as {@link #of}. */

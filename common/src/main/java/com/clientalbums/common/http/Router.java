@@ -47,12 +47,14 @@ public final class Router {
     private final List<Entry> routes;
     private final boolean adminOnly;
     private final int bodyLimit;
+    private final int publicBodyLimit;
 
-    private Router(Authenticator authenticator, List<Entry> routes, boolean adminOnly, int bodyLimit) {
+    private Router(Authenticator authenticator, List<Entry> routes, boolean adminOnly, int bodyLimit, int publicBodyLimit) {
         this.authenticator = authenticator;
         this.routes = List.copyOf(routes);
         this.adminOnly = adminOnly;
         this.bodyLimit = bodyLimit;
+        this.publicBodyLimit = publicBodyLimit;
     }
 
     public static Builder builder(Authenticator authenticator) { return new Builder(authenticator); }
@@ -84,7 +86,8 @@ public final class Router {
             Map<String, List<String>> query = query(event);
             return switch (lookup) {
                 case Found found -> render(found.handler().handle(
-                        new ApiRequest(method, path, found.params(), query, headers, body(event), requestId), caller));
+                        new ApiRequest(method, path, found.params(), query, headers,
+                                body(event, open ? publicBodyLimit : bodyLimit), requestId), caller));
                 case WrongMethod wrong -> withAllow(error(ErrorCode.METHOD_NOT_ALLOWED,
                         "This address does not accept " + method + " requests"), wrong.allowed());
                 case Unknown unknown -> error(ErrorCode.NOT_FOUND, "No such address");
@@ -183,26 +186,26 @@ public final class Router {
         return query;
     }
 
-    private String body(APIGatewayV2HTTPEvent event) {
+    private static String body(APIGatewayV2HTTPEvent event, int bodyLimit) {
         String body = event.getBody();
         if (body == null) return null;
         if (event.getIsBase64Encoded()) {
-            if (body.length() > (bodyLimit / 3 + 1) * 4) throw tooLarge();
+            if (body.length() > (bodyLimit / 3 + 1) * 4) throw tooLarge(bodyLimit);
             byte[] bytes;
             try {
                 bytes = Base64.getDecoder().decode(body);
             } catch (IllegalArgumentException e) {
                 throw AlbumsException.badRequest("The request body is not valid base64");
             }
-            if (bytes.length > bodyLimit) throw tooLarge();
+            if (bytes.length > bodyLimit) throw tooLarge(bodyLimit);
             return new String(bytes, StandardCharsets.UTF_8);
         }
         // A char is at most 3 UTF-8 bytes: only long bodies need counting.
-        if (body.length() > bodyLimit / 3 && body.getBytes(StandardCharsets.UTF_8).length > bodyLimit) throw tooLarge();
+        if (body.length() > bodyLimit / 3 && body.getBytes(StandardCharsets.UTF_8).length > bodyLimit) throw tooLarge(bodyLimit);
         return body;
     }
 
-    private AlbumsException tooLarge() {
+    private static AlbumsException tooLarge(int bodyLimit) {
         return new AlbumsException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + bodyLimit / 1024 + " KB");
     }
 
@@ -309,6 +312,7 @@ public final class Router {
         private final List<Entry> routes = new ArrayList<>();
         private boolean adminOnly;
         private int bodyLimit = DEFAULT_BODY_LIMIT;
+        private Integer publicBodyLimit;
 
         private Builder(Authenticator authenticator) { this.authenticator = authenticator; }
 
@@ -324,6 +328,9 @@ public final class Router {
 
         /** A GET that a share link's guest may use too (the album and its downloads). */
         public Builder getForViewers(String pattern, ViewerRoute route) { return add("GET", pattern, new Handler.Viewer(route)); }
+
+        /** A POST that a share link's guest may use too (their favourites, their name). */
+        public Builder postForViewers(String pattern, ViewerRoute route) { return add("POST", pattern, new Handler.Viewer(route)); }
 
         /** A POST that needs no token ({@code POST /share/session}); not for an {@link #adminOnly} router. */
         public Builder publicPost(String pattern, PublicRoute route) {
@@ -349,6 +356,14 @@ public final class Router {
             return this;
         }
 
-        public Router build() { return new Router(authenticator, routes, adminOnly, bodyLimit); }
+        /** Largest body a public route (one without a token) accepts; {@link #bodyLimit} unless set. */
+        public Builder publicBodyLimit(int bytes) {
+            this.publicBodyLimit = bytes;
+            return this;
+        }
+
+        public Router build() {
+            return new Router(authenticator, routes, adminOnly, bodyLimit, publicBodyLimit == null ? bodyLimit : publicBodyLimit);
+        }
     }
 }

@@ -175,6 +175,23 @@ class RouterTest {
     }
 
     @Test
+    void aPublicRouteHasASmallerBodyLimitOfItsOwnAndAGuestReachesOnlyTheRoutesForViewers() {
+        Authenticator withGuest = header -> header.filter("Bearer guest"::equals).<Caller>map(h ->
+                new Caller.Guest("demo", "link-1", Instant.now().plusSeconds(60))).orElseGet(() -> AUTH.authenticate(header));
+        Router limited = Router.builder(withGuest).bodyLimit(8 * 1024).publicBodyLimit(1024)
+                .publicPost("/share/session", req -> ApiResponse.ok(req.body(NewAlbum.class)))
+                .postForViewers("/albums/{album_id}/favourites", (req, caller) -> ApiResponse.ok(req.body(NewAlbum.class)))
+                .post("/albums", (req, caller) -> ApiResponse.created(req.body(NewAlbum.class)))
+                .build();
+        String twoKb = "{\"album_id\":\"a\",\"name\":\"" + "x".repeat(2048) + "\"}";
+        assertError(limited.handle(ApiEvents.post("/share/session").body(twoKb).event(), "r1"), 413, "PAYLOAD_TOO_LARGE");
+        assertEquals(200, limited.handle(ApiEvents.post("/share/session").body("{\"album_id\":\"a\"}").event(), "r2").getStatusCode());
+        assertEquals(200, limited.handle(ApiEvents.post("/albums/demo/favourites").bearer("client").body(twoKb).event(), "r3").getStatusCode());
+        assertEquals(200, limited.handle(ApiEvents.post("/albums/demo/favourites").bearer("guest").body(twoKb).event(), "r4").getStatusCode());
+        assertError(limited.handle(ApiEvents.post("/albums").bearer("guest").body(twoKb).event(), "r5"), 401, "UNAUTHORIZED");
+    }
+
+    @Test
     void anUnexpectedFailureIs500WithAGenericMessageAndTheRequestId() {
         var response = call(ApiEvents.get("/boom").bearer("client"));
         assertError(response, 500, "INTERNAL");
