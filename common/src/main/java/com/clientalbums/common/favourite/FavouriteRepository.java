@@ -1,10 +1,14 @@
 package com.clientalbums.common.favourite;
 
+import com.clientalbums.common.album.Timestamps;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,7 +28,19 @@ public final class FavouriteRepository {
     }
 
     public Optional<Favourites> find(String albumId, String personId) {
-        throw new UnsupportedOperationException("issue 15, slice A");
+        var item = dynamo.getItem(GetItemRequest.builder().tableName(table).consistentRead(true)
+                .key(Map.of("album_id", AttributeValue.fromS(albumId), "person_id", AttributeValue.fromS(personId))).build());
+        if (!item.hasItem() || item.item().isEmpty()) return Optional.empty();
+        Map<String, AttributeValue> i = item.item();
+        Person person = new Person(personId, Person.Kind.of(s(i, "kind")).orElse(null), s(i, "name"), s(i, "email"), s(i, "share_id"));
+        AttributeValue paths = i.get("paths");
+        return Optional.of(new Favourites(albumId, person, paths == null || !paths.hasSs() ? Set.of() : Set.copyOf(paths.ss()),
+                Timestamps.parse(s(i, "created_at")), Timestamps.parse(s(i, "updated_at")), Timestamps.parse(s(i, "submitted_at"))));
+    }
+
+    private static String s(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? null : v.s();
     }
 
     /** Everyone's favourites in the album, in the order of their person ids. */
