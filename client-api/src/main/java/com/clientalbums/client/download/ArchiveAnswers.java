@@ -50,7 +50,7 @@ final class ArchiveAnswers {
      */
     static final Duration ERROR_SHOWN_FOR = Duration.ofSeconds(15);
 
-    private final AlbumRepository albums;
+    private final AlbumRepository records;
     private final BuildRequests builds;
     private final AlbumAccess access;
     private final PresignedLinks links;
@@ -58,11 +58,11 @@ final class ArchiveAnswers {
     private final Duration zipUrlExpiry;
     private final Clock clock;
 
-    /** @param records the table of the records answered for, and the build requests over it */
-    ArchiveAnswers(ArchiveRecords records, AlbumAccess access, PresignedLinks links, ArchiveCheck archives, Duration zipUrlExpiry,
+    /** @param table the table of the records answered for, and the build requests over it */
+    ArchiveAnswers(ArchiveRecords table, AlbumAccess access, PresignedLinks links, ArchiveCheck archives, Duration zipUrlExpiry,
                    Clock clock) {
-        this.albums = records.records();
-        this.builds = records.builds();
+        this.records = table.records();
+        this.builds = table.builds();
         this.access = access;
         this.links = links;
         this.archives = archives;
@@ -94,7 +94,7 @@ final class ArchiveAnswers {
             }
             case ArchiveCheck.Changed changed -> {
                 // False when another click or the photo event recorded it first; the request decides who sends.
-                albums.recordContent(albumId, changed.fingerprint(), changed.photoCount());
+                records.recordContent(albumId, changed.fingerprint(), changed.photoCount());
                 if (builds.request(albumId, RequestSource.API)) return pending(answer, latest(albumId), null);
             }
             case ArchiveCheck.Missing missing -> {
@@ -137,7 +137,7 @@ final class ArchiveAnswers {
     }
 
     private Album latest(String albumId) {
-        return albums.find(albumId).orElseThrow(() -> AlbumsException.notFound("Album"));
+        return records.find(albumId).orElseThrow(() -> AlbumsException.notFound("Album"));
     }
 
     /**
