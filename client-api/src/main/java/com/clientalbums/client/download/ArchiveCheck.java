@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * Whether the archive the album record calls ready and current is so in S3 right now: the album's
- * photos listed afresh and fingerprinted by the generator's own rule ({@link PhotoListing},
+ * photos (a favourites archive's: its album's, kept to the chosen ones; {@link PhotoListing#listFor}) listed afresh and fingerprinted by the generator's own rule ({@link PhotoListing},
  * {@link Fingerprint#of}), and a HEAD of the archive object. S3's listings are strongly
  * consistent, so a photo deleted or added before the click is seen here even though its S3 event
  * has not been handled yet; and a lifecycle rule or a person may delete an archive object while
@@ -64,7 +64,7 @@ public final class ArchiveCheck {
         try (ExecutorService beside = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Boolean>> parts = Stream.of(PhotoSize.values()).flatMap(size -> album.publishedParts(size).stream())
                     .map(part -> beside.submit(() -> heads.head(part.key()).isPresent())).toList();
-            photos = listing.list(album.albumId());
+            photos = listing.listFor(album);
             for (Future<Boolean> part : parts) allExist &= joined(part);
         }
         String fingerprint = Fingerprint.of(photos, WebSize.of(webSizePx, album));

@@ -33,7 +33,7 @@ final class DownloadMessages {
                 ? "Your download could not be prepared."
                 : album.zipError().strip();
         if (!reason.endsWith(".") && !reason.endsWith("!") && !reason.endsWith("?")) reason += ".";
-        return reason + " Click Download All to try again.";
+        return reason + " Click " + (album.selection() == null ? "Download All" : "Download favourites") + " to try again.";
     }
 
     static String photos(long n) {

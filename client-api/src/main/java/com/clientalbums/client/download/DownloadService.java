@@ -3,157 +3,94 @@ package com.clientalbums.client.download;
 import com.clientalbums.common.access.AlbumAccess;
 import com.clientalbums.common.access.Viewing;
 import com.clientalbums.common.album.Album;
-import com.clientalbums.common.album.AlbumRepository;
-import com.clientalbums.common.album.BuildRecord;
 import com.clientalbums.common.album.PhotoSize;
-import com.clientalbums.common.album.PublishedPart;
-import com.clientalbums.common.album.RequestSource;
-import com.clientalbums.common.album.ZipStatus;
 import com.clientalbums.common.auth.Caller;
-import com.clientalbums.common.build.BuildRequests;
 import com.clientalbums.common.error.AlbumsException;
-import com.clientalbums.common.error.ErrorCode;
-import com.clientalbums.common.http.ArchiveNames;
 import com.clientalbums.common.http.ContentDisposition;
 import com.clientalbums.common.http.PhotoPaths;
+import com.clientalbums.common.favourite.FavouriteRepository;
 import com.clientalbums.common.http.PresignedLinks;
-import com.clientalbums.common.http.ProgressView;
 import com.clientalbums.common.store.HiddenFiles;
 import com.clientalbums.common.store.ObjectHead;
 import com.clientalbums.common.store.ObjectHeads;
+import com.clientalbums.common.store.PhotoListing;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
- * "Download All" and one-photo downloads, in either size ({@link PhotoSize}), each only when the
- * caller may download that size ({@link Viewing#requireDownload}: 403 otherwise, checked before
- * anything else is read or requested).
+ * "Download All", "Download favourites" and one-photo downloads, in either size ({@link PhotoSize}),
+ * each only when the caller may download that size ({@link Viewing#requireDownload}: 403 otherwise,
+ * checked before anything else is read or requested).
  *
- * <p>The album record is the state of record ({@code docs/archive-lifecycle.md}): an archive it
- * calls ready and current is handed out as a link signed now once S3 confirms it
- * ({@link ArchiveCheck}: the photos listed afresh, the object there); anything else answers with
- * the state and progress, and asks for a build when the record says none is under way
- * ({@link BuildRequests}: any number of simultaneous clicks make one request and one wake-up; a
- * wake-up that fails leaves the album {@code pending} for a later click or maintenance). Clicks
- * and polls during a build only read. Nothing waits on the message.
- *
- * <p>One build makes both sizes and publishes them in one write, and the album's fingerprint covers
- * the web-size recipe, so the state machine above is the same for either size: only the ready
- * answer differs (which parts, under which names).
+ * <p>An archive is answered by {@link ArchiveAnswers}, the one state machine of an archive record:
+ * the album's own record for Download All; for Download favourites the record of the caller's
+ * favourites archive ({@link FavouritesArchives}: the same photos chosen by anyone are one record,
+ * built once), from the selection table.
  */
 public final class DownloadService {
-    /**
-     * How long a failed build shows as {@code error} before a download request retries it. The
-     * page that was polling sees the error (it polls at least every 10 s) and stops, showing the
-     * message and its button; a later click then retries, while a page left open does not loop
-     * through failing builds forever.
-     */
-    public static final Duration ERROR_SHOWN_FOR = Duration.ofSeconds(15);
+    /** The one value of {@code selection} ({@code ?selection=favourites}): the caller's favourites. */
+    public static final String FAVOURITES = "favourites";
 
     private final AlbumAccess access;
-    private final AlbumRepository albums;
-    private final BuildRequests builds;
+    private final ArchiveAnswers albumArchives;
+    private final ArchiveAnswers favouritesArchives;
+    private final FavouritesArchives favourites;
     private final PresignedLinks links;
-    private final ArchiveCheck archives;
     private final ObjectHeads heads;
     private final WebSizeFile webSizeFiles;
-    private final Duration zipUrlExpiry;
     private final Duration photoUrlExpiry;
-    private final Clock clock;
 
-    /** @param webSizePx {@code WEB_SIZE_PX}: a web-size rendition is current only for the album's recipe */
-    public DownloadService(AlbumAccess access, AlbumRepository albums, BuildRequests builds, PresignedLinks links,
-                           ArchiveCheck archives, ObjectHeads heads, int webSizePx, Duration zipUrlExpiry,
+    /**
+     * @param albums     the album table, for Download All
+     * @param selections the selection table, for favourites archives
+     * @param webSizePx  {@code WEB_SIZE_PX}: a record's fingerprint and a rendition's currency depend on it
+     */
+    public DownloadService(AlbumAccess access, ArchiveRecords albums, ArchiveRecords selections, FavouriteRepository favourites,
+                           PhotoListing listing, ObjectHeads heads, PresignedLinks links, int webSizePx, Duration zipUrlExpiry,
                            Duration photoUrlExpiry, Clock clock) {
+        ArchiveCheck check = new ArchiveCheck(listing, heads, webSizePx);
         this.access = access;
-        this.albums = albums;
-        this.builds = builds;
+        this.albumArchives = new ArchiveAnswers(albums, access, links, check, zipUrlExpiry, clock);
+        this.favouritesArchives = new ArchiveAnswers(selections, access, links, check, zipUrlExpiry, clock);
+        this.favourites = new FavouritesArchives(favourites, selections, listing, webSizePx, clock);
         this.links = links;
-        this.archives = archives;
         this.heads = heads;
         this.webSizeFiles = new WebSizeFile(heads, webSizePx);
-        this.zipUrlExpiry = zipUrlExpiry;
         this.photoUrlExpiry = photoUrlExpiry;
-        this.clock = clock;
+    }
+
+    /**
+     * Whether {@code ?selection=} asks for the caller's favourites: absent is Download All (or one
+     * photo); {@code favourites} is the only selection there is, and names no photo.
+     *
+     * @throws AlbumsException 400 for another selection, or a selection with {@code file_name}
+     */
+    public static boolean favouritesAsked(Optional<String> selection, Optional<String> fileName) {
+        if (selection.isEmpty()) return false;
+        if (!selection.get().equals(FAVOURITES)) throw AlbumsException.badRequest("selection must be \"" + FAVOURITES + "\"");
+        if (fileName.isPresent()) throw AlbumsException.badRequest("Ask for a selection or for one file_name, not both");
+        return true;
     }
 
     /** {@code GET /albums/{album_id}/download[?size=original|web]}. */
     public DownloadResponse archive(Caller caller, String albumId, PhotoSize size) {
         Viewing viewing = access.open(caller, albumId);
         viewing.requireDownload(size);
-        Album album = viewing.album();
-        Answer answer = new Answer(caller, size);
-        return album.archiveCurrent() ? checked(answer, album) : requested(answer, album);
-    }
-
-    /** Who is answered, for which size: what a ready answer needs beyond the album. */
-    private record Answer(Caller caller, PhotoSize size) {}
-
-    /**
-     * The record says ready and current; S3 has the last word. A link is signed only for an archive
-     * of the photos as they are at this moment whose object exists. A change not yet recorded (its
-     * S3 event is still on its way) is recorded here, which makes the archive stale and any build
-     * under way unpublishable, and a build is requested at once; a missing object is rebuilt.
-     * Either way the answer is the state that follows, with its progress.
-     */
-    private DownloadResponse checked(Answer answer, Album album) {
-        String albumId = album.albumId();
-        switch (archives.check(album)) {
-            case ArchiveCheck.Current current -> {
-                return ready(answer, album);
-            }
-            case ArchiveCheck.Changed changed -> {
-                // False when another click or the photo event recorded it first; the request decides who sends.
-                albums.recordContent(albumId, changed.fingerprint(), changed.photoCount());
-                if (builds.request(albumId, RequestSource.API)) return pending(answer, latest(albumId), null);
-            }
-            case ArchiveCheck.Missing missing -> {
-                if (builds.rebuild(albumId, RequestSource.API)) return pending(answer, latest(albumId), null);
-            }
-        }
-        // Another click's request is under way, or a build was published meanwhile: this answer does
-        // not check that one too, the next poll (a few seconds on) finds it and checks it.
-        Album latest = latest(albumId);
-        return latest.archiveCurrent() ? pending(answer, latest, null) : report(answer, latest);
+        return albumArchives.answer(caller, viewing.album(), size);
     }
 
     /**
-     * No current archive. The album was read consistently, so a click or poll on a build already
-     * requested or under way with a live lease only reads it: the conditional write is attempted
-     * only when the read says it can win, and a burst of clicks writes the album at most once.
+     * {@code GET /albums/{album_id}/download?selection=favourites[&size=original|web]}: the archive
+     * of the caller's favourites still in the album; 404 {@code NO_FAVOURITES} when there are none.
      */
-    private DownloadResponse requested(Answer answer, Album album) {
-        Instant now = clock.instant();
-        if (album.zipStatus() == ZipStatus.ERROR && failedAt(album).map(t -> t.plus(ERROR_SHOWN_FOR).isAfter(now)).orElse(false)) {
-            return error(answer, album);
-        }
-        if (!builds.requestNeeded(album)) return report(answer, album);
-        RequestSource source = album.zipStatus() == ZipStatus.ERROR ? RequestSource.API_RETRY : RequestSource.API;
-        if (builds.request(album.albumId(), source)) {
-            return pending(answer, album, source == RequestSource.API_RETRY ? DownloadMessages.RETRYING : null);
-        }
-        // Another click won the request, or the archive was published meanwhile: report it as it is now.
-        Album latest = latest(album.albumId());
-        return latest.archiveCurrent() ? checked(answer, latest) : report(answer, latest);
-    }
-
-    /** The state of a build requested or under way, or of a failure, as the record says. */
-    private DownloadResponse report(Answer answer, Album album) {
-        return switch (album.zipStatus()) {
-            case ERROR -> error(answer, album);
-            case GENERATING -> generating(answer, album, clock.instant());
-            default -> pending(answer, album, null);
-        };
-    }
-
-    private Album latest(String albumId) {
-        return albums.find(albumId).orElseThrow(() -> AlbumsException.notFound("Album"));
+    public DownloadResponse favourites(Caller caller, String albumId, PhotoSize size) {
+        Viewing viewing = access.open(caller, albumId);
+        viewing.requireDownload(size);
+        Album record = favourites.recordFor(caller, viewing.album());
+        return favouritesArchives.answer(caller, record, size);
     }
 
     /**
@@ -178,60 +115,4 @@ public final class DownloadService {
                 List.of(new DownloadResponse.Part(link.url(), served.size(), 1, name)), null, size.value());
     }
 
-    /**
-     * Every part of the size asked for, in order, each a link signed now under its own file name
-     * ({@code "Smith Wedding (part 2 of 5).zip"}, {@code "Smith Wedding (web size).zip"}; see
-     * {@link ArchiveNames}); {@code download_url} is the first part's, so a client that knows nothing
-     * of parts still gets the whole album when there is one archive and its first part when there are
-     * more. The answer is counted against a guest's download limit just before it is given
-     * ({@link AlbumAccess#countArchiveDownload}): a poll that answers pending is not a download.
-     */
-    private DownloadResponse ready(Answer answer, Album album) {
-        List<PublishedPart> published = album.publishedParts(answer.size());
-        if (published.isEmpty()) {
-            // Only RAW files, say: the build published an empty list for the web size.
-            throw new AlbumsException(ErrorCode.NOT_FOUND, "This album has no photos in web size.");
-        }
-        access.countArchiveDownload(answer.caller(), album.albumId());
-        List<DownloadResponse.Part> parts = new ArrayList<>();
-        long expiresIn = Long.MAX_VALUE;
-        for (int i = 0; i < published.size(); i++) {
-            PublishedPart part = published.get(i);
-            String fileName = ArchiveNames.part(album, answer.size(), i, published.size());
-            PresignedLinks.Link link = links.get(part.key(), zipUrlExpiry, ContentDisposition.attachment(fileName), "application/zip");
-            parts.add(new DownloadResponse.Part(link.url(), part.size(), part.fileCount(), fileName));
-            // Each link is signed with the credentials of the moment: the answer promises the shortest life.
-            expiresIn = Math.min(expiresIn, link.expiresInSeconds());
-        }
-        long size = published.stream().mapToLong(PublishedPart::size).sum();
-        long files = answer.size() == PhotoSize.ORIGINAL ? album.zipFileCount()
-                : published.stream().mapToLong(PublishedPart::fileCount).sum();
-        return new DownloadResponse(album.albumId(), parts.getFirst().downloadUrl(), expiresIn, files, "ready",
-                DownloadMessages.READY, size, parts, ProgressView.of(album, answer.size(), clock.instant()), answer.size().value());
-    }
-
-    private DownloadResponse pending(Answer answer, Album album, String message) {
-        ProgressView progress = ProgressView.notStarted(album.photoCount());
-        return status(answer, album, "pending", Objects.requireNonNullElse(message, DownloadMessages.preparing(album, progress)), progress);
-    }
-
-    private DownloadResponse generating(Answer answer, Album album, Instant now) {
-        ProgressView progress = ProgressView.of(album, answer.size(), now);
-        return status(answer, album, "generating", DownloadMessages.preparing(album, progress), progress);
-    }
-
-    private DownloadResponse error(Answer answer, Album album) {
-        return status(answer, album, "error", DownloadMessages.error(album), null);
-    }
-
-    private static DownloadResponse status(Answer answer, Album album, String status, String message, ProgressView progress) {
-        return new DownloadResponse(album.albumId(), null, 0, album.photoCount(), status, message, null, List.of(), progress,
-                answer.size().value());
-    }
-
-    /** When the last build ended (the failing one), or when it was requested if no build is recorded. */
-    private static Optional<Instant> failedAt(Album album) {
-        Optional<Instant> finished = album.builds().stream().map(BuildRecord::finishedAt).filter(Objects::nonNull).max(Instant::compareTo);
-        return finished.isPresent() ? finished : Optional.ofNullable(album.requestedAt());
-    }
 }

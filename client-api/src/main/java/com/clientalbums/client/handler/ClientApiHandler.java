@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.client.albums.AlbumBrowser;
 import com.clientalbums.client.albums.PreviewIndex;
-import com.clientalbums.client.download.ArchiveCheck;
+import com.clientalbums.client.download.ArchiveRecords;
 import com.clientalbums.client.download.DownloadService;
 import com.clientalbums.client.favourites.FavouriteService;
 import com.clientalbums.client.share.GuestKeySource;
@@ -14,6 +14,7 @@ import com.clientalbums.client.share.ShareSessions;
 import com.clientalbums.client.share.Visitors;
 import com.clientalbums.common.access.AlbumAccess;
 import com.clientalbums.common.access.Profiles;
+import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.PhotoSize;
 import com.clientalbums.common.auth.AuthConfig;
 import com.clientalbums.common.auth.Authenticator;
@@ -22,12 +23,14 @@ import com.clientalbums.common.auth.GuestSessions;
 import com.clientalbums.common.auth.JwtAuthenticator;
 import com.clientalbums.common.aws.ApiServices;
 import com.clientalbums.common.aws.AwsClients;
+import com.clientalbums.common.build.BuildRequests;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.http.ApiResponse;
 import com.clientalbums.common.http.PresignedLinks;
 import com.clientalbums.common.http.Router;
 import com.clientalbums.common.logging.LogLines;
+import com.clientalbums.common.queue.ZipQueue;
 import com.clientalbums.common.store.ObjectHeads;
 import com.clientalbums.common.store.PhotoListing;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -46,6 +49,7 @@ import java.util.Set;
  *   GET /albums/{album_id}                   one album and its photos
  *   GET /albums/{album_id}/download[?size=original|web]                Download All: the archive's links, or its state
  *   GET /albums/{album_id}/download?file_name=PATH[&size=original|web]  one photo's link
+ *   GET /albums/{album_id}/download?selection=favourites[&size=…]       the archive of the caller's favourites
  *   GET /albums/{album_id}/favourites        the caller's favourites (their selection)
  *   POST /albums/{album_id}/favourites       {"paths": [...], "favourite": true|false}: add or remove
  *   POST /albums/{album_id}/favourites/submit  send the selection to the photographer (locks it)
@@ -121,8 +125,10 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         AlbumBrowser browser = new AlbumBrowser(access, listing, new PreviewIndex(clients.s3(), settings.bucket()), links,
                 settings.seconds(Setting.PRESIGNED_URL_EXPIRY), webSizePx, clock);
         ObjectHeads heads = new ObjectHeads(clients.s3(), settings.bucket());
-        DownloadService downloads = new DownloadService(access, shared.albums(), shared.builds(), links,
-                new ArchiveCheck(listing, heads, webSizePx), heads, webSizePx,
+        AlbumRepository selections = new AlbumRepository(clients.dynamo(), settings.get(Setting.SELECTION_TABLE_NAME));
+        DownloadService downloads = new DownloadService(access, new ArchiveRecords(shared.albums(), shared.builds()),
+                new ArchiveRecords(selections, new BuildRequests(selections, ZipQueue.of(settings, clients.sqs()), BuildRequests.RETRY_WINDOW, clock)),
+                shared.favourites(), listing, heads, links, webSizePx,
                 settings.seconds(Setting.ZIP_URL_EXPIRY), settings.seconds(Setting.PRESIGNED_URL_EXPIRY), clock);
         FavouriteService favourites = new FavouriteService(access, listing, shared.favourites(), clock);
 
@@ -135,6 +141,9 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                     String albumId = req.pathParam("album_id");
                     Optional<String> fileName = req.queryParam("file_name");
                     PhotoSize size = PhotoSize.fromQuery(req.queryParam("size"));
+                    if (DownloadService.favouritesAsked(req.queryParam("selection"), fileName)) {
+                        return ApiResponse.ok(downloads.favourites(caller, albumId, size));
+                    }
                     return ApiResponse.ok(fileName.isPresent()
                             ? downloads.photo(caller, albumId, fileName.get(), size)
                             : downloads.archive(caller, albumId, size));

@@ -3,6 +3,7 @@ package com.clientalbums.common.album;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -28,6 +29,11 @@ import static com.clientalbums.common.album.AlbumItems.time;
  * racing on one album agree on one outcome without locks or transactions (DynamoDB
  * transactions cost double and dynalite lacks them). A transition whose condition fails
  * returns {@code false}/empty: losing a race is a normal answer, not an error.
+ *
+ * <p>The selection table ({@code SELECTION_TABLE_NAME}) has the album table's shape: a second
+ * instance over it keeps the favourites archives' records ({@link Selection}), which every
+ * transition here treats exactly as an album's; {@link #registerSelection} and
+ * {@link #deleteUnusedSince} are theirs alone.
  */
 public final class AlbumRepository {
     /** Builds kept in an album's history; older lines fall off. */
@@ -91,6 +97,77 @@ public final class AlbumRepository {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /**
+     * Writes the record of a favourites archive unless it exists (put-if-absent on its id,
+     * {@link SelectionIds#of(Selection)}): the build requested ({@code pending}, by a click), the
+     * photos it holds ({@code selection_of}, {@code selection_paths}), named for its album
+     * ("Smith Wedding - Favourites") and with a copy of the album's web-size recipe, so its
+     * fingerprint is the album's rule over the chosen photos. False when the record exists: the
+     * same selection, asked for by anyone, is one record and one build.
+     *
+     * @param fingerprint {@link com.clientalbums.common.store.Fingerprint} of the chosen photos listed now, under the album's recipe
+     */
+    public boolean registerSelection(Album album, Selection selection, String fingerprint, long photoCount, Instant now) {
+        String id = SelectionIds.of(selection);
+        Map<String, AttributeValue> item = new HashMap<>(key(id));
+        item.putAll(AlbumItems.selectionAttributes(selection));
+        item.put("name", str((album.name() == null || album.name().isBlank() ? album.albumId() : album.name()) + " - Favourites"));
+        item.put("photo_count", num(photoCount));
+        item.put("created_at", time(now));
+        item.put("content_fingerprint", str(fingerprint));
+        item.put("content_version", num(0));
+        item.put("attempts", num(0));
+        item.put("zip_status", str(ZipStatus.PENDING.value()));
+        item.put("requested_at", time(now));
+        item.put("request_source", str(RequestSource.API.value()));
+        if (album.watermark() != null) item.put("watermark", AlbumItems.watermark(album.watermark()));
+        item.put("web_other_files", str(album.webOtherFiles().value()));
+        try {
+            dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(album_id)").build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Deletes a favourites archive's record that was neither built nor asked for since
+     * {@code before}: its last build ({@code zip_generated_at}, else its creation) and its last
+     * request are older, and no build holds it. False when it was used meanwhile (a click between
+     * the scan and this write keeps it) or is gone. Its archives are then no record's; maintenance
+     * deletes them as it deletes those of a deleted album.
+     */
+    public boolean deleteUnusedSince(String id, Instant before) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":generating", str(ZipStatus.GENERATING.value()));
+        values.put(":before", time(before));
+        try {
+            dynamo.deleteItem(DeleteItemRequest.builder().tableName(table).key(key(id))
+                    .conditionExpression("attribute_exists(album_id)"
+                            + " AND (attribute_not_exists(zip_status) OR zip_status <> :generating)"
+                            + " AND (attribute_not_exists(requested_at) OR requested_at < :before)"
+                            + " AND (zip_generated_at < :before OR (attribute_not_exists(zip_generated_at) AND created_at < :before))")
+                    .expressionAttributeValues(values).build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A favourites archive's recipe made its album's again ({@code watermark}, {@code web_other_files}):
+     * the photographer changed the album's since the record was written. Exactly the recipe part of
+     * {@link #updateSettings}, so the archives turn stale and the next request rebuilds them, as an
+     * album's do. Empty when the record's content version moved since {@code selection} was read.
+     *
+     * @param fingerprint the chosen photos listed now, under the album's recipe
+     */
+    public Optional<Album> copyRecipe(Album selection, Album album, String fingerprint, long photoCount) {
+        return updateSettings(selection.albumId(), new SettingsUpdate(Optional.empty(), Optional.of(new SettingsUpdate.Recipe(
+                album.watermark(), album.webOtherFiles(), fingerprint, photoCount, selection.contentVersion()))));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.clientalbums.common.queue;
 
+import com.clientalbums.common.album.SelectionIds;
 import com.clientalbums.common.store.AlbumIds;
 import com.clientalbums.common.store.S3Keys;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,6 +15,7 @@ import java.util.List;
 /**
  * Reads and writes the bodies on the ZIP generation queue: the plan's direct messages and S3
  * event notifications (including the {@code s3:TestEvent} S3 sends when notifications are set up).
+ * A direct message names an album or a favourites archive ({@link SelectionIds}).
  */
 public final class QueueMessages {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,7 +37,10 @@ public final class QueueMessages {
         if (root.has("Records")) return new QueueMessage(List.of(), photoChanges(root.get("Records")));
         if ("s3:TestEvent".equals(root.path("Event").asText())) return new QueueMessage(List.of(), List.of());
         ZipRequest request = JSON.convertValue(root, ZipRequest.class);
-        if (!AlbumIds.isValid(request.albumId())) throw new IllegalArgumentException("message has no valid album_id");
+        // A favourites archive's id ({album_id}.{hash}) wakes the generator as an album's does.
+        if (!AlbumIds.isValid(request.albumId()) && !SelectionIds.isValid(request.albumId())) {
+            throw new IllegalArgumentException("message has no valid album_id");
+        }
         return new QueueMessage(List.of(request), List.of());
     }
 

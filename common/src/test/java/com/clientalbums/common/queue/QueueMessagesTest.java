@@ -1,5 +1,6 @@
 package com.clientalbums.common.queue;
 
+import com.clientalbums.common.album.SelectionIds;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,6 +21,13 @@ class QueueMessagesTest {
     void aWakeUpCarriesOnlyTheAlbumId() {
         assertEquals("{\"album_id\":\"smith-wedding\"}", QueueMessages.write(new ZipRequest("smith-wedding")));
         assertEquals(List.of(new ZipRequest("smith-wedding")), QueueMessages.parse("{\"album_id\":\"smith-wedding\"}").requests());
+    }
+
+    @Test
+    void aWakeUpForAFavouritesArchiveCarriesItsSelectionId() {
+        String id = SelectionIds.of("smith-wedding", List.of("a.jpg"));
+        assertEquals(List.of(new ZipRequest(id)), QueueMessages.parse(QueueMessages.write(new ZipRequest(id))).requests());
+        assertThrows(IllegalArgumentException.class, () -> QueueMessages.parse("{\"album_id\":\"smith-wedding.not-a-hash\"}"));
     }
 
     @Test

@@ -62,6 +62,7 @@ public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<St
     /** For tests: grace periods of seconds instead of hours and days. */
     public MaintenanceHandler(Settings settings, AwsClients clients, MaintenancePolicy policy) {
         this.run = new MaintenanceRun(new AlbumRepository(clients.dynamo(), settings.albumTable()),
+                new AlbumRepository(clients.dynamo(), settings.get(Setting.SELECTION_TABLE_NAME)),
                 new S3MaintenanceStore(clients.s3(), settings.bucket()), ZipQueue.of(settings, clients.sqs()),
                 new PhotoPreviews(clients.s3(), settings.bucket()), policy, Clock.systemUTC(),
                 settings.integer(Setting.WEB_SIZE_PX));

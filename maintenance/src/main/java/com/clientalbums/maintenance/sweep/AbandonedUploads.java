@@ -1,7 +1,6 @@
 package com.clientalbums.maintenance.sweep;
 
 import com.clientalbums.common.album.Album;
-import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.PartTask;
 import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.maintenance.store.ArchiveStore;
@@ -11,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.MULTIPART_UPLOADS_ABORTED;
 
@@ -35,13 +35,14 @@ import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.MULTIPA
 final class AbandonedUploads {
     private final UploadStore uploads;
     private final ArchiveStore archives;
-    private final AlbumRepository albums;
+    private final Function<String, Optional<Album>> records;
     private final MaintenancePolicy policy;
 
-    AbandonedUploads(UploadStore uploads, ArchiveStore archives, AlbumRepository albums, MaintenancePolicy policy) {
+    /** @param records the record an upload's folder under {@code zips/} names: an album's, or a favourites archive's */
+    AbandonedUploads(UploadStore uploads, ArchiveStore archives, Function<String, Optional<Album>> records, MaintenancePolicy policy) {
         this.uploads = uploads;
         this.archives = archives;
-        this.albums = albums;
+        this.records = records;
         this.policy = policy;
     }
 
@@ -53,7 +54,7 @@ final class AbandonedUploads {
         for (UploadStore.OpenUpload upload : uploads.openArchiveUploads()) {
             // An upload without a start time is one S3 cannot date: left to the lifecycle rule.
             if (upload.initiated() == null || !upload.initiated().isBefore(startedBefore)) continue;
-            Optional<Album> album = read.computeIfAbsent(ArchiveObjects.albumOf(upload.key()), albums::find);
+            Optional<Album> album = read.computeIfAbsent(ArchiveObjects.albumOf(upload.key()), records);
             if (album.isPresent() && mayContinue(album.get(), upload.key())) continue;
             uploads.abort(upload);
             if (isArchiveKey(upload.key())) archives.deleteArchive(S3Keys.checkpointKey(upload.key()));

@@ -10,12 +10,15 @@ import java.util.Map;
  * the way (one per album or step; a failure never stops the run). {@code expired_albums} is not a
  * repair but news for the photographer: galleries past their expiry date, which clients and guests
  * no longer see; maintenance leaves them as they are (the photographer extends or deletes them).
+ * {@code selections_deleted} and {@code selections_checked} count the favourites archives' records
+ * ({@link SelectionSweep}).
  */
 public final class MaintenanceReport {
     /** The counters, in the order they are reported. */
     public enum Count {
         STALE_ZIPS_QUEUED, STUCK_JOBS_RESET, PENDING_REQUEUED, SUPERSEDED_ZIPS_DELETED, SIDECARS_DELETED, MULTIPART_UPLOADS_ABORTED,
-        PREVIEWS_MADE, ORPHAN_PREVIEWS_DELETED, PREVIEWS_DEFERRED, EXPIRED_ALBUMS, ALBUMS_CHECKED;
+        PREVIEWS_MADE, ORPHAN_PREVIEWS_DELETED, PREVIEWS_DEFERRED, EXPIRED_ALBUMS, ALBUMS_CHECKED, SELECTIONS_DELETED,
+        SELECTIONS_CHECKED;
 
         public String key() { return name().toLowerCase(java.util.Locale.ROOT); }
     }

@@ -2,6 +2,7 @@ package com.clientalbums.maintenance.sweep;
 
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.album.SelectionIds;
 import com.clientalbums.common.album.WebSize;
 import com.clientalbums.common.build.BuildRequests;
 import com.clientalbums.common.queue.WakeUpQueue;
@@ -26,7 +27,8 @@ import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.EXPIRED
  * One maintenance pass over every album (a paginated scan) and over {@code zips/}: the safety
  * net under the event-driven path, for whatever a lost message, a dead generator or an
  * expired archive left behind (see {@link AlbumRepairs}, {@link SupersededArchives},
- * {@link AbandonedUploads}, {@link PreviewBackfill}). Every step is idempotent and guarded by
+ * {@link AbandonedUploads}, {@link PreviewBackfill}); and over the favourites archives' records,
+ * which it only prunes ({@link SelectionSweep}). Every step is idempotent and guarded by
  * the same conditional writes the generators use, so a run may overlap with anything, and a
  * second run right after the first finds nothing to do. An error is recorded against its album
  * or step and the run goes on.
@@ -35,22 +37,28 @@ public final class MaintenanceRun {
     private static final Logger LOG = System.getLogger(MaintenanceRun.class.getName());
 
     private final AlbumRepository albums;
+    private final AlbumRepository selections;
     private final MaintenanceStore store;
     private final AlbumRepairs repairs;
     private final SupersededArchives superseded;
+    private final SelectionSweep selectionSweep;
     private final AbandonedUploads uploads;
     private final PreviewBackfill previews;
     private final MaintenancePolicy policy;
     private final Clock clock;
     private final int webSizePx;
 
-    public MaintenanceRun(AlbumRepository albums, MaintenanceStore store, WakeUpQueue queue, PhotoPreviews previews,
-                          MaintenancePolicy policy, Clock clock, int webSizePx) {
+    /** @param selections the selection table: the favourites archives' records ({@link SelectionSweep}) */
+    public MaintenanceRun(AlbumRepository albums, AlbumRepository selections, MaintenanceStore store, WakeUpQueue queue,
+                          PhotoPreviews previews, MaintenancePolicy policy, Clock clock, int webSizePx) {
         this.albums = albums;
+        this.selections = selections;
         this.store = store;
         this.repairs = new AlbumRepairs(albums, new BuildRequests(albums, queue, policy.pendingGrace(), clock), webSizePx);
         this.superseded = new SupersededArchives(store, albums, policy);
-        this.uploads = new AbandonedUploads(store, store, albums, policy);
+        this.selectionSweep = new SelectionSweep(selections, store, policy);
+        this.uploads = new AbandonedUploads(store, store,
+                id -> (SelectionIds.isSelection(id) ? selections : albums).find(id), policy);
         this.previews = new PreviewBackfill(store, previews);
         this.policy = policy;
         this.clock = clock;
@@ -62,12 +70,14 @@ public final class MaintenanceRun {
         MaintenanceReport report = new MaintenanceReport();
         Instant now = clock.instant();
         List<Album> all;
+        List<Album> selectionRecords;
         ArchiveObjects archives;
         try {
-            // Albums first, then the archives: an archive published in between is then one the
-            // album snapshot does not know, and too young to be deleted, rather than a current
+            // Records first, then the archives: an archive published in between is then one the
+            // records' snapshot does not know, and too young to be deleted, rather than a current
             // archive taken for missing.
             all = albums.findAll();
+            selectionRecords = selections.findAll();
             archives = ArchiveObjects.list(store);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "maintenance could not read the albums or archives", e);
@@ -92,6 +102,10 @@ public final class MaintenanceRun {
         reportExpired(all, now, report);
         Set<String> ids = new HashSet<>();
         all.forEach(a -> ids.add(a.albumId()));
+        step("selections", report, () -> selectionSweep.sweep(selectionRecords, archives, now, report));
+        // Every record scanned owns its archives in this run, one just deleted too: a link handed out
+        // before its deletion may still be read, so they go as unowned from the next run on.
+        selectionRecords.forEach(r -> ids.add(r.albumId()));
         step("unowned_zips", report, () -> superseded.deleteUnowned(archives.byAlbum(), ids, now, report));
         step("multipart_uploads", report, () -> uploads.abort(now, report));
         return report;

@@ -52,12 +52,14 @@ public final class BuildPlanner {
      * @throws WebRenditions.OutOfTime when time ran short before every rendition was made; those made are kept
      */
     public AlbumPlan plan(Album album, LongSupplier remainingMillis) throws WebRenditions.OutOfTime {
+        // The archives are the record's (zips/{its id}/); the photos and their renditions are its
+        // album's, for a favourites archive kept to the chosen ones (PhotoListing.listFor).
         String albumId = album.albumId();
-        List<PhotoObject> photos = listing.list(albumId);
+        List<PhotoObject> photos = listing.listFor(album);
         WebSize webSize = WebSize.of(webSizePx, album);
         List<PlannedPart> parts = new ArrayList<>();
         plan(parts, albumId, PhotoSize.ORIGINAL, photos.stream().map(BuildPlanner::original).toList());
-        List<ListedSource> web = webSources(albumId, renditions.prepare(albumId, photos, webSize, remainingMillis));
+        List<ListedSource> web = webSources(albumId, renditions.prepare(album.photosAlbumId(), photos, webSize, remainingMillis));
         try {
             if (!web.isEmpty()) plan(parts, albumId, PhotoSize.WEB, web);
         } catch (EmptyAlbumException e) {

@@ -1,6 +1,7 @@
 package com.clientalbums.zip.handler;
 
 import com.clientalbums.common.album.AlbumRepository;
+import com.clientalbums.common.album.SelectionIds;
 import com.clientalbums.common.aws.AwsClients;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
@@ -35,9 +36,18 @@ import java.time.Clock;
  * Everything the ZIP generator's handler uses, built in this one place from the function's
  * settings and clients. Tests and the local runner build it with shorter timings, or with a photo
  * source that holds or fails reads.
+ *
+ * <p>Two build services, one engine: {@code builds} over the album table, {@code selections} over
+ * the selection table (favourites archives, {@code docs/favourites.md}); each the same planner,
+ * pipeline, parts and publication, only the table of record differs.
  */
-public record GeneratorServices(ArchiveBuildService builds, PhotoChanges changes, PhotoPreviews previews,
-                                AlbumWebSizes webSizes, ArchiveBuildService.Timing timing) {
+public record GeneratorServices(ArchiveBuildService builds, ArchiveBuildService selections, PhotoChanges changes,
+                                PhotoPreviews previews, AlbumWebSizes webSizes, ArchiveBuildService.Timing timing) {
+
+    /** The build service whose table holds the record {@code id} names: a selection id's, or an album's. */
+    public ArchiveBuildService buildsFor(String id) {
+        return SelectionIds.isSelection(id) ? selections : builds;
+    }
 
     /** As deployed: {@link ArchiveBuildService.Timing#from} the settings. */
     public static GeneratorServices from(Settings settings, AwsClients clients) {
@@ -87,11 +97,12 @@ public record GeneratorServices(ArchiveBuildService builds, PhotoChanges changes
         EarlierArchives earlier = parts -> PreviousArchives.load(clients.s3(), bucket, parts).entries();
         var assembler = new PartAssembler(pipeline, config, new S3CheckpointStore(clients.s3(), bucket), manifests,
                 StoredChecksums.of(clients.s3(), bucket));
+        BuildPlanner planner = new BuildPlanner(listing, renditions, limits.maxPartBytes(), settings.integer(Setting.WEB_SIZE_PX));
+        ExistingArchives existing = new ExistingArchives(clients.s3(), settings.bucket());
+        AlbumRepository selections = new AlbumRepository(clients.dynamo(), settings.get(Setting.SELECTION_TABLE_NAME));
         return new GeneratorServices(
-                new ArchiveBuildService(albums, new BuildPlanner(listing, renditions, limits.maxPartBytes(),
-                        settings.integer(Setting.WEB_SIZE_PX)),
-                        new ExistingArchives(clients.s3(), settings.bucket()), assembler, earlier, queue,
-                        timing, limits, clock),
+                new ArchiveBuildService(albums, planner, existing, assembler, earlier, queue, timing, limits, clock),
+                new ArchiveBuildService(selections, planner, existing, assembler, earlier, queue, timing, limits, clock),
                 new PhotoChanges(albums, listing, new WakeUps(albums, queue), timing.quietPeriod(), clock, settings.integer(Setting.WEB_SIZE_PX)),
                 new PhotoPreviews(clients.s3(), settings.bucket()),
                 new AlbumWebSizes(albums, settings.integer(Setting.WEB_SIZE_PX)),

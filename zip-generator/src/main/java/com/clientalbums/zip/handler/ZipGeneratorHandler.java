@@ -36,7 +36,9 @@ import java.util.Set;
  * a debounced rebuild ({@link PhotoChanges}) and make the new photos' previews — never a build
  * of their own, so a burst of uploads cannot start a build per photo. A message that can never
  * succeed (malformed) is reported failed and reaches the dead-letter queue after three
- * receives; a message for an unregistered album is dropped with a log line.
+ * receives; a message for an unregistered album is dropped with a log line. A message naming a
+ * favourites archive ({@link com.clientalbums.common.album.SelectionIds}) builds it from the
+ * selection table; photo events name albums only, so they never touch a favourites archive.
  */
 public class ZipGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -55,7 +57,7 @@ public class ZipGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     private static final System.Logger LOG = System.getLogger(ZipGeneratorHandler.class.getName());
 
-    private final ArchiveBuildService builds;
+    private final GeneratorServices services;
     private final PhotoChanges changes;
     private final PhotoPreviews previews;
     private final AlbumWebSizes webSizes;
@@ -78,7 +80,7 @@ public class ZipGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     /** Tests' constructor: shorter timings, or a photo source that holds or fails reads. */
     public ZipGeneratorHandler(GeneratorServices services) {
-        this.builds = services.builds();
+        this.services = services;
         this.changes = services.changes();
         this.previews = services.previews();
         this.webSizes = services.webSizes();
@@ -123,6 +125,7 @@ public class ZipGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchRes
     private void handle(AlbumWork w, Context context) {
         if (w.buildRequested()) {
             String owner = context.getAwsRequestId() + "/" + w.albumId();
+            ArchiveBuildService builds = services.buildsFor(w.albumId());
             LOG.log(Level.INFO, "album {0}: {1}", w.albumId(), builds.build(w.albumId(), owner, context::getRemainingTimeInMillis));
         }
         if (w.photosChanged()) {
