@@ -16,6 +16,8 @@ export interface ViewerOptions {
   size: PhotoSize | null;
   /** A refusal the page takes over (see AlbumViewOptions). */
   onRefused?: (error: unknown) => boolean;
+  /** Each photo as it is shown (its heart follows it). */
+  onShow?: (photo: Photo) => void;
 }
 
 export function setupViewer(api: Api, albumId: string, photos: Photo[], links: FreshLinks, options: ViewerOptions): (index: number) => void {
@@ -58,6 +60,7 @@ export function setupViewer(api: Api, albumId: string, photos: Photo[], links: F
     status.textContent = `${formatCount(current + 1)} of ${formatCount(photos.length)}`;
     prev.disabled = current === 0;
     next.disabled = current === photos.length - 1;
+    options.onShow?.(photo);
     // Warm the cache for the neighbours so next/previous feels instant.
     for (const n of [current + 1, current - 1]) {
       const src = photos[n] ? srcOf(photos[n]) : '';
