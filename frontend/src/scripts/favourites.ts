@@ -11,7 +11,7 @@ import {
   selectionStatus,
   submitQuestion,
   type PendingChange,
-} from '../lib/favourites';
+} from '../lib/selection';
 import { plural } from '../lib/format';
 import type { FavouritesState } from '../lib/types';
 import { byId, say } from './dom';

@@ -2,7 +2,7 @@
 // stays inside it; Escape or Cancel closes it without a name), checked as the server checks it.
 
 import { messageOf } from '../lib/api';
-import { visitorFields } from '../lib/favourites';
+import { visitorFields } from '../lib/selection';
 import { byId, say } from './dom';
 
 /** Gives the name to the server; the session carries the visitor once it resolves. */

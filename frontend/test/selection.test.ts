@@ -10,7 +10,7 @@ import {
   submitQuestion,
   visiblePhotos,
   visitorFields,
-} from '../src/lib/favourites';
+} from '../src/lib/selection';
 import type { Photo } from '../src/lib/types';
 
 const photo = (path: string): Photo => ({ path, size: 1, view_url: '', thumbnail_url: null, preview_url: null, previews_ready: true });
