@@ -85,10 +85,11 @@ export function setupSaveToPhotos(api: Api, album: AlbumDetail, photos: Photo[],
     let first = 0;
     for (const group of groups) {
       const files = await fetchBatch(group, as, first, chosen.length);
-      // The tap that started this may still count as the person's gesture; otherwise they tap for this batch.
+      // The tap on Save to Photos may still count as the person's gesture for the first batch (a share
+      // uses the gesture up); every later batch, or a first one that took too long to fetch, gets a tap of its own.
       const activation = (navigator as Navigator & { userActivation?: { isActive: boolean } }).userActivation;
       let shared = false;
-      if (activation?.isActive) shared = await tryShare(files);
+      if (first === 0 && activation?.isActive) shared = await tryShare(files);
       while (!shared) {
         text.textContent = `${formatCount(first + group.length)} of ${formatCount(chosen.length)} ready.`;
         await tapFor(batchLabel(first, group.length));
