@@ -6,6 +6,7 @@ import { ApiError, messageOf, type Api } from '../lib/api';
 import { formatDate, plural } from '../lib/format';
 import { FreshLinks, albumLinks, imageKey } from '../lib/fresh-links';
 import { fileNameOf, sectionsOf } from '../lib/photos';
+import { visiblePhotos } from '../lib/selection';
 import { GALLERY_EXPIRED, isGalleryExpired, photoSize } from '../lib/sharing';
 import type { AlbumDetail, Photo } from '../lib/types';
 import { startSignedInPage } from './app';
@@ -14,7 +15,7 @@ import { setupDownloadAll } from './download-all';
 import { setupFavourites, type FavouritesView } from './favourites';
 import { lazyImage } from './lazy';
 import { setupSaveToPhotos } from './save-photos';
-import { setupViewer } from './viewer';
+import { setupViewer, type OpenViewer } from './viewer';
 
 function tile(photo: Photo, index: number, total: number, links: FreshLinks, open: (i: number) => void): HTMLLIElement {
   const name = fileNameOf(photo.path);
@@ -99,8 +100,15 @@ export function showAlbum(api: Api, album: AlbumDetail, options: AlbumViewOption
 
   // The gallery's links live minutes; one that expired while the page was open is asked for again.
   const links = new FreshLinks(albumLinks(album), { reload: async () => albumLinks(await options.reload()) });
-  let open: (i: number) => void = () => {};
-  const ordered = renderGallery(album, gallery, links, (i) => open(i));
+  let open: OpenViewer = () => {};
+  /** The photos the gallery shows now (all, or the favourites under the filter): the viewer pages through these. */
+  let shown: Photo[] = [];
+  const ordered = renderGallery(album, gallery, links, (i) => {
+    const at = shown.indexOf(ordered[i]);
+    if (at < 0) open(i);
+    else open(at, shown);
+  });
+  shown = ordered;
   let favourites: FavouritesView | null = null;
   open = setupViewer(api, album.album_id, ordered, links, {
     size: photoSize(album.downloads),
@@ -114,6 +122,7 @@ export function showAlbum(api: Api, album: AlbumDetail, options: AlbumViewOption
     askName: options.askName,
     onChange: (chosen, filterOn) => {
       filterGallery(gallery, chosen, filterOn);
+      shown = visiblePhotos(ordered, chosen, filterOn);
       downloads.favouritesChanged(chosen.size);
       saving.update(chosen, filterOn);
     },
