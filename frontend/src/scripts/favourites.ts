@@ -81,8 +81,8 @@ export async function setupFavourites(api: Api, albumId: string, options: Favour
     }
     if (viewerPath) press(viewerHeart, shown.has(viewerPath));
     count.textContent = String(shown.size);
-    press(filter, filterOn);
-    filter.setAttribute('aria-label', `Show only favourites (${plural(shown.size, 'photo')})`);
+    // Its name is its visible text ("Favourites 5"), pressed or not: aria-pressed says which.
+    filter.setAttribute('aria-pressed', String(filterOn));
     status.textContent = selectionStatus(state, shown.size);
     submit.disabled = shown.size === 0 || !!state.submitted_at;
     submit.textContent = state.submitted_at ? 'Sent' : 'Send to the photographer';
