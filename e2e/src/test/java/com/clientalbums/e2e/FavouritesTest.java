@@ -130,7 +130,7 @@ class FavouritesTest extends BrowserTest {
         List<String> names = CHOSEN.stream().map(p -> p.substring(p.lastIndexOf('/') + 1)).sorted().toList();
         Locator copied = person.locator("textarea.copied-names");
         person.locator("button.copy-names[data-format='plain']").click();
-        assertThat(copied).hasValue(Pattern.compile("(?s).*IMG_0202\\.jpg.*"));
+        assertThat(copied).hasValue(Pattern.compile("IMG_0202\\.jpg"));
         assertEquals(names, Arrays.stream(copied.inputValue().split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).sorted().toList(),
                 "plain: one file name per line, the five");
         String plain = copied.inputValue();
