@@ -8,6 +8,8 @@ import {
   endOfDay,
   formOf,
   keepGuest,
+  keepVisitorId,
+  keepVisitorSession,
   linkState,
   liveGuest,
   photoSize,
@@ -17,6 +19,7 @@ import {
   sizesAllowed,
   tokenOfPath,
   type ShareForm,
+  visitorIdFor,
 } from '../src/lib/sharing';
 import type { Share } from '../src/lib/types';
 
@@ -132,6 +135,27 @@ describe('the guest page', () => {
     expect(liveGuest(s, 'bad', now)).toBeNull();
   });
 
+  it("takes the token that carries the guest's name in place of the kept one, for the rest of the tab", () => {
+    const s = storage();
+    const now = 1_000_000;
+    const kept = keepGuest(s, 'tok', { guest_token: 'g', album_id: 'a', expires_in: 60, label: 'L', downloads: 'web' }, now);
+    keepVisitorSession(s, 'tok', kept, { guest_token: 'g2', expires_in: 3600, visitor_id: 'v'.repeat(22), name: 'Ann' }, now);
+    expect(kept.guest_token).toBe('g2'); // the page's API client reads this object
+    expect(liveGuest(s, 'tok', now + 600_000)).toMatchObject({ guest_token: 'g2', album_id: 'a', label: 'L' });
+  });
+
+  it('remembers the visitor per link, and only a well-formed id', () => {
+    const lasting = storage();
+    expect(visitorIdFor(lasting, 'tok')).toBeNull();
+    keepVisitorId(lasting, 'tok', 'AbCdEfGhIjKlMnOpQrSt_-');
+    expect(visitorIdFor(lasting, 'tok')).toBe('AbCdEfGhIjKlMnOpQrSt_-');
+    expect(visitorIdFor(lasting, 'other')).toBeNull();
+    keepVisitorId(lasting, 'bad', 'not an id');
+    expect(visitorIdFor(lasting, 'bad')).toBeNull();
+    lasting.setItem('ca.visitor.forged', 'x'.repeat(200));
+    expect(visitorIdFor(lasting, 'forged')).toBeNull();
+  });
+
   it('turns every refusal into a page of its own, never the server’s words', () => {
     expect(linkState(apiError(401, 'PIN_REQUIRED'))).toEqual({ kind: 'pin', message: '' });
     expect(linkState(apiError(401, 'PIN_INCORRECT'))).toEqual({ kind: 'pin', message: PIN_WRONG });
@@ -190,6 +214,61 @@ describe('the API for sharing', () => {
       ['PUT', '/api/admin/albums/a1/users/x%40y.z', { downloads: 'web' }],
       ['PUT', '/api/admin/albums/a1/users/x%40y.z', undefined],
       ['DELETE', '/api/admin/albums/a1/shares/s%2F1', undefined],
+    ]);
+  });
+
+  it("sends the browser's visitor with a session, and a guest's name (e-mail only when given)", async () => {
+    const { api, calls } = recording();
+    await api.guestSession('tok', undefined, 'AbCdEfGhIjKlMnOpQrSt_-');
+    await api.guestSession('tok', '1234', null);
+    await api.visitor('Ann Lee');
+    await api.visitor('Ann Lee', 'ann@example.com');
+    expect(calls.map((c) => [c.method, c.url, c.body])).toEqual([
+      ['POST', '/api/share/session', { token: 'tok', visitor_id: 'AbCdEfGhIjKlMnOpQrSt_-' }],
+      ['POST', '/api/share/session', { token: 'tok', pin: '1234' }],
+      ['POST', '/api/share/visitor', { name: 'Ann Lee' }],
+      ['POST', '/api/share/visitor', { name: 'Ann Lee', email: 'ann@example.com' }],
+    ]);
+  });
+});
+
+describe('the API for favourites', () => {
+  function recording() {
+    const calls: Array<{ url: string; method: string; body: unknown }> = [];
+    const api = createApi({
+      baseUrl: '/api',
+      getToken: async () => 'jwt',
+      fetch: (async (url: string, init: RequestInit) => {
+        calls.push({ url, method: init.method ?? 'GET', body: init.body ? JSON.parse(String(init.body)) : undefined });
+        return new Response(JSON.stringify({ paths: [], count: 0, status: 'pending', download_url: null }), { status: 200 });
+      }) as typeof fetch,
+    });
+    return { api, calls };
+  }
+
+  it('reads, changes and sends the favourites on their routes', async () => {
+    const { api, calls } = recording();
+    await api.favourites('a1');
+    await api.setFavourites('a1', ['Ceremony/IMG 1.jpg'], true);
+    await api.setFavourites('a1', ['x.jpg', 'y.jpg'], false);
+    await api.submitFavourites('a1');
+    expect(calls.map((c) => [c.method, c.url, c.body])).toEqual([
+      ['GET', '/api/albums/a1/favourites', undefined],
+      ['POST', '/api/albums/a1/favourites', { paths: ['Ceremony/IMG 1.jpg'], favourite: true }],
+      ['POST', '/api/albums/a1/favourites', { paths: ['x.jpg', 'y.jpg'], favourite: false }],
+      ['POST', '/api/albums/a1/favourites/submit', undefined],
+    ]);
+  });
+
+  it("asks for the favourites' archive with selection=favourites, in either size; the album's without it", async () => {
+    const { api, calls } = recording();
+    await api.download('a1', undefined, 'original', 'favourites');
+    await api.download('a1', undefined, 'web', 'favourites');
+    await api.download('a1', undefined, 'original', 'all');
+    expect(calls.map((c) => c.url)).toEqual([
+      '/api/albums/a1/download?selection=favourites',
+      '/api/albums/a1/download?selection=favourites&size=web',
+      '/api/albums/a1/download',
     ]);
   });
 });

@@ -11,6 +11,7 @@ import type {
   CreatedShare,
   DownloadResponse,
   Downloads,
+  FavouritesState,
   GuestSession,
   LogoUpload,
   Me,
@@ -21,6 +22,7 @@ import type {
   ShareFields,
   UploadRequestFile,
   User,
+  VisitorSession,
 } from './types';
 
 export const NETWORK_MESSAGE = "Can't reach the server, check your connection and try again";
@@ -61,6 +63,9 @@ export type ClientErrorCode = 'NETWORK' | 'BAD_RESPONSE' | `HTTP_${number}`;
 export type ErrorCode = ServerErrorCode | ClientErrorCode;
 
 const isServerCode = (code: unknown): code is ServerErrorCode => (ERROR_CODES as readonly unknown[]).includes(code);
+
+/** What an archive download holds: the whole album, or the caller's favourites. */
+export type ArchiveSelection = 'all' | 'favourites';
 
 export type ErrorKind = 'network' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'invalid' | 'server' | 'other';
 
@@ -154,7 +159,8 @@ export function createApi(options: ApiOptions) {
     // The token goes in a header, never in the URL (URLs end up in logs and history).
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const qs = query ? `?${new URLSearchParams(query).toString()}` : '';
+    const search = query ? new URLSearchParams(query).toString() : '';
+    const qs = search ? `?${search}` : '';
     let response: Response;
     try {
       response = await doFetch(`${options.baseUrl}${path}${qs}`, {
@@ -189,16 +195,41 @@ export function createApi(options: ApiOptions) {
     me: () => request<Me>('/me'),
     albums: async () => (await request<{ albums: AlbumSummary[] }>('/albums')).albums ?? [],
     album: (albumId: string) => request<AlbumDetail>(`/albums/${seg(albumId)}`),
-    /** The album's archive; originals unless `size` is web (no parameter for originals: what older servers take). */
-    download: (albumId: string, signal?: AbortSignal, size: PhotoSize = 'original') =>
-      request<DownloadResponse>(`/albums/${seg(albumId)}/download`, { signal, query: size === 'web' ? { size } : undefined }),
+    /**
+     * The album's archive, or the caller's favourites' (`selection`); originals unless `size` is web
+     * (no parameter for originals: what older servers take).
+     */
+    download: (albumId: string, signal?: AbortSignal, size: PhotoSize = 'original', selection: ArchiveSelection = 'all') =>
+      request<DownloadResponse>(`/albums/${seg(albumId)}/download`, {
+        signal,
+        query: {
+          ...(selection === 'favourites' ? { selection } : {}),
+          ...(size === 'web' ? { size } : {}),
+        },
+      }),
     downloadPhoto: (albumId: string, path: string, size: PhotoSize = 'original') =>
       request<DownloadResponse>(`/albums/${seg(albumId)}/download`, {
         query: size === 'web' ? { file_name: path, size } : { file_name: path },
       }),
-    /** A share link's token (+ PIN) for a guest session; no sign-in token is needed or sent for it. */
-    guestSession: (token: string, pin?: string) =>
-      request<GuestSession>('/share/session', { method: 'POST', body: pin ? { token, pin } : { token } }),
+    /** The caller's favourites in the album (their selection), with the album's terms. */
+    favourites: (albumId: string) => request<FavouritesState>(`/albums/${seg(albumId)}/favourites`),
+    /** Adds (`favourite` true) or removes photos; the answer is the list after the change. */
+    setFavourites: (albumId: string, paths: string[], favourite: boolean) =>
+      request<FavouritesState>(`/albums/${seg(albumId)}/favourites`, { method: 'POST', body: { paths, favourite } }),
+    /** Sends the selection to the photographer; it is locked until they reopen it. */
+    submitFavourites: (albumId: string) => request<FavouritesState>(`/albums/${seg(albumId)}/favourites/submit`, { method: 'POST' }),
+    /** A guest's name (and e-mail) for their favourites: the answer's token carries the visitor from now on. */
+    visitor: (name: string, email?: string | null) =>
+      request<VisitorSession>('/share/visitor', { method: 'POST', body: email ? { name, email } : { name } }),
+    /**
+     * A share link's token (+ PIN) for a guest session; no sign-in token is needed or sent for it.
+     * `visitorId`: the visitor this browser was on this link before, so their favourites carry on.
+     */
+    guestSession: (token: string, pin?: string, visitorId?: string | null) =>
+      request<GuestSession>('/share/session', {
+        method: 'POST',
+        body: { token, ...(pin ? { pin } : {}), ...(visitorId ? { visitor_id: visitorId } : {}) },
+      }),
 
     adminAlbums: async () => (await request<{ albums: AdminAlbum[] }>('/admin/albums')).albums ?? [],
     registerAlbum: (albumId: string, name: string) =>

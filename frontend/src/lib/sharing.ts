@@ -3,7 +3,7 @@
 
 import { ApiError } from './api';
 import { formatCount, formatDate, formatDateTime, plural } from './format';
-import type { Downloads, GuestSession, PhotoSize, Share, ShareFields, ShareState } from './types';
+import type { Downloads, GuestSession, PhotoSize, Share, ShareFields, ShareState, VisitorSession } from './types';
 
 export const DOWNLOADS: readonly Downloads[] = ['none', 'web', 'original', 'both'];
 
@@ -213,6 +213,33 @@ export function liveGuest(storage: Storage, token: string, now = Date.now()): St
 
 export function forgetGuest(storage: Storage, token: string): void {
   storage.removeItem(guestKey(token));
+}
+
+/**
+ * The session after the guest gave a name: the new token (it carries the visitor) replaces the
+ * kept one, and its lifetime starts again. `kept` is changed in place: the page's API client reads it.
+ */
+export function keepVisitorSession(storage: Storage, token: string, kept: StoredGuest, session: VisitorSession, now = Date.now()): StoredGuest {
+  kept.guest_token = session.guest_token;
+  kept.until = now + Math.max(0, session.expires_in) * 1000;
+  storage.setItem(guestKey(token), JSON.stringify(kept));
+  return kept;
+}
+
+// The visitor per link lives in localStorage (not the tab's sessionStorage): favourites outlive the
+// tab, so the next visit on this browser asks for them back with it. It is an id, not a credential:
+// the server takes it only together with the link's own token.
+const visitorKey = (token: string) => `ca.visitor.${token}`;
+const VISITOR_ID = /^[A-Za-z0-9_-]{22}$/;
+
+/** The visitor this browser was on this link, if any (and well formed). */
+export function visitorIdFor(storage: Storage, token: string): string | null {
+  const id = storage.getItem(visitorKey(token));
+  return id && VISITOR_ID.test(id) ? id : null;
+}
+
+export function keepVisitorId(storage: Storage, token: string, visitorId: string): void {
+  if (VISITOR_ID.test(visitorId)) storage.setItem(visitorKey(token), visitorId);
 }
 
 /** What the guest page shows instead of a gallery. */

@@ -1,17 +1,21 @@
-// The album page: header, gallery sections, viewer and Download All; the guest page shows the
-// same view (showAlbum) with its guest session.
+// The album page: header, gallery sections, viewer, favourites, Download All and Download
+// favourites, Save to Photos on phones; the guest page shows the same view (showAlbum) with its
+// guest session.
 
 import { ApiError, messageOf, type Api } from '../lib/api';
 import { formatDate, plural } from '../lib/format';
 import { FreshLinks, albumLinks, imageKey } from '../lib/fresh-links';
 import { fileNameOf, sectionsOf } from '../lib/photos';
+import { visiblePhotos } from '../lib/selection';
 import { GALLERY_EXPIRED, isGalleryExpired, photoSize } from '../lib/sharing';
 import type { AlbumDetail, Photo } from '../lib/types';
 import { startSignedInPage } from './app';
 import { byId, h, say } from './dom';
 import { setupDownloadAll } from './download-all';
+import { setupFavourites, type FavouritesView } from './favourites';
 import { lazyImage } from './lazy';
-import { setupViewer } from './viewer';
+import { setupSaveToPhotos } from './save-photos';
+import { setupViewer, type OpenViewer } from './viewer';
 
 function tile(photo: Photo, index: number, total: number, links: FreshLinks, open: (i: number) => void): HTMLLIElement {
   const name = fileNameOf(photo.path);
@@ -20,8 +24,10 @@ function tile(photo: Photo, index: number, total: number, links: FreshLinks, ope
   else box.append(h('span', { class: 'pending', text: 'Preview coming soon' }));
   const item = h(
     'li',
-    { class: 'tile' },
+    { class: 'tile', 'data-path': photo.path },
     h('button', { type: 'button', 'aria-label': `Open ${name} (${index + 1} of ${total})`, onclick: () => open(index) }, box),
+    // Shown once the viewer's favourites are known (scripts/favourites.ts).
+    h('button', { type: 'button', class: 'heart', 'data-path': photo.path, 'aria-pressed': 'false', 'aria-label': 'Add to favourites', hidden: true }),
   );
   return item;
 }
@@ -62,6 +68,20 @@ export interface AlbumViewOptions {
   onRefused?: (error: unknown) => boolean;
   /** False for a guest: see DownloadAllOptions.sizeOnButton. */
   sizeOnButton?: boolean;
+  /** A guest without a name is asked for one before their first favourite (see FavouritesOptions.askName). */
+  askName?: () => Promise<boolean>;
+}
+
+/** The favourites filter on the gallery: only favourites' tiles, and only sections that still have one. */
+function filterGallery(gallery: HTMLElement, favourites: Set<string>, filterOn: boolean): void {
+  for (const section of gallery.querySelectorAll<HTMLElement>('.gallery-section')) {
+    let shown = 0;
+    for (const tile of section.querySelectorAll<HTMLElement>('.tile')) {
+      tile.hidden = filterOn && !favourites.has(tile.dataset.path ?? '');
+      if (!tile.hidden) shown++;
+    }
+    section.hidden = shown === 0;
+  }
 }
 
 /** Fills in the album view (components/AlbumView.astro) for an album the viewer may see. */
@@ -80,10 +100,33 @@ export function showAlbum(api: Api, album: AlbumDetail, options: AlbumViewOption
 
   // The gallery's links live minutes; one that expired while the page was open is asked for again.
   const links = new FreshLinks(albumLinks(album), { reload: async () => albumLinks(await options.reload()) });
-  let open: (i: number) => void = () => {};
-  const ordered = renderGallery(album, gallery, links, (i) => open(i));
-  open = setupViewer(api, album.album_id, ordered, links, { size: photoSize(album.downloads), onRefused: options.onRefused });
-  setupDownloadAll(api, album, { onRefused: options.onRefused, sizeOnButton: options.sizeOnButton });
+  let open: OpenViewer = () => {};
+  /** The photos the gallery shows now (all, or the favourites under the filter): the viewer pages through these. */
+  let shown: Photo[] = [];
+  const ordered = renderGallery(album, gallery, links, (i) => {
+    const at = shown.indexOf(ordered[i]);
+    if (at < 0) open(i);
+    else open(at, shown);
+  });
+  shown = ordered;
+  let favourites: FavouritesView | null = null;
+  open = setupViewer(api, album.album_id, ordered, links, {
+    size: photoSize(album.downloads),
+    onRefused: options.onRefused,
+    onShow: (photo) => favourites?.showInViewer(photo.path),
+  });
+  const downloads = setupDownloadAll(api, album, { onRefused: options.onRefused, sizeOnButton: options.sizeOnButton });
+  const saving = setupSaveToPhotos(api, album, ordered, options.onRefused);
+  void setupFavourites(api, album.album_id, {
+    onRefused: options.onRefused,
+    askName: options.askName,
+    onChange: (chosen, filterOn) => {
+      filterGallery(gallery, chosen, filterOn);
+      shown = visiblePhotos(ordered, chosen, filterOn);
+      downloads.favouritesChanged(chosen.size);
+      saving.update(chosen, filterOn);
+    },
+  }).then((view) => (favourites = view));
 }
 
 /** A page of its own instead of the album: "This gallery has expired", or not available. */

@@ -1,8 +1,9 @@
-// "Download All": ready → the download starts at once; otherwise live progress that
-// polls with back-off, survives a reload and starts the download by itself when ready. In the
-// sizes the viewer may download: a choice of two, one size without a choice, none for view only.
+// "Download All" and "Download favourites": ready → the download starts at once; otherwise live
+// progress that polls with back-off, survives a reload and starts the download by itself when
+// ready. Both archives go through the same request, poll and progress (one panel, one at a time),
+// in the sizes the viewer may download: a choice of two, one size without a choice, none for view only.
 
-import { ApiError, messageOf, type Api } from '../lib/api';
+import { ApiError, messageOf, type Api, type ArchiveSelection } from '../lib/api';
 import {
   DOWNLOAD_ALL,
   buildingParts,
@@ -38,15 +39,25 @@ export interface DownloadAllOptions {
 interface Saved {
   since?: number;
   size?: PhotoSize;
+  selection?: ArchiveSelection;
 }
 
-export function setupDownloadAll(api: Api, album: AlbumDetail, options: DownloadAllOptions = {}): void {
+export const DOWNLOAD_FAVOURITES = 'Download favourites';
+
+/** What the album view tells the download panel as the viewer's favourites change. */
+export interface ArchiveDownloads {
+  /** The favourites' count: "Download favourites" is offered with one or more. */
+  favouritesChanged(count: number): void;
+}
+
+export function setupDownloadAll(api: Api, album: AlbumDetail, options: DownloadAllOptions = {}): ArchiveDownloads {
   const sizes = sizesAllowed(album.downloads);
-  if (sizes.length === 0) return; // view only: no panel at all
+  if (sizes.length === 0) return { favouritesChanged: () => {} }; // view only: no panel at all
   const panel = byId('download-panel');
   const choice = byId<HTMLFieldSetElement>('download-sizes');
   const note = byId('download-size-note');
   const button = byId<HTMLButtonElement>('download-all');
+  const favouritesButton = byId<HTMLButtonElement>('download-favourites');
   const progress = byId('download-progress');
   const text = byId('download-text');
   const bar = byId<HTMLProgressElement>('download-bar');
@@ -58,6 +69,9 @@ export function setupDownloadAll(api: Api, album: AlbumDetail, options: Download
   const key = keyOf(album.album_id);
   let running: AbortController | null = null;
   let size: PhotoSize = sizes[0];
+  /** The archive of the last request: Retry and "start it again" ask for it again. */
+  let selection: ArchiveSelection = 'all';
+  let favourites = 0;
 
   panel.hidden = false;
   choice.hidden = sizes.length < 2;
@@ -76,7 +90,11 @@ export function setupDownloadAll(api: Api, album: AlbumDetail, options: Download
       learnLabel();
     });
   }
-  const zipName = (s: PhotoSize) => `${album.name || album.album_id}${s === 'web' ? ' (web size)' : ''}.zip`;
+  // As the server names them (ArchiveNames): the name a browser keeps if the link's own is lost.
+  const zipName = (s: PhotoSize) =>
+    `${album.name || album.album_id}${selection === 'favourites' ? ' - Favourites' : ''}${s === 'web' ? ' (web size)' : ''}.zip`;
+  /** Photos in the archive asked for, for "0 of M" before the build reports its totals. */
+  const photoCount = () => (selection === 'favourites' ? favourites : album.photo_count);
 
   function reset(): void {
     progress.hidden = true;
@@ -117,7 +135,7 @@ export function setupDownloadAll(api: Api, album: AlbumDetail, options: Download
     // The parts' links in hand are used while they have a minute left: asking again would count
     // against a share link's download limit once per part (one Download All is one download).
     const freshUntil = Date.now() + Math.max(0, view.expiresIn - 60) * 1000;
-    button.textContent = view.label;
+    if (selection === 'all') button.textContent = view.label;
     if (view.parts.length > 1) {
       // Several files: browsers block a burst of automatic downloads, so list them.
       // Each part is a button, not the link in hand: links live minutes, so a click asks for a fresh one.
@@ -141,7 +159,8 @@ export function setupDownloadAll(api: Api, album: AlbumDetail, options: Download
         ),
       );
       partsList.hidden = false;
-      say(message, `This album comes in ${view.parts.length} parts. Download each one:`, 'info');
+      const what = selection === 'favourites' ? 'Your favourites come' : 'This album comes';
+      say(message, `${what} in ${view.parts.length} parts. Download each one:`, 'info');
       return;
     }
     if (!view.url) return;
@@ -150,7 +169,7 @@ export function setupDownloadAll(api: Api, album: AlbumDetail, options: Download
     // (or whose download broke off) needs a fresh one, which asking again gives.
     message.replaceChildren(
       `Your download has started${view.size ? ` (${view.size})` : ''}. If it doesn't, or it stops, `,
-      h('button', { type: 'button', class: 'link-button', onclick: () => void run(), text: 'start it again' }),
+      h('button', { type: 'button', class: 'link-button', onclick: () => void run(selection), text: 'start it again' }),
       '.',
     );
     message.hidden = false;
@@ -163,8 +182,8 @@ export function setupDownloadAll(api: Api, album: AlbumDetail, options: Download
    */
   async function downloadPart(name: string): Promise<void> {
     try {
-      const part = samePart(await api.download(album.album_id, undefined, size), name);
-      if (!part) return void run();
+      const part = samePart(await api.download(album.album_id, undefined, size, selection), name);
+      if (!part) return void run(selection);
       startDownload(part.download_url, part.name || '');
     } catch (error) {
       if (options.onRefused?.(error)) return;
@@ -189,19 +208,25 @@ export function setupDownloadAll(api: Api, album: AlbumDetail, options: Download
     button.textContent = DOWNLOAD_ALL;
   }
 
-  async function run(): Promise<void> {
+  function setBusy(busy: boolean): void {
+    button.disabled = busy;
+    favouritesButton.disabled = busy;
+    for (const radio of radios) radio.disabled = busy;
+  }
+
+  async function run(which: ArchiveSelection): Promise<void> {
     running?.abort();
     const controller = new AbortController();
     running = controller;
+    selection = which;
     reset();
-    button.disabled = true;
-    for (const radio of radios) radio.disabled = true;
-    storage.setItem(key, JSON.stringify({ since: Date.now(), size } satisfies Saved));
-    render(describe({ album_id: album.album_id, download_url: null, status: 'pending' }, album.photo_count));
+    setBusy(true);
+    storage.setItem(key, JSON.stringify({ since: Date.now(), size, selection } satisfies Saved));
+    render(describe({ album_id: album.album_id, download_url: null, status: 'pending' }, photoCount()));
     let offline = false;
     try {
       const answer = await pollUntil({
-        check: () => api.download(album.album_id, controller.signal, size),
+        check: () => api.download(album.album_id, controller.signal, size, which),
         isDone: isSettled,
         progressKey,
         backoff: new Backoff({ initialMs: 1000, factor: 1.5, maxMs: 10_000 }),
@@ -209,7 +234,7 @@ export function setupDownloadAll(api: Api, album: AlbumDetail, options: Download
         onUpdate: (r) => {
           if (offline) say(message, '');
           offline = false;
-          render(describe(r, album.photo_count));
+          render(describe(r, photoCount()));
           renderParts(buildingParts(r.progress));
         },
         // A phone dropping its connection should not lose the wait: keep polling.
@@ -222,7 +247,7 @@ export function setupDownloadAll(api: Api, album: AlbumDetail, options: Download
       });
       if (!answer) return; // aborted
       storage.removeItem(key);
-      const view = describe(answer, album.photo_count);
+      const view = describe(answer, photoCount());
       if (view.kind === 'ready') finishReady(view);
       else if (view.kind === 'error') fail(view.message);
     } catch (error) {
@@ -234,14 +259,14 @@ export function setupDownloadAll(api: Api, album: AlbumDetail, options: Download
     } finally {
       if (running === controller) {
         running = null;
-        button.disabled = false;
-        for (const radio of radios) radio.disabled = false;
+        setBusy(false);
       }
     }
   }
 
-  button.addEventListener('click', () => void run());
-  retry.addEventListener('click', () => void run());
+  button.addEventListener('click', () => void run('all'));
+  favouritesButton.addEventListener('click', () => void run('favourites'));
+  retry.addEventListener('click', () => void run(selection));
 
   /** The button's label with the chosen size's archive size, when it is ready. */
   function learnLabel(): void {
@@ -269,9 +294,16 @@ export function setupDownloadAll(api: Api, album: AlbumDetail, options: Download
   if (saved && typeof saved.since === 'number' && Date.now() - saved.since < RESUME_FOR_MS) {
     if (saved.size && sizes.includes(saved.size)) size = saved.size;
     for (const radio of radios) radio.checked = radio.value === size;
-    void run();
+    void run(saved.selection === 'favourites' ? 'favourites' : 'all');
   } else {
     storage.removeItem(key);
     learnLabel();
   }
+
+  return {
+    favouritesChanged(count: number): void {
+      favourites = count;
+      favouritesButton.hidden = count === 0;
+    },
+  };
 }

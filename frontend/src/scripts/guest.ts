@@ -2,24 +2,30 @@
 // session, then the album as the album page shows it, the session's token as the Bearer. The
 // session is kept for the tab (sessionStorage, per link), so a reload does not ask for the PIN
 // again; a refusal while the album is open (the link turned off, the session ended) goes back
-// to the link, which says why.
+// to the link, which says why. A guest who hearts a photo gives a name first; the visitor id the
+// server gives them is kept per link in localStorage and sent with the next session, so their
+// favourites are there when they come back.
 
 import { ApiError, createApi, type Api } from '../lib/api';
 import { loadConfig, type SiteConfig } from '../lib/config';
-import { tokenStorage } from '../lib/auth/storage';
+import { lastingStorage, tokenStorage } from '../lib/auth/storage';
 import {
   NOT_VALID,
   forgetGuest,
   keepGuest,
+  keepVisitorId,
+  keepVisitorSession,
   linkState,
   liveGuest,
   tokenOfPath,
   type LinkState,
   type StoredGuest,
+  visitorIdFor,
 } from '../lib/sharing';
 import type { AlbumDetail } from '../lib/types';
 import { showAlbum } from './album';
 import { byId, say } from './dom';
+import { visitorDialog } from './visitor-dialog';
 
 const PIN = /^\d{4,8}$/;
 
@@ -43,6 +49,7 @@ export async function startGuest(): Promise<void> {
 
 class GuestPage {
   private readonly storage = tokenStorage();
+  private readonly lasting = lastingStorage();
   /** No token of any kind: the exchange is a public route. */
   private readonly publicApi: Api;
   private readonly pinForm = byId<HTMLFormElement>('pin-form');
@@ -70,7 +77,7 @@ class GuestPage {
     const submit = byId<HTMLButtonElement>('pin-submit');
     submit.disabled = true;
     try {
-      const session = await this.publicApi.guestSession(this.token, pin);
+      const session = await this.publicApi.guestSession(this.token, pin, visitorIdFor(this.lasting, this.token));
       await this.open(keepGuest(this.storage, this.token, session));
     } catch (error) {
       this.show(linkState(error));
@@ -107,6 +114,12 @@ class GuestPage {
       },
       onRefused: (error) => this.refused(error),
       sizeOnButton: false,
+      askName: visitorDialog(async (name, email) => {
+        const visitor = await api.visitor(name, email);
+        // The API client reads the kept session's token: requests from now on carry the visitor.
+        keepVisitorSession(this.storage, this.token, guest, visitor);
+        keepVisitorId(this.lasting, this.token, visitor.visitor_id);
+      }),
     });
   }
 

@@ -16,9 +16,14 @@ export interface ViewerOptions {
   size: PhotoSize | null;
   /** A refusal the page takes over (see AlbumViewOptions). */
   onRefused?: (error: unknown) => boolean;
+  /** Each photo as it is shown (its heart follows it). */
+  onShow?: (photo: Photo) => void;
 }
 
-export function setupViewer(api: Api, albumId: string, photos: Photo[], links: FreshLinks, options: ViewerOptions): (index: number) => void {
+/** Opens the viewer at a photo of `within` (the album's photos unless the gallery shows fewer: the favourites filter). */
+export type OpenViewer = (index: number, within?: Photo[]) => void;
+
+export function setupViewer(api: Api, albumId: string, albumPhotos: Photo[], links: FreshLinks, options: ViewerOptions): OpenViewer {
   const dialog = byId<HTMLDialogElement>('viewer');
   const img = byId<HTMLImageElement>('viewer-img');
   const title = byId('viewer-title');
@@ -28,6 +33,8 @@ export function setupViewer(api: Api, albumId: string, photos: Photo[], links: F
   const download = byId<HTMLButtonElement>('viewer-download');
   const message = byId('viewer-message');
   let current = 0;
+  /** The photos paged through: those the gallery showed when the viewer was opened. */
+  let photos = albumPhotos;
   download.hidden = options.size == null;
 
   // Previews are screen-sized; the original (view_url) only when no preview exists.
@@ -58,6 +65,7 @@ export function setupViewer(api: Api, albumId: string, photos: Photo[], links: F
     status.textContent = `${formatCount(current + 1)} of ${formatCount(photos.length)}`;
     prev.disabled = current === 0;
     next.disabled = current === photos.length - 1;
+    options.onShow?.(photo);
     // Warm the cache for the neighbours so next/previous feels instant.
     for (const n of [current + 1, current - 1]) {
       const src = photos[n] ? srcOf(photos[n]) : '';
@@ -65,7 +73,8 @@ export function setupViewer(api: Api, albumId: string, photos: Photo[], links: F
     }
   }
 
-  function open(index: number): void {
+  function open(index: number, within: Photo[] = albumPhotos): void {
+    photos = within.length ? within : albumPhotos;
     show(index);
     if (!dialog.open) dialog.showModal();
   }

@@ -20,6 +20,21 @@ export function tokenStorage(): Storage {
   }
 }
 
+/**
+ * What this browser keeps beyond the tab (a guest's visitor id per link, not a credential):
+ * localStorage, or memory where it is blocked.
+ */
+export function lastingStorage(): Storage {
+  try {
+    const s = window.localStorage;
+    s.setItem('ca.probe', '1');
+    s.removeItem('ca.probe');
+    return s;
+  } catch {
+    return memoryStorage();
+  }
+}
+
 let memory: Storage | undefined;
 
 export function memoryStorage(): Storage {

@@ -161,6 +161,17 @@ final class Portal implements AutoCloseable {
         api("PUT", "/admin/albums/" + albumId + "/users/" + URLEncoder.encode(email, StandardCharsets.UTF_8), adminToken(), null);
     }
 
+    /** A grant with what the client may download ({@code none}, {@code web}, {@code original}, {@code both}). */
+    void grant(String albumId, String email, String downloads) throws IOException {
+        api("PUT", "/admin/albums/" + albumId + "/users/" + URLEncoder.encode(email, StandardCharsets.UTF_8), adminToken(),
+                Map.of("downloads", downloads));
+    }
+
+    /** A client's favourites set by API (test set-up, not what a test is about). */
+    void favour(String albumId, String email, List<String> paths) throws IOException {
+        api("POST", "/albums/" + albumId + "/favourites", token(email), Map.of("paths", paths, "favourite", true));
+    }
+
     JsonNode archive(String albumId) throws IOException {
         return api("GET", "/admin/albums/" + albumId + "/zip", adminToken(), null);
     }
@@ -180,17 +191,24 @@ final class Portal implements AutoCloseable {
 
     /** A hand-made request to the API, as anyone holding {@code token} could send it. */
     Answer call(String method, String path, String token) throws IOException {
+        return call(method, path, token, null);
+    }
+
+    /** The same with a JSON body (none for null). */
+    Answer call(String method, String path, String token, Object body) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(url("/api" + path)).timeout(Duration.ofSeconds(60))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (body != null) request.header("Content-Type", "application/json");
         if (token != null) request.header("Authorization", "Bearer " + token);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String body = response.body();
+            String text = response.body();
             JsonNode json;
             try {
-                json = body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+                json = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
             } catch (IOException notJson) {
-                json = JSON.createObjectNode().put("text", body);
+                json = JSON.createObjectNode().put("text", text);
             }
             return new Answer(response.statusCode(), json);
         } catch (InterruptedException e) {
