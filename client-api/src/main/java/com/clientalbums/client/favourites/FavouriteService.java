@@ -95,17 +95,6 @@ public final class FavouriteService {
         return state(caller, viewing, Optional.of(sent), photos);
     }
 
-    /**
-     * The caller's favourites still in the album, sorted: what a favourites archive holds. Empty
-     * when they have none, and for a guest who has not given a name.
-     */
-    public List<String> current(Caller caller, Viewing viewing) {
-        String albumId = viewing.album().albumId();
-        Optional<Favourites> mine = Person.idOf(caller).flatMap(id -> favourites.find(albumId, id));
-        if (mine.isEmpty() || mine.get().paths().isEmpty()) return List.of();
-        return mine.get().in(photos(albumId));
-    }
-
     private FavouritesState state(Caller caller, Viewing viewing, Optional<Favourites> mine, Set<String> photos) {
         Proofing proofing = proofing(viewing);
         List<String> paths = mine.map(f -> f.in(photos)).orElse(List.of());

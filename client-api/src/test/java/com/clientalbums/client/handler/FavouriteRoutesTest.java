@@ -2,17 +2,14 @@ package com.clientalbums.client.handler;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.client.favourites.FavouriteService;
-import com.clientalbums.common.access.AlbumAccess;
 import com.clientalbums.common.access.Downloads;
 import com.clientalbums.common.access.GrantRepository;
 import com.clientalbums.common.album.AlbumRepository;
-import com.clientalbums.common.auth.Caller;
 import com.clientalbums.common.auth.TestIssuer;
 import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.favourite.FavouriteRepository;
 import com.clientalbums.common.http.ApiEvents;
 import com.clientalbums.common.http.Json;
-import com.clientalbums.common.share.ShareRepository;
 import com.clientalbums.common.store.Fingerprint;
 import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.S3Keys;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -357,25 +353,5 @@ class FavouriteRoutesTest {
         for (int i = 0; i < FavouriteService.MAX_PATHS_PER_CHANGE; i++) many.add("Ceremony and reception/IMG_" + i + ".jpg");
         // 500 ordinary paths fit in the body limit: the change is read, and refused for what it names.
         assertError(call(change(albumId, ann, true, many.toArray(String[]::new))), 400, "PHOTO_NOT_IN_ALBUM");
-    }
-
-    @Test
-    void theFavouritesArchiveReadsTheCallersFavouritesStillInTheAlbum() {
-        List<String> photos = List.of("b.jpg", "a.jpg", "Party/c.jpg");
-        String albumId = album("current", photos, ANN);
-        String ann = issuer.idToken(ANN);
-        ok(change(albumId, ann, true, "b.jpg", "Party/c.jpg", "a.jpg"));
-        aws.clients().s3().deleteObject(d -> d.bucket(aws.names().bucket()).key(S3Keys.photoKey(albumId, "b.jpg")));
-
-        AlbumAccess access = new AlbumAccess(albums, grants, new ShareRepository(aws.clients().dynamo(), aws.names().shareTable()),
-                Clock.systemUTC());
-        FavouriteService service = new FavouriteService(access, new PhotoListing(aws.clients().s3(), aws.names().bucket()),
-                favourites, Clock.systemUTC());
-        Caller.SignedIn annCaller = new Caller.SignedIn(ANN, "Ann", false);
-        assertEquals(List.of("Party/c.jpg", "a.jpg"), service.current(annCaller, access.open(annCaller, albumId)));
-        Caller.SignedIn studio = new Caller.SignedIn(STUDIO, "", true);
-        assertEquals(List.of(), service.current(studio, access.open(studio, albumId)));
-        Caller.Guest unnamed = new Caller.Guest(albumId, "some-link", Instant.now().plusSeconds(60));
-        assertEquals(List.of(), service.current(unnamed, access.open(studio, albumId)));
     }
 }
