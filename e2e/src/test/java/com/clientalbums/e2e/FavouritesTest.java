@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * studio shows the five and copies their file names.
  */
 class FavouritesTest extends BrowserTest {
-    private static final String ALBUM_ID = "garden-party";
+    private static final String ALBUM_ID = "fern-garden-party";
     private static final String ALBUM_NAME = "Garden Party";
     private static final String CLIENT = "fern@e2e.test";
     private static final List<String> PHOTOS = List.of(
