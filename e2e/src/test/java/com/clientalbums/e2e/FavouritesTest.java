@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FavouritesTest extends BrowserTest {
     private static final String ALBUM_ID = "fern-garden-party";
-    private static final String ALBUM_NAME = "Garden Party";
+    private static final String ALBUM_NAME = "Fern and Ivy Garden Party";
     private static final String CLIENT = "fern@e2e.test";
     private static final List<String> PHOTOS = List.of(
             "IMG_0101.jpg", "IMG_0102.jpg", "IMG_0103.jpg", "IMG_0104.jpg", "IMG_0105.jpg", "IMG_0106.jpg",
