@@ -97,9 +97,13 @@ class FaultSuiteTest {
     /**
      * Every album ready within this of its registration. The design's worst case under these
      * faults: a build that fails on a broken photo stream retries after 30 s, then 60 s
-     * (ArchiveBuildService's back-off), and a lease lost with a reset answer expires after ZIP_LEASE_SECONDS.
+     * (ArchiveBuildService's back-off), and a lease lost with a reset answer expires after ZIP_LEASE_SECONDS;
+     * on top of that, the builds themselves, five at a time on two cores, each renewing web-size
+     * renditions through the same faulty wire. The last album has been seen ready 147 s after
+     * registration on this repository's 2-core machine, so the bound leaves room for a slower
+     * machine: it bounds the recovery (minutes, not a stuck album), not the speed.
      */
-    private static final Duration READY_WITHIN = Duration.ofSeconds(150);
+    private static final Duration READY_WITHIN = Duration.ofSeconds(240);
     private static final String ADMIN = "admin@demo.test";
 
     @TempDir static Path data;

@@ -1,5 +1,6 @@
 package com.clientalbums.common.store;
 
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -21,6 +22,10 @@ public final class ObjectHeads {
     public Optional<ObjectHead> head(String key) {
         try {
             HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key));
+            if (head.contentLength() == null) {
+                // An answer cut short on the way (a proxy, a reset): not an object without a size.
+                throw SdkClientException.create("S3 answered the HEAD of " + key + " without its length");
+            }
             return Optional.of(new ObjectHead(head.contentLength(), unquoted(head.eTag()), head.metadata()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
