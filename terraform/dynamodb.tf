@@ -172,3 +172,82 @@ resource "aws_dynamodb_table" "selection_archive" {
     Name = "${var.project_name}-selection-archive"
   }
 }
+
+# Deliveries (docs/delivery.md): every download link handed out, and the bytes and ranges the
+# access logs show were served on it. Key: the album, then the delivery (one per recipient,
+# archive and content, so a resumed download adds to the same record).
+resource "aws_dynamodb_table" "delivery" {
+  name                        = "${var.project_name}-delivery"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "album_id"
+  range_key                   = "delivery_id"
+  deletion_protection_enabled = local.is_production
+
+  attribute {
+    name = "album_id"
+    type = "S"
+  }
+
+  attribute {
+    name = "delivery_id"
+    type = "S"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  tags = {
+    Name = "${var.project_name}-delivery"
+  }
+}
+
+# E-mail (docs/delivery.md): the outbox, what each recipient was last told about each album,
+# and opt-outs, keyed by recipient. The index is sparse: only queued messages carry "queued".
+resource "aws_dynamodb_table" "mail" {
+  name                        = "${var.project_name}-mail"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "recipient"
+  range_key                   = "topic"
+  deletion_protection_enabled = local.is_production
+
+  attribute {
+    name = "recipient"
+    type = "S"
+  }
+
+  attribute {
+    name = "topic"
+    type = "S"
+  }
+
+  attribute {
+    name = "queued"
+    type = "S"
+  }
+
+  attribute {
+    name = "due_at"
+    type = "S"
+  }
+
+  global_secondary_index {
+    name            = "queued-index"
+    hash_key        = "queued"
+    range_key       = "due_at"
+    projection_type = "ALL"
+  }
+
+  ttl {
+    attribute_name = "expires_at_epoch"
+    enabled        = true
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  tags = {
+    Name = "${var.project_name}-mail"
+  }
+}

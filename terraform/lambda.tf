@@ -129,6 +129,12 @@ resource "aws_lambda_function" "client_api" {
       GUEST_SESSION_SECONDS    = tostring(var.guest_session_seconds)
       FAVOURITE_TABLE_NAME     = aws_dynamodb_table.favourite.name
       SELECTION_TABLE_NAME     = aws_dynamodb_table.selection_archive.name
+      DOWNLOAD_LINKS           = var.download_links
+      CLOUDFRONT_DOMAIN        = local.download_domain
+      CLOUDFRONT_KEY_PAIR_ID   = local.download_key_pair_id
+      CLOUDFRONT_KEY_SOURCE    = local.download_key_source
+      DELIVERY_TABLE_NAME      = aws_dynamodb_table.delivery.name
+      MAIL_TABLE_NAME          = aws_dynamodb_table.mail.name
     }
   }
 
@@ -187,6 +193,9 @@ resource "aws_lambda_function" "admin_api" {
       SHARE_TABLE_NAME         = aws_dynamodb_table.share.name
       PORTAL_URL               = local.portal_url # share links are PORTAL_URL/s/{token}
       FAVOURITE_TABLE_NAME     = aws_dynamodb_table.favourite.name
+      DELIVERY_TABLE_NAME      = aws_dynamodb_table.delivery.name
+      MAIL_TABLE_NAME          = aws_dynamodb_table.mail.name
+      MAIL_TRANSPORT           = var.mail_transport
     }
   }
 
@@ -235,6 +244,21 @@ resource "aws_lambda_function" "maintenance" {
       ZIP_QUIET_SECONDS        = tostring(var.zip_quiet_seconds)
       WEB_SIZE_PX              = tostring(var.web_size_px)
       SELECTION_TABLE_NAME     = aws_dynamodb_table.selection_archive.name
+      DELIVERY_TABLE_NAME      = aws_dynamodb_table.delivery.name
+      ACCESS_LOG_BUCKET        = local.access_log_bucket
+      MAIL_TABLE_NAME          = aws_dynamodb_table.mail.name
+      MAIL_TRANSPORT           = var.mail_transport
+      MAIL_FROM                = var.mail_from
+      SES_CONFIGURATION_SET    = var.ses_configuration_set
+      STUDIO_NAME              = var.studio_name
+      PORTAL_URL               = local.portal_url
+      GUEST_KEY_SOURCE         = "ssm:${aws_ssm_parameter.guest_session_key.name}"
+      SHARE_TABLE_NAME         = aws_dynamodb_table.share.name
+      USER_TABLE_NAME          = aws_dynamodb_table.user.name
+      USER_ALBUM_TABLE_NAME    = aws_dynamodb_table.user_album.name
+      ADMIN_EMAIL              = var.admin_email
+      MAIL_SETTLE_SECONDS      = tostring(var.mail_settle_seconds)
+      EXPIRY_REMINDER_DAYS     = tostring(var.expiry_reminder_days)
     }
   }
 

@@ -76,6 +76,8 @@ public final class LocalAws implements BeforeAllCallback {
         Map<String, String> env = new HashMap<>(names.environment(queues.queueUrl()));
         env.putAll(endpoints.sdkEnvironment());
         env.put(Setting.GUEST_KEY_SOURCE.name(), "file:" + guestKeyFile);
+        // Presigned S3 links, as the local runner gives (no distribution here).
+        env.put(Setting.DOWNLOAD_LINKS.name(), "s3");
         return env;
     }
 

@@ -230,7 +230,9 @@ class LambdaFunctionsTest {
                 Setting.USER_ALBUM_TABLE_NAME, "user_album",
                 Setting.SHARE_TABLE_NAME, "share",
                 Setting.FAVOURITE_TABLE_NAME, "favourite",
-                Setting.SELECTION_TABLE_NAME, "selection_archive");
+                Setting.SELECTION_TABLE_NAME, "selection_archive",
+                Setting.DELIVERY_TABLE_NAME, "delivery",
+                Setting.MAIL_TABLE_NAME, "mail");
         Set<String> used = new TreeSet<>();
         for (LambdaFunction f : LambdaFunction.all()) {
             Map<String, String> env = function(f).block("environment").map("variables");

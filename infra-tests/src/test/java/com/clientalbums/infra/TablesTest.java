@@ -112,8 +112,8 @@ class TablesTest {
     }
 
     @Test
-    void there_are_exactly_the_three_tables_of_the_plan_the_share_links_table_and_the_favourites_two() {
-        assertEquals(Set.of("album", "user", "user_album", "share", "favourite", "selection_archive"),
+    void there_are_exactly_the_three_tables_of_the_plan_the_share_links_table_the_favourites_two_deliveries_and_mail() {
+        assertEquals(Set.of("album", "user", "user_album", "share", "favourite", "selection_archive", "delivery", "mail"),
                 TF.resources("aws_dynamodb_table").keySet());
     }
 }

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Creates the bucket, the six tables and the two queues as Terraform declares them (keys, the
+ * Creates the bucket, the access-log bucket, the eight tables and the two queues as Terraform declares them (keys, the
  * grants and share-token indexes, the dead-letter queue after {@code maxReceiveCount} receives). Idempotent, so the
  * local runner can start again on its data folder.
  */
@@ -34,6 +34,7 @@ public final class AwsResources {
     public static final String ALBUM_GRANTS_INDEX = "album_id-index";
     /** The share table's index by token hash: a share link is found by its token, which is stored only hashed. */
     public static final String SHARE_TOKEN_INDEX = "token_hash-index";
+    public static final String MAIL_QUEUE_INDEX = "queued-index";
 
     private AwsResources() {}
 
@@ -74,6 +75,11 @@ public final class AwsResources {
             } catch (BucketAlreadyOwnedByYouException alreadyThere) {
                 // a restart on the same data folder
             }
+            try {
+                s3.createBucket(b -> b.bucket(names.accessLogBucket()));
+            } catch (BucketAlreadyOwnedByYouException alreadyThere) {
+                // a restart on the same data folder
+            }
             createTable(dynamo, names.albumTable(), List.of(key("album_id", KeyType.HASH)), List.of(attr("album_id")), null);
             createTable(dynamo, names.userTable(), List.of(key("email", KeyType.HASH)), List.of(attr("email")), null);
             createTable(dynamo, names.userAlbumTable(),
@@ -93,6 +99,16 @@ public final class AwsResources {
                     List.of(attr("album_id"), attr("person_id")), null);
             // Favourites archives are archive records like albums: the album table's key and attributes.
             createTable(dynamo, names.selectionTable(), List.of(key("album_id", KeyType.HASH)), List.of(attr("album_id")), null);
+            createTable(dynamo, names.deliveryTable(),
+                    List.of(key("album_id", KeyType.HASH), key("delivery_id", KeyType.RANGE)),
+                    List.of(attr("album_id"), attr("delivery_id")), null);
+            // The outbox's index is sparse: only queued messages carry "queued"; due_at is an ISO-8601 UTC instant.
+            createTable(dynamo, names.mailTable(),
+                    List.of(key("recipient", KeyType.HASH), key("topic", KeyType.RANGE)),
+                    List.of(attr("recipient"), attr("topic"), attr("queued"), attr("due_at")),
+                    GlobalSecondaryIndex.builder().indexName(MAIL_QUEUE_INDEX)
+                            .keySchema(key("queued", KeyType.HASH), key("due_at", KeyType.RANGE))
+                            .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build());
 
             String dlqUrl = sqs.createQueue(q -> q.queueName(names.deadLetterQueue())
                     .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600"))).queueUrl();

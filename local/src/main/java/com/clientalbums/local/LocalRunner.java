@@ -164,6 +164,8 @@ public final class LocalRunner implements AutoCloseable {
         env.put(Setting.AUTH_ISSUER_URL.name(), issuer);
         env.put(Setting.ADMIN_EMAIL.name(), DemoAlbum.ADMIN_EMAIL);
         env.put(Setting.GUEST_KEY_SOURCE.name(), "file:" + guestKey);
+        // No distribution here: presigned links to the runner's S3 front, which writes S3's access log format.
+        env.put(Setting.DOWNLOAD_LINKS.name(), "s3");
         env.putAll(config.environment());
         return env;
     }

@@ -81,7 +81,7 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
             Setting.AWS_REGION_NAME, Setting.UPLOAD_URL_EXPIRY,
             Setting.COGNITO_USER_POOL_ID, Setting.COGNITO_CLIENT_ID, Setting.ADMIN_EMAIL,
             Setting.AUTH_ISSUER_URL, Setting.WEB_SIZE_PX, Setting.SHARE_TABLE_NAME, Setting.PORTAL_URL,
-            Setting.FAVOURITE_TABLE_NAME);
+            Setting.FAVOURITE_TABLE_NAME, Setting.DELIVERY_TABLE_NAME, Setting.MAIL_TABLE_NAME, Setting.MAIL_TRANSPORT);
 
     /** Upload requests list up to 500 paths of up to 1 KB each. */
     static final int BODY_LIMIT = 1024 * 1024;

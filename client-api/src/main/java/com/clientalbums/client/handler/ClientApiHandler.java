@@ -75,7 +75,9 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             Setting.COGNITO_USER_POOL_ID, Setting.COGNITO_CLIENT_ID, Setting.ADMIN_EMAIL,
             Setting.AUTH_ISSUER_URL, Setting.WEB_SIZE_PX, Setting.SHARE_TABLE_NAME,
             Setting.GUEST_KEY_SOURCE, Setting.GUEST_SESSION_SECONDS,
-            Setting.FAVOURITE_TABLE_NAME, Setting.SELECTION_TABLE_NAME);
+            Setting.FAVOURITE_TABLE_NAME, Setting.SELECTION_TABLE_NAME,
+            Setting.DOWNLOAD_LINKS, Setting.CLOUDFRONT_DOMAIN, Setting.CLOUDFRONT_KEY_PAIR_ID,
+            Setting.CLOUDFRONT_KEY_SOURCE, Setting.DELIVERY_TABLE_NAME, Setting.MAIL_TABLE_NAME);
 
     /**
      * The largest body is a favourites change of up to {@link FavouriteService#MAX_PATHS_PER_CHANGE}

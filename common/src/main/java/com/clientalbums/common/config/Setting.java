@@ -38,7 +38,20 @@ public enum Setting {
     SELECTION_TABLE_NAME(null, Scope.DEPLOYED, "DynamoDB table of favourites archives (key album_id: the album's id, '.', the selection's hash); the album table's attributes."),
     GUEST_KEY_SOURCE(null, Scope.DEPLOYED, "Where the guest-session signing key is: ssm:/parameter/name (a SecureString) in AWS, file:/path locally."),
     GUEST_SESSION_SECONDS("3600", Scope.DEPLOYED, "Lifetime in seconds of a guest session, after which a share link (and its PIN) is asked again."),
-    PORTAL_URL("", Scope.DEPLOYED, "The portal's address (https://…); share links are PORTAL_URL/s/{token}. Empty: links are relative (/s/{token}).");
+    PORTAL_URL("", Scope.DEPLOYED, "The portal's address (https://…); share links are PORTAL_URL/s/{token}. Empty: links are relative (/s/{token})."),
+    DOWNLOAD_LINKS("cloudfront", Scope.DEPLOYED, "How download links are signed: cloudfront (signed URLs of the distribution, Terraform's default) or s3 (presigned S3 links: the local runner, deployments without a distribution)."),
+    CLOUDFRONT_DOMAIN("", Scope.DEPLOYED, "The distribution's domain (d111111abcdef8.cloudfront.net or an alias) that download links point at when DOWNLOAD_LINKS is cloudfront."),
+    CLOUDFRONT_KEY_PAIR_ID("", Scope.DEPLOYED, "The id of the CloudFront public key (in the distribution's key group) whose private key signs download links."),
+    CLOUDFRONT_KEY_SOURCE("", Scope.DEPLOYED, "Where the PEM private key signing CloudFront links is: ssm:/parameter/name (a SecureString) in AWS, file:/path locally."),
+    DELIVERY_TABLE_NAME(null, Scope.DEPLOYED, "DynamoDB table of deliveries: every download link handed out and the bytes served on it (key album_id, sort key delivery_id)."),
+    ACCESS_LOG_BUCKET(null, Scope.DEPLOYED, "S3 bucket the distribution's standard logs (cloudfront/) and the bucket's server access logs (s3/) are written to; processed files move to processed/."),
+    MAIL_TABLE_NAME(null, Scope.DEPLOYED, "DynamoDB table of e-mail: the outbox, what each recipient was last told about each album, opt-outs (key recipient, sort key topic; index queued-index)."),
+    MAIL_TRANSPORT("none", Scope.DEPLOYED, "How e-mail is sent: ses (SES v2), smtp://host:port (the local runner's SMTP server), or none (nothing is queued or sent)."),
+    MAIL_FROM("", Scope.DEPLOYED, "The From address of e-mail, e.g. 'Katelynn Photography <albums@example.com>'; an address of the SES identity."),
+    SES_CONFIGURATION_SET("", Scope.DEPLOYED, "SES configuration set e-mail is sent with (its event destinations record bounces and complaints); empty for none."),
+    STUDIO_NAME("Client albums", Scope.DEPLOYED, "The studio's name, shown in e-mail and as their sender name."),
+    MAIL_SETTLE_SECONDS("600", Scope.DEPLOYED, "How long an album stays ready and unchanged before its clients are told it is ready or has new photos: one e-mail per burst of changes."),
+    EXPIRY_REMINDER_DAYS("7", Scope.DEPLOYED, "Days before a gallery expires that its clients are reminded (0: no reminders).");
 
     /** Who provides the variable. */
     public enum Scope { DEPLOYED, RUNTIME, LOCAL }

@@ -42,6 +42,12 @@ public enum ErrorCode {
     SELECTION_SUBMITTED(409),
     /** A favourites download or submission with no favourite (left) in the album. */
     NO_FAVOURITES(404),
+    /** A receipt asked for before the delivery is complete, or before its parts' digests are computed. */
+    RECEIPT_NOT_READY(409),
+    /** E-mail asked of a deployment that sends none (MAIL_TRANSPORT is none). */
+    MAIL_NOT_CONFIGURED(409),
+    /** An e-mail opt-out link that is not one this system signed. */
+    OPT_OUT_LINK_INVALID(400),
     UNAVAILABLE(503),
     INTERNAL(500);
 

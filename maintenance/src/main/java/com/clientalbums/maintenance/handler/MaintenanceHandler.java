@@ -9,6 +9,7 @@ import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.logging.LogLines;
 import com.clientalbums.common.queue.ZipQueue;
+import com.clientalbums.maintenance.deliveries.DeliveriesRun;
 import com.clientalbums.maintenance.store.S3MaintenanceStore;
 import com.clientalbums.maintenance.sweep.MaintenancePolicy;
 import com.clientalbums.maintenance.sweep.MaintenanceRun;
@@ -19,13 +20,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Lambda entry point of the daily maintenance run (EventBridge schedule; the local runner calls
- * it on its own schedule and on demand). Returns, and logs as one JSON line, what it repaired:
- * {@code {"stale_zips_queued": 1, "stuck_jobs_reset": 0, …, "errors": []}}.
+ * Lambda entry point of maintenance's two schedules ({@link MaintenanceJob}): the daily repair
+ * run, and the deliveries run every few minutes (access logs, receipts, e-mail; docs/delivery.md).
+ * The local runner calls both on its own schedule and on demand. Returns, and logs as one JSON
+ * line, what it did: {@code {"stale_zips_queued": 1, "stuck_jobs_reset": 0, …, "errors": []}}.
  */
 public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
@@ -38,12 +41,19 @@ public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<St
     public static final Set<Setting> SETTINGS = EnumSet.of(
             Setting.CLIENT_ALBUMS_BUCKET, Setting.ALBUM_TABLE_NAME, Setting.ZIP_GENERATION_QUEUE_URL,
             Setting.AWS_REGION, Setting.AWS_REGION_NAME, Setting.ZIP_URL_EXPIRY, Setting.ZIP_LEASE_SECONDS,
-            Setting.ZIP_QUIET_SECONDS, Setting.WEB_SIZE_PX, Setting.SELECTION_TABLE_NAME);
+            Setting.ZIP_QUIET_SECONDS, Setting.WEB_SIZE_PX, Setting.SELECTION_TABLE_NAME,
+            Setting.DELIVERY_TABLE_NAME, Setting.ACCESS_LOG_BUCKET, Setting.MAIL_TABLE_NAME, Setting.MAIL_TRANSPORT,
+            Setting.MAIL_FROM, Setting.SES_CONFIGURATION_SET, Setting.STUDIO_NAME, Setting.PORTAL_URL,
+            Setting.GUEST_KEY_SOURCE, Setting.SHARE_TABLE_NAME, Setting.USER_TABLE_NAME, Setting.USER_ALBUM_TABLE_NAME,
+            Setting.ADMIN_EMAIL, Setting.MAIL_SETTLE_SECONDS, Setting.EXPIRY_REMINDER_DAYS);
 
     private static final System.Logger LOG = System.getLogger(MaintenanceHandler.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The deliveries run starts no new work with less than this left. */
+    private static final long DELIVERIES_RESERVE_MILLIS = 30_000;
 
     private final MaintenanceRun run;
+    private final DeliveriesRun deliveries;
 
     public MaintenanceHandler() {
         this(Settings.fromEnvironment(SETTINGS));
@@ -66,12 +76,18 @@ public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<St
                 new S3MaintenanceStore(clients.s3(), settings.bucket()), ZipQueue.of(settings, clients.sqs()),
                 new PhotoPreviews(clients.s3(), settings.bucket()), policy, Clock.systemUTC(),
                 settings.integer(Setting.WEB_SIZE_PX));
+        // The deliveries run's steps, in order; each slice adds its own.
+        this.deliveries = new DeliveriesRun(List.of(), Clock.systemUTC());
     }
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        Map<String, Object> result = run.run(context::getRemainingTimeInMillis).toMap();
-        LOG.log(Level.INFO, "maintenance complete: {0}", json(result));
+        MaintenanceJob job = MaintenanceJob.of(event);
+        Map<String, Object> result = switch (job) {
+            case DAILY -> run.run(context::getRemainingTimeInMillis).toMap();
+            case DELIVERIES -> deliveries.run(() -> context.getRemainingTimeInMillis() > DELIVERIES_RESERVE_MILLIS).toMap();
+        };
+        LOG.log(Level.INFO, "maintenance ({0}) complete: {1}", job.name().toLowerCase(java.util.Locale.ROOT), json(result));
         return result;
     }
 

@@ -18,7 +18,10 @@ public final class MaintenanceReport {
     public enum Count {
         STALE_ZIPS_QUEUED, STUCK_JOBS_RESET, PENDING_REQUEUED, SUPERSEDED_ZIPS_DELETED, SIDECARS_DELETED, MULTIPART_UPLOADS_ABORTED,
         PREVIEWS_MADE, ORPHAN_PREVIEWS_DELETED, PREVIEWS_DEFERRED, EXPIRED_ALBUMS, ALBUMS_CHECKED, SELECTIONS_DELETED,
-        SELECTIONS_CHECKED;
+        SELECTIONS_CHECKED,
+        // the deliveries job (docs/delivery.md)
+        LOG_FILES_PROCESSED, LOG_LINES_READ, LOG_LINES_MALFORMED, LOG_LINES_ATTRIBUTED, DELIVERIES_UPDATED,
+        DELIVERIES_COMPLETED, RECEIPTS_MADE, MAILS_QUEUED, MAILS_SENT, MAILS_RETRIED, MAILS_FAILED, MAILS_OPTED_OUT;
 
         public String key() { return name().toLowerCase(java.util.Locale.ROOT); }
     }
@@ -32,6 +35,10 @@ public final class MaintenanceReport {
 
     public synchronized void add(Count count) {
         counts.merge(count, 1, Integer::sum);
+    }
+
+    public synchronized void add(Count count, int n) {
+        counts.merge(count, n, Integer::sum);
     }
 
     public synchronized int get(Count count) {

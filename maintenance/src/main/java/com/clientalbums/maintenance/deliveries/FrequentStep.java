@@ -1,0 +1,16 @@
+package com.clientalbums.maintenance.deliveries;
+
+import com.clientalbums.maintenance.sweep.MaintenanceReport;
+
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One step of the deliveries run (every few minutes): processing access logs, making receipts,
+ * e-mail triggers, sending the outbox. Each is idempotent, counts what it did in the report,
+ * and records its own errors there; {@code timeLeft} turns false when the invocation must stop
+ * starting new work.
+ */
+public interface FrequentStep {
+    void run(Instant now, BooleanSupplier timeLeft, MaintenanceReport report);
+}
