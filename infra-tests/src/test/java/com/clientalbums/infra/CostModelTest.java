@@ -139,4 +139,32 @@ class CostModelTest {
         assertTrue(ready.find(), report);
         assertTrue(Double.parseDouble(ready.group(2)) < Double.parseDouble(ready.group(1)), ready.group());
     }
+
+    @Test
+    void downloads_through_cloudfront_fall_inside_its_free_terabyte_at_a_hundred_albums() {
+        String report = CostModel.report(CostModel.typicalAssumptions());
+        double[] viaCloudFront = dollars(report, "| **Total after the always-free allowances** |");
+        double[] viaS3 = dollars(report, "| Same, with downloads straight from S3 (DOWNLOAD_LINKS=s3) |");
+        double[] cloudfrontLine = dollars(report, "| CloudFront downloads (transfer out, HTTPS requests) |");
+        // At 100 albums the downloads' transfer is all inside the free terabyte: the bill after free
+        // allowances drops by what S3's transfer out would have cost beyond its free 100 GB.
+        assertTrue(cloudfrontLine[1] > 10, "the downloads are priced at list price first: " + cloudfrontLine[1]);
+        assertTrue(viaS3[1] - viaCloudFront[1] > 10, "CloudFront vs S3 links at 100 albums: " + viaCloudFront[1] + " vs " + viaS3[1]);
+        // Beyond the free terabyte CloudFront's price per GB is still below S3's.
+        assertTrue(viaCloudFront[2] < viaS3[2], "at 1,000 albums: " + viaCloudFront[2] + " vs " + viaS3[2]);
+        // A studio of 10 albums stays inside S3's own free 100 GB either way.
+        assertEquals(viaS3[0], viaCloudFront[0], 0.01);
+    }
+
+    /** The three dollar amounts of the table row starting with {@code label}. */
+    private static double[] dollars(String report, String label) {
+        String line = report.lines().filter(l -> l.startsWith(label)).findFirst().orElseThrow(() -> new AssertionError("no row " + label));
+        Matcher m = Pattern.compile("\\$([0-9,]+\\.[0-9]{2})").matcher(line);
+        double[] values = new double[3];
+        for (int i = 0; i < 3; i++) {
+            assertTrue(m.find(), line);
+            values[i] = Double.parseDouble(m.group(1).replace(",", ""));
+        }
+        return values;
+    }
 }

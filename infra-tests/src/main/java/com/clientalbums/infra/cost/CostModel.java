@@ -50,19 +50,25 @@ public final class CostModel {
             double httpApiPerMillion,
             double logsIngestPerGb,
             double logsStorageGbMonth,
-            double alarmPerMonth) {
+            double alarmPerMonth,
+            double cloudfrontTransferPerGb,
+            double cloudfrontHttpsPer10000,
+            double sesPer1000) {
 
         static Prices usEast2() {
             return new Prices(0.023, 0.023, 0.0125, 0.004, 0.0025, 0.005, 0.0004, 0.09,
-                    0.0000133334, 0.20, 0.40, 0.625, 0.125, 0.25, 0.20, 1.00, 0.50, 0.03, 0.10);
+                    0.0000133334, 0.20, 0.40, 0.625, 0.125, 0.25, 0.20, 1.00, 0.50, 0.03, 0.10,
+                    0.085, 0.01, 0.10);
         }
     }
 
     /** Monthly allowances AWS gives every account permanently (not the 12-month trial ones). */
     record FreeAllowances(double transferGb, double lambdaGbSeconds, double lambdaRequests,
-                          double sqsRequests, double dynamoStorageGb, double logsGb, int alarms) {
+                          double sqsRequests, double dynamoStorageGb, double logsGb, int alarms,
+                          double cloudfrontTransferGb, double cloudfrontRequests) {
         static FreeAllowances always() {
-            return new FreeAllowances(100, 400_000, 1_000_000, 1_000_000, 25, 5, 10);
+            // CloudFront's permanent free tier: 1 TB out and 10 million requests a month, counted here as 1,000 GB.
+            return new FreeAllowances(100, 400_000, 1_000_000, 1_000_000, 25, 5, 10, 1000, 10_000_000);
         }
     }
 
@@ -131,12 +137,13 @@ public final class CostModel {
             double idleQueueRequestsPerMonth, // Lambda's pollers long-poll even an empty queue
             int alarms,
             Sharing sharing,
-            Picking picking) {
+            Picking picking,
+            Delivering delivering) {
 
         static Assumptions typical() {
             return new Assumptions(1000, 8, 35, 300, 12, 1.5, 3, 50, 10, 200, 20, 0.05, 0.05, 300, 20,
                     150, 5, 1769, 1024, 120, 1024, 0.7, 0.2, 30, 30, 0.1, 16, 4096, 4, 4, 20,
-                    5 * 3 * 60 * 24 * 30, 4, Sharing.typical(), Picking.typical());
+                    5 * 3 * 60 * 24 * 30, 4, Sharing.typical(), Picking.typical(), Delivering.typical());
         }
 
         Assumptions withThroughput(double mbps) {
@@ -147,7 +154,7 @@ public final class CostModel {
                     generatorMemoryMb, apiMemoryMb, apiMillisPerRequest, maintenanceMemoryMb, previewSecondsPerPhoto,
                     maintenanceSecondsPerAlbumPerRun, archiveExpiryDays, photoVersionRetentionDays, replacedPhotoShare,
                     partSizeMib, splitSizeMib, parallelParts, sidecarPutsPerArchivePart, dynamoWritesPerBuild,
-                    idleQueueRequestsPerMonth, alarms, sharing, picking);
+                    idleQueueRequestsPerMonth, alarms, sharing, picking, delivering);
         }
 
         Assumptions withArchiveExpiryDays(int days) {
@@ -157,7 +164,22 @@ public final class CostModel {
                     apiRequestsPerRevisit, buildThroughputMbps, buildOverheadSeconds, generatorMemoryMb, apiMemoryMb, apiMillisPerRequest, maintenanceMemoryMb,
                     previewSecondsPerPhoto, maintenanceSecondsPerAlbumPerRun, days, photoVersionRetentionDays, replacedPhotoShare,
                     partSizeMib, splitSizeMib, parallelParts, sidecarPutsPerArchivePart, dynamoWritesPerBuild,
-                    idleQueueRequestsPerMonth, alarms, sharing, picking);
+                    idleQueueRequestsPerMonth, alarms, sharing, picking, delivering);
+        }
+
+        /** The same with downloads signed by S3 (DOWNLOAD_LINKS=s3) or by the distribution. */
+        Assumptions withCloudFrontDownloads(boolean cloudfront) {
+            Delivering d = delivering;
+            return new Assumptions(photosPerAlbum, photoMb, thumbKb, previewKb, albumLifetimeMonths, buildsPerNewAlbum,
+                    zipDownloadsPerNewAlbum, photoDownloadsPerNewAlbum, galleryViewsPerNewAlbum, thumbnailsLoadedPerView,
+                    photosOpenedPerView, repeatedPhotoEventShare, revisitRatePerMonth, apiRequestsPerNewAlbum,
+                    apiRequestsPerRevisit, buildThroughputMbps, buildOverheadSeconds, generatorMemoryMb, apiMemoryMb, apiMillisPerRequest, maintenanceMemoryMb,
+                    previewSecondsPerPhoto, maintenanceSecondsPerAlbumPerRun, archiveExpiryDays, photoVersionRetentionDays, replacedPhotoShare,
+                    partSizeMib, splitSizeMib, parallelParts, sidecarPutsPerArchivePart, dynamoWritesPerBuild,
+                    idleQueueRequestsPerMonth, alarms, sharing, picking,
+                    new Delivering(cloudfront, d.requestsPerDownload(), d.runsPerMonth(), d.secondsPerRun(),
+                            d.readsPerAlbumPerRun(), d.recipientsPerAlbum(), d.mailsPerRecipient(), d.hashMbps(),
+                            d.logBytesPerRequest(), d.logRetentionDays()));
         }
 
         double albumGib() {
@@ -295,6 +317,30 @@ public final class CostModel {
         }
     }
 
+    /**
+     * Proof of delivery and e-mail (docs/delivery.md): downloads through CloudFront, their access
+     * logs, the deliveries run every few minutes, receipts and e-mail.
+     *
+     * @param cloudfront          archive and photo downloads through the distribution (DOWNLOAD_LINKS=cloudfront,
+     *                            the deployed default) rather than S3 presigned links
+     * @param requestsPerDownload requests per downloaded file: the first, and a resume or a part
+     * @param runsPerMonth        deliveries runs (every 5 minutes)
+     * @param secondsPerRun       an idle run: two log listings, the outbox query, the album scan
+     * @param readsPerAlbumPerRun DynamoDB reads per album per run (its grants, share links, each recipient's notice)
+     * @param recipientsPerAlbum  clients and e-mailed guests per album
+     * @param mailsPerRecipient   mails each gets about a new album (ready, a change, the expiry reminder)
+     * @param hashMbps            maintenance reading a delivered part for its receipt's SHA-256
+     * @param logBytesPerRequest  one access log line
+     * @param logRetentionDays    processed log files kept (proof outlives a dispute)
+     */
+    record Delivering(boolean cloudfront, double requestsPerDownload, double runsPerMonth, double secondsPerRun,
+                      double readsPerAlbumPerRun, double recipientsPerAlbum, double mailsPerRecipient, double hashMbps,
+                      double logBytesPerRequest, int logRetentionDays) {
+        static Delivering typical() {
+            return new Delivering(true, 2, 12 * 24 * DAYS_PER_MONTH, 1, 4, 3, 3, 150, 600, 400);
+        }
+    }
+
     /** What a month of a studio with {@code albums} albums consumes. */
     record Usage(
             int albums,
@@ -326,7 +372,12 @@ public final class CostModel {
             double favouriteChanges,
             double favouritesArchiveBuilds,
             double favouritesArchiveGibMonths,
-            double generatorFavouritesGbSeconds) {
+            double generatorFavouritesGbSeconds,
+            double cloudfrontGib,
+            double cloudfrontRequests,
+            double deliveriesGbSeconds,
+            double mails,
+            double accessLogGibMonths) {
 
         static Usage of(int albums, Assumptions a, Prices p) {
             double albumGib = a.albumGib();
@@ -401,13 +452,22 @@ public final class CostModel {
                     + favouritesDownloads
                     + revisits;
 
-            double transferGib = newAlbums * a.zipDownloadsPerNewAlbum() * albumGib
+            // Downloads (archives, favourites archives, single photos) go through the distribution
+            // when it signs the links; the gallery's thumbnails and previews stay S3 presigned links.
+            double downloadGib = newAlbums * a.zipDownloadsPerNewAlbum() * albumGib
                     + revisits * albumGib
                     + webZipDownloads * a.webAlbumGib()
                     + favouritesDownloads * a.selectionGib()
-                    + newAlbums * a.photoDownloadsPerNewAlbum() * a.photoMb() * 1e6 / GIB
-                    + galleryViews * (a.thumbnailsLoadedPerView() * a.thumbKb()
-                            + a.previewsLoadedPerView() * a.previewKb()) * 1e3 / GIB;
+                    + newAlbums * a.photoDownloadsPerNewAlbum() * a.photoMb() * 1e6 / GIB;
+            double galleryGib = galleryViews * (a.thumbnailsLoadedPerView() * a.thumbKb()
+                    + a.previewsLoadedPerView() * a.previewKb()) * 1e3 / GIB;
+            Delivering d = a.delivering();
+            double downloadedFiles = (newAlbums * a.zipDownloadsPerNewAlbum() + revisits) * a.archiveParts()
+                    + webZipDownloads + favouritesDownloads + newAlbums * a.photoDownloadsPerNewAlbum();
+            double downloadRequests = downloadedFiles * d.requestsPerDownload();
+            double cloudfrontGib = d.cloudfront() ? downloadGib : 0;
+            double cloudfrontRequests = d.cloudfront() ? downloadRequests : 0;
+            double transferGib = (d.cloudfront() ? 0 : downloadGib) + galleryGib;
 
             double generatorBuildGbSeconds = builds * a.buildSeconds() * a.generatorMemoryMb() / 1024.0;
             // Previews are rendered by the generator on each photo's S3 event, at the generator's memory.
@@ -422,11 +482,17 @@ public final class CostModel {
             // Maintenance only sweeps: it renders nothing while the photo events arrive.
             double maintenanceSeconds = 30 * (5 + albums * a.maintenanceSecondsPerAlbumPerRun());
             double maintenanceGbSeconds = maintenanceSeconds * a.maintenanceMemoryMb() / 1024.0;
+            // The deliveries run every few minutes, and one read of every part delivered complete for its receipt.
+            double receiptSeconds = (newAlbums * a.zipDownloadsPerNewAlbum() + revisits) * albumGib * GIB / 1e6 / d.hashMbps()
+                    + favouritesDownloads * a.selectionGib() * GIB / 1e6 / d.hashMbps();
+            double deliveriesGbSeconds = (d.runsPerMonth() * d.secondsPerRun() + receiptSeconds) * a.maintenanceMemoryMb() / 1024.0;
+            double mails = newAlbums * d.recipientsPerAlbum() * d.mailsPerRecipient();
+            double accessLogGibMonths = downloadRequests * d.logBytesPerRequest() / GIB * d.logRetentionDays() / DAYS_PER_MONTH;
 
             double queueMessages = newAlbums * (a.photosPerAlbum() + 5) + revisits * 2 + favouritesBuilds * 2;
             // Send, receive and delete per message (batching lowers it, debounce raises it) plus idle polling.
             double sqsRequests = queueMessages * 3 + a.idleQueueRequestsPerMonth();
-            double lambdaRequests = apiRequests + queueMessages / 10 + 30;
+            double lambdaRequests = apiRequests + queueMessages / 10 + 30 + d.runsPerMonth();
 
             // The share table: a link made per new album; per guest session the token's index Query,
             // the link read and the session counted; every later guest request reads the link again
@@ -438,10 +504,14 @@ public final class CostModel {
             // reads those records in its daily sweep.
             double favouriteWrites = favouriteChanges * pick.writeUnitsPerChange()
                     + favouritesBuilds * (1 + a.dynamoWritesPerBuild());
+            // Deliveries: a record written per download handed out and per log file showing it (a
+            // record is a few KB: two write units); the outbox: each mail queued, marked sent, remembered.
+            double deliveryWrites = downloadedFiles * 2 * 2 + mails * 3;
+            double deliveryReads = downloadedFiles * 2 + d.runsPerMonth() * (albums / 8.0 + albums * d.readsPerAlbumPerRun());
             double dynamoWrites = builds * a.dynamoWritesPerBuild() + apiRequests * 0.2 + 30 * albums * 0.1 + shareWrites
-                    + favouriteWrites;
+                    + favouriteWrites + deliveryWrites;
             double dynamoReads = apiRequests * 2 + builds * 5 + 30 * albums / 8.0 + shareReads
-                    + favouritesBuilds * 5 + 30 * favouritesBuilds * pick.keptDays() / DAYS_PER_MONTH / 8.0;
+                    + favouritesBuilds * 5 + 30 * favouritesBuilds * pick.keptDays() / DAYS_PER_MONTH / 8.0 + deliveryReads;
 
             double logsGib = (apiRequests * 1e3 + (builds + favouritesBuilds) * 50e3 + 30 * 20e3 + queueMessages * 300) / GIB;
 
@@ -456,7 +526,8 @@ public final class CostModel {
                     transferGib, generatorBuildGbSeconds, generatorPreviewGbSeconds, generatorWebGbSeconds,
                     apiGbSeconds, maintenanceGbSeconds,
                     lambdaRequests, apiRequests, sqsRequests, dynamoWrites, dynamoReads, logsGib, photoItCost,
-                    photoStandardCost, favouriteChanges, favouritesBuilds, favouritesArchiveGibMonths, generatorFavouritesGbSeconds);
+                    photoStandardCost, favouriteChanges, favouritesBuilds, favouritesArchiveGibMonths, generatorFavouritesGbSeconds,
+                    cloudfrontGib, cloudfrontRequests, deliveriesGbSeconds, mails, accessLogGibMonths);
         }
 
         double generatorGbSeconds() {
@@ -464,7 +535,7 @@ public final class CostModel {
         }
 
         double lambdaGbSeconds() {
-            return generatorGbSeconds() + apiGbSeconds + maintenanceGbSeconds;
+            return generatorGbSeconds() + apiGbSeconds + maintenanceGbSeconds + deliveriesGbSeconds;
         }
     }
 
@@ -584,16 +655,21 @@ public final class CostModel {
                 u -> u.oldPhotoVersionGibMonths() * p.itFrequentGbMonth() + u.oldArchiveVersionGibMonths() * p.s3StandardGbMonth()));
         lines.add(new Line("S3 requests (PUT/LIST and GET/HEAD)",
                 u -> u.putListRequests() / 1000 * p.s3PutListPer1000() + u.getRequests() / 1000 * p.s3GetPer1000()));
-        lines.add(new Line("Data transfer out (downloads, thumbnails, previews)", u -> u.transferGib() * p.transferOutPerGb()));
+        lines.add(new Line(a.delivering().cloudfront() ? "Data transfer out of S3 (thumbnails, previews)"
+                : "Data transfer out of S3 (downloads, thumbnails, previews)", u -> u.transferGib() * p.transferOutPerGb()));
+        lines.add(new Line("CloudFront downloads (transfer out, HTTPS requests)", u -> u.cloudfrontGib() * p.cloudfrontTransferPerGb()
+                + u.cloudfrontRequests() / 10_000 * p.cloudfrontHttpsPer10000()));
         lines.add(new Line("Lambda: ZIP generator (archives, favourites archives, previews, web-size photos)", u -> u.generatorGbSeconds() * p.lambdaArmPerGbSecond()));
         lines.add(new Line("Lambda: APIs and maintenance, requests",
-                u -> (u.apiGbSeconds() + u.maintenanceGbSeconds()) * p.lambdaArmPerGbSecond()
+                u -> (u.apiGbSeconds() + u.maintenanceGbSeconds() + u.deliveriesGbSeconds()) * p.lambdaArmPerGbSecond()
                         + u.lambdaRequests() / 1e6 * p.lambdaPerMillionRequests()));
         lines.add(new Line("SQS (incl. idle long polling)", u -> u.sqsRequests() / 1e6 * p.sqsPerMillionRequests()));
         lines.add(new Line("DynamoDB on demand, storage, PITR", u -> u.dynamoWrites() / 1e6 * p.dynamoWritePerMillion()
                 + u.dynamoReads() / 1e6 * p.dynamoReadPerMillion()
                 + dynamoGb(u, a) * (p.dynamoStorageGbMonth() + p.dynamoPitrGbMonth())));
         lines.add(new Line("API Gateway HTTP API", u -> u.apiRequests() / 1e6 * p.httpApiPerMillion()));
+        lines.add(new Line("Proof of delivery and e-mail: access logs kept " + a.delivering().logRetentionDays() + " days, SES",
+                u -> u.accessLogGibMonths() * p.s3StandardGbMonth() + u.mails() / 1000 * p.sesPer1000()));
         lines.add(new Line("CloudWatch logs and " + a.alarms() + " alarms",
                 u -> u.logsGib() * (p.logsIngestPerGb() + p.logsStorageGbMonth()) + a.alarms() * p.alarmPerMonth()));
         return lines;
@@ -608,7 +684,9 @@ public final class CostModel {
         double dynamo = Math.min(dynamoGb(u, a), free.dynamoStorageGb()) * p.dynamoStorageGbMonth();
         double logs = Math.min(u.logsGib(), free.logsGb()) * p.logsIngestPerGb()
                 + Math.min(a.alarms(), free.alarms()) * p.alarmPerMonth();
-        return transfer + lambda + sqs + dynamo + logs;
+        double cloudfront = Math.min(u.cloudfrontGib(), free.cloudfrontTransferGb()) * p.cloudfrontTransferPerGb()
+                + Math.min(u.cloudfrontRequests(), free.cloudfrontRequests()) / 10_000 * p.cloudfrontHttpsPer10000();
+        return transfer + lambda + sqs + dynamo + logs + cloudfront;
     }
 
     private static double dynamoGb(Usage u, Assumptions a) {
@@ -662,6 +740,16 @@ public final class CostModel {
         }
         row(out, "**Total after the always-free allowances**", afterFree, true);
         row(out, "Same, if photos stayed in S3 Standard", standard, false);
+        Assumptions viaS3 = a.withCloudFrontDownloads(!a.delivering().cloudfront());
+        List<Line> viaS3Lines = lines(viaS3, p);
+        double[] otherLinks = new double[SCENARIOS.length];
+        for (int i = 0; i < SCENARIOS.length; i++) {
+            Usage u = Usage.of(SCENARIOS[i], viaS3, p);
+            for (Line line : viaS3Lines) otherLinks[i] += line.monthlyUsd().applyAsDouble(u);
+            otherLinks[i] -= freeAllowances(u, p, free, viaS3);
+        }
+        row(out, a.delivering().cloudfront() ? "Same, with downloads straight from S3 (DOWNLOAD_LINKS=s3)"
+                : "Same, with downloads through CloudFront", otherLinks, false);
         double[] photosStandard = usages.stream().mapToDouble(Usage::photoStandardCost).toArray();
         row(out, "(photos alone in S3 Standard)", photosStandard, false);
 
@@ -682,7 +770,8 @@ public final class CostModel {
         quantity(out, "Old versions kept, photos / archives (GiB-months)", usages,
                 u -> num(u.oldPhotoVersionGibMonths()) + " / " + num(u.oldArchiveVersionGibMonths()));
         quantity(out, "S3 requests (PUT/LIST / GET/HEAD)", usages, u -> num(u.putListRequests()) + " / " + num(u.getRequests()));
-        quantity(out, "Downloaded (GiB)", usages, u -> num(u.transferGib()));
+        quantity(out, "Downloaded (GiB): through CloudFront / from S3", usages, u -> num(u.cloudfrontGib()) + " / " + num(u.transferGib()));
+        quantity(out, "CloudFront requests / e-mails sent", usages, u -> num(u.cloudfrontRequests()) + " / " + num(u.mails()));
         quantity(out, "Lambda GB-seconds (archives + previews + web size + favourites archives / all)", usages,
                 u -> num(u.generatorBuildGbSeconds()) + " + " + num(u.generatorPreviewGbSeconds()) + " + " + num(u.generatorWebGbSeconds())
                         + " + " + num(u.generatorFavouritesGbSeconds()) + " / " + num(u.lambdaGbSeconds()));
@@ -746,12 +835,17 @@ public final class CostModel {
         price(out, "API Gateway HTTP API, per million requests", p.httpApiPerMillion());
         price(out, "CloudWatch Logs ingestion per GB / storage per GB-month", p.logsIngestPerGb(), p.logsStorageGbMonth());
         price(out, "CloudWatch alarm, per month", p.alarmPerMonth());
+        price(out, "CloudFront transfer out per GB (North America and Europe, first 10 TB) / per 10,000 HTTPS requests",
+                p.cloudfrontTransferPerGb(), p.cloudfrontHttpsPer10000());
+        price(out, "SES, per 1,000 e-mails", p.sesPer1000());
         out.append("\nAlways-free allowances applied: ").append(num(free.transferGb())).append(" GB transfer out, ")
                 .append(String.format(Locale.US, "%,.0f", free.lambdaGbSeconds())).append(" Lambda GB-seconds and ")
                 .append(String.format(Locale.US, "%,.0f", free.lambdaRequests())).append(" requests, ")
                 .append(String.format(Locale.US, "%,.0f", free.sqsRequests())).append(" SQS requests, ")
                 .append(String.format(Locale.US, "%.0f", free.dynamoStorageGb())).append(" GB DynamoDB storage, ")
-                .append(String.format(Locale.US, "%.0f", free.logsGb())).append(" GB logs, ").append(free.alarms()).append(" alarms, per month.\n");
+                .append(String.format(Locale.US, "%.0f", free.logsGb())).append(" GB logs, ").append(free.alarms()).append(" alarms, ")
+                .append(String.format(Locale.US, "%,.0f", free.cloudfrontTransferGb())).append(" GB CloudFront transfer out and ")
+                .append(String.format(Locale.US, "%,.0f", free.cloudfrontRequests())).append(" requests, per month.\n");
         return out.toString();
     }
 
