@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.client.albums.AlbumBrowser;
 import com.clientalbums.client.albums.PreviewIndex;
+import com.clientalbums.client.deliveries.Deliveries;
 import com.clientalbums.client.download.ArchiveRecords;
 import com.clientalbums.client.download.DownloadService;
 import com.clientalbums.client.favourites.FavouriteService;
@@ -26,9 +27,12 @@ import com.clientalbums.common.aws.AwsClients;
 import com.clientalbums.common.build.BuildRequests;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
+import com.clientalbums.common.delivery.DeliveryRepository;
 import com.clientalbums.common.http.ApiResponse;
+import com.clientalbums.common.http.DownloadLinks;
 import com.clientalbums.common.http.PresignedLinks;
 import com.clientalbums.common.http.Router;
+import com.clientalbums.common.http.S3DownloadLinks;
 import com.clientalbums.common.logging.LogLines;
 import com.clientalbums.common.queue.ZipQueue;
 import com.clientalbums.common.store.ObjectHeads;
@@ -122,6 +126,11 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         Profiles profiles = new Profiles(shared.users());
         PresignedLinks links = new PresignedLinks(clients.presigner(), settings.bucket(), signingCredentials, clock);
 
+        // Download links (archives, one-photo downloads) are deliveries, tagged; view and thumbnail links are not.
+        DownloadLinks downloadLinks = new S3DownloadLinks(links);
+        Deliveries deliveries = new Deliveries(new DeliveryRepository(clients.dynamo(), settings.get(Setting.DELIVERY_TABLE_NAME)),
+                downloadLinks, clock);
+
         PhotoListing listing = new PhotoListing(clients.s3(), settings.bucket());
         int webSizePx = settings.integer(Setting.WEB_SIZE_PX);
         AlbumBrowser browser = new AlbumBrowser(access, listing, new PreviewIndex(clients.s3(), settings.bucket()), links,
@@ -130,7 +139,7 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         AlbumRepository selections = new AlbumRepository(clients.dynamo(), settings.get(Setting.SELECTION_TABLE_NAME));
         DownloadService downloads = new DownloadService(access, new ArchiveRecords(shared.albums(), shared.builds()),
                 new ArchiveRecords(selections, new BuildRequests(selections, ZipQueue.of(settings, clients.sqs()), BuildRequests.RETRY_WINDOW, clock)),
-                shared.favourites(), listing, heads, links, webSizePx,
+                shared.favourites(), listing, heads, deliveries, webSizePx,
                 settings.seconds(Setting.ZIP_URL_EXPIRY), settings.seconds(Setting.PRESIGNED_URL_EXPIRY), clock);
         FavouriteService favourites = new FavouriteService(access, listing, shared.favourites(), clock);
 
@@ -143,12 +152,13 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                     String albumId = req.pathParam("album_id");
                     Optional<String> fileName = req.queryParam("file_name");
                     PhotoSize size = PhotoSize.fromQuery(req.queryParam("size"));
+                    Optional<String> userAgent = req.header("user-agent");
                     if (DownloadService.favouritesAsked(req.queryParam("selection"), fileName)) {
-                        return ApiResponse.ok(downloads.favourites(caller, albumId, size));
+                        return ApiResponse.ok(downloads.favourites(caller, albumId, size, userAgent));
                     }
                     return ApiResponse.ok(fileName.isPresent()
-                            ? downloads.photo(caller, albumId, fileName.get(), size)
-                            : downloads.archive(caller, albumId, size));
+                            ? downloads.photo(caller, albumId, fileName.get(), size, userAgent)
+                            : downloads.archive(caller, albumId, size, userAgent));
                 })
                 .getForViewers("/albums/{album_id}/favourites", (req, caller) ->
                         ApiResponse.ok(favourites.state(caller, req.pathParam("album_id"))))
