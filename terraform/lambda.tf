@@ -135,6 +135,7 @@ resource "aws_lambda_function" "client_api" {
       CLOUDFRONT_KEY_SOURCE    = local.download_key_source
       DELIVERY_TABLE_NAME      = aws_dynamodb_table.delivery.name
       MAIL_TABLE_NAME          = aws_dynamodb_table.mail.name
+      MAIL_TRANSPORT           = var.mail_transport # none: a sent selection queues no mail to the studio
     }
   }
 

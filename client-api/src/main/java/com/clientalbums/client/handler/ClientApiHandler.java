@@ -9,6 +9,7 @@ import com.clientalbums.client.albums.PreviewIndex;
 import com.clientalbums.client.download.ArchiveRecords;
 import com.clientalbums.client.download.DownloadService;
 import com.clientalbums.client.favourites.FavouriteService;
+import com.clientalbums.client.favourites.SelectionMail;
 import com.clientalbums.client.share.GuestKeySource;
 import com.clientalbums.client.share.ShareSessions;
 import com.clientalbums.client.share.Visitors;
@@ -30,6 +31,8 @@ import com.clientalbums.common.http.ApiResponse;
 import com.clientalbums.common.http.PresignedLinks;
 import com.clientalbums.common.http.Router;
 import com.clientalbums.common.logging.LogLines;
+import com.clientalbums.common.mail.MailOutbox;
+import com.clientalbums.common.mail.MailTransport;
 import com.clientalbums.common.queue.ZipQueue;
 import com.clientalbums.common.store.ObjectHeads;
 import com.clientalbums.common.store.PhotoListing;
@@ -77,7 +80,7 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             Setting.GUEST_KEY_SOURCE, Setting.GUEST_SESSION_SECONDS,
             Setting.FAVOURITE_TABLE_NAME, Setting.SELECTION_TABLE_NAME,
             Setting.DOWNLOAD_LINKS, Setting.CLOUDFRONT_DOMAIN, Setting.CLOUDFRONT_KEY_PAIR_ID,
-            Setting.CLOUDFRONT_KEY_SOURCE, Setting.DELIVERY_TABLE_NAME, Setting.MAIL_TABLE_NAME);
+            Setting.CLOUDFRONT_KEY_SOURCE, Setting.DELIVERY_TABLE_NAME, Setting.MAIL_TABLE_NAME, Setting.MAIL_TRANSPORT);
 
     /**
      * The largest body is a favourites change of up to {@link FavouriteService#MAX_PATHS_PER_CHANGE}
@@ -132,7 +135,10 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 new ArchiveRecords(selections, new BuildRequests(selections, ZipQueue.of(settings, clients.sqs()), BuildRequests.RETRY_WINDOW, clock)),
                 shared.favourites(), listing, heads, links, webSizePx,
                 settings.seconds(Setting.ZIP_URL_EXPIRY), settings.seconds(Setting.PRESIGNED_URL_EXPIRY), clock);
-        FavouriteService favourites = new FavouriteService(access, listing, shared.favourites(), clock);
+        SelectionMail selectionMail = MailTransport.parse(settings.get(Setting.MAIL_TRANSPORT)).sends()
+                ? new SelectionMail(new MailOutbox(clients.dynamo(), settings.get(Setting.MAIL_TABLE_NAME)), settings.get(Setting.ADMIN_EMAIL))
+                : SelectionMail.off();
+        FavouriteService favourites = new FavouriteService(access, listing, shared.favourites(), selectionMail, clock);
 
         this.router = Router.builder(new GuestOrSignedIn(guests, signedIn)).bodyLimit(BODY_LIMIT).publicBodyLimit(PUBLIC_BODY_LIMIT)
                 .publicPost("/share/session", req -> ApiResponse.ok(shareSessions.exchange(req.body(ShareSessions.Request.class))))
