@@ -10,6 +10,7 @@ import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.logging.LogLines;
 import com.clientalbums.common.queue.ZipQueue;
 import com.clientalbums.maintenance.deliveries.DeliveriesRun;
+import com.clientalbums.maintenance.mail.OutboxSender;
 import com.clientalbums.maintenance.store.S3MaintenanceStore;
 import com.clientalbums.maintenance.sweep.MaintenancePolicy;
 import com.clientalbums.maintenance.sweep.MaintenanceRun;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,7 @@ public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<St
             Setting.DELIVERY_TABLE_NAME, Setting.ACCESS_LOG_BUCKET, Setting.MAIL_TABLE_NAME, Setting.MAIL_TRANSPORT,
             Setting.MAIL_FROM, Setting.SES_CONFIGURATION_SET, Setting.STUDIO_NAME, Setting.PORTAL_URL,
             Setting.GUEST_KEY_SOURCE, Setting.SHARE_TABLE_NAME, Setting.USER_TABLE_NAME, Setting.USER_ALBUM_TABLE_NAME,
-            Setting.ADMIN_EMAIL, Setting.MAIL_SETTLE_SECONDS, Setting.EXPIRY_REMINDER_DAYS);
+            Setting.ADMIN_EMAIL, Setting.MAIL_SETTLE_SECONDS, Setting.EXPIRY_REMINDER_DAYS, Setting.API_URL);
 
     private static final System.Logger LOG = System.getLogger(MaintenanceHandler.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -77,7 +79,10 @@ public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<St
                 new PhotoPreviews(clients.s3(), settings.bucket()), policy, Clock.systemUTC(),
                 settings.integer(Setting.WEB_SIZE_PX));
         // The deliveries run's steps, in order; each slice adds its own.
-        this.deliveries = new DeliveriesRun(List.of(), Clock.systemUTC());
+        List<DeliveriesRun.Named> steps = new ArrayList<>();
+        // Last: what the steps before queued is sent in the same run. No step with MAIL_TRANSPORT=none (nothing is queued).
+        OutboxSender.from(settings, clients, Clock.systemUTC()).ifPresent(sender -> steps.add(new DeliveriesRun.Named("outbox", sender)));
+        this.deliveries = new DeliveriesRun(steps, Clock.systemUTC());
     }
 
     @Override
