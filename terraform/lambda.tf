@@ -260,6 +260,7 @@ resource "aws_lambda_function" "maintenance" {
       ADMIN_EMAIL              = var.admin_email
       MAIL_SETTLE_SECONDS      = tostring(var.mail_settle_seconds)
       EXPIRY_REMINDER_DAYS     = tostring(var.expiry_reminder_days)
+      API_URL                  = aws_apigatewayv2_api.portal.api_endpoint # one-click unsubscribe posts here
     }
   }
 

@@ -83,7 +83,7 @@ public final class MailOutbox {
     public boolean optedOut(String recipient) {
         var result = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(key(Emails.normalize(recipient), OPT_OUT_TOPIC)));
-        return result.hasItem() && !result.item().isEmpty();
+        return result.hasItem() && result.item().containsKey("opted_out_at");
     }
 
     /** No more mail to this address (kept from the first opt-out: asking twice changes nothing). */
@@ -93,9 +93,14 @@ public final class MailOutbox {
                 .expressionAttributeValues(Map.of(":now", s(Timestamps.format(now)))));
     }
 
-    /** Mail to this address again (what was not queued meanwhile stays unsent). */
-    public void optIn(String recipient) {
-        dynamo.deleteItem(d -> d.tableName(table).key(key(Emails.normalize(recipient), OPT_OUT_TOPIC)));
+    /**
+     * Mail to this address again (what was not queued meanwhile stays unsent). An update, not a
+     * delete, so the client API's grant on this table stays Get/Put/Update, and the item says when.
+     */
+    public void optIn(String recipient, Instant now) {
+        dynamo.updateItem(u -> u.tableName(table).key(key(Emails.normalize(recipient), OPT_OUT_TOPIC))
+                .updateExpression("SET opted_in_at = :now REMOVE opted_out_at")
+                .expressionAttributeValues(Map.of(":now", s(Timestamps.format(now)))));
     }
 
     /**

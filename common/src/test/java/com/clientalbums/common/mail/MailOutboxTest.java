@@ -78,9 +78,12 @@ class MailOutboxTest {
         assertEquals("2026-12-05T10:00:00.000Z", item("out@example.com", "opt-out").get("opted_out_at").s(),
                 "the first opt-out's time is kept");
 
-        outbox.optIn("out@example.com");
+        outbox.optIn("OUT@example.com", T0.plusSeconds(7200));
         assertFalse(outbox.optedOut("out@example.com"));
         assertTrue(outbox.enqueue(ready("out@example.com", "album-out", T0)));
+        outbox.optOut("out@example.com", T0.plusSeconds(9000));
+        assertEquals("2026-12-05T12:30:00.000Z", item("out@example.com", "opt-out").get("opted_out_at").s(),
+                "opting out again after opting in is a new opt-out");
     }
 
     @Test

@@ -18,6 +18,7 @@ import com.clientalbums.maintenance.mail.AlbumAudience;
 import com.clientalbums.maintenance.mail.AlbumNotices;
 import com.clientalbums.maintenance.mail.ExpiryReminders;
 import com.clientalbums.maintenance.mail.FailedBuilds;
+import com.clientalbums.maintenance.mail.OutboxSender;
 import com.clientalbums.maintenance.store.S3MaintenanceStore;
 import com.clientalbums.maintenance.sweep.MaintenancePolicy;
 import com.clientalbums.maintenance.sweep.MaintenanceRun;
@@ -55,7 +56,7 @@ public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<St
             Setting.DELIVERY_TABLE_NAME, Setting.ACCESS_LOG_BUCKET, Setting.MAIL_TABLE_NAME, Setting.MAIL_TRANSPORT,
             Setting.MAIL_FROM, Setting.SES_CONFIGURATION_SET, Setting.STUDIO_NAME, Setting.PORTAL_URL,
             Setting.GUEST_KEY_SOURCE, Setting.SHARE_TABLE_NAME, Setting.USER_TABLE_NAME, Setting.USER_ALBUM_TABLE_NAME,
-            Setting.ADMIN_EMAIL, Setting.MAIL_SETTLE_SECONDS, Setting.EXPIRY_REMINDER_DAYS);
+            Setting.ADMIN_EMAIL, Setting.MAIL_SETTLE_SECONDS, Setting.EXPIRY_REMINDER_DAYS, Setting.API_URL);
 
     private static final System.Logger LOG = System.getLogger(MaintenanceHandler.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -106,6 +107,8 @@ public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<St
                     new ExpiryReminders(albums, audience, outbox, Duration.ofDays(settings.integer(Setting.EXPIRY_REMINDER_DAYS)))));
             steps.add(new DeliveriesRun.Named("failed_builds", new FailedBuilds(albums, outbox, settings.get(Setting.ADMIN_EMAIL))));
         }
+        // Last: what the steps before queued is sent in the same run. No step with MAIL_TRANSPORT=none (nothing is queued).
+        OutboxSender.from(settings, clients, clock).ifPresent(sender -> steps.add(new DeliveriesRun.Named("outbox", sender)));
         this.deliveries = new DeliveriesRun(steps, clock);
     }
 
