@@ -45,6 +45,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -107,10 +110,16 @@ class MailArrivalTest {
         return report;
     }
 
-    static void upload(String albumId, int from, int to) {
-        for (int i = from; i < to; i++) {
-            String key = S3Keys.photoKey(albumId, String.format("IMG_%03d.jpg", i));
-            aws.clients().s3().putObject(p -> p.bucket(aws.names().bucket()).key(key), RequestBody.fromString("photo " + key));
+    /** Photos {@code IMG_from.jpg} to {@code IMG_(to-1).jpg}, eight at a time as a browser uploads them. */
+    static void upload(String albumId, int from, int to) throws Exception {
+        try (ExecutorService uploads = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> puts = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                String key = S3Keys.photoKey(albumId, String.format("IMG_%03d.jpg", i));
+                puts.add(uploads.submit(() -> aws.clients().s3().putObject(p -> p.bucket(aws.names().bucket()).key(key),
+                        RequestBody.fromString("photo " + key))));
+            }
+            for (Future<?> put : puts) put.get();
         }
     }
 
@@ -119,7 +128,7 @@ class MailArrivalTest {
     }
 
     /** An album of {@code photos} photos, registered (its build requested) at {@code now}. */
-    static String registered(String albumId, String name, int photos, Instant now) {
+    static String registered(String albumId, String name, int photos, Instant now) throws Exception {
         upload(albumId, 0, photos);
         assertTrue(albums.register(albumId, name, STUDIO, photos, fingerprint(albumId), now));
         return albumId;
@@ -136,7 +145,7 @@ class MailArrivalTest {
     }
 
     /** New photos, as the photo events record them: the content moves on and a build is requested after a quiet period. */
-    static void photosChanged(String albumId, int from, int to, Instant now) {
+    static void photosChanged(String albumId, int from, int to, Instant now) throws Exception {
         upload(albumId, from, to);
         assertTrue(albums.recordContent(albumId, fingerprint(albumId), to));
         assertTrue(albums.requestAfterChange(albumId, now, now.plusSeconds(30)).isPresent());
@@ -203,6 +212,22 @@ class MailArrivalTest {
         deliveries(maintenance);
         assertEquals(List.of(), subjects("bob@example.com"));
         assertEquals(List.of("Your photos are ready: Portraits"), subjects("bea@example.com"), "the album's other client is told");
+    }
+
+    @Test
+    void anExpiredGalleryIsToldNothing() throws Exception {
+        TestClock clock = new TestClock(Instant.now());
+        MaintenanceHandler maintenance = maintenance(clock);
+        String albumId = registered("mail-expired", "Prom night", 2, clock.instant());
+        build(albumId, clock.instant());
+        albums.updateSettings(albumId, new SettingsUpdate(Optional.of(new SettingsUpdate.Expiry(clock.instant().plus(Duration.ofMinutes(5)))),
+                Optional.empty())).orElseThrow();
+        grants.grant("hal@example.com", albumId, clock.instant(), Downloads.BOTH);
+
+        clock.advance(SETTLE.plusMinutes(1));
+        deliveries(maintenance);
+        assertEquals(List.of(), subjects("hal@example.com"), "settled after its expiry: neither ready nor a reminder");
+        assertTrue(outbox.noticeOf("hal@example.com", albumId).isEmpty(), "nor remembered as told");
     }
 
     @Test
