@@ -31,6 +31,8 @@ locals {
     "POST /albums/{album_id}/favourites/submit", # the selection sent to the photographer, then locked
     "POST /share/session",                       # a share link's token (and PIN) for a guest session
     "POST /share/visitor",                       # a guest's name (and e-mail), before their first favourite
+    "POST /mail/opt-out",                        # an e-mail's opt-out link (the portal page, or one-click from the mail reader)
+    "POST /mail/opt-in",                         # the same link's token, to get e-mail again
   ]
 
   # The client routes a guest reaches, with a guest session token or (POST /share/session) none.
@@ -42,6 +44,8 @@ locals {
     "POST /albums/{album_id}/favourites",
     "POST /albums/{album_id}/favourites/submit",
     "POST /share/visitor",
+    "POST /mail/opt-out", # no token: the signed link in an e-mail is the proof
+    "POST /mail/opt-in",
   ]
 
   admin_api_routes = [
@@ -201,6 +205,19 @@ resource "aws_apigatewayv2_stage" "default" {
   # Naming a visitor happens once per guest and link, like trading the token for a session.
   route_settings {
     route_key              = "POST /share/visitor"
+    throttling_burst_limit = var.guest_session_throttling_burst_limit
+    throttling_rate_limit  = var.guest_session_throttling_rate_limit
+  }
+
+  # Opting out or in happens once per recipient, like trading a link for a session.
+  route_settings {
+    route_key              = "POST /mail/opt-out"
+    throttling_burst_limit = var.guest_session_throttling_burst_limit
+    throttling_rate_limit  = var.guest_session_throttling_rate_limit
+  }
+
+  route_settings {
+    route_key              = "POST /mail/opt-in"
     throttling_burst_limit = var.guest_session_throttling_burst_limit
     throttling_rate_limit  = var.guest_session_throttling_rate_limit
   }

@@ -135,6 +135,7 @@ resource "aws_lambda_function" "client_api" {
       CLOUDFRONT_KEY_SOURCE    = local.download_key_source
       DELIVERY_TABLE_NAME      = aws_dynamodb_table.delivery.name
       MAIL_TABLE_NAME          = aws_dynamodb_table.mail.name
+      MAIL_TRANSPORT           = var.mail_transport # none: a sent selection queues no mail to the studio
     }
   }
 
@@ -259,6 +260,7 @@ resource "aws_lambda_function" "maintenance" {
       ADMIN_EMAIL              = var.admin_email
       MAIL_SETTLE_SECONDS      = tostring(var.mail_settle_seconds)
       EXPIRY_REMINDER_DAYS     = tostring(var.expiry_reminder_days)
+      API_URL                  = aws_apigatewayv2_api.portal.api_endpoint # one-click unsubscribe posts here
     }
   }
 

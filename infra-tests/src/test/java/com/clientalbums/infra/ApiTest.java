@@ -41,7 +41,9 @@ class ApiTest {
             "POST /albums/{album_id}/favourites",
             "POST /albums/{album_id}/favourites/submit",
             "POST /share/session",
-            "POST /share/visitor");
+            "POST /share/visitor",
+            "POST /mail/opt-out",
+            "POST /mail/opt-in");
     /**
      * The client routes a share link's guest uses: the handler's public route (no token) and its
      * viewer routes (a Cognito token or a guest session token).
@@ -49,6 +51,8 @@ class ApiTest {
     static final Set<String> GUEST_ROUTES = Set.of(
             "POST /share/session",
             "POST /share/visitor",
+            "POST /mail/opt-out",
+            "POST /mail/opt-in",
             "GET /albums/{album_id}",
             "GET /albums/{album_id}/download",
             "GET /albums/{album_id}/favourites",
@@ -157,7 +161,7 @@ class ApiTest {
         }
         for (String route : ADMIN_ROUTES) METHODS.forEach(m -> authorized.add(m + " " + route.split(" ")[1]));
         assertEquals(Set.of("/share/session", "/share/visitor", "/albums/{album_id}", "/albums/{album_id}/download",
-                        "/albums/{album_id}/favourites", "/albums/{album_id}/favourites/submit"),
+                        "/albums/{album_id}/favourites", "/albums/{album_id}/favourites/submit", "/mail/opt-out", "/mail/opt-in"),
                 open.stream().map(r -> r.split(" ")[1]).collect(Collectors.toSet()));
         assertTrue(authorized.contains("GET /albums") && authorized.contains("GET /me"), "the album list and /me stay signed-in only");
         assertTrue(authorized.stream().filter(r -> r.contains("/admin/")).count() >= ADMIN_ROUTES.size(), "every studio route keeps the authorizer");
@@ -171,7 +175,7 @@ class ApiTest {
         stage.blocks("route_settings").forEach(b -> settings.put(b.string("route_key"), b));
         assertEquals(new TreeSet<>(GUEST_ROUTES), settings.keySet(), "one throttle per guest route");
         // Sessions and visitors are made once per guest; the viewing and favourites routes are used all along.
-        for (String once : List.of("POST /share/session", "POST /share/visitor")) {
+        for (String once : List.of("POST /share/session", "POST /share/visitor", "POST /mail/opt-out", "POST /mail/opt-in")) {
             assertEquals("${var.guest_session_throttling_burst_limit}", settings.get(once).string("throttling_burst_limit"), once);
             assertEquals("${var.guest_session_throttling_rate_limit}", settings.get(once).string("throttling_rate_limit"), once);
         }

@@ -11,6 +11,7 @@ import com.clientalbums.admin.albums.WatermarkLogos;
 import com.clientalbums.admin.deliveries.AlbumDeliveries;
 import com.clientalbums.admin.favourites.AlbumFavourites;
 import com.clientalbums.admin.shares.ShareLinks;
+import com.clientalbums.admin.shares.ShareMail;
 import com.clientalbums.admin.shares.ShareRequests;
 import com.clientalbums.admin.uploads.UploadLinks;
 import com.clientalbums.admin.users.AccountDirectory;
@@ -31,6 +32,8 @@ import com.clientalbums.common.http.ApiResponse;
 import com.clientalbums.common.http.PresignedLinks;
 import com.clientalbums.common.http.Router;
 import com.clientalbums.common.logging.LogLines;
+import com.clientalbums.common.mail.MailOutbox;
+import com.clientalbums.common.mail.MailTransport;
 import com.clientalbums.common.store.AlbumIds;
 import com.clientalbums.common.store.ObjectHeads;
 import com.clientalbums.common.store.PhotoListing;
@@ -60,8 +63,9 @@ import java.util.Set;
  *   POST   /admin/users                               a client account {email, name}: 201
  *   PUT    /admin/albums/{album_id}/users/{email}     grant {downloads?}: 204
  *   DELETE /admin/albums/{album_id}/users/{email}     revoke: 204
- *   POST   /admin/albums/{album_id}/shares            a share link {label, pin?, expires_at?, downloads, download_limit?}:
- *                                                     201 with its token and url, shown this once
+ *   POST   /admin/albums/{album_id}/shares            a share link {label, pin?, expires_at?, downloads, download_limit?,
+ *                                                     send_to?, message?}: 201 with its token and url, shown this once,
+ *                                                     and mail {queued, opted_out} (the link e-mailed to send_to)
  *   GET    /admin/albums/{album_id}/shares            the album's links (never their tokens)
  *   PATCH  /admin/albums/{album_id}/shares/{share_id} change label, pin, expires_at, downloads, download_limit (null removes)
  *   DELETE /admin/albums/{album_id}/shares/{share_id} turn the link off: 204
@@ -125,7 +129,9 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
         AlbumSettings albumSettings = new AlbumSettings(shared.albums(), listing, shared.builds(), logos, clock, webSizePx);
         ClientAccounts accounts = new ClientAccounts(shared.users(), shared.grants(), directory, clock);
         Profiles profiles = new Profiles(shared.users());
-        ShareLinks shareLinks = new ShareLinks(shared.shares(), shared.albums(), settings.get(Setting.PORTAL_URL), clock);
+        ShareMail shareMail = new ShareMail(new MailOutbox(clients.dynamo(), settings.get(Setting.MAIL_TABLE_NAME)),
+                MailTransport.parse(settings.get(Setting.MAIL_TRANSPORT)).sends());
+        ShareLinks shareLinks = new ShareLinks(shared.shares(), shared.albums(), shareMail, settings.get(Setting.PORTAL_URL), clock);
         AlbumFavourites favourites = new AlbumFavourites(shared.albums(), shared.favourites(), shared.shares(), listing, clock);
         AlbumDeliveries deliveries = new AlbumDeliveries(shared.albums(),
                 new DeliveryRepository(clients.dynamo(), settings.get(Setting.DELIVERY_TABLE_NAME)));

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
  * The studio's share-link bodies, validated: label 1–100 characters, PIN 4–8 digits as a string,
@@ -25,8 +26,16 @@ public final class ShareRequests {
 
     private ShareRequests() {}
 
-    /** {@code POST /admin/albums/{album_id}/shares}. */
-    public record NewShare(String label, String pin, String expiresAt, String downloads, Long downloadLimit) {}
+    /**
+     * {@code POST /admin/albums/{album_id}/shares}; {@code sendTo} and {@code message} e-mail the new
+     * link ({@link ShareMail}).
+     */
+    public record NewShare(String label, String pin, String expiresAt, String downloads, Long downloadLimit,
+                           List<String> sendTo, String message) {
+        public NewShare(String label, String pin, String expiresAt, String downloads, Long downloadLimit) {
+            this(label, pin, expiresAt, downloads, downloadLimit, null, null);
+        }
+    }
 
     /** A new link's settings, validated; the PIN still in clear (it is hashed when stored). */
     record Valid(String label, String pin, Instant expiresAt, Downloads downloads, long downloadLimit) {}

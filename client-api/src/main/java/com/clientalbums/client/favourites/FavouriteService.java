@@ -14,6 +14,7 @@ import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.PhotoObject;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -34,12 +35,14 @@ public final class FavouriteService {
     private final AlbumAccess access;
     private final PhotoListing listing;
     private final FavouriteRepository favourites;
+    private final SelectionMail mail;
     private final Clock clock;
 
-    public FavouriteService(AlbumAccess access, PhotoListing listing, FavouriteRepository favourites, Clock clock) {
+    public FavouriteService(AlbumAccess access, PhotoListing listing, FavouriteRepository favourites, SelectionMail mail, Clock clock) {
         this.access = access;
         this.listing = listing;
         this.favourites = favourites;
+        this.mail = mail;
         this.clock = clock;
     }
 
@@ -76,7 +79,8 @@ public final class FavouriteService {
 
     /**
      * {@code POST /albums/{album_id}/favourites/submit}: sends the selection to the photographer,
-     * which locks it until they reopen it. Sending it again answers it as it is.
+     * which locks it until they reopen it, and tells them by e-mail ({@link SelectionMail}). Sending
+     * it again answers it as it is.
      */
     public FavouritesState submit(Caller caller, String albumId) {
         Viewing viewing = access.open(caller, albumId);
@@ -91,7 +95,9 @@ public final class FavouriteService {
             throw new AlbumsException(ErrorCode.SELECTION_LIMIT_REACHED, "You can choose up to " + limit + " photos and have chosen "
                     + count + ". Remove " + (count - limit) + " to send your selection.");
         }
-        Favourites sent = favourites.submit(albumId, mine.get().person().id(), clock.instant());
+        Instant now = clock.instant();
+        Favourites sent = favourites.submit(albumId, mine.get().person().id(), now);
+        mail.sent(viewing.album(), sent, count, now);
         return state(caller, viewing, Optional.of(sent), photos);
     }
 

@@ -10,7 +10,8 @@ import com.clientalbums.client.deliveries.Deliveries;
 import com.clientalbums.client.download.ArchiveRecords;
 import com.clientalbums.client.download.DownloadService;
 import com.clientalbums.client.favourites.FavouriteService;
-import com.clientalbums.client.share.GuestKeySource;
+import com.clientalbums.client.favourites.SelectionMail;
+import com.clientalbums.client.mail.MailOptOuts;
 import com.clientalbums.client.share.ShareSessions;
 import com.clientalbums.client.share.Visitors;
 import com.clientalbums.common.access.AlbumAccess;
@@ -19,6 +20,7 @@ import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.PhotoSize;
 import com.clientalbums.common.auth.AuthConfig;
 import com.clientalbums.common.auth.Authenticator;
+import com.clientalbums.common.auth.GuestKeySource;
 import com.clientalbums.common.auth.GuestOrSignedIn;
 import com.clientalbums.common.auth.GuestSessions;
 import com.clientalbums.common.auth.JwtAuthenticator;
@@ -34,6 +36,9 @@ import com.clientalbums.common.http.PresignedLinks;
 import com.clientalbums.common.http.Router;
 import com.clientalbums.common.http.S3DownloadLinks;
 import com.clientalbums.common.logging.LogLines;
+import com.clientalbums.common.mail.MailOutbox;
+import com.clientalbums.common.mail.MailTransport;
+import com.clientalbums.common.mail.OptOutTokens;
 import com.clientalbums.common.queue.ZipQueue;
 import com.clientalbums.common.store.ObjectHeads;
 import com.clientalbums.common.store.PhotoListing;
@@ -58,6 +63,8 @@ import java.util.Set;
  *   POST /albums/{album_id}/favourites       {"paths": [...], "favourite": true|false}: add or remove
  *   POST /albums/{album_id}/favourites/submit  send the selection to the photographer (locks it)
  *   POST /share/session                      a share link's token (and PIN) for a guest session: no sign-in
+ *   POST /mail/opt-out                       an e-mail's opt-out token ({token}, or ?token= for one-click): no sign-in
+ *   POST /mail/opt-in                        the same token, to get e-mail again: no sign-in
  *   POST /share/visitor                      a guest gives a name, to keep favourites: guests only
  * </pre>
  * A guest session (see {@link GuestSessions}) reaches only the album, download and favourites
@@ -81,7 +88,7 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             Setting.GUEST_KEY_SOURCE, Setting.GUEST_SESSION_SECONDS,
             Setting.FAVOURITE_TABLE_NAME, Setting.SELECTION_TABLE_NAME,
             Setting.DOWNLOAD_LINKS, Setting.CLOUDFRONT_DOMAIN, Setting.CLOUDFRONT_KEY_PAIR_ID,
-            Setting.CLOUDFRONT_KEY_SOURCE, Setting.DELIVERY_TABLE_NAME, Setting.MAIL_TABLE_NAME);
+            Setting.CLOUDFRONT_KEY_SOURCE, Setting.DELIVERY_TABLE_NAME, Setting.MAIL_TABLE_NAME, Setting.MAIL_TRANSPORT);
 
     /**
      * The largest body is a favourites change of up to {@link FavouriteService#MAX_PATHS_PER_CHANGE}
@@ -90,7 +97,10 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
      * refused whole (413) and the page sends fewer at a time.
      */
     static final int BODY_LIMIT = 256 * 1024;
-    /** The one body anyone may send without a token is {@code POST /share/session}'s token, PIN and visitor id. */
+    /**
+     * The bodies anyone may send without a token: {@code POST /share/session}'s token, PIN and visitor id,
+     * and the opt-out routes' token.
+     */
     static final int PUBLIC_BODY_LIMIT = 4 * 1024;
 
     private final Router router;
@@ -117,9 +127,11 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     ClientApiHandler(Settings settings, AwsClients clients, Authenticator signedIn,
                      AwsCredentialsProvider signingCredentials, Clock clock) {
         ApiServices shared = ApiServices.of(settings, clients, clock);
-        GuestSessions guests = new GuestSessions(
-                GuestKeySource.read(GuestKeySource.parse(settings.get(Setting.GUEST_KEY_SOURCE)), settings.region()),
-                settings.seconds(Setting.GUEST_SESSION_SECONDS), clock);
+        byte[] guestKey = GuestKeySource.read(GuestKeySource.parse(settings.get(Setting.GUEST_KEY_SOURCE)), settings.region());
+        GuestSessions guests = new GuestSessions(guestKey, settings.seconds(Setting.GUEST_SESSION_SECONDS), clock);
+        MailOutbox outbox = new MailOutbox(clients.dynamo(), settings.get(Setting.MAIL_TABLE_NAME));
+        // The same key signs e-mail opt-out links (maintenance writes them); their tokens are never sessions.
+        MailOptOuts optOuts = new MailOptOuts(new OptOutTokens(guestKey), outbox, clock);
         AlbumAccess access = new AlbumAccess(shared.albums(), shared.grants(), shared.shares(), clock);
         Visitors visitors = new Visitors(access, shared.favourites(), guests, clock);
         ShareSessions shareSessions = new ShareSessions(shared.shares(), shared.albums(), guests, visitors, clock);
@@ -141,10 +153,15 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 new ArchiveRecords(selections, new BuildRequests(selections, ZipQueue.of(settings, clients.sqs()), BuildRequests.RETRY_WINDOW, clock)),
                 shared.favourites(), listing, heads, deliveries, webSizePx,
                 settings.seconds(Setting.ZIP_URL_EXPIRY), settings.seconds(Setting.PRESIGNED_URL_EXPIRY), clock);
-        FavouriteService favourites = new FavouriteService(access, listing, shared.favourites(), clock);
+        SelectionMail selectionMail = MailTransport.parse(settings.get(Setting.MAIL_TRANSPORT)).sends()
+                ? new SelectionMail(outbox, settings.get(Setting.ADMIN_EMAIL))
+                : SelectionMail.off();
+        FavouriteService favourites = new FavouriteService(access, listing, shared.favourites(), selectionMail, clock);
 
         this.router = Router.builder(new GuestOrSignedIn(guests, signedIn)).bodyLimit(BODY_LIMIT).publicBodyLimit(PUBLIC_BODY_LIMIT)
                 .publicPost("/share/session", req -> ApiResponse.ok(shareSessions.exchange(req.body(ShareSessions.Request.class))))
+                .publicPost("/mail/opt-out", req -> ApiResponse.ok(optOuts.optOut(req)))
+                .publicPost("/mail/opt-in", req -> ApiResponse.ok(optOuts.optIn(req)))
                 .get("/me", (req, caller) -> ApiResponse.ok(profiles.me(caller)))
                 .get("/albums", (req, caller) -> ApiResponse.ok(browser.albums(caller)))
                 .getForViewers("/albums/{album_id}", (req, caller) -> ApiResponse.ok(browser.album(caller, req.pathParam("album_id"))))

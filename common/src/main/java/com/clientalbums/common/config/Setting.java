@@ -51,7 +51,8 @@ public enum Setting {
     SES_CONFIGURATION_SET("", Scope.DEPLOYED, "SES configuration set e-mail is sent with (its event destinations record bounces and complaints); empty for none."),
     STUDIO_NAME("Client albums", Scope.DEPLOYED, "The studio's name, shown in e-mail and as their sender name."),
     MAIL_SETTLE_SECONDS("600", Scope.DEPLOYED, "How long an album stays ready and unchanged before its clients are told it is ready or has new photos: one e-mail per burst of changes."),
-    EXPIRY_REMINDER_DAYS("7", Scope.DEPLOYED, "Days before a gallery expires that its clients are reminded (0: no reminders).");
+    EXPIRY_REMINDER_DAYS("7", Scope.DEPLOYED, "Days before a gallery expires that its clients are reminded (0: no reminders)."),
+    API_URL("", Scope.DEPLOYED, "The client API's address (https://…), which e-mail's one-click unsubscribe (List-Unsubscribe-Post) posts to. Empty: the List-Unsubscribe header names the portal's opt-out page.");
 
     /** Who provides the variable. */
     public enum Scope { DEPLOYED, RUNTIME, LOCAL }

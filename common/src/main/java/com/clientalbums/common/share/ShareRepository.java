@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The share table ({@code SHARE_TABLE_NAME}; key {@code album_id} + {@code share_id}, index
@@ -23,6 +24,7 @@ import java.util.Optional;
 public final class ShareRepository {
     public static final String TOKEN_INDEX = "token_hash-index";
     private static final String EXISTS = "attribute_exists(share_id)";
+    private static final String SENT_TO = "sent_to";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -34,6 +36,15 @@ public final class ShareRepository {
 
     /** Stores a new link under the hash of its token; false when its id is taken (nothing written). */
     public boolean create(Share share, String tokenHash) {
+        return create(share, tokenHash, Set.of());
+    }
+
+    /**
+     * Stores a new link, e-mailed from the studio to {@code sentTo} (lower-cased addresses, kept as
+     * {@code sent_to}, a string set): those addresses are then told when the album is ready or
+     * changes, like the album's clients. False when its id is taken (nothing written).
+     */
+    public boolean create(Share share, String tokenHash, Set<String> sentTo) {
         Map<String, AttributeValue> item = new HashMap<>(key(share.albumId(), share.shareId()));
         item.put("token_hash", s(tokenHash));
         item.put("label", s(share.label()));
@@ -49,6 +60,8 @@ public final class ShareRepository {
             item.put("pin_hash", s(share.pin().hash()));
             item.put("pin_salt", s(share.pin().salt()));
         }
+        // DynamoDB has no empty sets: a link sent to nobody has no sent_to.
+        if (!sentTo.isEmpty()) item.put(SENT_TO, AttributeValue.fromSs(List.copyOf(sentTo)));
         try {
             dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(share_id)"));
             return true;
@@ -82,6 +95,22 @@ public final class ShareRepository {
         for (var page : dynamo.queryPaginator(request)) page.items().forEach(i -> shares.add(share(i)));
         shares.sort((a, b) -> a.createdAt().compareTo(b.createdAt()));
         return shares;
+    }
+
+    /** A link the studio e-mailed, and to whom. */
+    public record SentLink(Share share, Set<String> sentTo) {}
+
+    /** The album's links that were e-mailed to someone, whatever their state now, reading every page. */
+    public List<SentLink> sentLinks(String albumId) {
+        List<SentLink> sent = new ArrayList<>();
+        QueryRequest request = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("album_id = :album")
+                .filterExpression("attribute_exists(" + SENT_TO + ")")
+                .expressionAttributeValues(Map.of(":album", s(albumId))).build();
+        for (var page : dynamo.queryPaginator(request)) {
+            page.items().forEach(i -> sent.add(new SentLink(share(i), Set.copyOf(i.get(SENT_TO).ss()))));
+        }
+        return sent;
     }
 
     /**

@@ -3,13 +3,22 @@ package com.clientalbums.maintenance.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.clientalbums.common.access.GrantRepository;
 import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.aws.AwsClients;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.logging.LogLines;
+import com.clientalbums.common.mail.MailOutbox;
+import com.clientalbums.common.mail.MailTransport;
 import com.clientalbums.common.queue.ZipQueue;
+import com.clientalbums.common.share.ShareRepository;
 import com.clientalbums.maintenance.deliveries.DeliveriesRun;
+import com.clientalbums.maintenance.mail.AlbumAudience;
+import com.clientalbums.maintenance.mail.AlbumNotices;
+import com.clientalbums.maintenance.mail.ExpiryReminders;
+import com.clientalbums.maintenance.mail.FailedBuilds;
+import com.clientalbums.maintenance.mail.OutboxSender;
 import com.clientalbums.maintenance.store.S3MaintenanceStore;
 import com.clientalbums.maintenance.sweep.MaintenancePolicy;
 import com.clientalbums.maintenance.sweep.MaintenanceRun;
@@ -19,6 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +56,7 @@ public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<St
             Setting.DELIVERY_TABLE_NAME, Setting.ACCESS_LOG_BUCKET, Setting.MAIL_TABLE_NAME, Setting.MAIL_TRANSPORT,
             Setting.MAIL_FROM, Setting.SES_CONFIGURATION_SET, Setting.STUDIO_NAME, Setting.PORTAL_URL,
             Setting.GUEST_KEY_SOURCE, Setting.SHARE_TABLE_NAME, Setting.USER_TABLE_NAME, Setting.USER_ALBUM_TABLE_NAME,
-            Setting.ADMIN_EMAIL, Setting.MAIL_SETTLE_SECONDS, Setting.EXPIRY_REMINDER_DAYS);
+            Setting.ADMIN_EMAIL, Setting.MAIL_SETTLE_SECONDS, Setting.EXPIRY_REMINDER_DAYS, Setting.API_URL);
 
     private static final System.Logger LOG = System.getLogger(MaintenanceHandler.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,13 +82,34 @@ public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<St
 
     /** For tests: grace periods of seconds instead of hours and days. */
     public MaintenanceHandler(Settings settings, AwsClients clients, MaintenancePolicy policy) {
-        this.run = new MaintenanceRun(new AlbumRepository(clients.dynamo(), settings.albumTable()),
+        this(settings, clients, policy, Clock.systemUTC());
+    }
+
+    /** For tests: and a clock of their own, to step over the e-mail's settle time and reminder window. */
+    public MaintenanceHandler(Settings settings, AwsClients clients, MaintenancePolicy policy, Clock clock) {
+        AlbumRepository albums = new AlbumRepository(clients.dynamo(), settings.albumTable());
+        this.run = new MaintenanceRun(albums,
                 new AlbumRepository(clients.dynamo(), settings.get(Setting.SELECTION_TABLE_NAME)),
                 new S3MaintenanceStore(clients.s3(), settings.bucket()), ZipQueue.of(settings, clients.sqs()),
-                new PhotoPreviews(clients.s3(), settings.bucket()), policy, Clock.systemUTC(),
+                new PhotoPreviews(clients.s3(), settings.bucket()), policy, clock,
                 settings.integer(Setting.WEB_SIZE_PX));
+        MailOutbox outbox = new MailOutbox(clients.dynamo(), settings.get(Setting.MAIL_TABLE_NAME));
+        // With MAIL_TRANSPORT none nothing is queued, so turning e-mail on later tells of nothing old.
+        boolean mail = MailTransport.parse(settings.get(Setting.MAIL_TRANSPORT)).sends();
+        AlbumAudience audience = new AlbumAudience(new GrantRepository(clients.dynamo(), settings.get(Setting.USER_ALBUM_TABLE_NAME)),
+                new ShareRepository(clients.dynamo(), settings.get(Setting.SHARE_TABLE_NAME)));
         // The deliveries run's steps, in order; each slice adds its own.
-        this.deliveries = new DeliveriesRun(List.of(), Clock.systemUTC());
+        List<DeliveriesRun.Named> steps = new ArrayList<>();
+        if (mail) {
+            steps.add(new DeliveriesRun.Named("album_notices",
+                    new AlbumNotices(albums, audience, outbox, settings.seconds(Setting.MAIL_SETTLE_SECONDS))));
+            steps.add(new DeliveriesRun.Named("expiry_reminders",
+                    new ExpiryReminders(albums, audience, outbox, Duration.ofDays(settings.integer(Setting.EXPIRY_REMINDER_DAYS)))));
+            steps.add(new DeliveriesRun.Named("failed_builds", new FailedBuilds(albums, outbox, settings.get(Setting.ADMIN_EMAIL))));
+        }
+        // Last: what the steps before queued is sent in the same run. No step with MAIL_TRANSPORT=none (nothing is queued).
+        OutboxSender.from(settings, clients, clock).ifPresent(sender -> steps.add(new DeliveriesRun.Named("outbox", sender)));
+        this.deliveries = new DeliveriesRun(steps, clock);
     }
 
     @Override

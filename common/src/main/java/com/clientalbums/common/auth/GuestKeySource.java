@@ -1,4 +1,4 @@
-package com.clientalbums.client.share;
+package com.clientalbums.common.auth;
 
 import com.clientalbums.common.aws.HttpClients;
 import com.clientalbums.common.error.AlbumsException;
