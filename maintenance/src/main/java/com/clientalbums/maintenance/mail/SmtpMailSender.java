@@ -44,8 +44,6 @@ public final class SmtpMailSender implements MailSender {
         properties.put("mail.smtp.connectiontimeout", Integer.toString(TIMEOUT_MILLIS));
         properties.put("mail.smtp.timeout", Integer.toString(TIMEOUT_MILLIS));
         properties.put("mail.smtp.writetimeout", Integer.toString(TIMEOUT_MILLIS));
-        // Addresses and display names may be UTF-8 (RFC 6531) when the server offers SMTPUTF8.
-        properties.put("mail.mime.allowutf8", "true");
         this.session = Session.getInstance(properties);
         this.clock = clock;
     }

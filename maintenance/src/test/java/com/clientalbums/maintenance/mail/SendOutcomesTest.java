@@ -66,6 +66,38 @@ class SendOutcomesTest {
         assertInstanceOf(SendOutcome.Refused.class, content);
     }
 
+    /** An SMTP server on loopback that knows no one: 550 to every RCPT TO. */
+    static SendOutcome sentToAServerThatKnowsNoOne() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread script = Thread.ofVirtual().start(() -> {
+                try (java.net.Socket s = server.accept();
+                     var out = new java.io.PrintWriter(new java.io.OutputStreamWriter(s.getOutputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+                     var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))) {
+                    out.print("220 mx.example.com ESMTP\r\n");
+                    out.flush();
+                    for (String line; (line = in.readLine()) != null; out.flush()) {
+                        if (line.startsWith("RCPT")) out.print("550 5.1.1 <nobody@example.com>: Recipient address rejected: User unknown\r\n");
+                        else if (line.startsWith("QUIT")) { out.print("221 2.0.0 Bye\r\n"); out.flush(); return; }
+                        else out.print("250 ok\r\n");
+                    }
+                } catch (java.io.IOException closed) {
+                    // the client hung up
+                }
+            });
+            SendOutcome outcome = new SmtpMailSender("127.0.0.1", server.getLocalPort(), java.time.Clock.systemUTC())
+                    .send(new MailMessage("Studio <albums@example.com>", "nobody@example.com", "s", "t", "<p>h</p>", java.util.Map.of()));
+            script.join(10_000);
+            return outcome;
+        }
+    }
+
+    @Test
+    void aRecipientTheServerDoesNotKnowIsRefusedForGoodOverARealSmtpConversation() throws Exception {
+        SendOutcome outcome = sentToAServerThatKnowsNoOne();
+        assertInstanceOf(SendOutcome.Refused.class, outcome);
+        assertTrue(((SendOutcome.Refused) outcome).reason().contains("550 5.1.1"), outcome.toString());
+    }
+
     static <T extends SesV2Exception.Builder> SesV2Exception ses(T builder, int status, String code) {
         return (SesV2Exception) builder.statusCode(status)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(code + " message").build()).build();
