@@ -69,8 +69,8 @@ class DeliveryTest {
         assertEquals(1, ready.path("parts").size(), "the demo archive is one part: " + ready);
         URI link = URI.create(ready.path("download_url").asText());
         long size = ready.path("zip_size").asLong();
-        assertTrue(link.getPort() != portal.runner.endpoints().s3().getPort() && link.toString().contains("x-delivery="),
-                "a tagged link to the S3 front: " + link);
+        assertEquals(portal.runner.s3Front().endpoint().getPort(), link.getPort(), "a link to the S3 front: " + link);
+        assertTrue(link.getRawQuery().contains("x-delivery=demo."), "a tagged link: " + link);
 
         // The first GET asks for everything and hangs up once half has arrived.
         byte[] first = readThenHangUp(link, size / 2);
