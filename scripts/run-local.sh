@@ -20,7 +20,8 @@ Usage: scripts/run-local.sh [--demo] [--port N] [--data DIR] [options]
   --s3-port N, --maintenance-minutes N, --generator-concurrency N, --visibility-seconds N
   --rebuild       build first even if nothing changed
 
-Then: source DATA/local.env to point scripts/*.sh and the aws CLI at it.
+Then: source DATA/local.env to point scripts/*.sh and the aws CLI at it; the mail the system
+sends is shown at http://127.0.0.1:PORT/local-mail/ (the banner prints the URL).
 USAGE
 }
 

@@ -19,6 +19,10 @@ import com.clientalbums.local.lambda.Lambdas;
 import com.clientalbums.local.lambda.LocalFunction;
 import com.clientalbums.local.lambda.MaintenanceSchedule;
 import com.clientalbums.local.lambda.SqsPoller;
+import com.clientalbums.local.mail.LocalMailRoutes;
+import com.clientalbums.local.mail.LocalMailServer;
+import com.clientalbums.local.s3front.AccessLogBuffer;
+import com.clientalbums.local.s3front.S3Front;
 import com.clientalbums.localaws.AwsEndpoints;
 import com.clientalbums.localaws.AwsResources;
 import com.clientalbums.localaws.LoopbackServers;
@@ -38,6 +42,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -47,13 +53,20 @@ import java.util.Map;
 /**
  * The whole system on one machine: S3Proxy, ElasticMQ and dynalite on loopback with Terraform's
  * bucket, tables and queues; the four Lambda handlers called as AWS calls them (API Gateway
- * events under {@code /api}, an SQS event source, an EventBridge schedule, S3 notifications to
- * the queue); a Cognito stand-in; and the front end at {@code /}. {@link #start} returns once
- * everything answers; {@link #close} stops it all, newest first.
+ * events under {@code /api}, an SQS event source, EventBridge's two schedules, S3 notifications to
+ * the queue); a Cognito stand-in; the front end at {@code /}; an S3 front writing S3's access
+ * logs for the client API's links; and an SMTP server whose mail is shown at {@code /local-mail/}.
+ * {@link #start} returns once everything answers; {@link #close} stops it all, newest first.
  */
 public final class LocalRunner implements AutoCloseable {
     public static final String USER_POOL_ID = LoopbackServers.REGION + "_localpool";
     public static final String CLIENT_ID = "local-portal-client";
+    public static final String MAIL_FROM = "Demo Studio <studio@demo.test>";
+    public static final String STUDIO_NAME = "Demo Studio";
+    /** S3 delivers its access logs within hours; the front every minute, and before each deliveries run. */
+    static final Duration ACCESS_LOGS_EVERY = Duration.ofSeconds(60);
+    /** Terraform's deliveries rule runs every few minutes; here every minute, to watch a download counted. */
+    static final Duration DELIVERIES_EVERY = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(LocalRunner.class);
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
@@ -65,6 +78,8 @@ public final class LocalRunner implements AutoCloseable {
     private AwsResources.Queues queues;
     private LocalCognito cognito;
     private MaintenanceSchedule maintenance;
+    private S3Front s3Front;
+    private LocalMailServer mail;
     private Map<String, String> functionEnvironment;
     private String demoPassword;
     private List<String> demoProblems = List.of();
@@ -107,6 +122,10 @@ public final class LocalRunner implements AutoCloseable {
         String queueArn = sqs.getQueueAttributes(a -> a.queueUrl(queues.queueUrl()).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         emitter[0].connect(json -> sqs.sendMessage(m -> m.queueUrl(queues.queueUrl()).messageBody(json)));
+        S3Client logWriter = keep(AwsResources.s3(endpoints));
+        s3Front = keep(S3Front.start(endpoints.s3(), new AccessLogBuffer(logWriter, names.accessLogBucket(), Clock.systemUTC()),
+                ACCESS_LOGS_EVERY, Clock.systemUTC()));
+        mail = keep(LocalMailServer.start());
 
         // The handlers' SDK clients use the default credential chain, as in Lambda.
         System.setProperty("aws.accessKeyId", LoopbackServers.ACCESS_KEY);
@@ -114,22 +133,24 @@ public final class LocalRunner implements AutoCloseable {
         cognito = LocalCognito.open(data.resolve("local-auth"), issuer, CLIENT_ID);
         functionEnvironment = functionEnvironment(config, issuer, GuestKey.ensure(data.resolve("local-auth").resolve("guest-key")));
         if (config.demo()) demoPassword = demoPassword(config, data);
+        // The client API signs download links for the S3 front, whose logs record what was downloaded.
         Lambdas lambdas = config.lambdas().create(new FunctionEnvironment(functionEnvironment,
-                new LocalAccountDirectory(cognito.accounts(), LocalAccountDirectory.fixedOrRandom(demoPassword))));
+                new LocalAccountDirectory(cognito.accounts(), LocalAccountDirectory.fixedOrRandom(demoPassword)),
+                Map.of(Lambdas.Function.CLIENT_API, Map.of("AWS_ENDPOINT_URL_S3", s3Front.endpoint().toString()))));
         for (Object handler : List.of(lambdas.clientApi(), lambdas.adminApi(), lambdas.zipGenerator(), lambdas.maintenance())) {
             if (handler instanceof AutoCloseable c) keep(c);
         }
 
         String project = RunnerConfig.PROJECT;
         maintenance = keep(new MaintenanceSchedule(lambdas.maintenance(), LocalFunction.maintenance(project), region,
-                "arn:aws:events:" + region + ":000000000000:rule/" + project + "-daily-maintenance",
-                config.maintenanceEvery()));
+                project, config.maintenanceEvery(), DELIVERIES_EVERY, s3Front::flush));
         front.route(LocalAuthRoutes.PREFIX + "/", new LocalAuthRoutes(cognito));
         front.route(ApiGatewayBridge.PREFIX + "/", new ApiGatewayBridge(
                 new ApiGatewayBridge.Target(LocalFunction.clientApi(project), lambdas.clientApi()),
                 new ApiGatewayBridge.Target(LocalFunction.adminApi(project), lambdas.adminApi()),
                 RouteTable.defaultOnly(), region, port));
         front.route("/local-admin/", new MaintenanceRoute(maintenance));
+        front.route(LocalMailRoutes.PREFIX, new LocalMailRoutes(mail));
         front.route("/config.json", ex -> {
             ex.setHeader("Cache-Control", "no-store");
             Exchanges.sendJson(ex, 200, "{\"api_base_url\":\"/api\",\"auth_mode\":\"local\"}");
@@ -166,6 +187,9 @@ public final class LocalRunner implements AutoCloseable {
         env.put(Setting.GUEST_KEY_SOURCE.name(), "file:" + guestKey);
         // No distribution here: presigned links to the runner's S3 front, which writes S3's access log format.
         env.put(Setting.DOWNLOAD_LINKS.name(), "s3");
+        env.put(Setting.MAIL_TRANSPORT.name(), mail.transport());
+        env.put(Setting.MAIL_FROM.name(), MAIL_FROM);
+        env.put(Setting.STUDIO_NAME.name(), STUDIO_NAME);
         env.putAll(config.environment());
         return env;
     }
@@ -248,6 +272,15 @@ public final class LocalRunner implements AutoCloseable {
     public LocalCognito cognito() { return cognito; }
 
     public MaintenanceSchedule maintenance() { return maintenance; }
+
+    /** The S3 front the client API's links point at. */
+    public S3Front s3Front() { return s3Front; }
+
+    /** The SMTP server the functions send mail to. */
+    public LocalMailServer mail() { return mail; }
+
+    /** The page listing the mail received, e.g. {@code http://127.0.0.1:8787/local-mail/}. */
+    public URI mailUrl() { return url.resolve(LocalMailRoutes.PREFIX.substring(1)); }
 
     /** The environment the functions were given. */
     public Map<String, String> functionEnvironment() { return functionEnvironment; }

@@ -96,6 +96,7 @@ final class Main {
         out.println("  Portal:   " + runner.url());
         out.println("  API:      " + runner.apiUrl());
         out.println("  S3:       " + runner.endpoints().s3() + "  (bucket " + runner.names().bucket() + ")");
+        out.println("  Mail:     " + runner.mailUrl() + "  (what the system sent; SMTP on 127.0.0.1:" + runner.mail().port() + ")");
         out.println("  Data:     " + config.dataDir().toAbsolutePath().normalize());
         if (runner.demoPassword() != null) {
             out.println("  Logins:   " + DemoAlbum.CLIENT_EMAIL + " / " + runner.demoPassword() + "   (client: album \""

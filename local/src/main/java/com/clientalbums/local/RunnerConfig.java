@@ -38,7 +38,7 @@ public record RunnerConfig(int port, int s3Port, Path dataDir, Path toolsDir, Pa
         return new RunnerConfig(DEFAULT_PORT, -1, root.resolve("data"), root.resolve("target/tools"),
                 root.resolve("frontend/dist"), false, null, Duration.ofMinutes(10), Duration.ofSeconds(90),
                 Duration.ofSeconds(900), 2, Duration.ofSeconds(2), Duration.ofSeconds(5),
-                Map.of("ZIP_QUIET_SECONDS", "5"), new RealLambdas());
+                Map.of("ZIP_QUIET_SECONDS", "5", "MAIL_SETTLE_SECONDS", "30"), new RealLambdas());
     }
 
     /**

@@ -127,7 +127,7 @@ class EndToEndTest {
         assertEquals(60, ready.path("progress").path("files_total").asInt(), "seen: " + seen);
 
         URI link = URI.create(ready.path("download_url").asText());
-        assertEquals(runner.endpoints().s3().getPort(), link.getPort(), "the link points at the local S3");
+        assertEquals(runner.s3Front().endpoint().getPort(), link.getPort(), "the link points at the S3 front of the local S3");
         Path zip = work.resolve("demo.zip");
         HttpResponse<Path> download = HTTP.send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofFile(zip));
         assertEquals(200, download.statusCode());

@@ -3,7 +3,15 @@ package com.clientalbums.local;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.clientalbums.localaws.AwsResources;
+import com.clientalbums.local.lambda.FunctionEnvironment;
+import com.clientalbums.local.lambda.Lambdas;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -33,6 +41,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -314,13 +323,91 @@ class LocalRunnerTest {
     @Test
     void maintenance_runs_at_start_up_and_on_demand_with_a_scheduled_event() throws Exception {
         await(() -> !lambdas.maintenanceRuns.isEmpty(), "the start-up run");
+        assertEquals("arn:aws:events:us-east-2:000000000000:rule/katelynns-photography-daily-maintenance",
+                lambdas.maintenanceRules.get(0), "the start-up run is the daily one");
         int before = lambdas.maintenanceRuns.size();
         HttpResponse<String> answer = post("local-admin/maintenance", "");
         assertEquals(200, answer.statusCode(), answer.body());
-        assertEquals("aws.events", JSON.readTree(answer.body()).path("source").asText());
-        assertEquals(before + 1, lambdas.maintenanceRuns.size());
+        JsonNode both = JSON.readTree(answer.body());
+        assertEquals("aws.events", both.path("daily").path("source").asText());
+        assertEquals("arn:aws:events:us-east-2:000000000000:rule/katelynns-photography-daily-maintenance",
+                both.path("daily").path("rule").asText());
+        assertEquals("aws.events", both.path("deliveries").path("source").asText());
+        assertEquals("arn:aws:events:us-east-2:000000000000:rule/katelynns-photography-deliveries",
+                both.path("deliveries").path("rule").asText());
+        // The deliveries schedule may fire meanwhile (every minute): at least the two asked for.
+        assertTrue(lambdas.maintenanceRuns.size() >= before + 2, lambdas.maintenanceRules.toString());
         assertEquals("Scheduled Event", lambdas.last(lambdas.maintenanceRuns));
         assertEquals(405, get("local-admin/maintenance").statusCode());
+    }
+
+    @Test
+    void only_the_client_api_signs_for_the_s3_front_and_every_function_mails_through_the_runners_smtp_server() {
+        FunctionEnvironment env = lambdas.environment.get();
+        assertEquals(runner.s3Front().endpoint().toString(),
+                env.of(Lambdas.Function.CLIENT_API).variables().get("AWS_ENDPOINT_URL_S3"));
+        for (Lambdas.Function other : List.of(Lambdas.Function.ADMIN_API, Lambdas.Function.ZIP_GENERATOR, Lambdas.Function.MAINTENANCE)) {
+            assertEquals(runner.endpoints().s3().toString(), env.of(other).variables().get("AWS_ENDPOINT_URL_S3"), other.name());
+        }
+        for (Lambdas.Function function : Lambdas.Function.values()) {
+            Map<String, String> variables = env.of(function).variables();
+            assertEquals("smtp://127.0.0.1:" + runner.mail().port(), variables.get("MAIL_TRANSPORT"), function.name());
+            assertEquals("Demo Studio <studio@demo.test>", variables.get("MAIL_FROM"));
+            assertEquals("Demo Studio", variables.get("STUDIO_NAME"));
+            assertEquals("30", variables.get("MAIL_SETTLE_SECONDS"), "a demo's burst settles in half a minute");
+        }
+    }
+
+    @Test
+    void mail_the_smtp_server_receives_is_listed_decoded_shown_escaped_in_a_sandbox_and_cleared() throws Exception {
+        assertEquals(204, HTTP.send(HttpRequest.newBuilder(runner.url().resolve("local-mail/messages")).DELETE().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+        Properties smtp = new Properties();
+        smtp.put("mail.smtp.host", "127.0.0.1");
+        smtp.put("mail.smtp.port", Integer.toString(runner.mail().port()));
+        MimeMessage sent = new MimeMessage(Session.getInstance(smtp));
+        sent.setFrom(new InternetAddress("studio@demo.test", "Démo Studio", "UTF-8"));
+        sent.setRecipients(MimeMessage.RecipientType.TO, "client@demo.test");
+        sent.setSubject("Votre album « Mariage » est prêt", "UTF-8");
+        sent.setHeader("List-Unsubscribe", "<http://127.0.0.1:8787/mail/opt-out/?t=abc>");
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("Bonjour — vos 60 photos sont prêtes.\nhttp://127.0.0.1:8787/album/?id=demo", "UTF-8");
+        text.setHeader("Content-Transfer-Encoding", "quoted-printable");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setContent("<p style=\"color:#333\">Bonjour — <b>prêtes</b> & \"vues\"</p><script>alert('x')</script>",
+                "text/html; charset=UTF-8");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        sent.setContent(alternative);
+        Transport.send(sent);
+
+        HttpResponse<String> listed = get("local-mail/messages");
+        assertEquals(200, listed.statusCode());
+        JsonNode messages = JSON.readTree(listed.body()).path("messages");
+        assertEquals(1, messages.size(), listed.body());
+        JsonNode mail = messages.get(0);
+        assertEquals("Démo Studio <studio@demo.test>", mail.path("from").asText());
+        assertEquals("client@demo.test", mail.path("to").path(0).asText());
+        assertEquals("Votre album « Mariage » est prêt", mail.path("subject").asText());
+        assertTrue(mail.path("text").asText().startsWith("Bonjour — vos 60 photos sont prêtes."), mail.toString());
+        assertTrue(mail.path("html").asText().contains("<b>prêtes</b>"), mail.toString());
+        assertEquals("<http://127.0.0.1:8787/mail/opt-out/?t=abc>", mail.path("headers").path("List-Unsubscribe").asText());
+        assertFalse(mail.path("id").asText().isEmpty());
+        assertTrue(Duration.between(Instant.parse(mail.path("received_at").asText()), Instant.now()).abs().toMinutes() < 2);
+
+        HttpResponse<String> page = get("local-mail/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElseThrow().contains("default-src 'none'"));
+        assertTrue(page.body().contains("<h2>Votre album « Mariage » est prêt</h2>"), page.body());
+        assertTrue(page.body().contains("<iframe sandbox "), "the mail's HTML runs nothing: " + page.body());
+        assertTrue(page.body().contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), page.body());
+        assertFalse(page.body().contains("<script"), "no markup of the mail reaches the page itself");
+
+        assertEquals(204, HTTP.send(HttpRequest.newBuilder(runner.url().resolve("local-mail/messages")).DELETE().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertEquals(0, JSON.readTree(get("local-mail/messages").body()).path("messages").size());
+        assertEquals(405, post("local-mail/messages", "").statusCode());
     }
 
     @Test

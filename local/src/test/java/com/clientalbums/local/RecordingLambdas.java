@@ -24,6 +24,8 @@ final class RecordingLambdas implements Lambdas.Factory {
     final List<APIGatewayV2HTTPEvent> adminEvents = new CopyOnWriteArrayList<>();
     final List<SQSEvent.SQSMessage> sqsRecords = new CopyOnWriteArrayList<>();
     final List<String> maintenanceRuns = new CopyOnWriteArrayList<>();
+    /** The rule ARN of each maintenance event. */
+    final List<String> maintenanceRules = new CopyOnWriteArrayList<>();
     final AtomicReference<FunctionEnvironment> environment = new AtomicReference<>();
 
     @Override
@@ -46,7 +48,8 @@ final class RecordingLambdas implements Lambdas.Factory {
                 },
                 (event, context) -> {
                     maintenanceRuns.add(event.getDetailType());
-                    return Map.of("requeued", 0, "source", event.getSource());
+                    maintenanceRules.add(event.getResources().get(0));
+                    return Map.of("requeued", 0, "source", event.getSource(), "rule", event.getResources().get(0));
                 });
     }
 

@@ -36,6 +36,12 @@ class RunnerConfigTest {
     }
 
     @Test
+    void aDemosMailSettlesInHalfAMinuteUnlessTheShellSaysOtherwise() {
+        assertEquals("30", DEFAULTS.environment().get("MAIL_SETTLE_SECONDS"), "AWS: 600");
+        assertEquals("0", DEFAULTS.withShellSettings(Map.of("MAIL_SETTLE_SECONDS", "0"), false).environment().get("MAIL_SETTLE_SECONDS"));
+    }
+
+    @Test
     void theShellSetsNeitherNamesNorSignInNorTheDemosAdmin() {
         RunnerConfig config = DEFAULTS.withShellSettings(Map.of("CLIENT_ALBUMS_BUCKET", "prod-bucket", "ADMIN_EMAIL", "me@x.test",
                 "AWS_REGION", "eu-west-1", "AUTH_ISSUER_URL", "https://elsewhere", "COGNITO_CLIENT_ID", "prod"), false);

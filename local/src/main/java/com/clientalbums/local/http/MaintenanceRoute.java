@@ -5,9 +5,11 @@ import com.clientalbums.local.lambda.MaintenanceSchedule;
 import java.io.IOException;
 
 /**
- * {@code POST /local-admin/maintenance}: runs the maintenance function now and answers its
- * result as JSON, so stale-album recovery can be tried without waiting for the schedule.
- * Loopback callers only; there is no such route in AWS.
+ * {@code POST /local-admin/maintenance}: runs the maintenance function now, the daily run and
+ * then the deliveries run (after the S3 front's access logs so far are delivered, so every
+ * download that has ended is counted), and answers both results as JSON,
+ * {@code {"daily": {…}, "deliveries": {…}}}: stale-album recovery and proof of delivery can be
+ * tried without waiting for the schedules. Loopback callers only; there is no such route in AWS.
  */
 public final class MaintenanceRoute implements Route {
     public static final String PATH = "/local-admin/maintenance";

@@ -16,6 +16,9 @@ public record Lambdas(
         RequestHandler<SQSEvent, SQSBatchResponse> zipGenerator,
         RequestHandler<ScheduledEvent, Map<String, Object>> maintenance) {
 
+    /** Which of the four. */
+    public enum Function { CLIENT_API, ADMIN_API, ZIP_GENERATOR, MAINTENANCE }
+
     /** Makes the functions once the local services are up; tests pass their own. */
     @FunctionalInterface
     public interface Factory {
