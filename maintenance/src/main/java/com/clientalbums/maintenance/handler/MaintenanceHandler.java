@@ -9,7 +9,9 @@ import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.logging.LogLines;
 import com.clientalbums.common.queue.ZipQueue;
+import com.clientalbums.common.delivery.DeliveryRepository;
 import com.clientalbums.maintenance.deliveries.DeliveriesRun;
+import com.clientalbums.maintenance.deliveries.PartReceiptsStep;
 import com.clientalbums.maintenance.store.S3MaintenanceStore;
 import com.clientalbums.maintenance.sweep.MaintenancePolicy;
 import com.clientalbums.maintenance.sweep.MaintenanceRun;
@@ -71,13 +73,17 @@ public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<St
 
     /** For tests: grace periods of seconds instead of hours and days. */
     public MaintenanceHandler(Settings settings, AwsClients clients, MaintenancePolicy policy) {
-        this.run = new MaintenanceRun(new AlbumRepository(clients.dynamo(), settings.albumTable()),
+        AlbumRepository albums = new AlbumRepository(clients.dynamo(), settings.albumTable());
+        S3MaintenanceStore store = new S3MaintenanceStore(clients.s3(), settings.bucket());
+        this.run = new MaintenanceRun(albums,
                 new AlbumRepository(clients.dynamo(), settings.get(Setting.SELECTION_TABLE_NAME)),
-                new S3MaintenanceStore(clients.s3(), settings.bucket()), ZipQueue.of(settings, clients.sqs()),
+                store, ZipQueue.of(settings, clients.sqs()),
                 new PhotoPreviews(clients.s3(), settings.bucket()), policy, Clock.systemUTC(),
                 settings.integer(Setting.WEB_SIZE_PX));
         // The deliveries run's steps, in order; each slice adds its own.
-        this.deliveries = new DeliveriesRun(List.of(), Clock.systemUTC());
+        DeliveryRepository deliveryRecords = new DeliveryRepository(clients.dynamo(), settings.get(Setting.DELIVERY_TABLE_NAME));
+        this.deliveries = new DeliveriesRun(List.of(
+                new DeliveriesRun.Named("receipts", new PartReceiptsStep(albums, deliveryRecords, store))), Clock.systemUTC());
     }
 
     @Override
