@@ -40,6 +40,9 @@ class ApiTest {
             "GET /albums/{album_id}/favourites",
             "POST /albums/{album_id}/favourites",
             "POST /albums/{album_id}/favourites/submit",
+            "GET /albums/{album_id}/receipts",
+            "GET /albums/{album_id}/receipts/{delivery_id}",
+            "GET /albums/{album_id}/receipts/{delivery_id}/manifest",
             "POST /share/session",
             "POST /share/visitor");
     /**
@@ -53,7 +56,10 @@ class ApiTest {
             "GET /albums/{album_id}/download",
             "GET /albums/{album_id}/favourites",
             "POST /albums/{album_id}/favourites",
-            "POST /albums/{album_id}/favourites/submit");
+            "POST /albums/{album_id}/favourites/submit",
+            "GET /albums/{album_id}/receipts",
+            "GET /albums/{album_id}/receipts/{delivery_id}",
+            "GET /albums/{album_id}/receipts/{delivery_id}/manifest");
     static final Set<String> ADMIN_ROUTES = Set.of(
             "POST /admin/albums",
             "GET /admin/albums",

@@ -74,6 +74,16 @@ public final class PartReceipts {
         }
     }
 
+    /** Whether the part has its receipt (a HEAD: the receipt itself may be large). */
+    public boolean exists(String partKey) {
+        try {
+            s3.headObject(r -> r.bucket(bucket).key(keyOf(partKey)));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        }
+    }
+
     public void put(PartReceipt receipt) {
         s3.putObject(r -> r.bucket(bucket).key(keyOf(receipt.key())).contentType("application/json"),
                 RequestBody.fromBytes(encode(receipt)));

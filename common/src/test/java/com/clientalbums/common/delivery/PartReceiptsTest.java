@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +40,7 @@ class PartReceiptsTest {
         receipts.put(RECEIPT);
 
         assertEquals(Optional.of(RECEIPT), receipts.find(PART));
+        assertTrue(receipts.exists(PART));
         String stored = aws.clients().s3().getObjectAsBytes(r -> r.bucket(aws.names().bucket())
                 .key("zips/smith-wedding/3f9a0000000000000000000000000000.receipt.json")).asUtf8String();
         assertTrue(stored.startsWith("{\"version\":1,\"key\":\"" + PART + "\",\"size\":52431400,\"sha256\":\"9f86d0"), stored);
@@ -48,6 +50,7 @@ class PartReceiptsTest {
     @Test
     void aPartWithoutAReceiptHasNone() {
         assertEquals(Optional.empty(), receipts.find("zips/smith-wedding/never0000000000000000000000000.zip"));
+        assertFalse(receipts.exists("zips/smith-wedding/never0000000000000000000000000.zip"));
     }
 
     @Test
