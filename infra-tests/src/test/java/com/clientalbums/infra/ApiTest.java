@@ -163,7 +163,8 @@ class ApiTest {
         }
         for (String route : ADMIN_ROUTES) METHODS.forEach(m -> authorized.add(m + " " + route.split(" ")[1]));
         assertEquals(Set.of("/share/session", "/share/visitor", "/albums/{album_id}", "/albums/{album_id}/download",
-                        "/albums/{album_id}/favourites", "/albums/{album_id}/favourites/submit"),
+                        "/albums/{album_id}/favourites", "/albums/{album_id}/favourites/submit", "/albums/{album_id}/receipts",
+                        "/albums/{album_id}/receipts/{delivery_id}", "/albums/{album_id}/receipts/{delivery_id}/manifest"),
                 open.stream().map(r -> r.split(" ")[1]).collect(Collectors.toSet()));
         assertTrue(authorized.contains("GET /albums") && authorized.contains("GET /me"), "the album list and /me stay signed-in only");
         assertTrue(authorized.stream().filter(r -> r.contains("/admin/")).count() >= ADMIN_ROUTES.size(), "every studio route keeps the authorizer");

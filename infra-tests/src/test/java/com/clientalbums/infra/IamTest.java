@@ -294,7 +294,7 @@ class IamTest {
                 boolean objectActions = s.actions().stream().anyMatch(a -> a.startsWith("s3:") && !a.startsWith("s3:ListBucket"));
                 if (objectActions) {
                     for (String resource : s.resources()) {
-                        assertTrue(Set.of(ALBUMS, PREVIEWS, ZIPS, CHECKPOINTS, QUARANTINE, WATERMARKS).contains(resource), f + "/" + s.sid() + " on " + resource);
+                        assertTrue(Set.of(ALBUMS, PREVIEWS, ZIPS, CHECKPOINTS, RECEIPTS, QUARANTINE, WATERMARKS).contains(resource), f + "/" + s.sid() + " on " + resource);
                     }
                 }
             }
