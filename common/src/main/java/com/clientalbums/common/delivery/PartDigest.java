@@ -11,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -44,15 +43,12 @@ public final class PartDigest {
         List<PartReceipt.Entry> entries = new ArrayList<>();
         byte[] buffer = new byte[BUFFER];
         for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-            CRC32 crc = new CRC32();
-            long size = 0;
-            for (int n = zip.read(buffer); n >= 0; n = zip.read(buffer)) {
-                crc.update(buffer, 0, n);
-                size += n;
+            while (zip.read(buffer) >= 0) {
+                // to the entry's end, where ZipInputStream checks the bytes against the entry's CRC-32 and size
             }
-            // ZipInputStream has compared both with the entry's header; a header that said nothing
-            // (a data descriptor) was compared with the descriptor, so these are what unzip writes.
-            entries.add(new PartReceipt.Entry(entry.getName(), size, crc.getValue()));
+            // Checked, so these are what unzip writes (for an entry with a data descriptor,
+            // ZipInputStream has read them from the descriptor by now).
+            entries.add(new PartReceipt.Entry(entry.getName(), entry.getSize(), entry.getCrc()));
         }
         if (entries.isEmpty()) throw new ZipException(key + " holds no entries: it is not an archive part");
         digested.transferTo(OutputStream.nullOutputStream());
