@@ -8,6 +8,7 @@ import com.clientalbums.admin.albums.AlbumSettings;
 import com.clientalbums.admin.albums.AlbumStudio;
 import com.clientalbums.admin.albums.SettingsRequest;
 import com.clientalbums.admin.albums.WatermarkLogos;
+import com.clientalbums.admin.deliveries.AlbumDeliveries;
 import com.clientalbums.admin.favourites.AlbumFavourites;
 import com.clientalbums.admin.shares.ShareLinks;
 import com.clientalbums.admin.shares.ShareRequests;
@@ -25,6 +26,7 @@ import com.clientalbums.common.aws.AwsClients;
 import com.clientalbums.common.aws.HttpClients;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
+import com.clientalbums.common.delivery.DeliveryRepository;
 import com.clientalbums.common.http.ApiResponse;
 import com.clientalbums.common.http.PresignedLinks;
 import com.clientalbums.common.http.Router;
@@ -65,6 +67,7 @@ import java.util.Set;
  *   DELETE /admin/albums/{album_id}/shares/{share_id} turn the link off: 204
  *   GET    /admin/albums/{album_id}/favourites        everyone's favourites and sent selections
  *   POST   /admin/albums/{album_id}/favourites/reopen reopen a sent selection {person_id}: that person's favourites
+ *   GET    /admin/albums/{album_id}/deliveries        what each client and link downloaded, as the access logs show
  * </pre>
  */
 public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -124,6 +127,8 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
         Profiles profiles = new Profiles(shared.users());
         ShareLinks shareLinks = new ShareLinks(shared.shares(), shared.albums(), settings.get(Setting.PORTAL_URL), clock);
         AlbumFavourites favourites = new AlbumFavourites(shared.albums(), shared.favourites(), shared.shares(), listing, clock);
+        AlbumDeliveries deliveries = new AlbumDeliveries(shared.albums(),
+                new DeliveryRepository(clients.dynamo(), settings.get(Setting.DELIVERY_TABLE_NAME)));
 
         this.router = Router.builder(authenticator).adminOnly().bodyLimit(BODY_LIMIT)
                 .get("/me", (req, caller) -> ApiResponse.ok(profiles.me(caller)))
@@ -167,6 +172,7 @@ public class AdminApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
                 .get("/admin/albums/{album_id}/favourites", (req, caller) -> ApiResponse.ok(favourites.list(req.pathParam("album_id"))))
                 .post("/admin/albums/{album_id}/favourites/reopen", (req, caller) ->
                         ApiResponse.ok(favourites.reopen(req.pathParam("album_id"), req.body(AlbumFavourites.Reopen.class))))
+                .get("/admin/albums/{album_id}/deliveries", (req, caller) -> ApiResponse.ok(deliveries.list(req.pathParam("album_id"))))
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package com.clientalbums.client.deliveries;
 
 import com.clientalbums.common.access.AlbumAccess;
+import com.clientalbums.common.access.Viewing;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.auth.Caller;
 import com.clientalbums.common.delivery.DeliveredKind;
@@ -10,7 +11,6 @@ import com.clientalbums.common.delivery.DeliveryIds;
 import com.clientalbums.common.delivery.DeliveryRepository;
 import com.clientalbums.common.delivery.PartReceipt;
 import com.clientalbums.common.delivery.PartReceipts;
-import com.clientalbums.common.delivery.Recipient;
 import com.clientalbums.common.delivery.SfvManifest;
 import com.clientalbums.common.error.AlbumsException;
 import com.clientalbums.common.error.ErrorCode;
@@ -59,8 +59,7 @@ public final class Receipts {
     public record Part(String name, long size, String sha256) {}
 
     public Listing list(Caller caller, String albumId) {
-        access.require(caller, albumId);
-        String recipient = recipientOf(caller);
+        String recipient = recipientOf(caller, access.open(caller, albumId));
         List<Summary> listed = deliveries.forAlbum(albumId).stream()
                 .filter(d -> hasReceipt(d, recipient) && d.complete())
                 .sorted(Comparator.comparing(Delivery::completedAt, Comparator.nullsLast(Comparator.reverseOrder())))
@@ -71,8 +70,9 @@ public final class Receipts {
     }
 
     public Receipt receipt(Caller caller, String albumId, String deliveryId) {
-        Album album = access.require(caller, albumId);
-        Delivery delivery = own(caller, albumId, deliveryId);
+        Viewing viewing = access.open(caller, albumId);
+        Album album = viewing.album();
+        Delivery delivery = own(recipientOf(caller, viewing), albumId, deliveryId);
         List<PartReceipt> parts = partReceipts(delivery);
         List<Part> shown = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
@@ -85,16 +85,17 @@ public final class Receipts {
 
     /** {@code GET /albums/{album_id}/receipts/{delivery_id}/manifest}: the SFV file, named after the archive. */
     public Attachment manifest(Caller caller, String albumId, String deliveryId) {
-        Album album = access.require(caller, albumId);
-        Delivery delivery = own(caller, albumId, deliveryId);
+        Viewing viewing = access.open(caller, albumId);
+        Album album = viewing.album();
+        Delivery delivery = own(recipientOf(caller, viewing), albumId, deliveryId);
         byte[] sfv = SfvManifest.of(album.name(), delivery.archiveName(), partReceipts(delivery));
         return new Attachment(SfvManifest.fileName(delivery.archiveName()), MANIFEST_TYPE, sfv);
     }
 
     /** The caller's delivery with a receipt (an archive's), else 404 as for one that does not exist. */
-    private Delivery own(Caller caller, String albumId, String deliveryId) {
+    private Delivery own(String recipient, String albumId, String deliveryId) {
         Optional<Delivery> found = DeliveryIds.isValid(deliveryId) ? deliveries.find(albumId, deliveryId) : Optional.empty();
-        return found.filter(d -> hasReceipt(d, recipientOf(caller))).orElseThrow(() -> AlbumsException.notFound("Receipt"));
+        return found.filter(d -> hasReceipt(d, recipient)).orElseThrow(() -> AlbumsException.notFound("Receipt"));
     }
 
     /** Every part's receipt in the delivery's order; 409 until the delivery is complete and each is made. */
@@ -117,11 +118,8 @@ public final class Receipts {
         return delivery.recipient().id().equals(recipient) && delivery.kind() != DeliveredKind.PHOTO;
     }
 
-    /** Whom the caller's downloads were recorded for: the client, or the link a guest came by. */
-    static String recipientOf(Caller caller) {
-        return switch (caller) {
-            case Caller.SignedIn person -> Recipient.client(person.email()).id();
-            case Caller.Guest guest -> Recipient.link(guest.shareId(), "").id();
-        };
+    /** Whom the caller's downloads were recorded for, by the rule that recorded them ({@link Requester}). */
+    private static String recipientOf(Caller caller, Viewing viewing) {
+        return Requester.of(caller, viewing, Optional.empty()).recipient().id();
     }
 }

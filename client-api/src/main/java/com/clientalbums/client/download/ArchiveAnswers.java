@@ -1,5 +1,7 @@
 package com.clientalbums.client.download;
 
+import com.clientalbums.client.deliveries.Deliveries;
+import com.clientalbums.client.deliveries.Requester;
 import com.clientalbums.common.access.AlbumAccess;
 import com.clientalbums.common.album.Album;
 import com.clientalbums.common.album.AlbumRepository;
@@ -10,6 +12,8 @@ import com.clientalbums.common.album.RequestSource;
 import com.clientalbums.common.album.ZipStatus;
 import com.clientalbums.common.auth.Caller;
 import com.clientalbums.common.build.BuildRequests;
+import com.clientalbums.common.delivery.DeliveredKind;
+import com.clientalbums.common.delivery.DeliveredPart;
 import com.clientalbums.common.error.AlbumsException;
 import com.clientalbums.common.error.ErrorCode;
 import com.clientalbums.common.http.ArchiveNames;
@@ -30,7 +34,8 @@ import java.util.Optional;
  * favourites archive's ({@code docs/favourites.md}), which the one engine builds, publishes and
  * reports alike. The record is the state of record ({@code docs/archive-lifecycle.md}): an archive
  * it calls ready and current is handed out as a link signed now once S3 confirms it
- * ({@link ArchiveCheck}: the photos listed afresh, the object there); anything else answers with
+ * ({@link ArchiveCheck}: the photos listed afresh, the object there), recorded as a delivery to the
+ * caller first ({@link Deliveries}); anything else answers with
  * the state and progress, and asks for a build when the record says none is under way
  * ({@link BuildRequests}: any number of simultaneous clicks make one request and one wake-up; a
  * wake-up that fails leaves the record {@code pending} for a later click or maintenance). Clicks
@@ -53,31 +58,36 @@ final class ArchiveAnswers {
     private final AlbumRepository records;
     private final BuildRequests builds;
     private final AlbumAccess access;
-    private final PresignedLinks links;
+    private final DeliveredKind kind;
+    private final Deliveries deliveries;
     private final ArchiveCheck archives;
     private final Duration zipUrlExpiry;
     private final Clock clock;
 
-    /** @param table the table of the records answered for, and the build requests over it */
-    ArchiveAnswers(ArchiveRecords table, AlbumAccess access, PresignedLinks links, ArchiveCheck archives, Duration zipUrlExpiry,
-                   Clock clock) {
+    /**
+     * @param table the table of the records answered for, and the build requests over it
+     * @param kind  what its archives are delivered as: the album's, or favourites
+     */
+    ArchiveAnswers(ArchiveRecords table, DeliveredKind kind, AlbumAccess access, Deliveries deliveries, ArchiveCheck archives,
+                   Duration zipUrlExpiry, Clock clock) {
         this.records = table.records();
         this.builds = table.builds();
         this.access = access;
-        this.links = links;
+        this.kind = kind;
+        this.deliveries = deliveries;
         this.archives = archives;
         this.zipUrlExpiry = zipUrlExpiry;
         this.clock = clock;
     }
 
-    /** The answer for {@code album}'s archives of {@code size}, as just read (consistently) from its table. */
-    DownloadResponse answer(Caller caller, Album album, PhotoSize size) {
-        Answer answer = new Answer(caller, size);
+    /** The answer to {@code to} for {@code album}'s archives of {@code size}, as just read (consistently) from its table. */
+    DownloadResponse answer(Caller caller, Requester to, Album album, PhotoSize size) {
+        Answer answer = new Answer(caller, to, size);
         return album.archiveCurrent() ? checked(answer, album) : requested(answer, album);
     }
 
     /** Who is answered, for which size: what a ready answer needs beyond the album. */
-    private record Answer(Caller caller, PhotoSize size) {}
+    private record Answer(Caller caller, Requester to, PhotoSize size) {}
 
     /**
      * The record says ready and current; S3 has the last word. A link is signed only for an archive
@@ -147,6 +157,8 @@ final class ArchiveAnswers {
      * of parts still gets the whole album when there is one archive and its first part when there are
      * more. The answer is counted against a guest's download limit just before it is given
      * ({@link AlbumAccess#countArchiveDownload}): a poll that answers pending is not a download.
+     * The parts are then recorded as one delivery, under the name of the archive as a whole
+     * ({@code "Smith Wedding.zip"}), and each link carries its tag.
      */
     private DownloadResponse ready(Answer answer, Album album) {
         List<PublishedPart> published = album.publishedParts(answer.size());
@@ -156,19 +168,25 @@ final class ArchiveAnswers {
         }
         // A favourites archive counts against the link to its album, as Download All does.
         access.countArchiveDownload(answer.caller(), album.photosAlbumId());
-        List<DownloadResponse.Part> parts = new ArrayList<>();
-        long expiresIn = Long.MAX_VALUE;
+        long files = answer.size() == PhotoSize.ORIGINAL ? album.zipFileCount()
+                : published.stream().mapToLong(PublishedPart::fileCount).sum();
+        List<DeliveredPart> handed = new ArrayList<>();
         for (int i = 0; i < published.size(); i++) {
             PublishedPart part = published.get(i);
-            String fileName = ArchiveNames.part(album, answer.size(), i, published.size());
-            PresignedLinks.Link link = links.get(part.key(), zipUrlExpiry, ContentDisposition.attachment(fileName), "application/zip");
-            parts.add(new DownloadResponse.Part(link.url(), part.size(), part.fileCount(), fileName));
+            handed.add(DeliveredPart.handedOut(part.key(), ArchiveNames.part(album, answer.size(), i, published.size()),
+                    part.size(), part.fileCount()));
+        }
+        Deliveries.Handed delivery = deliveries.handOut(answer.to(), album.photosAlbumId(), kind, answer.size(),
+                ArchiveNames.part(album, answer.size(), 0, 1), handed, files);
+        List<DownloadResponse.Part> parts = new ArrayList<>();
+        long expiresIn = Long.MAX_VALUE;
+        for (DeliveredPart part : handed) {
+            PresignedLinks.Link link = delivery.link(part.key(), zipUrlExpiry, ContentDisposition.attachment(part.name()), "application/zip");
+            parts.add(new DownloadResponse.Part(link.url(), part.size(), part.fileCount(), part.name()));
             // Each link is signed with the credentials of the moment: the answer promises the shortest life.
             expiresIn = Math.min(expiresIn, link.expiresInSeconds());
         }
         long size = published.stream().mapToLong(PublishedPart::size).sum();
-        long files = answer.size() == PhotoSize.ORIGINAL ? album.zipFileCount()
-                : published.stream().mapToLong(PublishedPart::fileCount).sum();
         return new DownloadResponse(album.photosAlbumId(), parts.getFirst().downloadUrl(), expiresIn, files, "ready",
                 DownloadMessages.READY, size, parts, ProgressView.of(album, answer.size(), clock.instant()), answer.size().value());
     }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.client.albums.AlbumBrowser;
 import com.clientalbums.client.albums.PreviewIndex;
+import com.clientalbums.client.deliveries.Deliveries;
 import com.clientalbums.client.deliveries.Receipts;
 import com.clientalbums.client.download.ArchiveRecords;
 import com.clientalbums.client.download.DownloadService;
@@ -30,8 +31,10 @@ import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.delivery.DeliveryRepository;
 import com.clientalbums.common.delivery.PartReceipts;
 import com.clientalbums.common.http.ApiResponse;
+import com.clientalbums.common.http.DownloadLinks;
 import com.clientalbums.common.http.PresignedLinks;
 import com.clientalbums.common.http.Router;
+import com.clientalbums.common.http.S3DownloadLinks;
 import com.clientalbums.common.logging.LogLines;
 import com.clientalbums.common.queue.ZipQueue;
 import com.clientalbums.common.store.ObjectHeads;
@@ -128,6 +131,11 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         Profiles profiles = new Profiles(shared.users());
         PresignedLinks links = new PresignedLinks(clients.presigner(), settings.bucket(), signingCredentials, clock);
 
+        // Download links (archives, one-photo downloads) are deliveries, tagged; view and thumbnail links are not.
+        DownloadLinks downloadLinks = new S3DownloadLinks(links);
+        DeliveryRepository deliveryRecords = new DeliveryRepository(clients.dynamo(), settings.get(Setting.DELIVERY_TABLE_NAME));
+        Deliveries deliveries = new Deliveries(deliveryRecords, downloadLinks, clock);
+
         PhotoListing listing = new PhotoListing(clients.s3(), settings.bucket());
         int webSizePx = settings.integer(Setting.WEB_SIZE_PX);
         AlbumBrowser browser = new AlbumBrowser(access, listing, new PreviewIndex(clients.s3(), settings.bucket()), links,
@@ -136,11 +144,10 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         AlbumRepository selections = new AlbumRepository(clients.dynamo(), settings.get(Setting.SELECTION_TABLE_NAME));
         DownloadService downloads = new DownloadService(access, new ArchiveRecords(shared.albums(), shared.builds()),
                 new ArchiveRecords(selections, new BuildRequests(selections, ZipQueue.of(settings, clients.sqs()), BuildRequests.RETRY_WINDOW, clock)),
-                shared.favourites(), listing, heads, links, webSizePx,
+                shared.favourites(), listing, heads, deliveries, webSizePx,
                 settings.seconds(Setting.ZIP_URL_EXPIRY), settings.seconds(Setting.PRESIGNED_URL_EXPIRY), clock);
         FavouriteService favourites = new FavouriteService(access, listing, shared.favourites(), clock);
-        Receipts receipts = new Receipts(access, new DeliveryRepository(clients.dynamo(), settings.get(Setting.DELIVERY_TABLE_NAME)),
-                new PartReceipts(clients.s3(), settings.bucket()));
+        Receipts receipts = new Receipts(access, deliveryRecords, new PartReceipts(clients.s3(), settings.bucket()));
 
         this.router = Router.builder(new GuestOrSignedIn(guests, signedIn)).bodyLimit(BODY_LIMIT).publicBodyLimit(PUBLIC_BODY_LIMIT)
                 .publicPost("/share/session", req -> ApiResponse.ok(shareSessions.exchange(req.body(ShareSessions.Request.class))))
@@ -151,12 +158,13 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                     String albumId = req.pathParam("album_id");
                     Optional<String> fileName = req.queryParam("file_name");
                     PhotoSize size = PhotoSize.fromQuery(req.queryParam("size"));
+                    Optional<String> userAgent = req.header("user-agent");
                     if (DownloadService.favouritesAsked(req.queryParam("selection"), fileName)) {
-                        return ApiResponse.ok(downloads.favourites(caller, albumId, size));
+                        return ApiResponse.ok(downloads.favourites(caller, albumId, size, userAgent));
                     }
                     return ApiResponse.ok(fileName.isPresent()
-                            ? downloads.photo(caller, albumId, fileName.get(), size)
-                            : downloads.archive(caller, albumId, size));
+                            ? downloads.photo(caller, albumId, fileName.get(), size, userAgent)
+                            : downloads.archive(caller, albumId, size, userAgent));
                 })
                 .getForViewers("/albums/{album_id}/favourites", (req, caller) ->
                         ApiResponse.ok(favourites.state(caller, req.pathParam("album_id"))))

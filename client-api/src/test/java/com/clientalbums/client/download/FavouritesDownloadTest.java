@@ -11,6 +11,11 @@ import com.clientalbums.common.auth.Caller;
 import com.clientalbums.common.auth.GuestSessions;
 import com.clientalbums.common.auth.TestIssuer;
 import com.clientalbums.common.config.Settings;
+import com.clientalbums.common.delivery.DeliveredKind;
+import com.clientalbums.common.delivery.Delivery;
+import com.clientalbums.common.delivery.DeliveryRepository;
+import com.clientalbums.common.delivery.DeliveryTag;
+import com.clientalbums.common.delivery.Recipient;
 import com.clientalbums.common.http.ApiEvents;
 import com.clientalbums.common.share.Share;
 import com.clientalbums.common.share.ShareRepository;
@@ -94,6 +99,7 @@ class FavouritesDownloadTest {
     static ShareRepository shares;
     static SqsLambdaDriver generator;
     static final HttpClient http = HttpClient.newHttpClient();
+    static DeliveryRepository deliveries;
 
     @BeforeAll
     static void setUp() {
@@ -103,6 +109,7 @@ class FavouritesDownloadTest {
         selections = new AlbumRepository(aws.clients().dynamo(), aws.names().selectionTable());
         grants = new GrantRepository(aws.clients().dynamo(), aws.names().userAlbumTable());
         shares = new ShareRepository(aws.clients().dynamo(), aws.names().shareTable());
+        deliveries = new DeliveryRepository(aws.clients().dynamo(), aws.names().deliveryTable());
         Settings generatorSettings = aws.settings(ZipGeneratorHandler.SETTINGS, Map.of());
         generator = new SqsLambdaDriver(aws.clients().sqs(), aws.queueUrl(),
                 new ZipGeneratorHandler(GeneratorServices.from(generatorSettings, aws.clients(), TIMING)));
@@ -131,6 +138,27 @@ class FavouritesDownloadTest {
         photos(albumId, FIVE).forEach((path, bytes) -> assertArrayEquals(bytes, entries.get(path), path));
         Album album = albums.find(albumId).orElseThrow();
         assertTrue(album.builds().isEmpty(), "the album's own archive is not built for it: " + album.builds());
+    }
+
+    @Test
+    void aReadyFavouritesArchiveIsRecordedAsAFavouritesDeliveryOfTheAlbumAndItsPollsAsNothing() {
+        String albumId = album("fav-delivered", 6);
+        grants.grant(ANN, albumId, Instant.now(), Downloads.BOTH);
+        hearted(albumId, "client:" + ANN, List.of("IMG_01.jpg", "IMG_03.jpg"));
+        assertEquals("pending", favourites(albumId, issuer.idToken(ANN), "original").get("status").asText());
+        assertTrue(deliveries.forAlbum(albumId).isEmpty(), "a pending answer hands nothing out");
+
+        JsonNode ready = readyAfterBuild(albumId, issuer.idToken(ANN), "original");
+        List<Delivery> recorded = deliveries.forAlbum(albumId);
+        assertEquals(1, recorded.size(), "on the photos' album, where the studio looks");
+        Delivery d = recorded.getFirst();
+        assertEquals(DeliveredKind.FAVOURITES, d.kind());
+        assertEquals(Recipient.client(ANN), d.recipient());
+        assertEquals("Album " + albumId + " - Favourites.zip", d.archiveName());
+        assertEquals(2, d.photoCount());
+        assertEquals(1, d.linksHanded());
+        assertEquals(ready.get("zip_size").asLong(), d.totalSize());
+        assertTrue(ready.get("download_url").asText().contains(DeliveryTag.PARAMETER + "=" + d.tag().value()), ready.toString());
     }
 
     @Test

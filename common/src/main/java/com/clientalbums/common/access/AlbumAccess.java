@@ -54,7 +54,7 @@ public final class AlbumAccess {
                 if (!guest.albumId().equals(albumId)) throw AlbumsException.notFound("Album");
                 Share share = shares.find(albumId, guest.shareId()).orElseThrow(() -> AlbumsException.notFound("Album"));
                 share.requireLive(now);
-                yield new Viewing(notExpired(find(albumId), now), share.downloads());
+                yield new Viewing(notExpired(find(albumId), now), share.downloads(), share.label());
             }
         };
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,6 +32,8 @@ class DeliveryRepositoryTest {
     static final Recipient ANN = Recipient.client("ann@example.com");
     static final String PART_1 = "zips/%s/0a1b2c.zip";
     static final String PART_2 = "zips/%s/3d4e5f.zip";
+
+    static final AtomicInteger RACES = new AtomicInteger();
 
     static DeliveryRepository deliveries;
 
@@ -176,8 +179,10 @@ class DeliveryRepositoryTest {
 
     @Test
     void recordsFromTwoProcessorsAtOnceBothLand() throws Exception {
-        DeliveryTag tag = deliveries.handOut(twoParts("del-race", ANN, DeviceType.DESKTOP, "", T0));
-        String p1 = PART_1.formatted("del-race");
+        // An album of its own each time it runs: ranges already on the record would write nothing.
+        String albumId = "del-race-" + RACES.incrementAndGet();
+        DeliveryTag tag = deliveries.handOut(twoParts(albumId, ANN, DeviceType.DESKTOP, "", T0));
+        String p1 = PART_1.formatted(albumId);
         int rounds = 10;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
