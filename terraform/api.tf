@@ -29,10 +29,13 @@ locals {
     "GET /albums/{album_id}/favourites",
     "POST /albums/{album_id}/favourites",
     "POST /albums/{album_id}/favourites/submit", # the selection sent to the photographer, then locked
-    "POST /share/session",                       # a share link's token (and PIN) for a guest session
-    "POST /share/visitor",                       # a guest's name (and e-mail), before their first favourite
-    "POST /mail/opt-out",                        # an e-mail's opt-out link (the portal page, or one-click from the mail reader)
-    "POST /mail/opt-in",                         # the same link's token, to get e-mail again
+    "GET /albums/{album_id}/receipts",           # the caller's complete downloads (docs/delivery.md)
+    "GET /albums/{album_id}/receipts/{delivery_id}",
+    "GET /albums/{album_id}/receipts/{delivery_id}/manifest", # the SFV file a folder is checked against
+    "POST /share/session",                                    # a share link's token (and PIN) for a guest session
+    "POST /share/visitor",                                    # a guest's name (and e-mail), before their first favourite
+    "POST /mail/opt-out",                                     # an e-mail's opt-out link (the portal page, or one-click from the mail reader)
+    "POST /mail/opt-in",                                      # the same link's token, to get e-mail again
   ]
 
   # The client routes a guest reaches, with a guest session token or (POST /share/session) none.
@@ -43,6 +46,9 @@ locals {
     "GET /albums/{album_id}/favourites",
     "POST /albums/{album_id}/favourites",
     "POST /albums/{album_id}/favourites/submit",
+    "GET /albums/{album_id}/receipts",
+    "GET /albums/{album_id}/receipts/{delivery_id}",
+    "GET /albums/{album_id}/receipts/{delivery_id}/manifest",
     "POST /share/visitor",
     "POST /mail/opt-out", # no token: the signed link in an e-mail is the proof
     "POST /mail/opt-in",
@@ -248,6 +254,24 @@ resource "aws_apigatewayv2_stage" "default" {
 
   route_settings {
     route_key              = "POST /albums/{album_id}/favourites/submit"
+    throttling_burst_limit = var.guest_view_throttling_burst_limit
+    throttling_rate_limit  = var.guest_view_throttling_rate_limit
+  }
+
+  route_settings {
+    route_key              = "GET /albums/{album_id}/receipts"
+    throttling_burst_limit = var.guest_view_throttling_burst_limit
+    throttling_rate_limit  = var.guest_view_throttling_rate_limit
+  }
+
+  route_settings {
+    route_key              = "GET /albums/{album_id}/receipts/{delivery_id}"
+    throttling_burst_limit = var.guest_view_throttling_burst_limit
+    throttling_rate_limit  = var.guest_view_throttling_rate_limit
+  }
+
+  route_settings {
+    route_key              = "GET /albums/{album_id}/receipts/{delivery_id}/manifest"
     throttling_burst_limit = var.guest_view_throttling_burst_limit
     throttling_rate_limit  = var.guest_view_throttling_rate_limit
   }

@@ -168,6 +168,14 @@ data "aws_iam_policy_document" "client_api" {
     ]
   }
 
+  # The receipt routes: an album's deliveries (Query) and one of them (GetItem); the receipts
+  # themselves are read under zips/ above.
+  statement {
+    sid       = "ReadDeliveriesForReceipts"
+    actions   = ["dynamodb:Query", "dynamodb:GetItem"]
+    resources = [aws_dynamodb_table.delivery.arn]
+  }
+
   # Scan: the photographer's own GET /albums shows every album.
   statement {
     sid       = "ReadAlbumsRequestBuilds"
@@ -436,6 +444,27 @@ data "aws_iam_policy_document" "maintenance" {
     sid       = "SweepSelectionArchives"
     actions   = ["dynamodb:Scan", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:UpdateItem"]
     resources = [aws_dynamodb_table.selection_archive.arn]
+  }
+
+  # Receipts (maintenance/…/deliveries/PartReceiptsStep.java): the parts of complete deliveries
+  # read once, whole, and each one's receipt written beside it; nothing else under zips/ is written.
+  statement {
+    sid       = "ReadArchivesForReceipts"
+    actions   = ["s3:GetObject"]
+    resources = ["${aws_s3_bucket.client_albums.arn}/zips/*"]
+  }
+
+  statement {
+    sid       = "WriteReceipts"
+    actions   = ["s3:PutObject"]
+    resources = ["${aws_s3_bucket.client_albums.arn}/zips/*.receipt.json"]
+  }
+
+  # Which deliveries of an album are complete (Query): their parts are the ones to make receipts of.
+  statement {
+    sid       = "ReadDeliveriesForReceipts"
+    actions   = ["dynamodb:Query"]
+    resources = [aws_dynamodb_table.delivery.arn]
   }
 
   statement {

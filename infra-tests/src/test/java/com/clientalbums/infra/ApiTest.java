@@ -40,6 +40,9 @@ class ApiTest {
             "GET /albums/{album_id}/favourites",
             "POST /albums/{album_id}/favourites",
             "POST /albums/{album_id}/favourites/submit",
+            "GET /albums/{album_id}/receipts",
+            "GET /albums/{album_id}/receipts/{delivery_id}",
+            "GET /albums/{album_id}/receipts/{delivery_id}/manifest",
             "POST /share/session",
             "POST /share/visitor",
             "POST /mail/opt-out",
@@ -57,7 +60,10 @@ class ApiTest {
             "GET /albums/{album_id}/download",
             "GET /albums/{album_id}/favourites",
             "POST /albums/{album_id}/favourites",
-            "POST /albums/{album_id}/favourites/submit");
+            "POST /albums/{album_id}/favourites/submit",
+            "GET /albums/{album_id}/receipts",
+            "GET /albums/{album_id}/receipts/{delivery_id}",
+            "GET /albums/{album_id}/receipts/{delivery_id}/manifest");
     static final Set<String> ADMIN_ROUTES = Set.of(
             "POST /admin/albums",
             "GET /admin/albums",
@@ -161,7 +167,9 @@ class ApiTest {
         }
         for (String route : ADMIN_ROUTES) METHODS.forEach(m -> authorized.add(m + " " + route.split(" ")[1]));
         assertEquals(Set.of("/share/session", "/share/visitor", "/albums/{album_id}", "/albums/{album_id}/download",
-                        "/albums/{album_id}/favourites", "/albums/{album_id}/favourites/submit", "/mail/opt-out", "/mail/opt-in"),
+                        "/albums/{album_id}/favourites", "/albums/{album_id}/favourites/submit", "/mail/opt-out", "/mail/opt-in",
+                        "/albums/{album_id}/receipts", "/albums/{album_id}/receipts/{delivery_id}",
+                        "/albums/{album_id}/receipts/{delivery_id}/manifest"),
                 open.stream().map(r -> r.split(" ")[1]).collect(Collectors.toSet()));
         assertTrue(authorized.contains("GET /albums") && authorized.contains("GET /me"), "the album list and /me stay signed-in only");
         assertTrue(authorized.stream().filter(r -> r.contains("/admin/")).count() >= ADMIN_ROUTES.size(), "every studio route keeps the authorizer");

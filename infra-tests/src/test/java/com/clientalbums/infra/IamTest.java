@@ -1,5 +1,6 @@
 package com.clientalbums.infra;
 
+import com.clientalbums.common.delivery.PartReceipts;
 import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.previews.keys.PreviewKeys;
 import com.clientalbums.infra.terraform.Block;
@@ -35,6 +36,7 @@ class IamTest {
     private static final String PREVIEWS = BUCKET + "/previews/*";
     private static final String ZIPS = BUCKET + "/zips/*";
     private static final String CHECKPOINTS = BUCKET + "/zips/*.checkpoint.json";
+    private static final String RECEIPTS = BUCKET + "/zips/*.receipt.json";
     private static final String QUARANTINE = BUCKET + "/quarantine/*";
     private static final String WATERMARKS = BUCKET + "/watermarks/*";
     private static final String ALBUM_TABLE = "${aws_dynamodb_table.album.arn}";
@@ -45,6 +47,7 @@ class IamTest {
     private static final String SHARE_TOKEN_INDEX = SHARE_TABLE + "/index/token_hash-index";
     private static final String FAVOURITE_TABLE = "${aws_dynamodb_table.favourite.arn}";
     private static final String SELECTION_TABLE = "${aws_dynamodb_table.selection_archive.arn}";
+    private static final String DELIVERY_TABLE = "${aws_dynamodb_table.delivery.arn}";
     private static final String GUEST_KEY = "${aws_ssm_parameter.guest_session_key.arn}";
     private static final String QUEUE = "${aws_sqs_queue.zip_generation.arn}";
     private static final String USER_POOL = "${aws_cognito_user_pool.clients.arn}";
@@ -103,6 +106,8 @@ class IamTest {
                     "dynamodb:GetItem " + SELECTION_TABLE,
                     "dynamodb:PutItem " + SELECTION_TABLE,
                     "dynamodb:UpdateItem " + SELECTION_TABLE,
+                    "dynamodb:Query " + DELIVERY_TABLE,
+                    "dynamodb:GetItem " + DELIVERY_TABLE,
                     "ssm:GetParameter " + GUEST_KEY,
                     "sqs:SendMessage " + QUEUE),
             "admin_api", Set.of(
@@ -159,6 +164,9 @@ class IamTest {
                     "dynamodb:DeleteItem " + SELECTION_TABLE,
                     "dynamodb:GetItem " + SELECTION_TABLE,
                     "dynamodb:UpdateItem " + SELECTION_TABLE,
+                    "s3:GetObject " + ZIPS,
+                    "s3:PutObject " + RECEIPTS,
+                    "dynamodb:Query " + DELIVERY_TABLE,
                     "sqs:SendMessage " + QUEUE));
 
     static List<LambdaFunction> functions() {
@@ -286,7 +294,7 @@ class IamTest {
                 boolean objectActions = s.actions().stream().anyMatch(a -> a.startsWith("s3:") && !a.startsWith("s3:ListBucket"));
                 if (objectActions) {
                     for (String resource : s.resources()) {
-                        assertTrue(Set.of(ALBUMS, PREVIEWS, ZIPS, CHECKPOINTS, QUARANTINE, WATERMARKS).contains(resource), f + "/" + s.sid() + " on " + resource);
+                        assertTrue(Set.of(ALBUMS, PREVIEWS, ZIPS, CHECKPOINTS, RECEIPTS, QUARANTINE, WATERMARKS).contains(resource), f + "/" + s.sid() + " on " + resource);
                     }
                 }
             }
@@ -305,6 +313,19 @@ class IamTest {
         assertTrue(deletable.matcher(S3Keys.checkpointKey(archive)).matches(), "its own checkpoints");
         assertFalse(deletable.matcher(archive).matches(), "the grant reaches archives");
         assertFalse(deletable.matcher(S3Keys.manifestKey(archive)).matches(), "the grant reaches manifests");
+    }
+
+    @Test
+    void maintenance_may_write_the_receipts_beside_archives_and_no_other_archive_object() {
+        List<String> granted = rolePolicy("maintenance").stream().filter(s -> s.actions().contains("s3:PutObject"))
+                .flatMap(s -> s.resources().stream()).filter(r -> r.startsWith(BUCKET + "/zips/")).toList();
+        assertEquals(List.of(RECEIPTS), granted);
+        Pattern writable = iamPattern(RECEIPTS.substring(BUCKET.length() + 1));
+        String archive = S3Keys.zipKey("album-1", "0123456789abcdef0123456789abcdef");
+        assertTrue(writable.matcher(PartReceipts.keyOf(archive)).matches(), "the receipts PartReceipts writes");
+        assertFalse(writable.matcher(archive).matches(), "the grant reaches archives");
+        assertFalse(writable.matcher(S3Keys.manifestKey(archive)).matches(), "the grant reaches manifests");
+        assertFalse(writable.matcher(S3Keys.checkpointKey(archive)).matches(), "the grant reaches checkpoints");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.client.albums.AlbumBrowser;
 import com.clientalbums.client.albums.PreviewIndex;
 import com.clientalbums.client.deliveries.Deliveries;
+import com.clientalbums.client.deliveries.Receipts;
 import com.clientalbums.client.download.ArchiveRecords;
 import com.clientalbums.client.download.DownloadService;
 import com.clientalbums.client.favourites.FavouriteService;
@@ -30,6 +31,7 @@ import com.clientalbums.common.build.BuildRequests;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.delivery.DeliveryRepository;
+import com.clientalbums.common.delivery.PartReceipts;
 import com.clientalbums.common.http.ApiResponse;
 import com.clientalbums.common.http.DownloadLinks;
 import com.clientalbums.common.http.PresignedLinks;
@@ -62,13 +64,16 @@ import java.util.Set;
  *   GET /albums/{album_id}/favourites        the caller's favourites (their selection)
  *   POST /albums/{album_id}/favourites       {"paths": [...], "favourite": true|false}: add or remove
  *   POST /albums/{album_id}/favourites/submit  send the selection to the photographer (locks it)
+ *   GET /albums/{album_id}/receipts          the caller's complete downloads and whether each receipt is ready
+ *   GET /albums/{album_id}/receipts/{delivery_id}           one receipt: archive, photos, size, each part's SHA-256
+ *   GET /albums/{album_id}/receipts/{delivery_id}/manifest  its files' sizes and CRC-32s, an SFV file to check a folder with
  *   POST /share/session                      a share link's token (and PIN) for a guest session: no sign-in
  *   POST /mail/opt-out                       an e-mail's opt-out token ({token}, or ?token= for one-click): no sign-in
  *   POST /mail/opt-in                        the same token, to get e-mail again: no sign-in
  *   POST /share/visitor                      a guest gives a name, to keep favourites: guests only
  * </pre>
- * A guest session (see {@link GuestSessions}) reaches only the album, download and favourites
- * routes of its link's album, and {@code /share/visitor}; every other route answers it 401.
+ * A guest session (see {@link GuestSessions}) reaches only the album, download, favourites and
+ * receipt routes of its link's album, and {@code /share/visitor}; every other route answers it 401.
  * Everything is built once per container, in the constructor (so SnapStart snapshots it).
  */
 public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -140,8 +145,8 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
         // Download links (archives, one-photo downloads) are deliveries, tagged; view and thumbnail links are not.
         DownloadLinks downloadLinks = new S3DownloadLinks(links);
-        Deliveries deliveries = new Deliveries(new DeliveryRepository(clients.dynamo(), settings.get(Setting.DELIVERY_TABLE_NAME)),
-                downloadLinks, clock);
+        DeliveryRepository deliveryRecords = new DeliveryRepository(clients.dynamo(), settings.get(Setting.DELIVERY_TABLE_NAME));
+        Deliveries deliveries = new Deliveries(deliveryRecords, downloadLinks, clock);
 
         PhotoListing listing = new PhotoListing(clients.s3(), settings.bucket());
         int webSizePx = settings.integer(Setting.WEB_SIZE_PX);
@@ -157,6 +162,7 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 ? new SelectionMail(outbox, settings.get(Setting.ADMIN_EMAIL))
                 : SelectionMail.off();
         FavouriteService favourites = new FavouriteService(access, listing, shared.favourites(), selectionMail, clock);
+        Receipts receipts = new Receipts(access, deliveryRecords, new PartReceipts(clients.s3(), settings.bucket()));
 
         this.router = Router.builder(new GuestOrSignedIn(guests, signedIn)).bodyLimit(BODY_LIMIT).publicBodyLimit(PUBLIC_BODY_LIMIT)
                 .publicPost("/share/session", req -> ApiResponse.ok(shareSessions.exchange(req.body(ShareSessions.Request.class))))
@@ -183,6 +189,12 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                         ApiResponse.ok(favourites.change(caller, req.pathParam("album_id"), req.body(FavouriteService.Change.class))))
                 .postForViewers("/albums/{album_id}/favourites/submit", (req, caller) ->
                         ApiResponse.ok(favourites.submit(caller, req.pathParam("album_id"))))
+                .getForViewers("/albums/{album_id}/receipts", (req, caller) ->
+                        ApiResponse.ok(receipts.list(caller, req.pathParam("album_id"))))
+                .getForViewers("/albums/{album_id}/receipts/{delivery_id}", (req, caller) ->
+                        ApiResponse.ok(receipts.receipt(caller, req.pathParam("album_id"), req.pathParam("delivery_id"))))
+                .getForViewers("/albums/{album_id}/receipts/{delivery_id}/manifest", (req, caller) ->
+                        ApiResponse.attachment(receipts.manifest(caller, req.pathParam("album_id"), req.pathParam("delivery_id"))))
                 .postForViewers("/share/visitor", (req, caller) ->
                         ApiResponse.ok(visitors.register(caller, req.body(Visitors.Request.class))))
                 .build();

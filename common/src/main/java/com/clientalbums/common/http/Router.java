@@ -110,6 +110,14 @@ public final class Router {
         if (response.status() == 204 || response.body() == null) {
             return builder.withHeaders(Map.of("cache-control", "no-store")).build();
         }
+        if (response.body() instanceof Attachment file) {
+            // Base64, as API Gateway takes any body that is not text to send as JSON; it sends the bytes.
+            return builder.withIsBase64Encoded(true)
+                    .withHeaders(Map.of("content-type", file.contentType(),
+                            "content-disposition", ContentDisposition.attachment(file.fileName()),
+                            "cache-control", "no-store", "x-content-type-options", "nosniff"))
+                    .withBody(Base64.getEncoder().encodeToString(file.content())).build();
+        }
         return builder.withHeaders(JSON_HEADERS).withBody(Json.write(response.body())).build();
     }
 

@@ -76,6 +76,15 @@ public final class S3Keys {
         return sidecar(zipKey, ".checkpoint.json");
     }
 
+    /**
+     * A client's receipt of an archive part, made by maintenance once a delivery of it is complete
+     * (the part's SHA-256 and each entry's name, size and CRC-32, {@code docs/delivery.md}):
+     * {@code ….zip} → {@code ….receipt.json}.
+     */
+    public static String receiptKey(String zipKey) {
+        return sidecar(zipKey, ".receipt.json");
+    }
+
     private static String sidecar(String zipKey, String suffix) {
         if (!zipKey.startsWith(ZIPS) || !zipKey.endsWith(".zip")) throw new IllegalArgumentException("not an archive key: " + zipKey);
         return zipKey.substring(0, zipKey.length() - ".zip".length()) + suffix;

@@ -37,6 +37,8 @@ class RouterTest {
             .delete("/albums/{album_id}/users/{email}", (req, caller) -> ApiResponse.noContent())
             .get("/boom", (req, caller) -> { throw new IllegalStateException("secret detail"); })
             .get("/me", (req, caller) -> ApiResponse.ok(caller))
+            .get("/albums/{album_id}/manifest", (req, caller) -> ApiResponse.attachment(new Attachment("Smith Wedding.sfv",
+                    "text/plain; charset=utf-8", "; Album: Smith Wedding\nÉté/IMG 1.jpg 1A2B3C4D\n".getBytes(StandardCharsets.UTF_8))))
             .build();
 
     private APIGatewayV2HTTPResponse call(ApiEvents.Request request) {
@@ -157,6 +159,21 @@ class RouterTest {
         assertError(call(ApiEvents.post("/albums").bearer("admin").body("{\"album_id\":")), 400, "BAD_REQUEST");
         assertError(call(ApiEvents.post("/albums").bearer("admin").body("[1,2]")), 400, "BAD_REQUEST");
         assertError(call(ApiEvents.post("/albums").bearer("admin")), 400, "BAD_REQUEST");
+    }
+
+    @Test
+    void aFileIsAnsweredAsItsBytesWithItsTypeAndTheNameToSaveItUnder() {
+        var response = call(ApiEvents.get("/albums/smith-wedding/manifest").bearer("client"));
+
+        assertEquals(200, response.getStatusCode());
+        assertTrue(response.getIsBase64Encoded(), "API Gateway sends the decoded bytes");
+        assertEquals("; Album: Smith Wedding\nÉté/IMG 1.jpg 1A2B3C4D\n",
+                new String(java.util.Base64.getDecoder().decode(response.getBody()), StandardCharsets.UTF_8));
+        assertEquals("text/plain; charset=utf-8", response.getHeaders().get("content-type"));
+        assertEquals("attachment; filename=\"Smith Wedding.sfv\"; filename*=UTF-8''Smith%20Wedding.sfv",
+                response.getHeaders().get("content-disposition"));
+        assertEquals("no-store", response.getHeaders().get("cache-control"));
+        assertEquals("nosniff", response.getHeaders().get("x-content-type-options"));
     }
 
     @Test

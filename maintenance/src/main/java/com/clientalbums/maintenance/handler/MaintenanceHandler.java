@@ -13,7 +13,9 @@ import com.clientalbums.common.mail.MailOutbox;
 import com.clientalbums.common.mail.MailTransport;
 import com.clientalbums.common.queue.ZipQueue;
 import com.clientalbums.common.share.ShareRepository;
+import com.clientalbums.common.delivery.DeliveryRepository;
 import com.clientalbums.maintenance.deliveries.DeliveriesRun;
+import com.clientalbums.maintenance.deliveries.PartReceiptsStep;
 import com.clientalbums.maintenance.mail.AlbumAudience;
 import com.clientalbums.maintenance.mail.AlbumNotices;
 import com.clientalbums.maintenance.mail.ExpiryReminders;
@@ -88,9 +90,10 @@ public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<St
     /** For tests: and a clock of their own, to step over the e-mail's settle time and reminder window. */
     public MaintenanceHandler(Settings settings, AwsClients clients, MaintenancePolicy policy, Clock clock) {
         AlbumRepository albums = new AlbumRepository(clients.dynamo(), settings.albumTable());
+        S3MaintenanceStore store = new S3MaintenanceStore(clients.s3(), settings.bucket());
         this.run = new MaintenanceRun(albums,
                 new AlbumRepository(clients.dynamo(), settings.get(Setting.SELECTION_TABLE_NAME)),
-                new S3MaintenanceStore(clients.s3(), settings.bucket()), ZipQueue.of(settings, clients.sqs()),
+                store, ZipQueue.of(settings, clients.sqs()),
                 new PhotoPreviews(clients.s3(), settings.bucket()), policy, clock,
                 settings.integer(Setting.WEB_SIZE_PX));
         MailOutbox outbox = new MailOutbox(clients.dynamo(), settings.get(Setting.MAIL_TABLE_NAME));
@@ -100,6 +103,8 @@ public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<St
                 new ShareRepository(clients.dynamo(), settings.get(Setting.SHARE_TABLE_NAME)));
         // The deliveries run's steps, in order; each slice adds its own.
         List<DeliveriesRun.Named> steps = new ArrayList<>();
+        DeliveryRepository deliveryRecords = new DeliveryRepository(clients.dynamo(), settings.get(Setting.DELIVERY_TABLE_NAME));
+        steps.add(new DeliveriesRun.Named("receipts", new PartReceiptsStep(albums, deliveryRecords, store)));
         if (mail) {
             steps.add(new DeliveriesRun.Named("album_notices",
                     new AlbumNotices(albums, audience, outbox, settings.seconds(Setting.MAIL_SETTLE_SECONDS))));

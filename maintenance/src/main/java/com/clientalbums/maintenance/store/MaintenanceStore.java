@@ -1,4 +1,4 @@
 package com.clientalbums.maintenance.store;
 
 /** The bucket as maintenance uses it; each sweep is handed only the part it works on. */
-public interface MaintenanceStore extends PhotoStore, ArchiveStore, UploadStore, PreviewStore {}
+public interface MaintenanceStore extends PhotoStore, ArchiveStore, UploadStore, PreviewStore, ReceiptStore {}

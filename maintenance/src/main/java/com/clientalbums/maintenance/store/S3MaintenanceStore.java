@@ -1,24 +1,31 @@
 package com.clientalbums.maintenance.store;
 
+import com.clientalbums.common.delivery.PartReceipt;
+import com.clientalbums.common.delivery.PartReceipts;
 import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.common.store.PhotoObject;
 import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.previews.keys.PreviewKeys;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** {@link MaintenanceStore} over S3: the one place maintenance talks to the bucket. */
 public final class S3MaintenanceStore implements MaintenanceStore {
     private final S3Client s3;
     private final String bucket;
     private final PhotoListing photos;
+    private final PartReceipts receipts;
 
     public S3MaintenanceStore(S3Client s3, String bucket) {
         this.s3 = s3;
         this.bucket = bucket;
         this.photos = new PhotoListing(s3, bucket);
+        this.receipts = new PartReceipts(s3, bucket);
     }
 
     @Override
@@ -34,6 +41,24 @@ public final class S3MaintenanceStore implements MaintenanceStore {
     @Override
     public void deleteArchive(String key) {
         delete(key);
+    }
+
+    @Override
+    public Set<String> keysIn(String folder) {
+        if (!folder.startsWith(S3Keys.ZIPS) || !folder.endsWith("/")) throw new IllegalArgumentException("not a folder of zips/: " + folder);
+        Set<String> keys = new HashSet<>();
+        list(folder).forEach(o -> keys.add(o.key()));
+        return keys;
+    }
+
+    @Override
+    public InputStream readArchive(String key) {
+        return s3.getObject(r -> r.bucket(bucket).key(key));
+    }
+
+    @Override
+    public void putReceipt(PartReceipt receipt) {
+        receipts.put(receipt);
     }
 
     @Override
