@@ -7,9 +7,12 @@ import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.aws.AwsClients;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
+import com.clientalbums.common.delivery.DeliveryRepository;
 import com.clientalbums.common.logging.LogLines;
 import com.clientalbums.common.queue.ZipQueue;
+import com.clientalbums.maintenance.deliveries.AccessLogs;
 import com.clientalbums.maintenance.deliveries.DeliveriesRun;
+import com.clientalbums.maintenance.store.S3AccessLogStore;
 import com.clientalbums.maintenance.store.S3MaintenanceStore;
 import com.clientalbums.maintenance.sweep.MaintenancePolicy;
 import com.clientalbums.maintenance.sweep.MaintenanceRun;
@@ -76,8 +79,12 @@ public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<St
                 new S3MaintenanceStore(clients.s3(), settings.bucket()), ZipQueue.of(settings, clients.sqs()),
                 new PhotoPreviews(clients.s3(), settings.bucket()), policy, Clock.systemUTC(),
                 settings.integer(Setting.WEB_SIZE_PX));
+        DeliveryRepository deliveryRecords = new DeliveryRepository(clients.dynamo(), settings.get(Setting.DELIVERY_TABLE_NAME));
         // The deliveries run's steps, in order; each slice adds its own.
-        this.deliveries = new DeliveriesRun(List.of(), Clock.systemUTC());
+        this.deliveries = new DeliveriesRun(List.of(
+                new DeliveriesRun.Named(AccessLogs.NAME, new AccessLogs(
+                        new S3AccessLogStore(clients.s3(), settings.get(Setting.ACCESS_LOG_BUCKET)), deliveryRecords))),
+                Clock.systemUTC());
     }
 
     @Override
