@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -37,21 +38,10 @@ public final class AccessLogs implements FrequentStep {
     /** The name its errors are reported under. */
     public static final String NAME = "access-logs";
 
-    /** Where a file's served ranges go: {@link DeliveryRepository#record} as deployed. */
-    @FunctionalInterface
-    public interface Deliveries {
-        /** @return the delivery as written; empty when no delivery has the tag */
-        Optional<Delivery> record(DeliveryTag tag, List<ServedRange> served, Instant now);
-    }
-
     private final AccessLogStore store;
-    private final Deliveries deliveries;
+    private final DeliveryRepository deliveries;
 
     public AccessLogs(AccessLogStore store, DeliveryRepository deliveries) {
-        this(store, deliveries::record);
-    }
-
-    public AccessLogs(AccessLogStore store, Deliveries deliveries) {
         this.store = store;
         this.deliveries = deliveries;
     }
@@ -93,14 +83,15 @@ public final class AccessLogs implements FrequentStep {
                     contents.lines(), contents.firstMalformed());
         }
         int attributed = 0, updated = 0;
+        Instant stamped = now.truncatedTo(ChronoUnit.MILLIS);
         for (Map.Entry<DeliveryTag, List<ServedRange>> tagged : contents.served().entrySet()) {
             Optional<Delivery> written = deliveries.record(tagged.getKey(), tagged.getValue(), now);
             if (written.isEmpty()) continue; // a pruned delivery, or a tag no link of ours carried
             attributed += tagged.getValue().size();
             updated++;
             Delivery delivery = written.get();
-            // completed_at is set once, by the write that completed it: this run's writes carry `now`.
-            if (now.equals(delivery.completedAt()) && completed.add(delivery.tag())) report.add(Count.DELIVERIES_COMPLETED);
+            // completed_at is set once, by the write that completed it, to this run's `now` (stored to the millisecond).
+            if (stamped.equals(delivery.completedAt()) && completed.add(delivery.tag())) report.add(Count.DELIVERIES_COMPLETED);
         }
         store.markProcessed(file.key());
         report.add(Count.LOG_FILES_PROCESSED);

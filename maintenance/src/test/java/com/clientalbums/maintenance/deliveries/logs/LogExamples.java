@@ -49,19 +49,30 @@ public final class LogExamples {
     /** A tagged GET of {@link #ARCHIVE} through CloudFront: the example line as a delivery's download logs it. */
     public static String cloudFrontDownload(String status, long scBytes, String contentLength, String rangeStart,
                                             String rangeEnd, String resultType) {
-        return cloudFront(Map.of("cs-uri-stem", "/" + ARCHIVE, "sc-status", status, "sc-bytes", Long.toString(scBytes),
+        return cloudFrontDownload(TAG, ARCHIVE, status, scBytes, contentLength, rangeStart, rangeEnd, resultType);
+    }
+
+    /** A GET of {@code key} through a link tagged {@code tag}, as CloudFront logs it. */
+    public static String cloudFrontDownload(DeliveryTag tag, String key, String status, long scBytes, String contentLength,
+                                            String rangeStart, String rangeEnd, String resultType) {
+        return cloudFront(Map.of("cs-uri-stem", "/" + key, "sc-status", status, "sc-bytes", Long.toString(scBytes),
                 "cs-uri-query", "response-content-disposition=attachment%253B%2520filename%253D%2522Garden%2520Party.zip%2522"
-                        + "&x-delivery=" + TAG.value() + "&Expires=1575496951&Signature=abc~def__&Key-Pair-Id=K2JCJMDEHXQW5F",
+                        + "&x-delivery=" + tag.value() + "&Expires=1575496951&Signature=abc~def__&Key-Pair-Id=K2JCJMDEHXQW5F",
                 "sc-content-len", contentLength, "sc-range-start", rangeStart, "sc-range-end", rangeEnd,
                 "x-edge-result-type", resultType, "sc-content-type", "application/zip"));
     }
 
     /** S3's example PUT line (the fifth) turned into a tagged GET of {@code key} answered {@code status}. */
     public static String s3Download(String key, String status, String bytesSent, String objectSize) {
+        return s3Download(TAG, key, status, bytesSent, objectSize);
+    }
+
+    /** A GET of {@code key} through a link tagged {@code tag}, as S3 logs it. */
+    public static String s3Download(DeliveryTag tag, String key, String status, String bytesSent, String objectSize) {
         String put = s3File().get(4);
         return put.replace("REST.PUT.OBJECT s3-dg.pdf \"PUT /DOC-EXAMPLE-BUCKET1/s3-dg.pdf HTTP/1.1\" 200 - - 4406583",
                 "REST.GET.OBJECT " + key + " \"GET /DOC-EXAMPLE-BUCKET1/" + key
-                        + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&x-delivery=" + TAG.value() + "&X-Amz-Signature=7f3c HTTP/1.1\" "
+                        + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&x-delivery=" + tag.value() + "&X-Amz-Signature=7f3c HTTP/1.1\" "
                         + status + " - " + bytesSent + " " + objectSize);
     }
 
