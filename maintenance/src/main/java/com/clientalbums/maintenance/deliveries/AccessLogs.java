@@ -87,7 +87,7 @@ public final class AccessLogs implements FrequentStep {
         for (Map.Entry<DeliveryTag, List<ServedRange>> tagged : contents.served().entrySet()) {
             Optional<Delivery> written = deliveries.record(tagged.getKey(), tagged.getValue(), now);
             if (written.isEmpty()) continue; // a pruned delivery, or a tag no link of ours carried
-            attributed += tagged.getValue().size();
+            attributed += contents.taggedLines().get(tagged.getKey());
             updated++;
             Delivery delivery = written.get();
             // completed_at is set once, by the write that completed it, to this run's `now` (stored to the millisecond).

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,20 +16,25 @@ import java.util.zip.GZIPInputStream;
 /**
  * What one access log file shows: the served ranges of tagged links, grouped by delivery tag (so
  * each delivery is written once per file), and how many of its lines were requests and malformed.
- * Read line by line as it streams in: files can be large, and only tagged lines are kept.
+ * Read line by line as it streams in, and each delivery's lines compacted as they come
+ * ({@link ServedLines}): files can be large.
  *
+ * @param served         each tag's ranges, compacted
+ * @param taggedLines    how many lines each tag's ranges stand for
  * @param firstMalformed why the first malformed line was, for the log; empty when none was
  */
-public record AccessLogFile(Map<DeliveryTag, List<ServedRange>> served, int lines, int malformed, String firstMalformed) {
+public record AccessLogFile(Map<DeliveryTag, List<ServedRange>> served, Map<DeliveryTag, Integer> taggedLines, int lines,
+                            int malformed, String firstMalformed) {
     private static final int BUFFER = 64 * 1024;
 
     public AccessLogFile {
         served = Map.copyOf(served);
+        taggedLines = Map.copyOf(taggedLines);
     }
 
     /** Lines that credited bytes to some tag (whether a delivery has that tag is the repository's to say). */
     public int tagged() {
-        return served.values().stream().mapToInt(List::size).sum();
+        return taggedLines.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** Reads a file of {@code format}, gunzipping it when {@code gzipped}; closes nothing (the caller owns the stream). */
@@ -38,7 +42,7 @@ public record AccessLogFile(Map<DeliveryTag, List<ServedRange>> served, int line
         InputStream body = gzipped ? new GZIPInputStream(in, BUFFER) : in;
         BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), BUFFER);
         AccessLogParser parser = format.newParser();
-        Map<DeliveryTag, List<ServedRange>> served = new LinkedHashMap<>();
+        Map<DeliveryTag, ServedLines> byTag = new LinkedHashMap<>();
         int number = 0, lines = 0, malformed = 0;
         String firstMalformed = "";
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -48,13 +52,19 @@ public record AccessLogFile(Map<DeliveryTag, List<ServedRange>> served, int line
                     continue;
                 }
                 case LogLine.Other ignored -> {}
-                case LogLine.Served(ServedRange range) -> served.computeIfAbsent(range.tag(), t -> new ArrayList<>()).add(range);
+                case LogLine.Served(ServedRange range) -> byTag.computeIfAbsent(range.tag(), ServedLines::new).add(range);
                 case LogLine.Malformed(String reason) -> {
                     if (malformed++ == 0) firstMalformed = "line " + number + ": " + reason;
                 }
             }
             lines++;
         }
-        return new AccessLogFile(served, lines, malformed, firstMalformed);
+        Map<DeliveryTag, List<ServedRange>> served = new LinkedHashMap<>();
+        Map<DeliveryTag, Integer> taggedLines = new LinkedHashMap<>();
+        byTag.forEach((tag, tagged) -> {
+            served.put(tag, tagged.ranges());
+            taggedLines.put(tag, tagged.lines());
+        });
+        return new AccessLogFile(served, taggedLines, lines, malformed, firstMalformed);
     }
 }

@@ -30,7 +30,13 @@ import java.util.List;
 public final class CloudFrontLogParser implements AccessLogParser {
     private static final String FIELDS_DIRECTIVE = "#Fields:";
 
+    private static final int MEMO_LIMIT = 10_000;
+
     private Columns columns;
+    /** A tag's value as logged: CloudFront's encoding over the URL's (neither encodes {@code &} or {@code =}, so the raw field splits). */
+    private final Memo<LogFields.Tagged> tags = new Memo<>(CloudFrontLogParser::tagOfLogged, MEMO_LIMIT);
+    private final Memo<String> stems = new Memo<>(CloudFrontLogParser::decodeTwice, MEMO_LIMIT);
+    private final Memo<String> agents = new Memo<>(LogFields::decode, MEMO_LIMIT);
 
     @Override
     public LogLine parse(String line) {
@@ -53,13 +59,11 @@ public final class CloudFrontLogParser implements AccessLogParser {
         if (status < 0) return new LogLine.Malformed("sc-status is not a status");
         if (!"GET".equals(f[columns.method()]) || (status != 200 && status != 206)) return LogLine.OTHER;
 
-        String query = LogFields.decode(f[columns.query()]);
-        if (query == null) return new LogLine.Malformed("bad URL encoding in cs-uri-query");
-        LogFields.Tagged tagged = LogFields.tagIn(query);
+        LogFields.Tagged tagged = LogFields.tagIn(f[columns.query()], tags::apply);
         if (tagged instanceof BadEncoding) return new LogLine.Malformed("bad URL encoding in the x-delivery tag");
         if (!(tagged instanceof Tag(DeliveryTag tag))) return LogLine.OTHER;
 
-        String stem = decodeTwice(f[columns.stem()]);
+        String stem = stems.apply(f[columns.stem()]);
         if (stem == null || stem.length() < 2 || stem.charAt(0) != '/') return new LogLine.Malformed("bad cs-uri-stem");
         long contentLength = LogFields.numberOr(field(f, columns.contentLen()), Long.MIN_VALUE);
         long rangeStart = LogFields.numberOr(field(f, columns.rangeStart()), Long.MIN_VALUE);
@@ -74,7 +78,7 @@ public final class CloudFrontLogParser implements AccessLogParser {
         boolean hungUp = "Error".equals(field(f, columns.resultType())) || "Error".equals(field(f, columns.responseResultType()));
         boolean cut = hungUp || length < 0 || scBytes < length;
         long credited = length < 0 ? scBytes : Math.min(length, scBytes);
-        String agent = LogFields.decode(field(f, columns.userAgent()));
+        String agent = agents.apply(field(f, columns.userAgent()));
         return new LogLine.Served(new ServedRange(tag, stem.substring(1), new ByteRange(start, start + credited), cut, at,
                 agent == null || LogFields.NONE.equals(agent) ? "" : agent));
     }
@@ -84,6 +88,11 @@ public final class CloudFrontLogParser implements AccessLogParser {
         if (index < 0) return LogFields.NONE;
         String value = f[index];
         return value == null ? LogFields.NONE : value;
+    }
+
+    private static LogFields.Tagged tagOfLogged(String value) {
+        String once = LogFields.decode(value);
+        return once == null ? LogFields.BAD_ENCODING : LogFields.tagOf(once);
     }
 
     private static String decodeTwice(String stem) {

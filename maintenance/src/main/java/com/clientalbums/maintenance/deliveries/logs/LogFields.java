@@ -4,6 +4,7 @@ import com.clientalbums.common.delivery.DeliveryTag;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The small strict readers both formats share: numbers, percent-decoding, the tag in a query.
@@ -85,6 +86,7 @@ final class LogFields {
     record BadEncoding() implements Tagged {}
 
     private static final NoTag NO_TAG = new NoTag();
+    static final BadEncoding BAD_ENCODING = new BadEncoding();
 
     /**
      * The {@code x-delivery} tag of a query string as the request carried it ({@code a=1&x-delivery=v}),
@@ -92,18 +94,26 @@ final class LogFields {
      * carry valid ones, and a forged one finds no delivery anyway.
      */
     static Tagged tagIn(String query) {
+        return tagIn(query, LogFields::tagOf);
+    }
+
+    /** The tag a parameter value (still URL-encoded) names. */
+    static Tagged tagOf(String encodedValue) {
+        String value = decode(encodedValue);
+        if (value == null) return BAD_ENCODING;
+        Optional<DeliveryTag> tag = DeliveryTag.parse(value);
+        return tag.<Tagged>map(Tag::new).orElse(NO_TAG);
+    }
+
+    /** {@link #tagIn(String)} with the value's reading given, e.g. remembered ({@link Memo}). */
+    static Tagged tagIn(String query, Function<String, Tagged> tagOf) {
         if (query.isEmpty() || NONE.equals(query)) return NO_TAG;
         int start = 0;
         String name = DeliveryTag.PARAMETER + "=";
         while (start <= query.length()) {
             int end = query.indexOf('&', start);
             if (end < 0) end = query.length();
-            if (query.startsWith(name, start)) {
-                String value = decode(query.substring(start + name.length(), end));
-                if (value == null) return new BadEncoding();
-                Optional<DeliveryTag> tag = DeliveryTag.parse(value);
-                return tag.<Tagged>map(Tag::new).orElse(NO_TAG);
-            }
+            if (query.startsWith(name, start)) return tagOf.apply(query.substring(start + name.length(), end));
             start = end + 1;
         }
         return NO_TAG;

@@ -34,6 +34,11 @@ public final class S3AccessLogParser implements AccessLogParser {
     private static final List<String> MONTHS = List.of(
             "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
 
+    private static final int MEMO_LIMIT = 10_000;
+
+    private final Memo<LogFields.Tagged> tags = new Memo<>(LogFields::tagOf, MEMO_LIMIT);
+    private final Memo<String> keys = new Memo<>(LogFields::decode, MEMO_LIMIT);
+
     @Override
     public LogLine parse(String line) {
         if (line.isEmpty()) return LogLine.SKIPPED;
@@ -52,11 +57,11 @@ public final class S3AccessLogParser implements AccessLogParser {
 
         String query = queryOf(f.get(REQUEST_URI));
         if (query == null) return LogLine.OTHER;
-        LogFields.Tagged tagged = LogFields.tagIn(query);
+        LogFields.Tagged tagged = LogFields.tagIn(query, tags::apply);
         if (tagged instanceof BadEncoding) return new LogLine.Malformed("bad URL encoding in the x-delivery tag");
         if (!(tagged instanceof Tag(DeliveryTag tag))) return LogLine.OTHER;
 
-        String key = LogFields.NONE.equals(f.get(KEY)) ? null : LogFields.decode(f.get(KEY));
+        String key = LogFields.NONE.equals(f.get(KEY)) ? null : keys.apply(f.get(KEY));
         if (key == null || key.isEmpty()) return new LogLine.Malformed("a GET of an object without its key");
         if (size == Long.MIN_VALUE) return new LogLine.Malformed("a GET of an object without its size");
         if (sent > size) return new LogLine.Malformed("more bytes sent than the object holds");

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
@@ -49,6 +50,31 @@ class AccessLogFileTest {
         assertEquals(List.of(new ByteRange(0, 400_000), new ByteRange(400_000, 1_000_000)),
                 file.served().get(TAG).stream().map(ServedRange::range).toList());
         assertEquals(List.of(new ByteRange(0, 1_000_000)), file.served().get(OTHER_TAG).stream().map(ServedRange::range).toList());
+    }
+
+    @Test
+    void aDeliverysLinesAreCompactedToTheUnionOfTheirRangesWithTheirFirstAndLastTimes() throws IOException {
+        List<String> lines = new ArrayList<>(LogExamples.cloudFrontFile().subList(0, 2));
+        lines.add(cloudFrontDownload("206", 600, "100", "100", "199", "Hit").replace("21:02:31", "21:05:00"));
+        lines.add(cloudFrontDownload("206", 600, "100", "0", "99", "Hit"));
+        lines.add(cloudFrontDownload("206", 600, "100", "300", "399", "Hit").replace("21:02:31", "21:09:00"));
+        lines.add(cloudFrontDownload("206", 50, "100", "900", "999", "Error").replace("21:02:31", "21:07:00"));
+
+        AccessLogFile file = AccessLogFile.read(LogFormat.CLOUDFRONT, new ByteArrayInputStream(gzip(lines)), true);
+
+        Instant first = Instant.parse("2019-12-04T21:02:31Z");
+        Instant last = Instant.parse("2019-12-04T21:09:00Z");
+        Instant cut = Instant.parse("2019-12-04T21:07:00Z");
+        assertEquals(4, file.tagged(), "every line still counts");
+        assertEquals(List.of(new Summary(0, 200, false, first), new Summary(300, 400, false, first), new Summary(300, 400, false, last),
+                        new Summary(900, 950, true, cut)),
+                file.served().get(TAG).stream().map(Summary::of).toList());
+    }
+
+    private record Summary(long start, long end, boolean cut, Instant at) {
+        static Summary of(ServedRange r) {
+            return new Summary(r.range().start(), r.range().end(), r.cutShort(), r.at());
+        }
     }
 
     @Test

@@ -19,14 +19,19 @@ public final class LogExamples {
     public static final DeliveryTag TAG = new DeliveryTag("garden-party", "d0123456789abcdef01234567");
     public static final String ARCHIVE = "zips/garden-party/5f2c9a.zip";
 
+    private static final List<String> CLOUDFRONT_FILE = resource("cloudfront-aws-example.log");
+    private static final List<String> S3_FILE = resource("s3-aws-example.log");
+    private static final List<String> CLOUDFRONT_FIELDS =
+            Arrays.asList(CLOUDFRONT_FILE.get(1).substring("#Fields: ".length()).split(" "));
+
     private LogExamples() {}
 
     public static List<String> cloudFrontFile() {
-        return resource("cloudfront-aws-example.log");
+        return CLOUDFRONT_FILE;
     }
 
     public static List<String> s3File() {
-        return resource("s3-aws-example.log");
+        return S3_FILE;
     }
 
     /** The {@code #Fields} header line of CloudFront's example. */
@@ -36,7 +41,7 @@ public final class LogExamples {
 
     /** CloudFront's first example line with the named fields replaced. */
     public static String cloudFront(Map<String, String> changes) {
-        List<String> names = Arrays.asList(cloudFrontHeader().substring("#Fields: ".length()).split(" "));
+        List<String> names = CLOUDFRONT_FIELDS;
         String[] fields = cloudFrontFile().get(2).split("\t", -1);
         changes.forEach((name, value) -> {
             int index = names.indexOf(name);
