@@ -10,7 +10,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,11 +38,13 @@ public final class S3AccessLogParser implements AccessLogParser {
 
     private final Memo<LogFields.Tagged> tags = new Memo<>(LogFields::tagOf, MEMO_LIMIT);
     private final Memo<String> keys = new Memo<>(LogFields::decode, MEMO_LIMIT);
+    /** One instance per distinct User-Agent, so the lines a file repeats it on compare by identity when grouped. */
+    private final Memo<String> agents = new Memo<>(agent -> LogFields.NONE.equals(agent) ? "" : agent, MEMO_LIMIT);
 
     @Override
     public LogLine parse(String line) {
         if (line.isEmpty()) return LogLine.SKIPPED;
-        List<String> f = tokens(line);
+        Fields f = tokens(line);
         if (f == null) return new LogLine.Malformed("an unterminated quoted or bracketed field");
         if (f.size() < REQUIRED) return new LogLine.Malformed("truncated: " + f.size() + " fields, at least " + REQUIRED + " expected");
         Instant at = instant(f.get(TIME));
@@ -53,7 +55,7 @@ public final class S3AccessLogParser implements AccessLogParser {
         if (sent < 0) return new LogLine.Malformed("Bytes Sent is not a number");
         long size = LogFields.numberOr(f.get(OBJECT_SIZE), Long.MIN_VALUE);
         if (size == -1) return new LogLine.Malformed("Object Size is not a number");
-        if (!GET_OBJECT.equals(f.get(OPERATION)) || (status != 200 && status != 206)) return LogLine.OTHER;
+        if (!f.is(OPERATION, GET_OBJECT) || (status != 200 && status != 206)) return LogLine.OTHER;
 
         String query = queryOf(f.get(REQUEST_URI));
         if (query == null) return LogLine.OTHER;
@@ -61,14 +63,13 @@ public final class S3AccessLogParser implements AccessLogParser {
         if (tagged instanceof BadEncoding) return new LogLine.Malformed("bad URL encoding in the x-delivery tag");
         if (!(tagged instanceof Tag(DeliveryTag tag))) return LogLine.OTHER;
 
-        String key = LogFields.NONE.equals(f.get(KEY)) ? null : keys.apply(f.get(KEY));
+        String key = f.is(KEY, LogFields.NONE) ? null : keys.apply(f.get(KEY));
         if (key == null || key.isEmpty()) return new LogLine.Malformed("a GET of an object without its key");
         if (size == Long.MIN_VALUE) return new LogLine.Malformed("a GET of an object without its size");
         if (sent > size) return new LogLine.Malformed("more bytes sent than the object holds");
         ByteRange range = status == 200 ? new ByteRange(0, sent) : new ByteRange(size - sent, size);
         boolean cut = status == 200 && sent < size;
-        String agent = f.get(USER_AGENT);
-        return new LogLine.Served(new ServedRange(tag, key, range, cut, at, LogFields.NONE.equals(agent) ? "" : agent));
+        return new LogLine.Served(new ServedRange(tag, key, range, cut, at, agents.apply(f.get(USER_AGENT))));
     }
 
     /** The query of {@code "GET /bucket/key?query HTTP/1.1"}; null without one. */
@@ -82,10 +83,10 @@ public final class S3AccessLogParser implements AccessLogParser {
     /**
      * The line's fields: runs of non-spaces, {@code [...]} and {@code "..."} (quotes and brackets
      * removed, {@code \"} and {@code \\} unescaped); null when a quote or bracket is not closed or is
-     * followed by anything but a space.
+     * followed by anything but a space. Only where each field is is noted; a field becomes a string when read.
      */
-    static List<String> tokens(String line) {
-        List<String> fields = new ArrayList<>(28);
+    static Fields tokens(String line) {
+        Fields fields = new Fields(line);
         int i = 0, n = line.length();
         while (i < n) {
             char c = line.charAt(i);
@@ -95,36 +96,77 @@ public final class S3AccessLogParser implements AccessLogParser {
             }
             int end;
             if (c == '"') {
-                StringBuilder value = null;
-                int from = i + 1;
-                end = from;
+                boolean escaped = false;
+                end = i + 1;
                 while (end < n && line.charAt(end) != '"') {
                     if (line.charAt(end) == '\\' && end + 1 < n && (line.charAt(end + 1) == '"' || line.charAt(end + 1) == '\\')) {
-                        if (value == null) value = new StringBuilder();
-                        value.append(line, from, end).append(line.charAt(end + 1));
+                        escaped = true;
                         end += 2;
-                        from = end;
                     } else {
                         end++;
                     }
                 }
                 if (end >= n) return null;
-                fields.add(value == null ? line.substring(from, end) : value.append(line, from, end).toString());
+                fields.add(i + 1, end, escaped);
                 end++;
             } else if (c == '[') {
                 end = line.indexOf(']', i);
                 if (end < 0) return null;
-                fields.add(line.substring(i + 1, end));
+                fields.add(i + 1, end, false);
                 end++;
             } else {
                 end = line.indexOf(' ', i);
                 if (end < 0) end = n;
-                fields.add(line.substring(i, end));
+                fields.add(i, end, false);
             }
             if (end < n && line.charAt(end) != ' ') return null;
             i = end;
         }
         return fields;
+    }
+
+    /** Where a line's fields are; {@link #get} cuts one out (most fields of a line are never read). */
+    static final class Fields {
+        private final String line;
+        private int[] bounds = new int[2 * 32];
+        private boolean[] escaped = new boolean[32];
+        private int size;
+
+        Fields(String line) {
+            this.line = line;
+        }
+
+        void add(int start, int end, boolean hasEscapes) {
+            if (size == escaped.length) {
+                bounds = Arrays.copyOf(bounds, bounds.length * 2);
+                escaped = Arrays.copyOf(escaped, escaped.length * 2);
+            }
+            bounds[2 * size] = start;
+            bounds[2 * size + 1] = end;
+            escaped[size++] = hasEscapes;
+        }
+
+        int size() {
+            return size;
+        }
+
+        String get(int index) {
+            String raw = line.substring(bounds[2 * index], bounds[2 * index + 1]);
+            if (!escaped[index]) return raw;
+            StringBuilder value = new StringBuilder(raw.length());
+            for (int i = 0; i < raw.length(); i++) {
+                char c = raw.charAt(i);
+                if (c == '\\' && i + 1 < raw.length()) c = raw.charAt(++i);
+                value.append(c);
+            }
+            return value.toString();
+        }
+
+        /** Whether the field is exactly {@code value}, without cutting it out. */
+        boolean is(int index, String value) {
+            int start = bounds[2 * index];
+            return bounds[2 * index + 1] - start == value.length() && line.startsWith(value, start);
+        }
     }
 
     /** {@code 06/Feb/2019:00:00:38 +0000}; null when it does not fit. */
