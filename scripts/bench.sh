@@ -59,6 +59,12 @@
 # (polled every 250 ms) against the floor measured in the same run, copying the 20 photos' bytes from S3 to S3
 # once (GET + UploadPart, 8 at a time); ending
 #   RESULT photos=1000 chosen=20 ready_s=… floor_s=… ratio=…
+# --access-logs (maintenance's AccessLogBenchmark): the log processor's throughput. --lines N (default 1,000,000)
+# lines of each format written to temporary files as stored (CloudFront's gzipped, S3's plain): downloads of
+# 1,000 deliveries, one line in ten another request, one in a thousand malformed; read in turn by the floor
+# (gunzip + readLine + split into fields) and by the parsers grouping served ranges by delivery, in a JVM
+# sized as the maintenance Lambda (1,024 MB); the median of 5 rounds after 2 warm-ups; ending
+#   RESULT access_log_lines_per_s=… floor_lines_per_s=… ratio=…
 # --compare DIR adds the JARs in DIR ({module}-lambda.jar, e.g. saved from an older build), taking
 # turns with these, so that both sets meet the same load on the machine.
 set -euo pipefail
@@ -74,6 +80,7 @@ usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B]
        scripts/bench.sh --web [--photos N] [--warmup W]
        scripts/bench.sh --ready [--photos N]
        scripts/bench.sh --favourites
+       scripts/bench.sh --access-logs [--lines N]
   --photos N        photos in the album (e.g. 300)
   --size-mb M       mean photo size in MB, sizes vary +-25% (e.g. 8)
   --concurrency K   photos fetched at once (default 8)
@@ -98,6 +105,8 @@ usage: scripts/bench.sh --photos N --size-mb M [--concurrency K] [--budget-mb B]
                     default albums of 60 and 1,000 photos)
   --favourites      time a 20-photo favourites archive of a 1,000-photo album on the local runner, against
                     copying its photos S3 to S3 once (see above)
+  --access-logs     time the access-log parsers against reading and splitting the same lines (see above)
+  --lines N         with --access-logs: lines of each format (default 1000000)
   --split-parts P   with --parts: the album is cut into at least P parts (default 8)
   --runs R          cold starts per JAR; medians are printed (default 5); with --click-check, timed
                     checks per album size (default 30); with --parts, measured runs per worker count
@@ -110,7 +119,7 @@ root="${BENCH_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 java="$JAVA_HOME/bin/java"
 photos="" size_mb="" concurrency=8 budget=192 xmx="" warmup="" auth=unsigned scaling=false inmemory=true build_only=false
-cold_start=false click_check=false parts=false incremental=false web=false ready=false favourites=false split_parts=8 runs="" compare=""
+cold_start=false click_check=false parts=false incremental=false web=false ready=false favourites=false access_logs=false lines=1000000 split_parts=8 runs="" compare=""
 data="$root/target/bench"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -132,6 +141,8 @@ while [ $# -gt 0 ]; do
     --web) web=true; shift ;;
     --ready) ready=true; shift ;;
     --favourites) favourites=true; shift ;;
+    --access-logs) access_logs=true; shift ;;
+    --lines) lines="$2"; shift 2 ;;
     --split-parts) split_parts="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --compare) compare="$2"; shift 2 ;;
@@ -156,6 +167,23 @@ if [ "$click_check" = true ]; then
   exec "$java" -Dsun.misc.unsafe.memory.access=allow \
     -cp "$work/classpath/test-classes:$work/classpath/classes:$work/classpath/lib/*" \
     com.clientalbums.client.bench.ClickCheckBenchmark "$root/target/tools" "${runs:-30}"
+fi
+if [ "$access_logs" = true ]; then
+  # package, never install; a private copy of the classes, as for the other modes. No AWS: files on disk.
+  work="$root/target/access-logs-bench"
+  rm -rf "$work" && mkdir -p "$work/classpath/lib"
+  echo "bench: building maintenance and the access-log benchmark"
+  if ! (cd "$root" && ./mvnw -B -q -pl maintenance -am -DskipTests package dependency:build-classpath \
+        -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath.txt") >"$work/build.log" 2>&1; then
+    cat "$work/build.log" >&2; echo "bench: build failed" >&2; exit 1
+  fi
+  cp -r "$root/maintenance/target/classes" "$work/classpath/classes"
+  cp -r "$root/maintenance/target/test-classes" "$work/classpath/test-classes"
+  tr ':' '\n' <"$work/classpath.txt" | xargs -I{} cp -r {} "$work/classpath/lib/"
+  # Sized as the maintenance Lambda (1,024 MB: heap 1/4 of it), which reads one file at a time on one thread.
+  exec "$java" -XX:MaxRAM=1024m -XX:ActiveProcessorCount=1 \
+    -cp "$work/classpath/test-classes:$work/classpath/classes:$work/classpath/lib/*" \
+    com.clientalbums.maintenance.bench.AccessLogBenchmark "$lines"
 fi
 if [ "$favourites" = true ]; then
   # package, never install; e2e's test classes with the runner, the handlers and the built front end (Portal

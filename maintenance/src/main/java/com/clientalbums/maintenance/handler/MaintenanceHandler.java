@@ -8,12 +8,14 @@ import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.aws.AwsClients;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
+import com.clientalbums.common.delivery.DeliveryRepository;
 import com.clientalbums.common.logging.LogLines;
 import com.clientalbums.common.mail.MailOutbox;
 import com.clientalbums.common.mail.MailTransport;
 import com.clientalbums.common.queue.ZipQueue;
 import com.clientalbums.common.share.ShareRepository;
 import com.clientalbums.common.delivery.DeliveryRepository;
+import com.clientalbums.maintenance.deliveries.AccessLogs;
 import com.clientalbums.maintenance.deliveries.DeliveriesRun;
 import com.clientalbums.maintenance.deliveries.PartReceiptsStep;
 import com.clientalbums.maintenance.mail.AlbumAudience;
@@ -21,6 +23,7 @@ import com.clientalbums.maintenance.mail.AlbumNotices;
 import com.clientalbums.maintenance.mail.ExpiryReminders;
 import com.clientalbums.maintenance.mail.FailedBuilds;
 import com.clientalbums.maintenance.mail.OutboxSender;
+import com.clientalbums.maintenance.store.S3AccessLogStore;
 import com.clientalbums.maintenance.store.S3MaintenanceStore;
 import com.clientalbums.maintenance.sweep.MaintenancePolicy;
 import com.clientalbums.maintenance.sweep.MaintenanceRun;
@@ -104,6 +107,8 @@ public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<St
         // The deliveries run's steps, in order; each slice adds its own.
         List<DeliveriesRun.Named> steps = new ArrayList<>();
         DeliveryRepository deliveryRecords = new DeliveryRepository(clients.dynamo(), settings.get(Setting.DELIVERY_TABLE_NAME));
+        steps.add(new DeliveriesRun.Named(AccessLogs.NAME, new AccessLogs(
+                new S3AccessLogStore(clients.s3(), settings.get(Setting.ACCESS_LOG_BUCKET)), deliveryRecords)));
         steps.add(new DeliveriesRun.Named("receipts", new PartReceiptsStep(albums, deliveryRecords, store)));
         if (mail) {
             steps.add(new DeliveriesRun.Named("album_notices",
