@@ -27,6 +27,7 @@ import com.clientalbums.common.build.BuildRequests;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.http.ApiResponse;
+import com.clientalbums.common.http.DownloadLinks;
 import com.clientalbums.common.http.PresignedLinks;
 import com.clientalbums.common.http.Router;
 import com.clientalbums.common.logging.LogLines;
@@ -114,13 +115,16 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                      AwsCredentialsProvider signingCredentials, Clock clock) {
         ApiServices shared = ApiServices.of(settings, clients, clock);
         GuestSessions guests = new GuestSessions(
-                GuestKeySource.read(GuestKeySource.parse(settings.get(Setting.GUEST_KEY_SOURCE)), settings.region()),
+                GuestKeySource.read(settings.get(Setting.GUEST_KEY_SOURCE), settings.region()),
                 settings.seconds(Setting.GUEST_SESSION_SECONDS), clock);
         AlbumAccess access = new AlbumAccess(shared.albums(), shared.grants(), shared.shares(), clock);
         Visitors visitors = new Visitors(access, shared.favourites(), guests, clock);
         ShareSessions shareSessions = new ShareSessions(shared.shares(), shared.albums(), guests, visitors, clock);
         Profiles profiles = new Profiles(shared.users());
         PresignedLinks links = new PresignedLinks(clients.presigner(), settings.bucket(), signingCredentials, clock);
+        // The one place download links are chosen; built at start-up, so a deployment missing a
+        // CloudFront setting or its key stops here, naming it, rather than at the first download.
+        DownloadLinks downloadLinks = DownloadLinks.from(settings, links, clock);
 
         PhotoListing listing = new PhotoListing(clients.s3(), settings.bucket());
         int webSizePx = settings.integer(Setting.WEB_SIZE_PX);
