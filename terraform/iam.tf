@@ -7,6 +7,9 @@
 # deleted photo, an archive not built yet) would come back as 403 Access Denied. The bucket
 # holds nothing but albums/, previews/, zips/, quarantine/ and watermarks/; object access stays
 # limited by prefix.
+#
+# Grants that exist only with a feature (the CloudFront signing key with download_links =
+# cloudfront, SES with mail_transport = ses) are dynamic statements on the same flag.
 
 data "aws_iam_policy_document" "lambda_assume_role" {
   statement {
@@ -168,14 +171,6 @@ data "aws_iam_policy_document" "client_api" {
     ]
   }
 
-  # The receipt routes: an album's deliveries (Query) and one of them (GetItem); the receipts
-  # themselves are read under zips/ above.
-  statement {
-    sid       = "ReadDeliveriesForReceipts"
-    actions   = ["dynamodb:Query", "dynamodb:GetItem"]
-    resources = [aws_dynamodb_table.delivery.arn]
-  }
-
   # Scan: the photographer's own GET /albums shows every album.
   statement {
     sid       = "ReadAlbumsRequestBuilds"
@@ -242,6 +237,37 @@ data "aws_iam_policy_document" "client_api" {
     sid       = "ReadGuestSessionKey"
     actions   = ["ssm:GetParameter"]
     resources = [aws_ssm_parameter.guest_session_key.arn]
+  }
+
+  # Every download link handed out is one UpdateItem on its delivery (made on the first, counted
+  # after: common/…/delivery/DeliveryRepository.java); receipts read a delivery (GetItem) and
+  # the caller's deliveries of an album (Query on the table's key). Never PutItem or DeleteItem:
+  # the bytes served are maintenance's to record.
+  statement {
+    sid       = "RecordDeliveries"
+    actions   = ["dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:Query"]
+    resources = [aws_dynamodb_table.delivery.arn]
+  }
+
+  # The mail outbox (common/…/mail/MailOutbox.java): a submitted selection's mail to the studio
+  # is queued (conditional PutItem), an opt-out read (GetItem) and set or cleared (UpdateItem).
+  # Never Query or DeleteItem: sending, and the sent state, are maintenance's.
+  statement {
+    sid       = "QueueMailKeepOptOuts"
+    actions   = ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem"]
+    resources = [aws_dynamodb_table.mail.arn]
+  }
+
+  # The key that signs CloudFront download links (delivery.tf), read once per container; the
+  # same AWS-managed aws/ssm key as the guest key's, so no KMS grant.
+  dynamic "statement" {
+    for_each = local.cloudfront_downloads ? [1] : []
+
+    content {
+      sid       = "ReadCloudFrontSigningKey"
+      actions   = ["ssm:GetParameter"]
+      resources = [aws_ssm_parameter.cloudfront_download_key[0].arn]
+    }
   }
 }
 
@@ -345,6 +371,21 @@ data "aws_iam_policy_document" "admin_api" {
     resources = [aws_dynamodb_table.favourite.arn]
   }
 
+  # The studio's deliveries view: an album's deliveries, Query on the table's key.
+  statement {
+    sid       = "ReadDeliveries"
+    actions   = ["dynamodb:Query"]
+    resources = [aws_dynamodb_table.delivery.arn]
+  }
+
+  # A share link sent from the studio queues its mail (conditional PutItem) after reading the
+  # recipient's opt-out (GetItem).
+  statement {
+    sid       = "QueueShareMail"
+    actions   = ["dynamodb:PutItem", "dynamodb:GetItem"]
+    resources = [aws_dynamodb_table.mail.arn]
+  }
+
   statement {
     sid       = "InviteClients"
     actions   = ["cognito-idp:AdminCreateUser", "cognito-idp:AdminAddUserToGroup"]
@@ -446,8 +487,48 @@ data "aws_iam_policy_document" "maintenance" {
     resources = [aws_dynamodb_table.selection_archive.arn]
   }
 
-  # Receipts (maintenance/…/deliveries/PartReceiptsStep.java): the parts of complete deliveries
-  # read once, whole, and each one's receipt written beside it; nothing else under zips/ is written.
+  statement {
+    sid       = "RequeueAlbums"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.zip_generation.arn]
+  }
+
+  # --- The deliveries run: access logs, receipts, e-mail ---
+
+  # The bytes served recorded on each delivery (GetItem, then a conditional PutItem or
+  # UpdateItem on its version); an album's deliveries (Query) for its receipts.
+  statement {
+    sid       = "RecordBytesServed"
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"]
+    resources = [aws_dynamodb_table.delivery.arn]
+  }
+
+  statement {
+    sid       = "ListAccessLogs"
+    actions   = ["s3:ListBucket"]
+    resources = [aws_s3_bucket.access_logs.arn]
+  }
+
+  # A log file is read, then moved to processed/ (CopyObject reads with GetObject and writes
+  # with PutObject) and deleted from where it was delivered. Processed logs are only written:
+  # they are the proof, kept for access_log_retention_days by the bucket's lifecycle.
+  statement {
+    sid     = "ReadNewAccessLogs"
+    actions = ["s3:GetObject", "s3:DeleteObject"]
+    resources = [
+      "${aws_s3_bucket.access_logs.arn}/cloudfront/*",
+      "${aws_s3_bucket.access_logs.arn}/s3/*",
+    ]
+  }
+
+  statement {
+    sid       = "KeepProcessedAccessLogs"
+    actions   = ["s3:PutObject"]
+    resources = ["${aws_s3_bucket.access_logs.arn}/processed/*"]
+  }
+
+  # A complete delivery's receipts: each archive part read once (SHA-256, entries' CRC-32), its
+  # receipt written beside it; deleted with the archive by DeleteSupersededArchives above.
   statement {
     sid       = "ReadArchivesForReceipts"
     actions   = ["s3:GetObject"]
@@ -460,17 +541,72 @@ data "aws_iam_policy_document" "maintenance" {
     resources = ["${aws_s3_bucket.client_albums.arn}/zips/*.receipt.json"]
   }
 
-  # Which deliveries of an album are complete (Query): their parts are the ones to make receipts of.
+  # The outbox: due mail found on the sparse queued-index, each mail read, marked sent, retried
+  # or failed (UpdateItem), notices and reminders queued once (conditional PutItem), opt-outs
+  # read (GetItem), a recipient's items read (Query).
   statement {
-    sid       = "ReadDeliveriesForReceipts"
-    actions   = ["dynamodb:Query"]
-    resources = [aws_dynamodb_table.delivery.arn]
+    sid       = "SendQueuedMail"
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"]
+    resources = [aws_dynamodb_table.mail.arn]
   }
 
   statement {
-    sid       = "RequeueAlbums"
-    actions   = ["sqs:SendMessage"]
-    resources = [aws_sqs_queue.zip_generation.arn]
+    sid       = "FindDueMail"
+    actions   = ["dynamodb:Query"]
+    resources = ["${aws_dynamodb_table.mail.arn}/index/queued-index"]
+  }
+
+  # Who is told an album is ready: its granted clients (the grants' album index, then each
+  # user), and the addresses its share links were sent to (an album's links, Query on the
+  # share table's key).
+  statement {
+    sid       = "FindAlbumRecipients"
+    actions   = ["dynamodb:Query"]
+    resources = ["${aws_dynamodb_table.user_album.arn}/index/album_id-index", aws_dynamodb_table.share.arn]
+  }
+
+  statement {
+    sid       = "ReadRecipients"
+    actions   = ["dynamodb:GetItem"]
+    resources = [aws_dynamodb_table.user.arn]
+  }
+
+  # Opt-out links in each mail are tokens signed with the guest-session key (sharing.tf).
+  statement {
+    sid       = "ReadGuestSessionKey"
+    actions   = ["ssm:GetParameter"]
+    resources = [aws_ssm_parameter.guest_session_key.arn]
+  }
+
+  # SES v2 SendEmail, authorized on the identity mail is sent from and, when one is used, on
+  # the configuration set; only when mail is sent through SES.
+  dynamic "statement" {
+    for_each = local.sends_mail ? [1] : []
+
+    content {
+      sid       = "SendMailFromIdentity"
+      actions   = ["ses:SendEmail"]
+      resources = [local.ses_identity_arn]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = local.sends_mail && var.ses_configuration_set != "" ? [1] : []
+
+    content {
+      sid       = "SendMailWithConfigurationSet"
+      actions   = ["ses:SendEmail"]
+      resources = [local.ses_configuration_set_arn]
+    }
+  }
+
+  # Mail through SES needs an identity to send from and a From address of it: refuse the plan
+  # rather than deploy a maintenance function whose every send fails.
+  lifecycle {
+    precondition {
+      condition     = var.mail_transport != "ses" || (var.ses_identity != "" && var.mail_from != "")
+      error_message = "mail_transport = \"ses\" needs ses_identity (a verified domain or address) and mail_from (an address of it)."
+    }
   }
 }
 

@@ -94,3 +94,13 @@ output "selection_table_name" {
   description = "Favourites archives: one record per distinct selection, built like an album."
   value       = aws_dynamodb_table.selection_archive.name
 }
+
+output "downloads_domain" {
+  description = "Domain of the downloads distribution that signed download links point at; empty when download_links is s3."
+  value       = local.download_domain
+}
+
+output "access_log_bucket" {
+  description = "Bucket of the access logs maintenance reads for proof of delivery (cloudfront/, s3/, processed/)."
+  value       = aws_s3_bucket.access_logs.id
+}

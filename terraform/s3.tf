@@ -99,6 +99,35 @@ data "aws_iam_policy_document" "client_albums_bucket" {
       values   = ["1.2"]
     }
   }
+
+  # The downloads distribution (delivery.tf) reads, through its origin access control, what
+  # download links point at and nothing else: archives, photos, and web-size renditions (one
+  # photo's web-size download). Not thumbnails or previews, which stay presigned S3 links.
+  dynamic "statement" {
+    for_each = local.cloudfront_downloads ? [1] : []
+
+    content {
+      sid     = "AllowDownloadsDistributionRead"
+      effect  = "Allow"
+      actions = ["s3:GetObject"]
+      resources = [
+        "${aws_s3_bucket.client_albums.arn}/zips/*",
+        "${aws_s3_bucket.client_albums.arn}/albums/*/photos/*",
+        "${aws_s3_bucket.client_albums.arn}/previews/*/web/*",
+      ]
+
+      principals {
+        type        = "Service"
+        identifiers = ["cloudfront.amazonaws.com"]
+      }
+
+      condition {
+        test     = "StringEquals"
+        variable = "AWS:SourceArn"
+        values   = [aws_cloudfront_distribution.downloads[0].arn]
+      }
+    }
+  }
 }
 
 resource "aws_s3_bucket_policy" "client_albums" {

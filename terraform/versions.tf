@@ -13,6 +13,11 @@ terraform {
       source  = "hashicorp/random"
       version = ">= 3.5, < 4.0"
     }
+    # The key pair that signs download links (delivery.tf), made here like the guest key.
+    tls = {
+      source  = "hashicorp/tls"
+      version = ">= 4.0, < 5.0"
+    }
   }
 
   # State is kept locally (terraform/terraform.tfstate) by default. To share it, add an

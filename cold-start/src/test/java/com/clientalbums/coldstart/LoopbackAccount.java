@@ -50,6 +50,8 @@ final class LoopbackAccount implements AutoCloseable {
     private final AlbumRepository albums;
     private final AtomicInteger builds = new AtomicInteger();
     private final LocalAws.GuestKey guestKey = LocalAws.GuestKey.create();
+    /** Download links signed as deployed (CloudFront), so the start includes reading and parsing the key. */
+    private final LocalAws.CloudFrontKey cloudFrontKey = LocalAws.CloudFrontKey.create();
 
     private LoopbackAccount(LoopbackServers servers, TestIssuer issuer) {
         this.servers = servers;
@@ -82,6 +84,7 @@ final class LoopbackAccount implements AutoCloseable {
         env.putAll(servers.endpoints().sdkEnvironment());
         env.putAll(issuer.env(ADMIN));
         env.put(Setting.GUEST_KEY_SOURCE.name(), guestKey.source());
+        env.putAll(cloudFrontKey.env());
         return env;
     }
 
@@ -166,5 +169,6 @@ final class LoopbackAccount implements AutoCloseable {
         issuer.close();
         servers.close();
         guestKey.close();
+        cloudFrontKey.close();
     }
 }

@@ -18,6 +18,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -119,6 +123,57 @@ public final class LocalAws implements BeforeAllCallback {
             } catch (IOException e) {
                 throw new UncheckedIOException("could not write a guest-session key", e);
             }
+        }
+
+        @Override
+        public void close() throws IOException {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.getParent());
+        }
+    }
+
+    /**
+     * A CloudFront signing key pair for a test or a benchmark that runs the deployed
+     * configuration ({@code DOWNLOAD_LINKS=cloudfront}): RSA 2048, its private key as PKCS#8 PEM
+     * in an owner-only temporary file; {@link #publicKey()} verifies the links.
+     */
+    public static final class CloudFrontKey implements AutoCloseable {
+        public static final String DOMAIN = "d111111abcdef8.cloudfront.net";
+        public static final String KEY_PAIR_ID = "K2JCJMDEHXQW5F";
+
+        private final Path file;
+        private final PublicKey publicKey;
+
+        private CloudFrontKey(Path file, PublicKey publicKey) {
+            this.file = file;
+            this.publicKey = publicKey;
+        }
+
+        public static CloudFrontKey create() {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                KeyPair pair = generator.generateKeyPair();
+                Path dir = Files.createTempDirectory("albums-cloudfront-key");
+                Path file = dir.resolve("cloudfront-key.pem");
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pair.getPrivate().getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n");
+                return new CloudFrontKey(file, pair.getPublic());
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write a CloudFront signing key", e);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public PublicKey publicKey() { return publicKey; }
+
+        /** The settings that make a function sign download links with this key. */
+        public Map<String, String> env() {
+            return Map.of(Setting.DOWNLOAD_LINKS.name(), "cloudfront", Setting.CLOUDFRONT_DOMAIN.name(), DOMAIN,
+                    Setting.CLOUDFRONT_KEY_PAIR_ID.name(), KEY_PAIR_ID, Setting.CLOUDFRONT_KEY_SOURCE.name(), "file:" + file);
         }
 
         @Override

@@ -4,6 +4,7 @@ import com.clientalbums.common.delivery.PartReceipts;
 import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.previews.keys.PreviewKeys;
 import com.clientalbums.infra.terraform.Block;
+import com.clientalbums.infra.terraform.Expressions;
 import com.clientalbums.infra.terraform.Statement;
 import com.clientalbums.infra.terraform.Terraform;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -49,6 +50,20 @@ class IamTest {
     private static final String SELECTION_TABLE = "${aws_dynamodb_table.selection_archive.arn}";
     private static final String DELIVERY_TABLE = "${aws_dynamodb_table.delivery.arn}";
     private static final String GUEST_KEY = "${aws_ssm_parameter.guest_session_key.arn}";
+    private static final String RECEIPTS = BUCKET + "/zips/*.receipt.json";
+    private static final String DELIVERY_TABLE = "${aws_dynamodb_table.delivery.arn}";
+    private static final String MAIL_TABLE = "${aws_dynamodb_table.mail.arn}";
+    private static final String MAIL_QUEUED_INDEX = MAIL_TABLE + "/index/queued-index";
+    private static final String ACCESS_LOGS = "${aws_s3_bucket.access_logs.arn}";
+    private static final String NEW_CLOUDFRONT_LOGS = ACCESS_LOGS + "/cloudfront/*";
+    private static final String NEW_S3_LOGS = ACCESS_LOGS + "/s3/*";
+    private static final String PROCESSED_LOGS = ACCESS_LOGS + "/processed/*";
+    private static final String CLOUDFRONT_KEY = "${aws_ssm_parameter.cloudfront_download_key[0].arn}";
+    /** A grant that comes with CloudFront downloads (download_links = cloudfront). */
+    private static final String WITH_CLOUDFRONT = " when local.cloudfront_downloads ? [1] : []";
+    /** A grant that comes with mail through SES (mail_transport = ses). */
+    private static final String WITH_SES = " when local.sends_mail ? [1] : []";
+    private static final String WITH_SES_CONFIGURATION_SET = " when local.sends_mail && var.ses_configuration_set != \"\" ? [1] : []";
     private static final String QUEUE = "${aws_sqs_queue.zip_generation.arn}";
     private static final String USER_POOL = "${aws_cognito_user_pool.clients.arn}";
 
@@ -109,7 +124,14 @@ class IamTest {
                     "dynamodb:Query " + DELIVERY_TABLE,
                     "dynamodb:GetItem " + DELIVERY_TABLE,
                     "ssm:GetParameter " + GUEST_KEY,
-                    "sqs:SendMessage " + QUEUE),
+                    "sqs:SendMessage " + QUEUE,
+                    "dynamodb:UpdateItem " + DELIVERY_TABLE,
+                    "dynamodb:GetItem " + DELIVERY_TABLE,
+                    "dynamodb:Query " + DELIVERY_TABLE,
+                    "dynamodb:PutItem " + MAIL_TABLE,
+                    "dynamodb:GetItem " + MAIL_TABLE,
+                    "dynamodb:UpdateItem " + MAIL_TABLE,
+                    "ssm:GetParameter " + CLOUDFRONT_KEY + WITH_CLOUDFRONT),
             "admin_api", Set.of(
                     "logs:CreateLogStream " + logs("admin_api"),
                     "logs:PutLogEvents " + logs("admin_api"),
@@ -142,7 +164,10 @@ class IamTest {
                     "dynamodb:UpdateItem " + FAVOURITE_TABLE,
                     "sqs:SendMessage " + QUEUE,
                     "cognito-idp:AdminCreateUser " + USER_POOL,
-                    "cognito-idp:AdminAddUserToGroup " + USER_POOL),
+                    "cognito-idp:AdminAddUserToGroup " + USER_POOL,
+                    "dynamodb:Query " + DELIVERY_TABLE,
+                    "dynamodb:PutItem " + MAIL_TABLE,
+                    "dynamodb:GetItem " + MAIL_TABLE),
             "maintenance", Set.of(
                     "logs:CreateLogStream " + logs("maintenance"),
                     "logs:PutLogEvents " + logs("maintenance"),
@@ -164,10 +189,30 @@ class IamTest {
                     "dynamodb:DeleteItem " + SELECTION_TABLE,
                     "dynamodb:GetItem " + SELECTION_TABLE,
                     "dynamodb:UpdateItem " + SELECTION_TABLE,
+                    "sqs:SendMessage " + QUEUE,
+                    "dynamodb:GetItem " + DELIVERY_TABLE,
+                    "dynamodb:PutItem " + DELIVERY_TABLE,
+                    "dynamodb:UpdateItem " + DELIVERY_TABLE,
+                    "dynamodb:Query " + DELIVERY_TABLE,
+                    "s3:ListBucket " + ACCESS_LOGS,
+                    "s3:GetObject " + NEW_CLOUDFRONT_LOGS,
+                    "s3:GetObject " + NEW_S3_LOGS,
+                    "s3:DeleteObject " + NEW_CLOUDFRONT_LOGS,
+                    "s3:DeleteObject " + NEW_S3_LOGS,
+                    "s3:PutObject " + PROCESSED_LOGS,
                     "s3:GetObject " + ZIPS,
                     "s3:PutObject " + RECEIPTS,
-                    "dynamodb:Query " + DELIVERY_TABLE,
-                    "sqs:SendMessage " + QUEUE));
+                    "dynamodb:GetItem " + MAIL_TABLE,
+                    "dynamodb:PutItem " + MAIL_TABLE,
+                    "dynamodb:UpdateItem " + MAIL_TABLE,
+                    "dynamodb:Query " + MAIL_TABLE,
+                    "dynamodb:Query " + MAIL_QUEUED_INDEX,
+                    "dynamodb:Query " + GRANT_INDEX,
+                    "dynamodb:Query " + SHARE_TABLE,
+                    "dynamodb:GetItem " + USER_TABLE,
+                    "ssm:GetParameter " + GUEST_KEY,
+                    "ses:SendEmail ${local.ses_identity_arn}" + WITH_SES,
+                    "ses:SendEmail ${local.ses_configuration_set_arn}" + WITH_SES_CONFIGURATION_SET));
 
     static List<LambdaFunction> functions() {
         return LambdaFunction.all();
@@ -189,7 +234,7 @@ class IamTest {
             assertTrue(s.allows(), f + ": role policies only allow; " + s.sid() + " denies");
             for (String action : s.actions()) {
                 for (String resource : s.resources()) {
-                    granted.add(action + " " + resource);
+                    granted.add(action + " " + resource + (s.conditional() ? " when " + Expressions.unwrap(s.onlyWhen()) : ""));
                 }
             }
         }
@@ -294,7 +339,8 @@ class IamTest {
                 boolean objectActions = s.actions().stream().anyMatch(a -> a.startsWith("s3:") && !a.startsWith("s3:ListBucket"));
                 if (objectActions) {
                     for (String resource : s.resources()) {
-                        assertTrue(Set.of(ALBUMS, PREVIEWS, ZIPS, CHECKPOINTS, RECEIPTS, QUARANTINE, WATERMARKS).contains(resource), f + "/" + s.sid() + " on " + resource);
+                        assertTrue(Set.of(ALBUMS, PREVIEWS, ZIPS, CHECKPOINTS, RECEIPTS, QUARANTINE, WATERMARKS,
+                                NEW_CLOUDFRONT_LOGS, NEW_S3_LOGS, PROCESSED_LOGS).contains(resource), f + "/" + s.sid() + " on " + resource);
                     }
                 }
             }
@@ -345,23 +391,117 @@ class IamTest {
     }
 
     @Test
-    void only_the_client_api_reads_the_guest_session_key_and_only_that_parameter() {
+    void the_signing_keys_are_read_by_the_functions_that_sign_with_them_and_no_other_parameter_or_key() {
+        // The client API signs guest sessions and download links; maintenance signs the opt-out
+        // links in its mail with the guest-session key. Nobody else reads a parameter.
+        Map<String, Set<String>> expected = Map.of(
+                "client_api", Set.of(GUEST_KEY, CLOUDFRONT_KEY + WITH_CLOUDFRONT),
+                "maintenance", Set.of(GUEST_KEY));
         for (LambdaFunction f : LambdaFunction.all()) {
+            Set<String> read = new TreeSet<>();
             for (Statement s : rolePolicy(f.resource())) {
                 for (String action : s.actions()) {
                     if (action.startsWith("ssm:") || action.startsWith("kms:")) {
-                        assertEquals("client_api", f.resource(), f + "/" + s.sid() + " allows " + action);
-                        assertEquals("ssm:GetParameter", action);
-                        assertEquals(List.of(GUEST_KEY), s.resources());
+                        assertEquals("ssm:GetParameter", action, f + "/" + s.sid());
+                        s.resources().forEach(r -> read.add(r + (s.conditional() ? " when " + Expressions.unwrap(s.onlyWhen()) : "")));
                     }
                 }
             }
+            assertEquals(expected.getOrDefault(f.resource(), Set.of()), read, f.toString());
         }
         // The AWS-managed aws/ssm key decrypts for whoever may read the parameter: no key id of
         // a customer-managed key, which would need a kms:Decrypt grant.
-        Block parameter = TF.resource("aws_ssm_parameter", "guest_session_key");
-        assertEquals("SecureString", parameter.string("type"));
-        assertFalse(parameter.has("key_id"), "a customer-managed key needs kms:Decrypt in the client API's role");
+        for (String name : List.of("guest_session_key", "cloudfront_download_key")) {
+            Block parameter = TF.resource("aws_ssm_parameter", name);
+            assertEquals("SecureString", parameter.string("type"), name);
+            assertFalse(parameter.has("key_id"), name + ": a customer-managed key needs kms:Decrypt in the readers' roles");
+        }
+    }
+
+    @Test
+    void deliveries_are_made_by_the_client_api_filled_in_by_maintenance_and_only_read_by_the_studio() {
+        // A hand-out is one UpdateItem; the bytes served are maintenance's (a versioned put or
+        // update); the studio reads. Nobody deletes or scans a delivery: it is the proof.
+        Map<String, Set<String>> expected = Map.of(
+                "client_api", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:Query"),
+                "admin_api", Set.of("dynamodb:Query"),
+                "maintenance", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"));
+        for (LambdaFunction f : LambdaFunction.all()) {
+            assertEquals(expected.getOrDefault(f.resource(), Set.of()), actionsOn(f, DELIVERY_TABLE), f.toString());
+        }
+    }
+
+    @Test
+    void only_maintenance_finds_due_mail_and_nobody_deletes_or_scans_the_outbox() {
+        // The APIs queue mail and keep opt-outs by key; finding what is due (the sparse index)
+        // and sending it is maintenance's alone, so an API cannot list other people's mail.
+        for (LambdaFunction f : LambdaFunction.all()) {
+            Set<String> onTable = actionsOn(f, MAIL_TABLE);
+            Set<String> onIndex = actionsOn(f, MAIL_QUEUED_INDEX);
+            boolean maintenance = f.equals(LambdaFunction.MAINTENANCE);
+            assertEquals(maintenance ? Set.of("dynamodb:Query") : Set.of(), onIndex, f.toString());
+            assertEquals(maintenance, onTable.contains("dynamodb:Query"), f + ": " + onTable);
+            assertFalse(onTable.contains("dynamodb:DeleteItem") || onTable.contains("dynamodb:Scan"), f + ": " + onTable);
+        }
+        assertEquals(Set.of("dynamodb:PutItem", "dynamodb:GetItem"), actionsOn(LambdaFunction.ADMIN_API, MAIL_TABLE),
+                "the studio only queues (a sent share link) and reads an opt-out");
+    }
+
+    @Test
+    void maintenance_reads_and_removes_new_access_logs_and_only_adds_processed_ones() {
+        // The processed logs are the proof behind each delivery: written once, never read back
+        // or deleted by a function (the lifecycle keeps them access_log_retention_days).
+        assertEquals(Set.of("s3:GetObject", "s3:DeleteObject"), actionsOn(LambdaFunction.MAINTENANCE, NEW_CLOUDFRONT_LOGS));
+        assertEquals(Set.of("s3:GetObject", "s3:DeleteObject"), actionsOn(LambdaFunction.MAINTENANCE, NEW_S3_LOGS));
+        assertEquals(Set.of("s3:PutObject"), actionsOn(LambdaFunction.MAINTENANCE, PROCESSED_LOGS));
+        for (LambdaFunction f : LambdaFunction.all()) {
+            if (f.equals(LambdaFunction.MAINTENANCE)) continue;
+            for (Statement s : rolePolicy(f.resource())) {
+                assertTrue(s.resources().stream().noneMatch(r -> r.startsWith(ACCESS_LOGS)), f + "/" + s.sid() + " reaches the access logs");
+            }
+        }
+    }
+
+    @Test
+    void maintenance_may_write_receipts_beside_archives_and_no_other_archive_object() {
+        // Matched as IAM matches it against the keys the code builds (PartReceipts.keyOf).
+        List<String> written = rolePolicy("maintenance").stream().filter(s -> s.actions().contains("s3:PutObject"))
+                .flatMap(s -> s.resources().stream()).filter(r -> r.startsWith(BUCKET + "/zips/")).toList();
+        assertEquals(List.of(RECEIPTS), written);
+        Pattern writable = iamPattern(RECEIPTS.substring(BUCKET.length() + 1));
+        String archive = S3Keys.zipKey("album-1", "0123456789abcdef0123456789abcdef");
+        assertTrue(writable.matcher(PartReceipts.keyOf(archive)).matches(), "its receipts");
+        assertFalse(writable.matcher(archive).matches(), "the grant reaches archives");
+        assertFalse(writable.matcher(S3Keys.manifestKey(archive)).matches(), "the grant reaches manifests");
+    }
+
+    @Test
+    void only_maintenance_sends_mail_only_through_ses_and_only_from_the_configured_identity() {
+        List<Statement> sending = new java.util.ArrayList<>();
+        for (LambdaFunction f : LambdaFunction.all()) {
+            for (Statement s : rolePolicy(f.resource())) {
+                if (s.actions().stream().anyMatch(a -> a.startsWith("ses:"))) {
+                    assertEquals(LambdaFunction.MAINTENANCE, f, s.sid());
+                    assertEquals(List.of("ses:SendEmail"), s.actions(), s.sid());
+                    assertTrue(s.conditional() && s.onlyWhen().contains("local.sends_mail"), s.sid() + " exists without mail_transport = ses");
+                    sending.add(s);
+                }
+            }
+        }
+        assertEquals(2, sending.size(), "the identity's grant and the configuration set's");
+        assertEquals("${var.mail_transport == \"ses\"}", TF.local("sends_mail").asText());
+        assertEquals("arn:aws:ses:${var.aws_region}:${local.account_id}:identity/${var.ses_identity}", TF.local("ses_identity_arn").asText());
+        assertEquals("arn:aws:ses:${var.aws_region}:${local.account_id}:configuration-set/${var.ses_configuration_set}",
+                TF.local("ses_configuration_set_arn").asText());
+        // mail_transport = ses without an identity (or a From of it) is refused at plan time.
+        Block precondition = TF.data("aws_iam_policy_document", "maintenance").block("lifecycle").block("precondition");
+        assertEquals("${var.mail_transport != \"ses\" || (var.ses_identity != \"\" && var.mail_from != \"\")}", precondition.string("condition"));
+    }
+
+    private static Set<String> actionsOn(LambdaFunction f, String resource) {
+        Set<String> actions = new TreeSet<>();
+        rolePolicy(f.resource()).stream().filter(s -> s.resources().contains(resource)).forEach(s -> actions.addAll(s.actions()));
+        return actions;
     }
 
     @Test

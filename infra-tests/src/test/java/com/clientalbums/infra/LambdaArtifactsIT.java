@@ -40,13 +40,15 @@ class LambdaArtifactsIT {
      * (admin-api), 26.4 (zip-generator) and 26.4 MB (maintenance) while each carried the Netty,
      * Apache 4 and Apache 5 HTTP clients and all of Lambda's event classes; the budgets leave about
      * a megabyte for growth over what they weigh with one HTTP client (docs/benchmarks.md, "Cold start").
-     * The client API's grew by the SDK's SSM module (6.1 MB), which reads the guest-session key.
-     * Maintenance's grew from 18.0 to 28.1 MB with e-mail: the same SSM module (the guest-session
-     * key signs opt-out links), SES v2 (3.2 MB) and Jakarta Mail with Angus (0.8 MB); it runs on
-     * schedules, where a slower cold start costs no one a wait.
+     * The client API's grew by the SDK's SSM module (6.1 MB), which reads the guest-session key,
+     * then by its CloudFront module (5.8 MB, 23.6 to 29.3 MB), whose CloudFrontUtilities sign
+     * download links; the rest of that module is the CloudFront API's model, kept because
+     * libraries are kept whole. Maintenance's grew from 18.0 to 28.1 MB with e-mail: the same SSM
+     * module (the guest-session key signs opt-out links), SES v2 (3.2 MB) and Jakarta Mail with
+     * Angus (0.8 MB); it runs on schedules, where a slower cold start costs no one a wait.
      */
     private static final Map<LambdaFunction, Double> BUDGET_MB = Map.of(
-            LambdaFunction.CLIENT_API, 24.0,
+            LambdaFunction.CLIENT_API, 30.0,
             LambdaFunction.ADMIN_API, 21.5,
             LambdaFunction.ZIP_GENERATOR, 18.5,
             LambdaFunction.MAINTENANCE, 29.0);

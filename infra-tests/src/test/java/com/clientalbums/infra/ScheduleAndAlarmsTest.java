@@ -1,7 +1,9 @@
 package com.clientalbums.infra;
 
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.clientalbums.infra.terraform.Block;
 import com.clientalbums.infra.terraform.Terraform;
+import com.clientalbums.maintenance.handler.MaintenanceJob;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ import java.util.TreeMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The daily maintenance schedule (terraform/eventbridge.tf) and the alarms (terraform/alarms.tf). */
+/** Maintenance's daily and deliveries schedules (terraform/eventbridge.tf) and the alarms (terraform/alarms.tf). */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ScheduleAndAlarmsTest {
 
@@ -31,11 +33,44 @@ class ScheduleAndAlarmsTest {
     }
 
     @Test
-    void only_the_daily_rule_may_invoke_maintenance() {
-        Block permission = TF.resource("aws_lambda_permission", "maintenance_schedule");
-        assertEquals("events.amazonaws.com", permission.string("principal"));
-        assertEquals("${aws_lambda_function.maintenance.function_name}", permission.string("function_name"));
-        assertEquals("${aws_cloudwatch_event_rule.daily_maintenance.arn}", permission.string("source_arn"));
+    void only_the_daily_and_deliveries_rules_may_invoke_maintenance() {
+        Map<String, String> sources = new TreeMap<>();
+        TF.resources("aws_lambda_permission").forEach((name, permission) -> {
+            if (!permission.string("function_name").equals("${aws_lambda_function.maintenance.function_name}")) return;
+            assertEquals("events.amazonaws.com", permission.string("principal"), name);
+            assertEquals("lambda:InvokeFunction", permission.string("action"), name);
+            sources.put(name, permission.string("source_arn"));
+        });
+        assertEquals(Map.of("maintenance_schedule", "${aws_cloudwatch_event_rule.daily_maintenance.arn}",
+                "deliveries_schedule", "${aws_cloudwatch_event_rule.deliveries.arn}"), sources);
+    }
+
+    @Test
+    void the_deliveries_run_comes_every_five_minutes_to_maintenance() {
+        Block rule = TF.resource("aws_cloudwatch_event_rule", "deliveries");
+        assertEquals("${var.deliveries_schedule}", rule.string("schedule_expression"));
+        assertEquals("rate(5 minutes)", TF.variableDefault("deliveries_schedule").asText());
+        Block target = TF.resource("aws_cloudwatch_event_target", "deliveries");
+        assertEquals("${aws_cloudwatch_event_rule.deliveries.name}", target.string("rule"));
+        assertEquals("${aws_lambda_function.maintenance.arn}", target.string("arn"));
+    }
+
+    @Test
+    void maintenance_tells_its_two_runs_apart_by_the_rule_names_terraform_gives() {
+        // The events EventBridge sends name their rule's ARN; the handler chooses the run by it.
+        String project = TF.variableDefault("project_name").asText();
+        assertEquals(MaintenanceJob.DELIVERIES, MaintenanceJob.of(eventOf(ruleName("deliveries", project))));
+        assertEquals(MaintenanceJob.DAILY, MaintenanceJob.of(eventOf(ruleName("daily_maintenance", project))));
+    }
+
+    private static String ruleName(String rule, String project) {
+        return TF.resource("aws_cloudwatch_event_rule", rule).string("name").replace("${var.project_name}", project);
+    }
+
+    private static ScheduledEvent eventOf(String ruleName) {
+        ScheduledEvent event = new ScheduledEvent();
+        event.setResources(List.of("arn:aws:events:eu-west-1:123456789012:rule/" + ruleName));
+        return event;
     }
 
     @Test

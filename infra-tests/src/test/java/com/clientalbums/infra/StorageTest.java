@@ -50,17 +50,38 @@ class StorageTest {
     }
 
     @Test
-    void acls_are_disabled_and_none_is_set_anywhere() {
+    void acls_are_disabled_everywhere_but_the_access_log_bucket_and_none_is_set_inline() {
         for (String bucket : TF.resources("aws_s3_bucket").keySet()) {
-            assertEquals("BucketOwnerEnforced", TF.resource("aws_s3_bucket_ownership_controls", bucket)
+            // CloudFront's standard logs are delivered under an ACL grant (terraform/delivery.tf).
+            String expected = bucket.equals("access_logs") ? "BucketOwnerPreferred" : "BucketOwnerEnforced";
+            assertEquals(expected, TF.resource("aws_s3_bucket_ownership_controls", bucket)
                     .block("rule").string("object_ownership"), bucket);
         }
-        assertTrue(TF.resources("aws_s3_bucket_acl").isEmpty(), "aws_s3_bucket_acl resources");
+        assertEquals(Set.of("access_logs"), TF.resources("aws_s3_bucket_acl").keySet(), "aws_s3_bucket_acl resources");
         TF.allResources().forEach((address, block) -> {
             if (address.startsWith("aws_s3_")) {
-                assertFalse(block.has("acl"), address + " sets an ACL");
+                assertFalse(block.has("acl"), address + " sets a canned ACL");
             }
         });
+    }
+
+    @Test
+    void the_access_log_buckets_acl_grants_the_owner_and_cloudfronts_log_delivery_and_nobody_else() {
+        Block acl = TF.resource("aws_s3_bucket_acl", "access_logs");
+        assertEquals("${aws_s3_bucket.access_logs.id}", acl.string("bucket"));
+        Block policy = acl.block("access_control_policy");
+        Map<String, String> grants = new TreeMap<>();
+        for (Block grant : policy.blocks("grant")) {
+            Block grantee = grant.block("grantee");
+            assertEquals("CanonicalUser", grantee.string("type"), "no group (AllUsers, AuthenticatedUsers) grants");
+            assertNull(grants.put(grantee.string("id"), grant.string("permission")));
+        }
+        assertEquals(Map.of("${data.aws_canonical_user_id.current.id}", "FULL_CONTROL",
+                // awslogsdelivery, the account CloudFront writes standard logs from.
+                "c4c1ede66af53448b93c283ce9448c4ba468c9432aa01d700d3878632f77d2d0", "FULL_CONTROL"), grants);
+        assertEquals("${data.aws_canonical_user_id.current.id}", policy.block("owner").string("id"));
+        assertTrue(acl.strings("depends_on").contains("${aws_s3_bucket_ownership_controls.access_logs}"),
+                "S3 refuses an ACL until ACLs are enabled");
     }
 
     @Test

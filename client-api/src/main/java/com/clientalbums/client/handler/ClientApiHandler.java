@@ -36,7 +36,6 @@ import com.clientalbums.common.http.ApiResponse;
 import com.clientalbums.common.http.DownloadLinks;
 import com.clientalbums.common.http.PresignedLinks;
 import com.clientalbums.common.http.Router;
-import com.clientalbums.common.http.S3DownloadLinks;
 import com.clientalbums.common.logging.LogLines;
 import com.clientalbums.common.mail.MailOutbox;
 import com.clientalbums.common.mail.MailTransport;
@@ -132,7 +131,7 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     ClientApiHandler(Settings settings, AwsClients clients, Authenticator signedIn,
                      AwsCredentialsProvider signingCredentials, Clock clock) {
         ApiServices shared = ApiServices.of(settings, clients, clock);
-        byte[] guestKey = GuestKeySource.read(GuestKeySource.parse(settings.get(Setting.GUEST_KEY_SOURCE)), settings.region());
+        byte[] guestKey = GuestKeySource.read(settings.get(Setting.GUEST_KEY_SOURCE), settings.region());
         GuestSessions guests = new GuestSessions(guestKey, settings.seconds(Setting.GUEST_SESSION_SECONDS), clock);
         MailOutbox outbox = new MailOutbox(clients.dynamo(), settings.get(Setting.MAIL_TABLE_NAME));
         // The same key signs e-mail opt-out links (maintenance writes them); their tokens are never sessions.
@@ -142,9 +141,10 @@ public class ClientApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         ShareSessions shareSessions = new ShareSessions(shared.shares(), shared.albums(), guests, visitors, clock);
         Profiles profiles = new Profiles(shared.users());
         PresignedLinks links = new PresignedLinks(clients.presigner(), settings.bucket(), signingCredentials, clock);
-
+        // The one place download links are chosen; built at start-up, so a deployment missing a
+        // CloudFront setting or its key stops here, naming it, rather than at the first download.
         // Download links (archives, one-photo downloads) are deliveries, tagged; view and thumbnail links are not.
-        DownloadLinks downloadLinks = new S3DownloadLinks(links);
+        DownloadLinks downloadLinks = DownloadLinks.from(settings, links, clock);
         DeliveryRepository deliveryRecords = new DeliveryRepository(clients.dynamo(), settings.get(Setting.DELIVERY_TABLE_NAME));
         Deliveries deliveries = new Deliveries(deliveryRecords, downloadLinks, clock);
 

@@ -71,7 +71,7 @@ public final class OutboxSender implements FrequentStep {
         String studio = settings.get(Setting.STUDIO_NAME);
         String portal = settings.get(Setting.PORTAL_URL);
         OptOutTokens tokens = new OptOutTokens(
-                GuestKeySource.read(GuestKeySource.parse(settings.get(Setting.GUEST_KEY_SOURCE)), settings.region()));
+                GuestKeySource.read(settings.get(Setting.GUEST_KEY_SOURCE), settings.region()));
         return Optional.of(new OutboxSender(new MailOutbox(clients.dynamo(), settings.get(Setting.MAIL_TABLE_NAME)), sender,
                 new MailTemplates(studio, portal), new OptOutLinks(portal, settings.get(Setting.API_URL), tokens),
                 SenderAddress.of(settings.get(Setting.MAIL_FROM), studio)));
