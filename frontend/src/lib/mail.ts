@@ -27,8 +27,9 @@ export function isEmail(address: string): boolean {
  */
 export function parseAddresses(typed: string): Checked<string[]> {
   const words = typed
-    .replace(/[^<>,;\s]*<([^<>]*)>/g, ' $1 ')
-    .split(/[\s,;]+/)
+    .split(/[,;\n]+/)
+    // "Ann Lee <ann@example.com>": the name before the brackets is not an address.
+    .flatMap((entry) => /<([^<>]*)>/.exec(entry)?.[1] ?? entry.split(/\s+/))
     .map((w) => w.trim().toLowerCase())
     .filter(Boolean);
   const bad = words.filter((w) => !isEmail(w));
