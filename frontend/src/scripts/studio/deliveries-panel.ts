@@ -20,6 +20,8 @@ import type { AlbumDeliveries, Delivery } from '../../lib/types';
 import { byId, h, say } from '../dom';
 import type { StudioContext } from './context';
 
+const SVG = 'http://www.w3.org/2000/svg';
+
 export interface DeliveriesPanel {
   /** A newly chosen album: its deliveries, nothing of the last album's. */
   open(albumId: string): Promise<void>;
@@ -82,28 +84,35 @@ export function setupDeliveriesPanel(ctx: StudioContext): DeliveriesPanel {
       { 'data-delivery-id': delivery.delivery_id, 'data-complete': String(delivery.complete) },
       h(
         'td',
-        { class: 'delivery-recipient' },
+        {},
         h(
-          'span',
-          {},
-          delivery.recipient_kind === 'link' ? h('span', { class: 'link-icon', title: 'Share link', 'aria-label': 'Share link', role: 'img', text: '🔗' }) : null,
-          delivery.recipient_kind === 'link' ? ' ' : null,
-          h('strong', { class: 'recipient-label', text: recipientLabel(delivery) }),
+          'div',
+          { class: 'delivery-recipient' },
+          h(
+            'span',
+            {},
+            delivery.recipient_kind === 'link' ? linkIcon() : null,
+            h('strong', { class: 'recipient-label', text: recipientLabel(delivery) }),
+          ),
+          delivery.email && delivery.email !== recipientLabel(delivery) ? h('span', { class: 'muted', text: delivery.email }) : null,
+          visitors ? h('span', { class: 'muted delivery-visitors', text: visitors }) : null,
         ),
-        delivery.email && delivery.email !== recipientLabel(delivery) ? h('span', { class: 'muted', text: delivery.email }) : null,
-        visitors ? h('span', { class: 'muted delivery-visitors', text: visitors }) : null,
       ),
       h('td', { class: 'delivery-what', title: delivery.archive }, whatLabel(delivery)),
       h('td', { class: 'hide-narrow' }, time(first)),
       h('td', {}, time(last)),
       h(
         'td',
-        { class: 'delivery-served' },
-        h('span', { class: 'served-text', text: servedLabel({ ...delivery, percent }) }),
-        h('progress', { max: 100, value: percent, 'aria-label': `Served to ${recipientLabel(delivery)}` }),
-        parts.length > 1
-          ? h('span', { class: 'muted parts-done', text: `${parts.filter((p) => p.complete).length} of ${parts.length} parts complete` })
-          : null,
+        {},
+        h(
+          'div',
+          { class: 'delivery-served' },
+          h('span', { class: 'served-text', text: servedLabel({ ...delivery, percent }) }),
+          h('progress', { max: 100, value: percent, 'aria-label': `Served to ${recipientLabel(delivery)}` }),
+          parts.length > 1
+            ? h('span', { class: 'muted parts-done', text: `${parts.filter((p) => p.complete).length} of ${parts.length} parts complete` })
+            : null,
+        ),
       ),
       h(
         'td',
@@ -114,6 +123,23 @@ export function setupDeliveriesPanel(ctx: StudioContext): DeliveriesPanel {
       ),
       h('td', { class: 'hide-narrow' }, devicesLabel(delivery.devices)),
     );
+  }
+
+  /** A chain-link icon (drawn, not an emoji: not every system has an emoji font), named for screen readers. */
+  function linkIcon(): SVGSVGElement {
+    const svg = document.createElementNS(SVG, 'svg');
+    for (const [k, v] of Object.entries({ class: 'link-icon', viewBox: '0 0 24 24', width: '14', height: '14', role: 'img', 'aria-label': 'Share link' })) {
+      svg.setAttribute(k, v);
+    }
+    const title = document.createElementNS(SVG, 'title');
+    title.textContent = 'Share link';
+    svg.append(title);
+    for (const d of ['M10 13a5 5 0 0 0 7.54.54l3-3a5 5 0 0 0-7.07-7.07l-1.72 1.71', 'M14 11a5 5 0 0 0-7.54-.54l-3 3a5 5 0 0 0 7.07 7.07l1.71-1.71']) {
+      const path = document.createElementNS(SVG, 'path');
+      path.setAttribute('d', d);
+      svg.append(path);
+    }
+    return svg;
   }
 
   const time = (when: { at: string; ago: string }) =>
