@@ -5,6 +5,7 @@ import {
   addressOfToken,
   checkMessage,
   isEmail,
+  mailFields,
   mailResultLabel,
   optOutToken,
   optedInText,
@@ -54,6 +55,22 @@ describe('the addresses a share link is e-mailed to', () => {
     expect(checkMessage('x'.repeat(1000))).toMatchObject({ ok: true });
     expect(checkMessage('x'.repeat(1001))).toEqual({ ok: false, problem: 'The message can be at most 1,000 characters.' });
     expect(checkMessage('bell\u0007')).toMatchObject({ ok: false });
+  });
+});
+
+describe('the e-mail fields of a new share link', () => {
+  it('adds nothing without addresses, the addresses alone, or the addresses with the message', () => {
+    expect(mailFields(' ', ' ')).toEqual({ ok: true, value: {} });
+    expect(mailFields('ann@example.com', '  ')).toEqual({ ok: true, value: { send_to: ['ann@example.com'] } });
+    expect(mailFields('ann@example.com', 'The photos!')).toEqual({ ok: true, value: { send_to: ['ann@example.com'], message: 'The photos!' } });
+  });
+
+  it('does not drop a message that has no one to go to, and says a bad address first', () => {
+    expect(mailFields('', 'The photos!')).toEqual({
+      ok: false,
+      problem: 'The message goes with the e-mail: add whom to e-mail the link to, or clear the message.',
+    });
+    expect(mailFields('ann@', 'x'.repeat(2000))).toEqual({ ok: false, problem: 'This is not an e-mail address: ann@.' });
   });
 });
 

@@ -94,3 +94,19 @@ export function optedOutText(email: string, studio: string | null | undefined): 
 export function optedInText(email: string, studio: string | null | undefined): string {
   return `E-mail from ${studio?.trim() || 'the photographer'} to ${email} is on again.`;
 }
+
+/**
+ * What a new share link's form adds for e-mail: nothing when no address is typed, else the
+ * addresses and the message (when there is one); a message without anyone to send it to is a
+ * problem, not silently dropped.
+ */
+export function mailFields(sendTo: string, message: string): Checked<{ send_to?: string[]; message?: string }> {
+  const addresses = parseAddresses(sendTo);
+  if (!addresses.ok) return addresses;
+  const note = checkMessage(message);
+  if (!note.ok) return note;
+  if (!addresses.value.length) {
+    return note.value ? { ok: false, problem: 'The message goes with the e-mail: add whom to e-mail the link to, or clear the message.' } : { ok: true, value: {} };
+  }
+  return { ok: true, value: note.value ? { send_to: addresses.value, message: note.value } : { send_to: addresses.value } };
+}

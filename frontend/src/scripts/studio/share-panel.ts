@@ -2,7 +2,7 @@
 // shown once, with Copy, and e-mailed to the addresses given), changing one and turning one off.
 
 import { ApiError, messageOf } from '../../lib/api';
-import { MAIL_NOT_CONFIGURED, checkMessage, mailResultLabel, parseAddresses } from '../../lib/mail';
+import { MAIL_NOT_CONFIGURED, mailFields, mailResultLabel, parseAddresses } from '../../lib/mail';
 import { STATE_NAMES, formOf, shareChanges, shareDetails, shareFields, type ShareForm } from '../../lib/sharing';
 import type { Downloads, Share } from '../../lib/types';
 import { byId, h, say } from '../dom';
@@ -30,7 +30,7 @@ export function setupSharePanel(ctx: StudioContext): SharePanel {
   const created = byId('share-created');
   const url = byId<HTMLInputElement>('share-url');
   const copied = byId('share-copied');
-  const mailFields = byId('share-mail-fields');
+  const mailRow = byId('share-mail-fields');
   const sendTo = byId<HTMLInputElement>('share-send-to');
   const mailMessage = byId<HTMLTextAreaElement>('share-mail-message');
   const mailed = byId('share-mailed');
@@ -58,7 +58,7 @@ export function setupSharePanel(ctx: StudioContext): SharePanel {
     pinRemove.checked = false;
     pinRemoveRow.hidden = !share?.has_pin;
     // A link's token exists only when it is made: only a new link can be e-mailed.
-    mailFields.hidden = share != null;
+    mailRow.hidden = share != null;
     sendTo.value = '';
     sendTo.removeAttribute('aria-invalid');
     mailMessage.value = '';
@@ -164,15 +164,10 @@ export function setupSharePanel(ctx: StudioContext): SharePanel {
     const checked = share ? shareChanges(formValue(), pinRemove.checked) : shareFields(formValue());
     if (!checked.ok) return say(message, checked.problem);
     if (!share) {
-      const addresses = parseAddresses(sendTo.value);
-      sendTo.toggleAttribute('aria-invalid', !addresses.ok);
-      if (!addresses.ok) return say(message, addresses.problem);
-      const note = checkMessage(mailMessage.value);
-      if (!note.ok) return say(message, note.problem);
-      if (addresses.value.length) {
-        checked.value.send_to = addresses.value;
-        if (note.value) checked.value.message = note.value;
-      }
+      const mail = mailFields(sendTo.value, mailMessage.value);
+      sendTo.toggleAttribute('aria-invalid', !parseAddresses(sendTo.value).ok);
+      if (!mail.ok) return say(message, mail.problem);
+      Object.assign(checked.value, mail.value);
     }
     submit.disabled = true;
     try {
