@@ -4,13 +4,14 @@
 
 import type { Api } from '../lib/api';
 import { receiptLine, receiptPath } from '../lib/receipts';
+import type { ReceiptSummary } from '../lib/types';
 import { byId, h } from './dom';
 
 /** `linkToken`: the share link a guest came by, so the receipt page finds the guest's session. */
 export async function setupReceipts(api: Api, albumId: string, linkToken?: string): Promise<void> {
   const section = byId('receipts');
   const list = byId('receipts-list');
-  let receipts;
+  let receipts: ReceiptSummary[];
   try {
     receipts = await api.receipts(albumId);
   } catch {

@@ -103,9 +103,9 @@ class DeliveriesPageTest extends BrowserTest {
         // The client's receipt: from the album page to the SHA-256 of the bytes they received. The
         // run that completed the delivery made its receipt too (the step after the logs'); the page's
         // "Preparing your receipt…" is for the minutes in between on AWS, and Chromium logs its 409s.
-        JsonNode listed = portal.api("GET", "/albums/" + ALBUM_ID + "/receipts", portal.token(CLIENT), null);
-        assertEquals(deliveryId, listed.path("receipts").path(0).path("delivery_id").asText(), listed.toString());
-        assertTrue(listed.path("receipts").path(0).path("ready").asBoolean(), listed.toString());
+        JsonNode receiptList = portal.api("GET", "/albums/" + ALBUM_ID + "/receipts", portal.token(CLIENT), null);
+        assertEquals(deliveryId, receiptList.path("receipts").path(0).path("delivery_id").asText(), receiptList.toString());
+        assertTrue(receiptList.path("receipts").path(0).path("ready").asBoolean(), receiptList.toString());
         signIn(page, CLIENT);
         page.navigate(portal.url("/album/?id=" + ALBUM_ID).toString());
         Locator receipts = page.locator("#receipts");
