@@ -106,6 +106,16 @@ function shareSession(res, body) {
   return send(res, 200, { guest_token: `guest-${share.share_id}`, album_id: share.album_id, expires_in: 3600, label: share.label, downloads: share.downloads });
 }
 
+/** The one complete delivery the mock has for any album: a client's original archive. */
+function mockReceipt(a) {
+  return {
+    delivery_id: 'mock-d1', album_id: a.album_id, album_name: a.name, archive: `${a.name}.zip`, kind: 'album', photo_size: 'original',
+    photo_count: a.photos.length, size: 2_400_000_000, first_at: '2026-08-02T10:00:00Z', completed_at: '2026-08-02T10:20:00Z', recipient_label: 'Anna',
+    parts: [{ name: `${a.name}.zip`, size: 2_400_000_000, sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' }],
+    manifest_name: `${a.name}.sfv`,
+  };
+}
+
 function api(req, res, path, me, body) {
   const m = req.method;
   let r;
@@ -138,7 +148,32 @@ function api(req, res, path, me, body) {
     }
     return send(res, 200, { album_id: a.album_id, size, download_url: s.status === 'ready' && !s.parts ? `/mock-s3/${a.album_id}${size === 'web' ? '-web' : ''}.zip` : null, expires_in: 3600, file_count: a.photos.length, status: s.status, message: s.message ?? null, zip_size: s.zip_size ?? null, parts: s.parts ?? [], progress: s.progress });
   }
+  if ((r = path.match(/^\/albums\/([^/]+)\/receipts(?:\/([^/]+)(\/manifest)?)?$/)) && m === 'GET') {
+    const a = albums.get(decodeURIComponent(r[1]));
+    if (!a || !(me.is_admin || me.albums.includes(a.album_id))) return error(res, 404, 'NOT_FOUND', 'Album not found.');
+    const receipt = mockReceipt(a);
+    if (!r[2]) return send(res, 200, { receipts: [{ ...receipt, ready: true }] });
+    if (r[2] !== receipt.delivery_id) return error(res, 404, 'NOT_FOUND', 'No such receipt.');
+    if (!r[3]) return send(res, 200, receipt);
+    res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Disposition': `attachment; filename="${a.album_id}.sfv"` });
+    return res.end(`; ${a.name}\r\n${a.photos.map((p, i) => `${p.path} ${(0x1a2b3c4d + i).toString(16).toUpperCase()}`).join('\r\n')}\r\n`);
+  }
   if (path.startsWith('/admin/') && !me.is_admin) return error(res, 403, 'FORBIDDEN', 'Only the photographer may do this.');
+  if ((r = path.match(/^\/admin\/albums\/([^/]+)\/deliveries$/)) && m === 'GET') {
+    const a = albums.get(decodeURIComponent(r[1]));
+    if (!a) return error(res, 404, 'NOT_FOUND', 'Album not found.');
+    const receipt = mockReceipt(a);
+    const at = (min) => new Date(Date.now() - min * 60_000).toISOString();
+    const part = (name, size, served) => ({ name, size, bytes_served: served, complete: served === size });
+    return send(res, 200, {
+      album_id: a.album_id,
+      unstarted: 1,
+      deliveries: [
+        { delivery_id: 'mock-d2', recipient: 'link:s1', recipient_kind: 'link', recipient_label: 'Smith family', share_id: 's1', visitors: ['Bob', 'Cleo'], kind: 'album', photo_size: 'web', archive: `${a.name} (web size).zip`, parts: [part('part 1.zip', 500_000_000, 500_000_000), part('part 2.zip', 500_000_000, 120_000_000)], bytes_served: 620_000_000, size: 1_000_000_000, percent: 62, complete: false, completed_at: null, first_at: at(90), last_at: at(12), links_handed: 2, devices: ['phone'] },
+        { delivery_id: receipt.delivery_id, recipient: 'client:anna@example.com', recipient_kind: 'client', recipient_label: 'Anna', email: 'anna@example.com', visitors: [], kind: 'album', photo_size: 'original', archive: receipt.archive, parts: [part(receipt.archive, receipt.size, receipt.size)], bytes_served: receipt.size, size: receipt.size, percent: 100, complete: true, completed_at: at(200), first_at: at(260), last_at: at(200), links_handed: 1, devices: ['desktop'] },
+      ],
+    });
+  }
   if (m === 'GET' && path === '/admin/albums') {
     return send(res, 200, { albums: [...albums.values()].map((a) => { const s = zipState(a); return { album_id: a.album_id, name: a.name, photo_count: a.photos.length, created_at: a.created_at, zip_status: s.status, stale: false, zip_size: s.zip_size ?? null, zip_error: null, zip_generated_at: s.status === 'ready' ? '2026-08-02T09:30:00Z' : null, progress: s.progress, expires_at: a.expires_at ?? null, watermark: a.watermark ?? null, web_other_files: a.web_other_files ?? 'include' }; }) });
   }
@@ -157,7 +192,10 @@ function api(req, res, path, me, body) {
       const token = `tok${shareSeq}${'x'.repeat(38)}`;
       const share = { share_id, album_id: albumId, token, label: body.label, pin: body.pin ?? null, failures: 0, expires_at: body.expires_at ?? null, downloads: body.downloads, download_limit: body.download_limit ?? 0, downloads_used: 0, sessions: 0, last_used_at: null, created_at: new Date().toISOString(), revoked_at: null };
       shares.set(share_id, share);
-      return send(res, 201, { ...shareView(share), token, url: `/s/${token}` });
+      const sendTo = body.send_to ?? [];
+      const optedOut = sendTo.filter((address) => address.startsWith('nomail'));
+      const mail = sendTo.length ? { mail: { queued: sendTo.length - optedOut.length, opted_out: optedOut } } : {};
+      return send(res, 201, { ...shareView(share), token, url: `/s/${token}`, ...mail });
     }
     const share = shares.get(decodeURIComponent(r[2] ?? ''));
     if (!share || share.album_id !== albumId) return error(res, 404, 'NOT_FOUND', 'No such link.');
@@ -228,6 +266,13 @@ createServer(async (req, res) => {
   }
   if (url.pathname.startsWith('/api/')) {
     if (url.pathname === '/api/share/session' && req.method === 'POST') return shareSession(res, await bodyOf(req));
+    if (/^\/api\/mail\/opt-(out|in)$/.test(url.pathname) && req.method === 'POST') {
+      // Any token of three dot-separated parts will do here; the real API checks its signature.
+      const b = await bodyOf(req);
+      const sub = (() => { try { return JSON.parse(Buffer.from(String(b.token).split('.')[1], 'base64url').toString()).sub; } catch { return null; } })();
+      if (!sub) return error(res, 400, 'OPT_OUT_LINK_INVALID', 'This opt-out link is not valid.');
+      return send(res, 200, { email: sub, opted_out: url.pathname.endsWith('out'), studio_name: 'Demo Studio' });
+    }
     const bearer = (req.headers.authorization ?? '').replace(/^Bearer /, '');
     if (bearer.startsWith('guest-')) {
       const share = shares.get(bearer.slice(6));
@@ -235,7 +280,7 @@ createServer(async (req, res) => {
       if (shareState(share) === 'revoked') return error(res, 410, 'LINK_REVOKED', 'This link was turned off.');
       if (shareState(share) === 'expired') return error(res, 410, 'LINK_EXPIRED', 'This link has expired.');
       const guest = { email: '', name: 'Guest', is_admin: false, albums: [share.album_id], downloads: share.downloads, share };
-      if (!/^\/albums\/[^/]+(\/download)?$/.test(url.pathname.slice(4))) return error(res, 401, 'UNAUTHORIZED', 'Sign in first.');
+      if (!/^\/albums\/[^/]+(\/download|\/receipts.*)?$/.test(url.pathname.slice(4))) return error(res, 401, 'UNAUTHORIZED', 'Sign in first.');
       return api(req, res, url.pathname.slice(4), guest, {});
     }
     const email = tokens.get(bearer);

@@ -3,6 +3,8 @@
 
 import type {
   AdminAlbum,
+  AlbumDeliveries,
+  Attachment,
   AdminArchive,
   AlbumDetail,
   AlbumFavourites,
@@ -15,9 +17,12 @@ import type {
   GuestSession,
   LogoUpload,
   Me,
+  OptOutState,
   PersonFavourites,
   PhotoSize,
   PresignedUpload,
+  Receipt,
+  ReceiptSummary,
   Share,
   ShareFields,
   UploadRequestFile,
@@ -150,15 +155,37 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * The file name of a Content-Disposition header: RFC 6266's `filename*=UTF-8''…` (an album's
+ * name may have any letter) before the plain `filename="…"`; empty when there is none.
+ */
+export function attachmentName(header: string | null | undefined): string {
+  if (!header) return '';
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (extended) {
+    try {
+      return safeName(decodeURIComponent(extended[1].trim()));
+    } catch {
+      // Not percent-encoding: try the plain form.
+    }
+  }
+  const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(header);
+  return safeName((plain?.[1]?.replace(/\\(.)/g, '$1') ?? plain?.[2] ?? '').trim());
+}
+
+/** A name to save under, never a path: the browser would drop the folders anyway, the page should not rely on it. */
+const safeName = (name: string) => name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+
 /** Encodes one path segment: album ids are safe, emails and file names need escaping. */
 export const seg = (value: string) => encodeURIComponent(value);
 
 export function createApi(options: ApiOptions) {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  async function request<T>(path: string, { method = 'GET', body, query, signal }: RequestOptions = {}): Promise<T> {
+  /** One request with the token; every failure (the network, a non-2xx answer) as an ApiError. */
+  async function send(path: string, { method = 'GET', body, query, signal }: RequestOptions, accept: string): Promise<Response> {
     const token = await options.getToken();
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: accept };
     // The token goes in a header, never in the URL (URLs end up in logs and history).
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -183,6 +210,11 @@ export function createApi(options: ApiOptions) {
       if (error.kind === 'unauthorized') options.onUnauthorized?.();
       throw error;
     }
+    return response;
+  }
+
+  async function request<T>(path: string, requestOptions: RequestOptions = {}): Promise<T> {
+    const response = await send(path, requestOptions, 'application/json');
     if (response.status === 204) return undefined as T;
     const text = await response.text();
     if (!text) return undefined as T;
@@ -191,6 +223,15 @@ export function createApi(options: ApiOptions) {
     } catch {
       throw new ApiError('The server sent an answer this page could not read. Please try again.', response.status, 'BAD_RESPONSE', 'server');
     }
+  }
+
+  /**
+   * A file the API answers as an attachment, read whole. The token must go in a header, so a
+   * plain link cannot fetch it: the page saves the Blob under the name the server gave.
+   */
+  async function attachment(path: string): Promise<Attachment> {
+    const response = await send(path, {}, '*/*');
+    return { blob: await response.blob(), fileName: attachmentName(response.headers.get('Content-Disposition')) };
   }
 
   return {
@@ -269,6 +310,19 @@ export function createApi(options: ApiOptions) {
       }),
     revoke: (albumId: string, email: string) =>
       request<void>(`/admin/albums/${seg(albumId)}/users/${seg(email)}`, { method: 'DELETE' }),
+    /** Who took what of the album and how much of it reached them, by the access logs. */
+    deliveries: (albumId: string) => request<AlbumDeliveries>(`/admin/albums/${seg(albumId)}/deliveries`),
+
+    /** The caller's complete deliveries of the album (a client's, or a share link's for a guest). */
+    receipts: async (albumId: string) =>
+      (await request<{ receipts: ReceiptSummary[] }>(`/albums/${seg(albumId)}/receipts`)).receipts ?? [],
+    /** One receipt; 409 RECEIPT_NOT_READY while its digests are being made. */
+    receipt: (albumId: string, deliveryId: string) => request<Receipt>(`/albums/${seg(albumId)}/receipts/${seg(deliveryId)}`),
+    /** The receipt's SFV manifest (a name and CRC-32 per photo), as a file to save. */
+    manifest: (albumId: string, deliveryId: string) => attachment(`/albums/${seg(albumId)}/receipts/${seg(deliveryId)}/manifest`),
+    /** Stops e-mail to the address an opt-out link names; public, the link's token is the proof. */
+    mailOptOut: (token: string) => request<OptOutState>('/mail/opt-out', { method: 'POST', body: { token } }),
+    mailOptIn: (token: string) => request<OptOutState>('/mail/opt-in', { method: 'POST', body: { token } }),
   };
 }
 

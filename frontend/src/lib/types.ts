@@ -213,6 +213,8 @@ export interface CreatedShare extends Partial<Share> {
   share_id: string;
   token: string;
   url: string;
+  /** Present when the link was e-mailed (`send_to`). */
+  mail?: MailResult | null;
 }
 
 /** POST and PATCH of a share link; PATCH sends only what changed (pin null removes the PIN). */
@@ -222,6 +224,9 @@ export interface ShareFields {
   expires_at?: string | null;
   downloads?: Downloads;
   download_limit?: number | null;
+  /** POST only: addresses to e-mail the new link to (at most 20), with an optional message. */
+  send_to?: string[];
+  message?: string;
 }
 
 /** POST /share/session: a guest's session for one album. */
@@ -270,4 +275,108 @@ export interface User {
   albums: string[];
   /** Each grant's permission; a grant missing here downloads both sizes. */
   grants?: { album_id: string; downloads: Downloads }[] | null;
+}
+
+// ---- Proof of delivery ------------------------------------------------------------------------
+
+/** What a delivery handed out: an archive of the album, of someone's favourites, or one photo. */
+export type DeliveredKind = 'album' | 'favourites' | 'photo';
+
+/** One part of a delivered archive as the studio sees it: bytes that reached the recipient, by the access logs. */
+export interface DeliveredPart {
+  name: string;
+  size: number;
+  bytes_served: number;
+  complete: boolean;
+}
+
+/** One delivery as the studio lists it (GET /admin/albums/{album_id}/deliveries): only started ones. */
+export interface Delivery {
+  delivery_id: string;
+  /** The recipient's id: `client:{email}` or `link:{share_id}`. */
+  recipient: string;
+  recipient_kind: 'client' | 'link';
+  recipient_label: string;
+  share_id?: string | null;
+  email?: string | null;
+  /** The names guests of a share link gave. */
+  visitors?: string[] | null;
+  kind: DeliveredKind;
+  photo_size: PhotoSize;
+  archive: string;
+  parts: DeliveredPart[];
+  bytes_served: number;
+  size: number;
+  /** 0–100, rounded down: 100 only when every byte was served. */
+  percent: number;
+  complete: boolean;
+  completed_at: string | null;
+  first_at: string | null;
+  last_at: string | null;
+  handed_out_at?: string | null;
+  links_handed?: number | null;
+  /** Device types seen in the hand-outs' User-Agent (phone, tablet, desktop…). */
+  devices?: string[] | null;
+}
+
+export interface AlbumDeliveries {
+  album_id: string;
+  /** Newest last activity first. */
+  deliveries: Delivery[];
+  /** Deliveries handed out whose links were never used. */
+  unstarted: number;
+}
+
+/** A complete delivery of the caller's, as the album page lists them (GET /albums/{album_id}/receipts). */
+export interface ReceiptSummary {
+  delivery_id: string;
+  archive: string;
+  kind: DeliveredKind;
+  photo_size: PhotoSize;
+  size: number;
+  photo_count: number;
+  completed_at: string | null;
+  /** Every part's digest is made: the receipt page can show it. */
+  ready: boolean;
+}
+
+/** GET /albums/{album_id}/receipts/{delivery_id}: what arrived, with each part's SHA-256. */
+export interface Receipt {
+  delivery_id: string;
+  album_id: string;
+  album_name: string;
+  archive: string;
+  kind: DeliveredKind;
+  photo_size: PhotoSize;
+  photo_count: number;
+  size: number;
+  first_at: string | null;
+  completed_at: string | null;
+  recipient_label: string;
+  parts: { name: string; size: number; sha256: string }[];
+  manifest_name: string;
+}
+
+/** A file the API sent as an attachment, read whole (a manifest: kilobytes). */
+export interface Attachment {
+  blob: Blob;
+  /** From Content-Disposition; empty when the server named none. */
+  fileName: string;
+}
+
+// ---- E-mail -----------------------------------------------------------------------------------
+
+/** What happened to the addresses a new share link was e-mailed to. */
+export interface MailResult {
+  queued: number;
+  /** Addresses that opted out of e-mail: nothing is sent to them. */
+  opted_out: string[];
+}
+
+/** POST /mail/opt-out and /mail/opt-in. */
+export interface OptOutState {
+  email: string;
+  opted_out: boolean;
+  /** The studio's name, when the server says it. */
+  studio_name?: string | null;
 }

@@ -13,6 +13,7 @@ import { startSignedInPage } from './app';
 import { byId, h, say } from './dom';
 import { setupDownloadAll } from './download-all';
 import { setupFavourites, type FavouritesView } from './favourites';
+import { setupReceipts } from './receipts';
 import { lazyImage } from './lazy';
 import { setupSaveToPhotos } from './save-photos';
 import { setupViewer, type OpenViewer } from './viewer';
@@ -70,6 +71,8 @@ export interface AlbumViewOptions {
   sizeOnButton?: boolean;
   /** A guest without a name is asked for one before their first favourite (see FavouritesOptions.askName). */
   askName?: () => Promise<boolean>;
+  /** The share link a guest came by: their receipt pages find the guest's session by it. */
+  linkToken?: string;
 }
 
 /** The favourites filter on the gallery: only favourites' tiles, and only sections that still have one. */
@@ -116,6 +119,7 @@ export function showAlbum(api: Api, album: AlbumDetail, options: AlbumViewOption
     onShow: (photo) => favourites?.showInViewer(photo.path),
   });
   const downloads = setupDownloadAll(api, album, { onRefused: options.onRefused, sizeOnButton: options.sizeOnButton });
+  void setupReceipts(api, album.album_id, options.linkToken);
   const saving = setupSaveToPhotos(api, album, ordered, options.onRefused);
   void setupFavourites(api, album.album_id, {
     onRefused: options.onRefused,

@@ -114,6 +114,7 @@ class GuestPage {
       },
       onRefused: (error) => this.refused(error),
       sizeOnButton: false,
+      linkToken: this.token,
       askName: visitorDialog(async (name, email) => {
         const visitor = await api.visitor(name, email);
         // The API client reads the kept session's token: requests from now on carry the visitor.

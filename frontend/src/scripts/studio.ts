@@ -1,5 +1,5 @@
 // The studio: albums and their archives, registering, uploading, clients and access, share links,
-// album settings and everyone's favourites. Each panel
+// album settings, everyone's favourites and the album's deliveries. Each panel
 // is its own module owning its elements (studio/*.ts, uploader.ts); this one loads the page and
 // runs what they share: the lists, the album being managed and the refresh loop.
 
@@ -14,6 +14,7 @@ import { setupAlbumsPanel, type AlbumsPanel } from './studio/albums-panel';
 import { setupArchivePanel, type ArchivePanel } from './studio/archive-panel';
 import { setupClientsPanel, type ClientsPanel } from './studio/clients-panel';
 import type { StudioContext } from './studio/context';
+import { setupDeliveriesPanel, type DeliveriesPanel } from './studio/deliveries-panel';
 import { setupFavouritesPanel, type FavouritesPanel } from './studio/favourites-panel';
 import { setupRegisterPanel } from './studio/register-panel';
 import { setupSettingsPanel, type SettingsPanel } from './studio/settings-panel';
@@ -63,6 +64,7 @@ class Studio implements StudioContext {
   private readonly sharePanel: SharePanel;
   private readonly settingsPanel: SettingsPanel;
   private readonly favouritesPanel: FavouritesPanel;
+  private readonly deliveriesPanel: DeliveriesPanel;
   private detail: { albumId: string; answer: Promise<AlbumDetail> } | null = null;
 
   constructor(
@@ -77,6 +79,7 @@ class Studio implements StudioContext {
     this.sharePanel = setupSharePanel(this);
     this.settingsPanel = setupSettingsPanel(this);
     this.favouritesPanel = setupFavouritesPanel(this);
+    this.deliveriesPanel = setupDeliveriesPanel(this);
     setupRegisterPanel(this);
     setupUploader(api, () => this.current, () => void this.watch());
   }
@@ -115,6 +118,7 @@ class Studio implements StudioContext {
       this.sharePanel.open(albumId),
       this.settingsPanel.open(albumId),
       this.favouritesPanel.open(albumId),
+      this.deliveriesPanel.open(albumId),
     ]);
     this.schedule();
   }

@@ -1,7 +1,8 @@
 // The album's share links: the list (state, PIN, expiry, downloads, use), making one (its URL
-// shown once, with Copy), changing one and turning one off.
+// shown once, with Copy, and e-mailed to the addresses given), changing one and turning one off.
 
-import { messageOf } from '../../lib/api';
+import { ApiError, messageOf } from '../../lib/api';
+import { MAIL_NOT_CONFIGURED, mailFields, mailResultLabel, parseAddresses } from '../../lib/mail';
 import { STATE_NAMES, formOf, shareChanges, shareDetails, shareFields, type ShareForm } from '../../lib/sharing';
 import type { Downloads, Share } from '../../lib/types';
 import { byId, h, say } from '../dom';
@@ -29,6 +30,10 @@ export function setupSharePanel(ctx: StudioContext): SharePanel {
   const created = byId('share-created');
   const url = byId<HTMLInputElement>('share-url');
   const copied = byId('share-copied');
+  const mailRow = byId('share-mail-fields');
+  const sendTo = byId<HTMLInputElement>('share-send-to');
+  const mailMessage = byId<HTMLTextAreaElement>('share-mail-message');
+  const mailed = byId('share-mailed');
   let shares: Share[] = [];
   /** The link being changed, or null while the form makes a new one. */
   let editing: Share | null = null;
@@ -52,6 +57,11 @@ export function setupSharePanel(ctx: StudioContext): SharePanel {
     limit.value = value.limit;
     pinRemove.checked = false;
     pinRemoveRow.hidden = !share?.has_pin;
+    // A link's token exists only when it is made: only a new link can be e-mailed.
+    mailRow.hidden = share != null;
+    sendTo.value = '';
+    sendTo.removeAttribute('aria-invalid');
+    mailMessage.value = '';
     pin.placeholder = share?.has_pin ? 'Keep the current PIN' : '';
     heading.textContent = share ? `Change “${share.label}”` : 'New share link';
     submit.textContent = share ? 'Save link' : 'Create link';
@@ -153,6 +163,12 @@ export function setupSharePanel(ctx: StudioContext): SharePanel {
     const share = editing;
     const checked = share ? shareChanges(formValue(), pinRemove.checked) : shareFields(formValue());
     if (!checked.ok) return say(message, checked.problem);
+    if (!share) {
+      const mail = mailFields(sendTo.value, mailMessage.value);
+      sendTo.toggleAttribute('aria-invalid', !parseAddresses(sendTo.value).ok);
+      if (!mail.ok) return say(message, mail.problem);
+      Object.assign(checked.value, mail.value);
+    }
     submit.disabled = true;
     try {
       if (share) {
@@ -164,6 +180,7 @@ export function setupSharePanel(ctx: StudioContext): SharePanel {
         url.value = new URL(made.url, location.origin).toString();
         created.hidden = false;
         say(copied, '');
+        say(mailed, mailResultLabel(made.mail), made.mail?.opted_out?.length ? 'info' : 'success');
         say(message, '');
         url.focus();
         url.select();
@@ -171,7 +188,7 @@ export function setupSharePanel(ctx: StudioContext): SharePanel {
       fill(blank(), null);
       await load(albumId);
     } catch (error) {
-      say(message, messageOf(error));
+      say(message, error instanceof ApiError && error.code === 'MAIL_NOT_CONFIGURED' ? MAIL_NOT_CONFIGURED : messageOf(error));
     } finally {
       submit.disabled = false;
     }
@@ -200,6 +217,7 @@ export function setupSharePanel(ctx: StudioContext): SharePanel {
       confirming = null;
       created.hidden = true;
       url.value = '';
+      say(mailed, '');
       fill(blank(), null);
       say(message, '');
       list.replaceChildren(h('li', { class: 'muted', text: 'Loading links…' }));
