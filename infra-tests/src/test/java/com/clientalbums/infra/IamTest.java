@@ -50,8 +50,6 @@ class IamTest {
     private static final String SELECTION_TABLE = "${aws_dynamodb_table.selection_archive.arn}";
     private static final String DELIVERY_TABLE = "${aws_dynamodb_table.delivery.arn}";
     private static final String GUEST_KEY = "${aws_ssm_parameter.guest_session_key.arn}";
-    private static final String RECEIPTS = BUCKET + "/zips/*.receipt.json";
-    private static final String DELIVERY_TABLE = "${aws_dynamodb_table.delivery.arn}";
     private static final String MAIL_TABLE = "${aws_dynamodb_table.mail.arn}";
     private static final String MAIL_QUEUED_INDEX = MAIL_TABLE + "/index/queued-index";
     private static final String ACCESS_LOGS = "${aws_s3_bucket.access_logs.arn}";
