@@ -168,6 +168,7 @@ data "aws_iam_policy_document" "client_api" {
       "${aws_s3_bucket.client_albums.arn}/albums/*",
       "${aws_s3_bucket.client_albums.arn}/previews/*",
       "${aws_s3_bucket.client_albums.arn}/zips/*",
+      "${aws_s3_bucket.client_albums.arn}/receipts/*", # a client's receipts (client/…/deliveries/Receipts.java)
     ]
   }
 
@@ -528,7 +529,7 @@ data "aws_iam_policy_document" "maintenance" {
   }
 
   # A complete delivery's receipts: each archive part read once (SHA-256, entries' CRC-32), its
-  # receipt written beside it; deleted with the archive by DeleteSupersededArchives above.
+  # receipt written under receipts/, where it outlives the archive (the client's proof).
   statement {
     sid       = "ReadArchivesForReceipts"
     actions   = ["s3:GetObject"]
@@ -538,7 +539,7 @@ data "aws_iam_policy_document" "maintenance" {
   statement {
     sid       = "WriteReceipts"
     actions   = ["s3:PutObject"]
-    resources = ["${aws_s3_bucket.client_albums.arn}/zips/*.receipt.json"]
+    resources = ["${aws_s3_bucket.client_albums.arn}/receipts/*"]
   }
 
   # The outbox: due mail found on the sparse queued-index, each mail read, marked sent, retried

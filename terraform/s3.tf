@@ -4,6 +4,7 @@
 #   previews/{album_id}/web/...        web-size renditions, made with the previews (and by a build that finds one stale)
 #   zips/{album_id}/{fingerprint}.zip  archives (originals and web size): a disposable cache, rebuilt on demand
 #   watermarks/{album_id}/{sha256}.png logos the studio uploads for an album's watermark
+#   receipts/{album_id}/{fingerprint}.json  a client's receipt of an archive part (docs/delivery.md): kept
 
 resource "aws_s3_bucket" "client_albums" {
   bucket = "${var.project_name}-client-albums"
@@ -211,6 +212,21 @@ resource "aws_s3_bucket_lifecycle_configuration" "client_albums" {
 
     filter {
       prefix = "watermarks/"
+    }
+
+    noncurrent_version_expiration {
+      noncurrent_days = 1
+    }
+  }
+
+  # A receipt is written once per part; one written again (a new receipt format) leaves nothing
+  # worth keeping behind. Receipts themselves never expire: they are the clients' proof.
+  rule {
+    id     = "expire-noncurrent-receipts"
+    status = "Enabled"
+
+    filter {
+      prefix = "receipts/"
     }
 
     noncurrent_version_expiration {

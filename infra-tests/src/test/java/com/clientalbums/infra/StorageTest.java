@@ -171,7 +171,7 @@ class StorageTest {
         // One rule per prefix the system writes; none for the whole bucket, which would also
         // apply to albums/ and S3 would take the shorter of the two.
         assertEquals(Map.of(S3Keys.ALBUMS, "${var.photo_version_retention_days}", S3Keys.ZIPS, "1", PreviewKeys.PREFIX, "1",
-                "watermarks/", "1"), noncurrentDays);
+                "watermarks/", "1", S3Keys.RECEIPTS, "1"), noncurrentDays);
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * What a client's receipt says of one archive part, computed once from the part's bytes by
- * maintenance and kept beside it as {@code zips/{album_id}/{content hash}.receipt.json}
+ * maintenance and kept as {@code receipts/{album_id}/{content hash}.json}
  * ({@link PartReceipts}): its SHA-256, and each entry's name, size and CRC-32 as the ZIP holds them.
  */
 public record PartReceipt(String key, long size, String sha256, List<Entry> entries) {

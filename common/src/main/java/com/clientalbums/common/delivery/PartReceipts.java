@@ -15,15 +15,15 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * The receipts' store: {@code zips/{album_id}/{content hash}.receipt.json} beside each part, JSON in
- * snake_case like the archive's other sidecars, e.g.
+ * The receipts' store: {@code receipts/{album_id}/{content hash}.json} for each part
+ * ({@link S3Keys#receiptKey}), JSON in snake_case like the archives' sidecars, e.g.
  * <pre>
  * {"version":1,"key":"zips/smith-wedding/3f9a….zip","size":52431400,"sha256":"9f86d0…",
  *  "entries":[{"name":"Ceremony/IMG_0001.jpg","size":4194304,"crc32":2882339106}, …]}
  * </pre>
- * A receipt is written once, after the part was read whole ({@link PartDigest}), and deleted with
- * its archive by maintenance. One of another version, or that is no receipt, is refused rather
- * than shown to a client.
+ * A receipt is written once, after the part was read whole ({@link PartDigest}), and kept when
+ * the archive expires or is superseded: it is the client's proof, and a few KB. One of another
+ * version, or that is no receipt, is refused rather than shown to a client.
  */
 public final class PartReceipts {
     /** Bump when a receipt's fields or their meaning change: older receipts are then made again. */
@@ -51,13 +51,13 @@ public final class PartReceipts {
         this.bucket = bucket;
     }
 
-    /** The key of a part's receipt: the part's key with {@code .receipt.json} for {@code .zip}. */
+    /** The key of a part's receipt ({@link S3Keys#receiptKey}). */
     public static String keyOf(String partKey) {
         if (!partKey.endsWith(".zip")) throw new IllegalArgumentException("not an archive part: " + partKey);
         return S3Keys.receiptKey(partKey);
     }
 
-    /** The part's receipt; empty until maintenance has made it (or once its archive is gone). */
+    /** The part's receipt; empty until maintenance has made it. */
     public Optional<PartReceipt> find(String partKey) {
         byte[] json;
         try {

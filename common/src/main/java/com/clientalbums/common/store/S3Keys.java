@@ -18,6 +18,7 @@ import java.util.Optional;
 public final class S3Keys {
     public static final String ALBUMS = "albums/";
     public static final String ZIPS = "zips/";
+    public static final String RECEIPTS = "receipts/";
     public static final String QUARANTINE = "quarantine/";
     public static final String WATERMARKS = "watermarks/";
     private static final String PHOTOS = "/photos/";
@@ -79,10 +80,13 @@ public final class S3Keys {
     /**
      * A client's receipt of an archive part, made by maintenance once a delivery of it is complete
      * (the part's SHA-256 and each entry's name, size and CRC-32, {@code docs/delivery.md}):
-     * {@code ….zip} → {@code ….receipt.json}.
+     * {@code zips/{album_id}/{fp}.zip} → {@code receipts/{album_id}/{fp}.json}. Not beside the
+     * archive: a receipt is proof and outlives the archive it describes, which expires and is
+     * superseded as a cache.
      */
     public static String receiptKey(String zipKey) {
-        return sidecar(zipKey, ".receipt.json");
+        String sidecar = sidecar(zipKey, ".json");
+        return RECEIPTS + sidecar.substring(ZIPS.length());
     }
 
     private static String sidecar(String zipKey, String suffix) {

@@ -42,7 +42,7 @@ class PartReceiptsTest {
         assertEquals(Optional.of(RECEIPT), receipts.find(PART));
         assertTrue(receipts.exists(PART));
         String stored = aws.clients().s3().getObjectAsBytes(r -> r.bucket(aws.names().bucket())
-                .key("zips/smith-wedding/3f9a0000000000000000000000000000.receipt.json")).asUtf8String();
+                .key("receipts/smith-wedding/3f9a0000000000000000000000000000.json")).asUtf8String();
         assertTrue(stored.startsWith("{\"version\":1,\"key\":\"" + PART + "\",\"size\":52431400,\"sha256\":\"9f86d0"), stored);
         assertTrue(stored.contains("{\"name\":\"Été/IMG_0001.jpg\",\"size\":4194304,\"crc32\":3421780262}"), stored);
     }
@@ -75,7 +75,7 @@ class PartReceiptsTest {
 
     @Test
     void onlyAnArchivePartHasAReceipt() {
-        assertEquals("zips/a/b.receipt.json", PartReceipts.keyOf("zips/a/b.zip"));
+        assertEquals("receipts/a/b.json", PartReceipts.keyOf("zips/a/b.zip"));
         assertThrows(IllegalArgumentException.class, () -> PartReceipts.keyOf("zips/a/b.manifest.json"));
     }
 

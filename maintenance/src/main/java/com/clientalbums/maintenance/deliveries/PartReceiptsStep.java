@@ -28,7 +28,7 @@ import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.RECEIPT
 /**
  * Makes the receipt of every archive part a complete delivery holds (an album's or a favourites
  * archive; a photo has none), once: the part is read whole from S3, its SHA-256 taken and its
- * entries read ({@link PartDigest}), and the receipt put beside it ({@link PartReceipts#keyOf}).
+ * entries read ({@link PartDigest}), and its receipt put under {@code receipts/} ({@link PartReceipts#keyOf}).
  * Which receipts exist is learnt from one listing of each folder that holds such a part, not by
  * asking for each. A part whose archive is gone (superseded and deleted) gets none: there is
  * nothing left to vouch for. A part that does not read as the archive it should be (a CRC-32 or
@@ -71,8 +71,10 @@ public final class PartReceiptsStep implements FrequentStep {
         Map<String, Set<String>> folders = new HashMap<>();
         for (Map.Entry<String, Long> part : parts.entrySet()) {
             String key = part.getKey();
-            Set<String> beside = folders.computeIfAbsent(key.substring(0, key.lastIndexOf('/') + 1), store::keysIn);
-            if (!beside.contains(key) || beside.contains(PartReceipts.keyOf(key))) continue;
+            String receiptKey = PartReceipts.keyOf(key);
+            Set<String> archives = folders.computeIfAbsent(folderOf(key), store::keysIn);
+            Set<String> receipts = folders.computeIfAbsent(folderOf(receiptKey), store::keysIn);
+            if (!archives.contains(key) || receipts.contains(receiptKey)) continue;
             if (!timeLeft.getAsBoolean()) return;
             try {
                 store.putReceipt(read(key, part.getValue()));
@@ -82,6 +84,10 @@ public final class PartReceiptsStep implements FrequentStep {
                 report.error(albumId, new IOException("no receipt for " + key + ": " + e.getMessage(), e));
             }
         }
+    }
+
+    private static String folderOf(String key) {
+        return key.substring(0, key.lastIndexOf('/') + 1);
     }
 
     private PartReceipt read(String key, long handedOutSize) throws IOException {

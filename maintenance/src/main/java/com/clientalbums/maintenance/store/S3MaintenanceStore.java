@@ -45,7 +45,9 @@ public final class S3MaintenanceStore implements MaintenanceStore {
 
     @Override
     public Set<String> keysIn(String folder) {
-        if (!folder.startsWith(S3Keys.ZIPS) || !folder.endsWith("/")) throw new IllegalArgumentException("not a folder of zips/: " + folder);
+        if (!(folder.startsWith(S3Keys.ZIPS) || folder.startsWith(S3Keys.RECEIPTS)) || !folder.endsWith("/")) {
+            throw new IllegalArgumentException("not a folder of zips/ or receipts/: " + folder);
+        }
         Set<String> keys = new HashSet<>();
         list(folder).forEach(o -> keys.add(o.key()));
         return keys;

@@ -19,15 +19,15 @@ import java.util.stream.Collectors;
  * Every object under {@code zips/}, by album and by the archive each belongs to: one paginated
  * listing per run. An archive {@code zips/{album_id}/{fp}.zip} has beside it its manifest
  * ({@code {fp}.manifest.json}) and, while its build is unfinished, its checkpoint
- * ({@code {fp}.checkpoint.json}), and once a client's delivery of it is complete its receipt
- * ({@code {fp}.receipt.json}); they are kept and deleted together, as one {@link ArchiveGroup}.
+ * ({@code {fp}.checkpoint.json}); they are kept and deleted together, as one {@link ArchiveGroup}.
+ * (A client's receipt of an archive lives under {@code receipts/} and outlives it.)
  * Web-size archives are named and kept the same way: which size an archive is, only the album record says.
  */
 record ArchiveObjects(Map<String, List<ArchiveGroup>> byAlbum) {
 
     /** What an object under {@code zips/} is, told by its name. */
     enum Kind {
-        ARCHIVE(null), MANIFEST(S3Keys::manifestKey), CHECKPOINT(S3Keys::checkpointKey), RECEIPT(S3Keys::receiptKey),
+        ARCHIVE(null), MANIFEST(S3Keys::manifestKey), CHECKPOINT(S3Keys::checkpointKey),
         /** Not a name the generator writes; swept by age like an archive nobody publishes. */
         OTHER(null);
 
@@ -66,7 +66,7 @@ record ArchiveObjects(Map<String, List<ArchiveGroup>> byAlbum) {
 
     /**
      * An archive key and whatever exists of it: the archive itself (absent while it is being
-     * built, or once deleted), its manifest, its checkpoint, its receipt.
+     * built, or once deleted), its manifest, its checkpoint.
      */
     record ArchiveGroup(String archiveKey, List<ZipObject> objects) {
 

@@ -56,8 +56,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Receipts made by maintenance's deliveries run against real S3 and DynamoDB on loopback: the
  * receipt of an archive the generator built, once its delivery is complete, and only then; none
- * for a part whose bytes do not match their CRC-32; and a receipt deleted with its superseded
- * archive by the daily run, like the archive's other sidecars.
+ * for a part whose bytes do not match their CRC-32; and a receipt kept when the daily run deletes
+ * its superseded archive with the archive's sidecars (the receipt is the client's proof).
  */
 class ReceiptsMaintenanceIntegrationTest {
     @RegisterExtension
@@ -136,7 +136,7 @@ class ReceiptsMaintenanceIntegrationTest {
     }
 
     @Test
-    void aReceiptGoesWithItsSupersededArchiveAndStaysBesideAPublishedOne() throws Exception {
+    void aReceiptOutlivesItsSupersededArchiveWhoseSidecarsGoWithIt() throws Exception {
         PartsSeeds seeds = new PartsSeeds(aws);
         String albumId = "receipts-superseded";
         String published = PartsSeeds.part(albumId, 1);
@@ -154,10 +154,10 @@ class ReceiptsMaintenanceIntegrationTest {
 
         assertEquals(List.of(), report.get("errors"));
         assertEquals(1, report.get("superseded_zips_deleted"), report.toString());
-        assertEquals(2, report.get("sidecars_deleted"), "the superseded archive's manifest and receipt: " + report);
+        assertEquals(1, report.get("sidecars_deleted"), "the superseded archive's manifest: " + report);
         assertFalse(seeds.exists(superseded));
-        assertFalse(seeds.exists(PartReceipts.keyOf(superseded)));
-        assertTrue(seeds.exists(PartReceipts.keyOf(published)), "a published archive keeps its receipt");
+        assertTrue(seeds.exists(PartReceipts.keyOf(superseded)), "a receipt outlives the archive it describes");
+        assertTrue(seeds.exists(PartReceipts.keyOf(published)));
     }
 
     /** The run's errors about one album: the tests share the tables, and each looks at its own album. */
