@@ -326,7 +326,9 @@ public final class CostModel {
      * @param requestsPerDownload requests per downloaded file: the first, and a resume or a part
      * @param runsPerMonth        deliveries runs (every 5 minutes)
      * @param secondsPerRun       an idle run: two log listings, the outbox query, the album scan
-     * @param readsPerAlbumPerRun DynamoDB reads per album per run (its grants, share links, each recipient's notice)
+     * @param readsPerAlbumPerRun DynamoDB reads per album per run: its share of the three album scans (notices,
+     *                            reminders, failed builds), its deliveries (receipts), its grants and links, and
+     *                            each of its recipients' last notice
      * @param recipientsPerAlbum  clients and e-mailed guests per album
      * @param mailsPerRecipient   mails each gets about a new album (ready, a change, the expiry reminder)
      * @param hashMbps            maintenance reading a delivered part for its receipt's SHA-256
@@ -337,7 +339,7 @@ public final class CostModel {
                       double readsPerAlbumPerRun, double recipientsPerAlbum, double mailsPerRecipient, double hashMbps,
                       double logBytesPerRequest, int logRetentionDays) {
         static Delivering typical() {
-            return new Delivering(true, 2, 12 * 24 * DAYS_PER_MONTH, 1, 4, 3, 3, 150, 600, 400);
+            return new Delivering(true, 2, 12 * 24 * DAYS_PER_MONTH, 1, 7, 3, 3, 150, 600, 400);
         }
     }
 
