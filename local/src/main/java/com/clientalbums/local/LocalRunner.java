@@ -112,7 +112,8 @@ public final class LocalRunner implements AutoCloseable {
 
         String region = LoopbackServers.REGION;
         S3EventEmitter[] emitter = new S3EventEmitter[1];
-        LoopbackServers servers = keep(LoopbackServers.start(config.toolsDir(), data, s3Port(config, port),
+        int s3Port = s3Port(config, port);
+        LoopbackServers servers = keep(LoopbackServers.start(config.toolsDir(), data, s3Port,
                 store -> emitter[0] = new S3EventEmitter(store, region, "albums/"),
                 List.of("http://127.0.0.1:" + port, "http://localhost:" + port)));
         endpoints = servers.endpoints();
@@ -123,8 +124,8 @@ public final class LocalRunner implements AutoCloseable {
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         emitter[0].connect(json -> sqs.sendMessage(m -> m.queueUrl(queues.queueUrl()).messageBody(json)));
         S3Client logWriter = keep(AwsResources.s3(endpoints));
-        s3Front = keep(S3Front.start(endpoints.s3(), new AccessLogBuffer(logWriter, names.accessLogBucket(), Clock.systemUTC()),
-                ACCESS_LOGS_EVERY, Clock.systemUTC()));
+        s3Front = keep(S3Front.start(endpoints.s3(), frontPort(config, s3Port),
+                new AccessLogBuffer(logWriter, names.accessLogBucket(), Clock.systemUTC()), ACCESS_LOGS_EVERY, Clock.systemUTC()));
         mail = keep(LocalMailServer.start());
 
         // The handlers' SDK clients use the default credential chain, as in Lambda.
@@ -239,6 +240,14 @@ public final class LocalRunner implements AutoCloseable {
         if (config.s3Port() > 0) return config.s3Port();
         if (config.s3Port() < 0 && port < 65535 && isFree(port + 1)) return port + 1;
         return LoopbackServers.freePort();
+    }
+
+    /**
+     * S3's port + 1 for the S3 front when S3's is stable and that one is free: the client API's
+     * download links name the front, and links handed out before a restart must still work after it.
+     */
+    private static int frontPort(RunnerConfig config, int s3Port) {
+        return config.s3Port() != 0 && s3Port < 65535 && isFree(s3Port + 1) ? s3Port + 1 : 0;
     }
 
     private static boolean isFree(int port) {

@@ -45,7 +45,7 @@ public final class S3Front implements AutoCloseable {
     });
     private boolean closed;
 
-    private S3Front(URI s3, AccessLogBuffer log, Clock clock) {
+    private S3Front(URI s3, int port, AccessLogBuffer log, Clock clock) {
         this.log = log;
         client = new HttpClient();
         client.setFollowRedirects(false);
@@ -68,14 +68,22 @@ public final class S3Front implements AutoCloseable {
         http.setUriCompliance(UriCompliance.UNSAFE);
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
-        connector.setPort(0);
+        connector.setPort(port);
         server.addConnector(connector);
         server.setHandler(new Forwarding(client, s3, log::append, clock));
     }
 
     /** Listens on a free port of 127.0.0.1, forwarding to {@code s3}; delivers the logs every {@code flushEvery}. */
     public static S3Front start(URI s3, AccessLogBuffer log, Duration flushEvery, Clock clock) throws IOException {
-        S3Front front = new S3Front(s3, log, clock);
+        return start(s3, 0, log, flushEvery, clock);
+    }
+
+    /**
+     * Listens on {@code port} of 127.0.0.1 (0: any free one). The runner keeps it stable across
+     * restarts, as S3's port is: a download link handed out before a restart still works after it.
+     */
+    public static S3Front start(URI s3, int port, AccessLogBuffer log, Duration flushEvery, Clock clock) throws IOException {
+        S3Front front = new S3Front(s3, port, log, clock);
         try {
             front.client.start();
             front.server.start();
