@@ -180,11 +180,20 @@ public final class MailOutbox {
             set += ", last_error = :error";
             values.put(":error", s(clip(error)));
         }
-        String expression = set + " REMOVE queued";
+        Map<String, String> names = new HashMap<>(Map.of("#state", "state"));
+        String remove = " REMOVE queued";
+        if (mail.fields().containsKey(MailFields.LINK)) {
+            // A share link's token is kept hashed everywhere else: once its mail is settled, the
+            // outbox forgets it rather than holding it until the item's TTL.
+            remove += ", #fields.#link";
+            names.put("#fields", "fields");
+            names.put("#link", MailFields.LINK);
+        }
+        String expression = set + remove;
         try {
             dynamo.updateItem(u -> u.tableName(table).key(key(mail.recipient(), mail.topic()))
                     .updateExpression(expression).conditionExpression(STILL_QUEUED)
-                    .expressionAttributeNames(Map.of("#state", "state")).expressionAttributeValues(values));
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException settled) {
             return false;

@@ -130,6 +130,25 @@ class MailOutboxTest {
     }
 
     @Test
+    void aShareLinksTokenLeavesTheOutboxOnceItsMailIsSentFailedOrSkipped() {
+        String who = "link@example.com";
+        for (String share : List.of("s1", "s2", "s3")) {
+            outbox.enqueue(new MailRequest(who, MailKind.SHARE_LINK, "album-link", share,
+                    Map.of("album_name", "Garden party", MailFields.LINK, "https://portal.example/s/secret-" + share), T0));
+        }
+        List<QueuedMail> due = dueFor(who, T0);
+        assertEquals(3, due.size());
+        assertTrue(outbox.markSent(due.get(0), T0));
+        assertTrue(outbox.markFailed(due.get(1), "550 mailbox unavailable", T0));
+        assertTrue(outbox.markSkipped(due.get(2), T0));
+        for (QueuedMail mail : due) {
+            Map<String, AttributeValue> fields = item(who, mail.topic()).get("fields").m();
+            assertFalse(fields.containsKey(MailFields.LINK), "the token is forgotten: " + fields);
+            assertEquals("Garden party", fields.get("album_name").s(), "the rest is kept for the record");
+        }
+    }
+
+    @Test
     void failedAndSkippedMessagesLeaveTheQueueWithTheirReason() {
         String who = "settle@example.com";
         outbox.enqueue(ready(who, "album-failed", T0));

@@ -39,6 +39,17 @@ public final class MailTemplates {
         return portal + "/";
     }
 
+    /**
+     * For a reader who came by a share link: the album has no address of theirs in the portal
+     * (the link's token is kept only hashed), so the mail says to open the link they were sent.
+     */
+    private List<String> viaLink(String path, Map<String, String> fields) {
+        if (!path.isEmpty()) return List.of();
+        String label = field(fields, MailFields.LABEL);
+        return List.of("To see the album, open the link " + studio + " sent you"
+                + (label.isEmpty() ? "" : " (\u201c" + label + "\u201d)") + " again.");
+    }
+
     private Letter letter(MailKind kind, Map<String, String> fields) {
         String album = field(fields, MailFields.ALBUM_NAME);
         String path = field(fields, MailFields.PATH);
@@ -50,12 +61,12 @@ public final class MailTemplates {
                     List.of(studio + " has shared the album \u201c" + album + "\u201d with you"
                             + (count.isEmpty() ? "." : ": " + count + " photos.")
                             + " You can view it and download the photos now."),
-                    "", "Open the album", portalLink(path), List.of());
+                    "", "Open the album", portalLink(path), viaLink(path, fields));
             case ALBUM_CHANGED -> new Letter(
                     "New photos in " + album, "New photos in " + album,
                     List.of(studio + " has " + (count.isEmpty() ? "added or changed photos" : "added or changed " + count + " photos")
                             + " in \u201c" + album + "\u201d. A download you made before does not have them."),
-                    "", "See the album", portalLink(path), List.of());
+                    "", "See the album", portalLink(path), viaLink(path, fields));
             case SHARE_LINK -> {
                 List<String> after = new ArrayList<>();
                 if (!expiresOn.isEmpty()) after.add("The link works until " + expiresOn + ".");
@@ -73,7 +84,7 @@ public final class MailTemplates {
                     album + " will be taken down on " + expiresOn, album + " closes on " + expiresOn,
                     List.of("The album \u201c" + album + "\u201d from " + studio + " will no longer be online after "
                             + expiresOn + ". Download the photos you want to keep before then."),
-                    "", "Download your photos", portalLink(path), List.of());
+                    "", "Download your photos", portalLink(path), viaLink(path, fields));
             case SELECTION_SUBMITTED -> {
                 String person = field(fields, MailFields.PERSON);
                 String email = field(fields, MailFields.EMAIL);

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,5 +100,19 @@ class MailTemplatesTest {
         assertEquals("https://albums.example.com/s/t", TEMPLATES.portalLink("/s/t"));
         assertEquals("https://albums.example.com/s/t", TEMPLATES.portalLink("https://albums.example.com/s/t"));
         assertEquals("https://albums.example.com/", TEMPLATES.portalLink("https://albums.example.com.evil.example/s/t"));
+    }
+
+    @Test
+    void aReaderWhoCameByAShareLinkIsToldToOpenThatLinkAgain() {
+        for (MailKind kind : List.of(MailKind.ALBUM_READY, MailKind.ALBUM_CHANGED, MailKind.EXPIRY_REMINDER)) {
+            Map<String, String> fields = fieldsOf(kind, "Garden party");
+            fields.remove(MailFields.PATH);
+            fields.put(MailFields.LABEL, "Family");
+            RenderedMail byLink = render(kind, fields);
+            assertTrue(byLink.text().contains("open the link Katelynn Photography sent you (\u201cFamily\u201d) again"), kind + ": " + byLink.text());
+            assertTrue(byLink.html().contains("open the link Katelynn Photography sent you"), kind.toString());
+            RenderedMail client = render(kind, fieldsOf(kind, "Garden party"));
+            assertFalse(client.text().contains("open the link"), kind + ": a client has the album's own address");
+        }
     }
 }
