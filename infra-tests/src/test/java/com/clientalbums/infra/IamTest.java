@@ -37,7 +37,7 @@ class IamTest {
     private static final String PREVIEWS = BUCKET + "/previews/*";
     private static final String ZIPS = BUCKET + "/zips/*";
     private static final String CHECKPOINTS = BUCKET + "/zips/*.checkpoint.json";
-    private static final String RECEIPTS = BUCKET + "/zips/*.receipt.json";
+    private static final String RECEIPTS = BUCKET + "/receipts/*";
     private static final String QUARANTINE = BUCKET + "/quarantine/*";
     private static final String WATERMARKS = BUCKET + "/watermarks/*";
     private static final String ALBUM_TABLE = "${aws_dynamodb_table.album.arn}";

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,7 @@ class S3FrontTest {
     private static final int BIG_SIZE = 48 * 1024 * 1024;
 
     static S3Front front;
+    static final java.util.concurrent.atomic.AtomicLong LINKS_SIGNED = new java.util.concurrent.atomic.AtomicLong();
     static AwsClients throughFront;
     static PresignedLinks links;
     static final HttpClient http = HttpClient.newHttpClient();
@@ -198,9 +200,13 @@ class S3FrontTest {
 
     // --- helpers ---------------------------------------------------------------------------
 
+    /**
+     * A link of its own to {@code key}: each carries another x-delivery value, so two tests that
+     * sign a link to one object within the same second never find each other's log line.
+     */
     private static String link(String key) {
         return links.get(key, Duration.ofMinutes(10), "attachment; filename=\"a.zip\"", "application/zip",
-                "x-delivery", "front-test.d0123456789abcdef01234567").url();
+                "x-delivery", "front-test.d" + HexFormat.of().toHexDigits(LINKS_SIGNED.incrementAndGet())).url();
     }
 
     private static Map<String, String> loggedLine(String url) {
