@@ -16,33 +16,33 @@ import java.util.TreeSet;
  *
  * @param resource the {@code aws_lambda_function} (and role, log group) name in Terraform
  */
-record LambdaFunction(String resource, String module, Class<?> handler, Set<Setting> settings) {
+public record LambdaFunction(String resource, String module, Class<?> handler, Set<Setting> settings) {
 
-    static final LambdaFunction ZIP_GENERATOR =
+    public static final LambdaFunction ZIP_GENERATOR =
             new LambdaFunction("zip_generator", "zip-generator", ZipGeneratorHandler.class, ZipGeneratorHandler.SETTINGS);
-    static final LambdaFunction CLIENT_API =
+    public static final LambdaFunction CLIENT_API =
             new LambdaFunction("client_api", "client-api", ClientApiHandler.class, ClientApiHandler.SETTINGS);
-    static final LambdaFunction ADMIN_API =
+    public static final LambdaFunction ADMIN_API =
             new LambdaFunction("admin_api", "admin-api", AdminApiHandler.class, AdminApiHandler.SETTINGS);
-    static final LambdaFunction MAINTENANCE =
+    public static final LambdaFunction MAINTENANCE =
             new LambdaFunction("maintenance", "maintenance", MaintenanceHandler.class, MaintenanceHandler.SETTINGS);
 
-    static List<LambdaFunction> all() {
+    public static List<LambdaFunction> all() {
         return List.of(ZIP_GENERATOR, CLIENT_API, ADMIN_API, MAINTENANCE);
     }
 
     /** Lambda's handler string. */
-    String handlerName() {
+    public String handlerName() {
         return handler.getName() + "::handleRequest";
     }
 
     /** The shaded JAR Maven builds, relative to the repository root. */
-    String jarPath() {
+    public String jarPath() {
         return module + "/target/" + module + "-lambda.jar";
     }
 
     /** The settings Terraform must set: the handler's, minus those Lambda or the local runner provide. */
-    Set<String> deployedSettingNames() {
+    public Set<String> deployedSettingNames() {
         Set<String> names = new TreeSet<>();
         settings.stream().filter(s -> s.scope() == Setting.Scope.DEPLOYED).forEach(s -> names.add(s.name()));
         return names;
