@@ -47,12 +47,12 @@ public final class AccessLogs implements FrequentStep {
     }
 
     @Override
-    public void run(Instant now, BooleanSupplier timeLeft, MaintenanceReport report) {
+    public void run(RunInput in, BooleanSupplier timeLeft, MaintenanceReport report) {
         Set<DeliveryTag> completed = new HashSet<>();
         for (WaitingFile file : waiting()) {
             if (!timeLeft.getAsBoolean()) return;
             try {
-                process(file, now, report, completed);
+                process(file, in.now(), report, completed);
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "access log file " + file.key() + " failed; it stays for the next run", e);
                 report.error("step:" + NAME, new IllegalStateException(file.key() + ": " + message(e), e));

@@ -1,7 +1,6 @@
 package com.clientalbums.maintenance.deliveries;
 
 import com.clientalbums.common.album.Album;
-import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.delivery.DeliveredKind;
 import com.clientalbums.common.delivery.DeliveredPart;
 import com.clientalbums.common.delivery.Delivery;
@@ -16,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,19 +37,17 @@ import static com.clientalbums.maintenance.sweep.MaintenanceReport.Count.RECEIPT
 public final class PartReceiptsStep implements FrequentStep {
     private static final Logger LOG = System.getLogger(PartReceiptsStep.class.getName());
 
-    private final AlbumRepository albums;
     private final DeliveryRepository deliveries;
     private final ReceiptStore store;
 
-    public PartReceiptsStep(AlbumRepository albums, DeliveryRepository deliveries, ReceiptStore store) {
-        this.albums = albums;
+    public PartReceiptsStep(DeliveryRepository deliveries, ReceiptStore store) {
         this.deliveries = deliveries;
         this.store = store;
     }
 
     @Override
-    public void run(Instant now, BooleanSupplier timeLeft, MaintenanceReport report) {
-        for (Album album : albums.findAll()) {
+    public void run(RunInput in, BooleanSupplier timeLeft, MaintenanceReport report) {
+        for (Album album : in.albums().get()) {
             if (!timeLeft.getAsBoolean()) return;
             try {
                 receiptsOf(album.albumId(), timeLeft, report);

@@ -14,7 +14,6 @@ import com.clientalbums.common.mail.MailOutbox;
 import com.clientalbums.common.mail.MailTransport;
 import com.clientalbums.common.queue.ZipQueue;
 import com.clientalbums.common.share.ShareRepository;
-import com.clientalbums.common.delivery.DeliveryRepository;
 import com.clientalbums.maintenance.deliveries.AccessLogs;
 import com.clientalbums.maintenance.deliveries.DeliveriesRun;
 import com.clientalbums.maintenance.deliveries.PartReceiptsStep;
@@ -109,17 +108,18 @@ public class MaintenanceHandler implements RequestHandler<ScheduledEvent, Map<St
         DeliveryRepository deliveryRecords = new DeliveryRepository(clients.dynamo(), settings.get(Setting.DELIVERY_TABLE_NAME));
         steps.add(new DeliveriesRun.Named(AccessLogs.NAME, new AccessLogs(
                 new S3AccessLogStore(clients.s3(), settings.get(Setting.ACCESS_LOG_BUCKET)), deliveryRecords)));
-        steps.add(new DeliveriesRun.Named("receipts", new PartReceiptsStep(albums, deliveryRecords, store)));
+        steps.add(new DeliveriesRun.Named("receipts", new PartReceiptsStep(deliveryRecords, store)));
         if (mail) {
             steps.add(new DeliveriesRun.Named("album_notices",
-                    new AlbumNotices(albums, audience, outbox, settings.seconds(Setting.MAIL_SETTLE_SECONDS))));
+                    new AlbumNotices(audience, outbox, settings.seconds(Setting.MAIL_SETTLE_SECONDS))));
             steps.add(new DeliveriesRun.Named("expiry_reminders",
-                    new ExpiryReminders(albums, audience, outbox, Duration.ofDays(settings.integer(Setting.EXPIRY_REMINDER_DAYS)))));
-            steps.add(new DeliveriesRun.Named("failed_builds", new FailedBuilds(albums, outbox, settings.get(Setting.ADMIN_EMAIL))));
+                    new ExpiryReminders(audience, outbox, Duration.ofDays(settings.integer(Setting.EXPIRY_REMINDER_DAYS)))));
+            steps.add(new DeliveriesRun.Named("failed_builds", new FailedBuilds(outbox, settings.get(Setting.ADMIN_EMAIL))));
         }
         // Last: what the steps before queued is sent in the same run. No step with MAIL_TRANSPORT=none (nothing is queued).
         OutboxSender.from(settings, clients, clock).ifPresent(sender -> steps.add(new DeliveriesRun.Named("outbox", sender)));
-        this.deliveries = new DeliveriesRun(steps, clock);
+        // The album steps share one read of the table a run (RunInput), not a Scan each.
+        this.deliveries = new DeliveriesRun(steps, albums::findAll, clock);
     }
 
     @Override

@@ -1,13 +1,13 @@
 package com.clientalbums.maintenance.mail;
 
 import com.clientalbums.common.album.Album;
-import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.ZipStatus;
 import com.clientalbums.common.mail.MailKind;
 import com.clientalbums.common.mail.MailOutbox;
 import com.clientalbums.common.mail.MailRequest;
 import com.clientalbums.common.mail.Notice;
 import com.clientalbums.maintenance.deliveries.FrequentStep;
+import com.clientalbums.maintenance.deliveries.RunInput;
 import com.clientalbums.maintenance.sweep.MaintenanceReport;
 
 import java.time.Duration;
@@ -27,21 +27,20 @@ import java.util.function.BooleanSupplier;
  * told nothing.
  */
 public final class AlbumNotices implements FrequentStep {
-    private final AlbumRepository albums;
     private final AlbumAudience audience;
     private final MailOutbox outbox;
     private final Duration settle;
 
-    public AlbumNotices(AlbumRepository albums, AlbumAudience audience, MailOutbox outbox, Duration settle) {
-        this.albums = albums;
+    public AlbumNotices(AlbumAudience audience, MailOutbox outbox, Duration settle) {
         this.audience = audience;
         this.outbox = outbox;
         this.settle = settle;
     }
 
     @Override
-    public void run(Instant now, BooleanSupplier timeLeft, MaintenanceReport report) {
-        for (Album album : albums.findAll()) {
+    public void run(RunInput in, BooleanSupplier timeLeft, MaintenanceReport report) {
+        Instant now = in.now();
+        for (Album album : in.albums().get()) {
             if (!timeLeft.getAsBoolean()) return;
             if (!settled(album, now)) continue;
             try {

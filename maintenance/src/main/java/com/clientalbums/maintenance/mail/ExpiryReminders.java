@@ -1,12 +1,12 @@
 package com.clientalbums.maintenance.mail;
 
 import com.clientalbums.common.album.Album;
-import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.mail.MailFields;
 import com.clientalbums.common.mail.MailKind;
 import com.clientalbums.common.mail.MailOutbox;
 import com.clientalbums.common.mail.MailRequest;
 import com.clientalbums.maintenance.deliveries.FrequentStep;
+import com.clientalbums.maintenance.deliveries.RunInput;
 import com.clientalbums.maintenance.sweep.MaintenanceReport;
 
 import java.time.Duration;
@@ -24,23 +24,22 @@ import java.util.function.BooleanSupplier;
  * a gallery the photographer extends is reminded again before its new date.
  */
 public final class ExpiryReminders implements FrequentStep {
-    private final AlbumRepository albums;
     private final AlbumAudience audience;
     private final MailOutbox outbox;
     private final Duration before;
 
     /** @param before how long before the expiry readers are reminded; zero for no reminders */
-    public ExpiryReminders(AlbumRepository albums, AlbumAudience audience, MailOutbox outbox, Duration before) {
-        this.albums = albums;
+    public ExpiryReminders(AlbumAudience audience, MailOutbox outbox, Duration before) {
         this.audience = audience;
         this.outbox = outbox;
         this.before = before;
     }
 
     @Override
-    public void run(Instant now, BooleanSupplier timeLeft, MaintenanceReport report) {
+    public void run(RunInput in, BooleanSupplier timeLeft, MaintenanceReport report) {
         if (before.isZero()) return;
-        for (Album album : albums.findAll()) {
+        Instant now = in.now();
+        for (Album album : in.albums().get()) {
             if (!timeLeft.getAsBoolean()) return;
             if (!due(album, now)) continue;
             try {

@@ -2,13 +2,13 @@ package com.clientalbums.maintenance.mail;
 
 import com.clientalbums.common.access.Emails;
 import com.clientalbums.common.album.Album;
-import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.ZipStatus;
 import com.clientalbums.common.mail.MailFields;
 import com.clientalbums.common.mail.MailKind;
 import com.clientalbums.common.mail.MailOutbox;
 import com.clientalbums.common.mail.MailRequest;
 import com.clientalbums.maintenance.deliveries.FrequentStep;
+import com.clientalbums.maintenance.deliveries.RunInput;
 import com.clientalbums.maintenance.sweep.MaintenanceReport;
 
 import java.time.Instant;
@@ -24,25 +24,23 @@ import java.util.function.BooleanSupplier;
  * a favourites archive is built on a client's click, who is told on the page, and rebuilt by the next.
  */
 public final class FailedBuilds implements FrequentStep {
-    private final AlbumRepository albums;
     private final MailOutbox outbox;
     private final String adminEmail;
 
     /** @param adminEmail the photographer's address; empty for no mail */
-    public FailedBuilds(AlbumRepository albums, MailOutbox outbox, String adminEmail) {
-        this.albums = albums;
+    public FailedBuilds(MailOutbox outbox, String adminEmail) {
         this.outbox = outbox;
         this.adminEmail = Emails.normalize(adminEmail);
     }
 
     @Override
-    public void run(Instant now, BooleanSupplier timeLeft, MaintenanceReport report) {
+    public void run(RunInput in, BooleanSupplier timeLeft, MaintenanceReport report) {
         if (adminEmail.isEmpty()) return;
-        for (Album album : albums.findAll()) {
+        for (Album album : in.albums().get()) {
             if (!timeLeft.getAsBoolean()) return;
             if (album.zipStatus() != ZipStatus.ERROR) continue;
             try {
-                if (outbox.enqueue(mail(album, now))) report.add(MaintenanceReport.Count.MAILS_QUEUED);
+                if (outbox.enqueue(mail(album, in.now()))) report.add(MaintenanceReport.Count.MAILS_QUEUED);
             } catch (RuntimeException e) {
                 report.error(album.albumId(), e);
             }

@@ -10,6 +10,7 @@ import com.clientalbums.common.mail.MailTransport;
 import com.clientalbums.common.mail.OptOutTokens;
 import com.clientalbums.common.mail.QueuedMail;
 import com.clientalbums.maintenance.deliveries.FrequentStep;
+import com.clientalbums.maintenance.deliveries.RunInput;
 import com.clientalbums.maintenance.sweep.MaintenanceReport;
 import com.clientalbums.maintenance.sweep.MaintenanceReport.Count;
 
@@ -78,7 +79,8 @@ public final class OutboxSender implements FrequentStep {
     }
 
     @Override
-    public void run(Instant now, BooleanSupplier timeLeft, MaintenanceReport report) {
+    public void run(RunInput in, BooleanSupplier timeLeft, MaintenanceReport report) {
+        Instant now = in.now();
         for (QueuedMail mail : outbox.due(now, BATCH)) {
             if (!timeLeft.getAsBoolean()) return;
             try {

@@ -76,9 +76,14 @@ class AccessLogsIntegrationTest {
         return new AccessLogs(new S3AccessLogStore(aws.clients().s3(), logBucket), deliveries);
     }
 
+    /** The step's input at {@code now}: the access logs read no albums, and asking for them fails the test. */
+    private static RunInput at(Instant now) {
+        return new RunInput(now, () -> { throw new AssertionError("the access-log step read the album table"); });
+    }
+
     private static MaintenanceReport run(Instant now) {
         MaintenanceReport report = new MaintenanceReport();
-        step().run(now, () -> true, report);
+        step().run(at(now), () -> true, report);
         return report;
     }
 
@@ -209,7 +214,7 @@ class AccessLogsIntegrationTest {
         put("s3/2026-12-05-16-00-00-00000000000000B2", text(LogExamples.s3File()));
         MaintenanceReport report = new MaintenanceReport();
 
-        step().run(Instant.parse("2026-12-05T16:05:00Z"), () -> false, report);
+        step().run(at(Instant.parse("2026-12-05T16:05:00Z")), () -> false, report);
 
         assertEquals(0, report.get(Count.LOG_FILES_PROCESSED));
         assertTrue(keys("s3/").contains("s3/2026-12-05-16-00-00-00000000000000B2"));

@@ -8,6 +8,8 @@ import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.PublishedArchive;
 import com.clientalbums.common.album.RequestSource;
 import com.clientalbums.common.album.SettingsUpdate;
+import com.clientalbums.common.aws.AwsClients;
+import com.clientalbums.common.aws.HttpClients;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.mail.MailFields;
 import com.clientalbums.common.mail.MailKind;
@@ -33,7 +35,13 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -45,9 +53,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -90,6 +100,11 @@ class MailArrivalTest {
 
     /** Maintenance as deployed, e-mailing through GreenMail, on the test's clock. */
     static MaintenanceHandler maintenance(TestClock clock) {
+        return maintenance(clock, aws.clients());
+    }
+
+    /** The same, with clients of the test's own. */
+    static MaintenanceHandler maintenance(TestClock clock, AwsClients clients) {
         var settings = aws.settings(MaintenanceHandler.SETTINGS, Map.of(
                 Setting.MAIL_TRANSPORT.name(), "smtp://127.0.0.1:" + smtp.getSmtp().getPort(),
                 Setting.MAIL_FROM.name(), "albums@example.com",
@@ -98,7 +113,7 @@ class MailArrivalTest {
                 Setting.ADMIN_EMAIL.name(), STUDIO,
                 Setting.MAIL_SETTLE_SECONDS.name(), Long.toString(SETTLE.toSeconds()),
                 Setting.EXPIRY_REMINDER_DAYS.name(), "7"));
-        return new MaintenanceHandler(settings, aws.clients(), POLICY, clock);
+        return new MaintenanceHandler(settings, clients, POLICY, clock);
     }
 
     /** The deliveries run, as its EventBridge rule starts it. */
@@ -169,7 +184,54 @@ class MailArrivalTest {
         return subjects;
     }
 
+    /**
+     * Counts the Scan calls the SDK sends, per table: each is billed by the bytes of every item it
+     * reads. It only looks; the calls go to the local DynamoDB as they are.
+     */
+    static final class ScanCount implements ExecutionInterceptor {
+        private final Map<String, AtomicInteger> scans = new ConcurrentHashMap<>();
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (context.request() instanceof ScanRequest scan) scans.computeIfAbsent(scan.tableName(), t -> new AtomicInteger()).incrementAndGet();
+        }
+
+        int of(String table) {
+            AtomicInteger n = scans.get(table);
+            return n == null ? 0 : n.get();
+        }
+    }
+
     // ---- the triggers -------------------------------------------------------------------------
+
+    @Test
+    void aDeliveriesRunScansTheAlbumTableOnceAndEveryMailStepIsToldFromThatScan() throws Exception {
+        TestClock clock = new TestClock(Instant.now());
+        String ready = registered("mail-one-scan", "Garden Party", 2, clock.instant());
+        build(ready, clock.instant());
+        albums.updateSettings(ready, new SettingsUpdate(Optional.of(new SettingsUpdate.Expiry(clock.instant().plus(Duration.ofDays(3)))),
+                Optional.empty())).orElseThrow();
+        grants.grant("erin@example.com", ready, clock.instant(), Downloads.BOTH);
+        String failed = registered("mail-one-scan-failed", "Company picnic", 2, clock.instant());
+        albums.claim(failed, "generator-failing", clock.instant(), LEASE).orElseThrow();
+        assertTrue(albums.fail(failed, "generator-failing", "IMG_000.jpg could not be read", Optional.empty(), List.of()));
+        clock.advance(SETTLE.plus(Duration.ofMinutes(1)));
+        ScanCount scans = new ScanCount();
+
+        try (DynamoDbClient counted = DynamoDbClient.builder().region(Region.of(aws.endpoints().region()))
+                .endpointOverride(aws.endpoints().dynamo()).httpClientBuilder(HttpClients.urlConnection())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(scans)).build()) {
+            AwsClients clients = new AwsClients(aws.clients().s3(), aws.clients().presigner(), aws.clients().sqs(), counted);
+            deliveries(maintenance(clock, clients));
+        }
+
+        assertEquals(1, scans.of(aws.names().albumTable()), "receipts, notices, reminders and failed builds: one Scan");
+        List<String> erin = subjects("erin@example.com");
+        assertEquals(2, erin.size(), "told it is ready and reminded of its expiry: " + erin);
+        assertTrue(erin.contains("Your photos are ready: Garden Party"), erin.toString());
+        assertTrue(subjects(STUDIO).stream().anyMatch(s -> s.contains("Company picnic")), "the failed build is told: " + subjects(STUDIO));
+    }
+
 
     @Test
     void aClientIsToldOnceThatTheirAlbumIsReadyWhenItHasSettled() throws Exception {

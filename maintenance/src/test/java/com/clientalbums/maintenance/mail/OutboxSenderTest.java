@@ -8,6 +8,7 @@ import com.clientalbums.common.mail.MailRequest;
 import com.clientalbums.common.mail.OptOutTokens;
 import com.clientalbums.common.mail.QueuedMail;
 import com.clientalbums.localaws.LoopbackServers;
+import com.clientalbums.maintenance.deliveries.RunInput;
 import com.clientalbums.maintenance.handler.MaintenanceHandler;
 import com.clientalbums.maintenance.sweep.MaintenanceReport;
 import com.clientalbums.maintenance.sweep.MaintenanceReport.Count;
@@ -74,7 +75,8 @@ class OutboxSenderTest {
 
     static MaintenanceReport run(OutboxSender sender, Instant now) {
         MaintenanceReport report = new MaintenanceReport();
-        sender.run(now, () -> true, report);
+        // The outbox reads no albums: asking for them fails the test.
+        sender.run(new RunInput(now, () -> { throw new AssertionError("the outbox read the album table"); }), () -> true, report);
         return report;
     }
 
