@@ -326,9 +326,9 @@ public final class CostModel {
      * @param requestsPerDownload requests per downloaded file: the first, and a resume or a part
      * @param runsPerMonth        deliveries runs (every 5 minutes)
      * @param secondsPerRun       an idle run: two log listings, the outbox query, the album scan
-     * @param readsPerAlbumPerRun DynamoDB reads per album per run: its share of the three album scans (notices,
-     *                            reminders, failed builds), its deliveries (receipts), its grants and links, and
-     *                            each of its recipients' last notice
+     * @param readsPerAlbumPerRun DynamoDB reads per album per run besides the run's one scan of the album table
+     *                            (maintenance/…/deliveries/RunInput.java, shared by every step): its deliveries
+     *                            (receipts), its grants and links, and each of its recipients' last notice
      * @param recipientsPerAlbum  clients and e-mailed guests per album
      * @param mailsPerRecipient   mails each gets about a new album (ready, a change, the expiry reminder)
      * @param hashMbps            maintenance reading a delivered part for its receipt's SHA-256
@@ -339,7 +339,7 @@ public final class CostModel {
                       double readsPerAlbumPerRun, double recipientsPerAlbum, double mailsPerRecipient, double hashMbps,
                       double logBytesPerRequest, int logRetentionDays) {
         static Delivering typical() {
-            return new Delivering(true, 2, 12 * 24 * DAYS_PER_MONTH, 1, 7, 3, 3, 150, 600, 400);
+            return new Delivering(true, 2, 12 * 24 * DAYS_PER_MONTH, 1, 4, 3, 3, 150, 600, 400);
         }
     }
 
@@ -508,6 +508,8 @@ public final class CostModel {
                     + favouritesBuilds * (1 + a.dynamoWritesPerBuild());
             // Deliveries: a record written per download handed out and per log file showing it (a
             // record is a few KB: two write units); the outbox: each mail queued, marked sent, remembered.
+            // Each run scans the album table once (8 albums a read unit, as the daily sweep's scan) and
+            // reads each album's deliveries, grants, links and notices.
             double deliveryWrites = downloadedFiles * 2 * 2 + mails * 3;
             double deliveryReads = downloadedFiles * 2 + d.runsPerMonth() * (albums / 8.0 + albums * d.readsPerAlbumPerRun());
             double dynamoWrites = builds * a.dynamoWritesPerBuild() + apiRequests * 0.2 + 30 * albums * 0.1 + shareWrites
