@@ -114,6 +114,11 @@ const schema = { provider: 'registry.terraform.io/hashicorp/aws', version: null,
 const classes = new Map(); // class simple name -> block, to add its attributes from the JS
 
 for (const [fqn, type] of Object.entries(types)) {
+  if (type.kind === 'class' && type.base === 'cdktf.TerraformProvider') {
+    // The provider block's own arguments (region, default_tags { ... }, ...).
+    schema.provider_config = block(type.initializer.parameters[2].type.fqn, 0);
+    continue;
+  }
   if (type.kind !== 'class' || (type.base !== 'cdktf.TerraformResource' && type.base !== 'cdktf.TerraformDataSource')) continue;
   const link = TYPE_LINK.exec((type.docs || {}).summary || '');
   if (!link) fail(`${fqn} does not name its Terraform type in its docs`);
@@ -196,6 +201,7 @@ for (const [struct, kinds] of jsiiBlocks) {
 }
 
 const sorted = o => Object.fromEntries(Object.keys(o).sort().map(k => [k, o[k]]));
+if (!schema.provider_config) fail('no provider class (cdktf.TerraformProvider) in the .jsii');
 schema.resources = sorted(schema.resources);
 schema.data_sources = sorted(schema.data_sources);
 fs.writeFileSync(outFile, JSON.stringify(schema));

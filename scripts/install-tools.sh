@@ -19,8 +19,10 @@ npm_ready() {
     && [ -f "$dir/node_modules/dynalite/cli.js" ] && [ -d "$dir/node_modules/@cdktf/hcl2json" ] \
     && [ -d "$dir/node_modules/@cloud-copilot/iam-simulate" ]
 }
+# Written from the pinned package by the extractor as it is now (a newer extractor rewrites it).
 schema_ready() {
-  [ -f "$schema" ] && head -c 300 "$schema" | grep -qF "\"package\":\"$provider\""
+  [ -f "$schema" ] && [ "$schema" -nt "$(dirname "$0")/extract-provider-schema.js" ] \
+    && head -c 300 "$schema" | grep -qF "\"package\":\"$provider\""
 }
 
 if npm_ready && schema_ready; then

@@ -18,7 +18,8 @@ import java.util.Set;
  * The AWS provider's schema: every resource and data source type with its arguments, nested
  * blocks and readable attributes, as {@code scripts/extract-provider-schema.js} writes it from
  * {@code @cdktf/provider-aws} (the provider's bindings, generated from its own schema) into the
- * tools folder. {@code scripts/install-tools.sh} writes it; the Maven build runs that script.
+ * tools folder, with the {@code provider "aws"} block's own arguments. {@code scripts/install-tools.sh}
+ * writes it; the Maven build runs that script.
  */
 public final class ProviderSchema {
 
@@ -46,12 +47,15 @@ public final class ProviderSchema {
     private final String packageName;
     private final Map<String, BlockSchema> resources;
     private final Map<String, BlockSchema> dataSources;
+    private final BlockSchema providerConfig;
 
-    private ProviderSchema(String version, String packageName, Map<String, BlockSchema> resources, Map<String, BlockSchema> dataSources) {
+    private ProviderSchema(String version, String packageName, Map<String, BlockSchema> resources, Map<String, BlockSchema> dataSources,
+                           BlockSchema providerConfig) {
         this.version = version;
         this.packageName = packageName;
         this.resources = resources;
         this.dataSources = dataSources;
+        this.providerConfig = providerConfig;
     }
 
     /** The schema of {@link #VERSION} from the tools folder, read once per JVM. */
@@ -69,12 +73,12 @@ public final class ProviderSchema {
         }
         try {
             JsonNode root = new ObjectMapper().readTree(file.toFile());
-            if (!PACKAGE.equals(root.path("package").asText())) {
-                throw new IllegalStateException(file + " was read from " + root.path("package").asText()
-                        + ", not " + PACKAGE + ": run scripts/install-tools.sh");
+            if (!PACKAGE.equals(root.path("package").asText()) || !root.has("provider_config")) {
+                throw new IllegalStateException(file + " was written from " + root.path("package").asText()
+                        + " or by an older extractor, not from " + PACKAGE + ": run scripts/install-tools.sh");
             }
             return new ProviderSchema(root.path("version").asText(), root.path("package").asText(),
-                    types(root.path("resources")), types(root.path("data_sources")));
+                    types(root.path("resources")), types(root.path("data_sources")), block(root.path("provider_config")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -112,6 +116,11 @@ public final class ProviderSchema {
 
     public Optional<BlockSchema> dataSource(String type) {
         return Optional.ofNullable(dataSources.get(type));
+    }
+
+    /** The arguments and blocks of the {@code provider "aws"} block itself. */
+    public BlockSchema providerConfig() {
+        return providerConfig;
     }
 
     public int resourceCount() {

@@ -62,6 +62,8 @@ class ProviderSchemaTest {
         assertTrue(policy.attributes().contains("json"));
         assertTrue(SCHEMA.dataSource("aws_caller_identity").orElseThrow().attributes().contains("account_id"));
         assertTrue(SCHEMA.resource("aws_iam_policy_document").isEmpty(), "a data source only");
+        assertTrue(SCHEMA.providerConfig().blocks().get("default_tags").block().arguments().containsKey("tags"));
+        assertTrue(SCHEMA.providerConfig().arguments().containsKey("region"));
     }
 
     @Test
@@ -117,6 +119,12 @@ class ProviderSchemaTest {
         Path tf = broken("sqs.tf", "  queue_url = aws_sqs_queue.zip_generation.id\n", "");
         assertFinding(CHECK.check(tf), "sqs.tf", line(tf, "sqs.tf", "resource \"aws_sqs_queue_policy\" \"zip_generation\""),
                 "`queue_url` is required in aws_sqs_queue_policy");
+    }
+
+    @Test
+    void a_misspelled_argument_of_the_provider_block_is_found() throws IOException {
+        Path tf = broken("versions.tf", "  region = var.aws_region", "  aws_region = var.aws_region");
+        assertFinding(CHECK.check(tf), "versions.tf", line(tf, "versions.tf", "aws_region ="), "`aws_region` is not an argument of the aws provider");
     }
 
     @Test

@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  *   <li>every reference {@code aws_x.name.attr} or {@code data.aws_x.name.attr}, in any
  *       expression, names a declared block, indexes it exactly when it has {@code count} or
  *       {@code for_each}, and reads an attribute its type has;</li>
+ *   <li>the {@code provider "aws"} block's arguments and blocks exist there;</li>
  *   <li>versions.tf's constraint on {@code hashicorp/aws} admits the schema's version.</li>
  * </ul>
  */
@@ -84,6 +85,12 @@ public final class SchemaCheck {
             switch (block.type()) {
                 case "resource" -> type(block, "", schema::resource, RESOURCE_META_BLOCKS, findings);
                 case "data" -> type(block, "data.", schema::dataSource, DATA_META_BLOCKS, findings);
+                case "provider" -> {
+                    if (block.labels().equals(List.of("aws"))) {
+                        new Body("provider.aws", "the aws provider", schema.providerConfig(), Set.of(), Set.of(), findings)
+                                .check(block, schema.providerConfig(), List.of());
+                    }
+                }
                 default -> { }
             }
             if (!NOT_SCANNED.contains(block.type())) {
@@ -110,11 +117,11 @@ public final class SchemaCheck {
                     + " type of the aws provider " + schema.version()));
             return;
         }
-        new Body(address, type, found.get(), metaBlocks, findings).check(block, found.get(), List.of());
+        new Body(address, type, found.get(), META_ARGUMENTS, metaBlocks, findings).check(block, found.get(), List.of());
     }
 
     /** One resource's or data source's body, checked level by level against its schema. */
-    private record Body(String address, String type, BlockSchema root, Set<String> metaBlocks, List<Finding> findings) {
+    private record Body(String address, String type, BlockSchema root, Set<String> metaArguments, Set<String> metaBlocks, List<Finding> findings) {
 
         void check(Block written, BlockSchema schema, List<String> path) {
             if (schema.open()) return;
@@ -124,7 +131,7 @@ public final class SchemaCheck {
             for (Attribute attribute : written.attributes()) {
                 String name = attribute.name();
                 present.add(name);
-                if (top && META_ARGUMENTS.contains(name) || schema.arguments().containsKey(name)) continue;
+                if (top && metaArguments.contains(name) || schema.arguments().containsKey(name)) continue;
                 if (schema.blocks().containsKey(name)) {
                     add(attribute.at(), "`" + name + "` is a block of " + here + ": write " + name + " { ... }, not " + name + " = ...");
                 } else {
