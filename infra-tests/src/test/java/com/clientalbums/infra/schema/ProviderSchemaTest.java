@@ -115,6 +115,12 @@ class ProviderSchemaTest {
     }
 
     @Test
+    void a_type_of_a_provider_nobody_declared_is_found_and_the_declared_others_are_not_checked() throws IOException {
+        Path tf = broken("sharing.tf", "resource \"random_password\"", "resource \"randum_password\"");
+        assertFinding(CHECK.check(tf), "sharing.tf", line(tf, "sharing.tf", "randum_password"), "randum_password belongs to no provider versions.tf declares");
+    }
+
+    @Test
     void a_missing_required_argument_is_found_at_its_block() throws IOException {
         Path tf = broken("sqs.tf", "  queue_url = aws_sqs_queue.zip_generation.id\n", "");
         assertFinding(CHECK.check(tf), "sqs.tf", line(tf, "sqs.tf", "resource \"aws_sqs_queue_policy\" \"zip_generation\""),

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  *       expression, names a declared block, indexes it exactly when it has {@code count} or
  *       {@code for_each}, and reads an attribute its type has;</li>
  *   <li>the {@code provider "aws"} block's arguments and blocks exist there;</li>
- *   <li>versions.tf's constraint on {@code hashicorp/aws} admits the schema's version.</li>
+ *   <li>versions.tf's aws entry is {@code hashicorp/aws}, and its constraint admits the schema's version.</li>
  * </ul>
  */
 public final class SchemaCheck {
@@ -55,6 +55,7 @@ public final class SchemaCheck {
     private static final Set<String> NOT_SCANNED = Set.of("moved", "removed");
 
     private static final Pattern AWS_VERSION = Pattern.compile("\\bversion\\s*=\\s*\"([^\"]*)\"");
+    private static final Pattern AWS_SOURCE = Pattern.compile("\\bsource\\s*=\\s*\"([^\"]*)\"");
 
     private final ProviderSchema schema;
 
@@ -237,6 +238,11 @@ public final class SchemaCheck {
             return;
         }
         for (Attribute aws : entries) {
+            Matcher source = AWS_SOURCE.matcher(aws.expression());
+            if (source.find() && !source.group(1).equals("hashicorp/aws") && !source.group(1).equals("registry.terraform.io/hashicorp/aws")) {
+                findings.add(new Finding(aws.lineOf(source.group()), "the aws provider's source is \"" + source.group(1)
+                        + "\", not hashicorp/aws, whose schema this check reads"));
+            }
             Matcher m = AWS_VERSION.matcher(aws.expression());
             if (!m.find()) {
                 findings.add(new Finding(aws.at(), "the aws provider has no version constraint"));
