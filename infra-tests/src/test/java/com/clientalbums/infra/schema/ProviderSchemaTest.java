@@ -140,6 +140,12 @@ class ProviderSchemaTest {
     }
 
     @Test
+    void an_aws_provider_from_another_source_than_the_checked_one_is_found() throws IOException {
+        Path tf = broken("versions.tf", "source  = \"hashicorp/aws\"", "source  = \"example/aws\"");
+        assertFinding(CHECK.check(tf), "versions.tf", line(tf, "versions.tf", "example/aws"), "source is \"example/aws\", not hashicorp/aws");
+    }
+
+    @Test
     void version_constraints_read_as_terraform_reads_them() {
         assertTrue(VersionConstraint.parse(">= 5.31, < 7.0").admits("6.25.0"));
         assertFalse(VersionConstraint.parse(">= 5.31, < 6.0").admits("6.25.0"));

@@ -45,7 +45,7 @@ public final class SchemaCheck {
      * are not checked, as their schemas are not here. Any other non-aws type is a finding, since
      * Terraform would need a provider nobody declared.
      */
-    static final Set<String> UNCHECKED_PROVIDERS = Set.of("random_", "tls_");
+    static final List<String> UNCHECKED_PROVIDERS = List.of("random_", "tls_");
 
     // Terraform's own meta-arguments and blocks, which no provider schema lists.
     private static final Set<String> META_ARGUMENTS = Set.of("count", "for_each", "depends_on", "provider");

@@ -1,7 +1,6 @@
 package com.clientalbums.infra.schema;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,10 +16,10 @@ public record VersionConstraint(String text, List<Condition> conditions) {
     private static final Pattern CONDITION = Pattern.compile("\\s*(=|!=|>=|>|<=|<|~>)?\\s*v?(\\d+(?:\\.\\d+){0,2})\\s*");
 
     /** One operator and version; {@code given} is how many of its numbers were written (for {@code ~>}). */
-    public record Condition(String operator, int[] version, int given) {
+    public record Condition(String operator, List<Integer> version, int given) {
 
-        boolean admits(int[] candidate) {
-            int order = Arrays.compare(candidate, version);
+        boolean admits(List<Integer> candidate) {
+            int order = compare(candidate, version);
             return switch (operator) {
                 case "=" -> order == 0;
                 case "!=" -> order != 0;
@@ -30,7 +29,7 @@ public record VersionConstraint(String text, List<Condition> conditions) {
                 case "<=" -> order <= 0;
                 // Only the rightmost written number may grow: "~> 1.2" is >= 1.2, < 2.0, and
                 // "~> 1.2.3" is >= 1.2.3, < 1.3.0 (Terraform's version-constraints page).
-                case "~>" -> order >= 0 && Arrays.equals(candidate, 0, given - 1, version, 0, given - 1);
+                case "~>" -> order >= 0 && candidate.subList(0, given - 1).equals(version.subList(0, given - 1));
                 default -> throw new IllegalStateException(operator);
             };
         }
@@ -52,20 +51,28 @@ public record VersionConstraint(String text, List<Condition> conditions) {
 
     /** Whether {@code version} (e.g. {@code 6.25.0}) meets every condition. */
     public boolean admits(String version) {
-        int[] candidate = numbers(version);
+        List<Integer> candidate = numbers(version);
         return conditions.stream().allMatch(c -> c.admits(candidate));
     }
 
     /** Up to three numbers, missing ones zero: 6.25 is 6.25.0. */
-    private static int[] numbers(String version) {
+    private static List<Integer> numbers(String version) {
         String[] parts = version.split("\\.");
         if (parts.length > 3) {
             throw new IllegalArgumentException(version + " has more than three numbers");
         }
-        int[] numbers = new int[3];
+        List<Integer> numbers = new ArrayList<>(List.of(0, 0, 0));
         for (int i = 0; i < parts.length; i++) {
-            numbers[i] = Integer.parseInt(parts[i]);
+            numbers.set(i, Integer.parseInt(parts[i]));
         }
-        return numbers;
+        return List.copyOf(numbers);
+    }
+
+    private static int compare(List<Integer> a, List<Integer> b) {
+        for (int i = 0; i < a.size(); i++) {
+            int order = Integer.compare(a.get(i), b.get(i));
+            if (order != 0) return order;
+        }
+        return 0;
     }
 }
