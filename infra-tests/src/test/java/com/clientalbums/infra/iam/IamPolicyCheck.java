@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -106,6 +107,9 @@ public final class IamPolicyCheck {
             deny("zip_generation_queue", S3, "sqs:ReceiveMessage", QUEUE, source(ALBUMS_BUCKET, DeploymentArns.ACCOUNT), "S3 receives the queue's messages"),
             deny("zip_generation_queue", "sns.amazonaws.com", "sqs:SendMessage", QUEUE, source("arn:aws:sns:${var.aws_region}:" + DeploymentArns.ACCOUNT + ":anything", DeploymentArns.ACCOUNT), "another service sends to the queue"));
 
+    /** AWS's quota on the inline policies of one role, in characters without whitespace (IAM and STS quotas). */
+    static final int ROLE_INLINE_POLICY_LIMIT = 10_240;
+
     private static final Pattern ROLE_REFERENCE = Pattern.compile("aws_iam_role\\.([a-z0-9_]+)\\.(?:id|name)");
     private static final Pattern DOCUMENT_REFERENCE = Pattern.compile("data\\.aws_iam_policy_document\\.([a-z0-9_]+)\\.json");
     private static final Pattern BUCKET_REFERENCE = Pattern.compile("aws_s3_bucket\\.([a-z0-9_]+)\\.(?:id|bucket)");
@@ -140,9 +144,11 @@ public final class IamPolicyCheck {
         Map<String, PolicyDocument> documents = PolicyDocuments.of(terraform, arns);
         Map<String, PolicyDocument> resourcePolicies = resourcePolicies(terraform, arns, documents);
 
+        List<Finding> findings = new ArrayList<>();
         List<Expectation> expectations = new ArrayList<>();
         for (LambdaFunction function : LambdaFunction.all()) {
             PolicyDocument role = roleDocument(terraform, function, documents);
+            tooLarge(role, ROLE_INLINE_POLICY_LIMIT, function + "'s role").ifPresent(findings::add);
             String principal = arns.principal(function);
             for (AwsCall call : calls.apply(function)) {
                 expectations.add(callExpectation(call, true, function, role, principal, arns, resourcePolicies, expectations.size()));
@@ -174,7 +180,6 @@ public final class IamPolicyCheck {
         }));
 
         IamSimulator.Outcome outcome = IamSimulator.run(actionLines.keySet(), expectations.stream().map(Expectation::simulation).toList());
-        List<Finding> findings = new ArrayList<>();
         for (String action : outcome.unknownActions()) {
             for (SourceLine at : actionLines.get(action)) {
                 findings.add(new Finding(at, "IAM action " + action + " does not exist (not in AWS's service authorization reference)"));
@@ -184,6 +189,17 @@ public final class IamPolicyCheck {
             findings.addAll(judge(expectation, outcome.result(expectation.simulation().id()), documents));
         }
         return findings.stream().sorted().toList();
+    }
+
+    /**
+     * A policy longer than AWS accepts, which only {@code terraform apply} would otherwise find
+     * ("LimitExceeded"). AWS counts characters without whitespace, as the compact JSON here.
+     */
+    static Optional<Finding> tooLarge(PolicyDocument document, int limit, String holder) {
+        int size = document.json().toString().length();
+        if (size <= limit) return Optional.empty();
+        return Optional.of(new Finding(document.at(), "data.aws_iam_policy_document." + document.name() + " is " + size
+                + " characters; AWS accepts at most " + limit + " for " + holder + "'s inline policies"));
     }
 
     private static Expectation callExpectation(AwsCall call, boolean mustAllow, LambdaFunction function, PolicyDocument role,

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -218,6 +219,20 @@ class IamPolicyTest {
         String iam = read(TERRAFORM.resolve("iam.tf"));
         assertOne(findings, new SourceLine("iam.tf", lineOf(iam, "data \"aws_iam_policy_document\" \"admin_api\"")),
                 "(a photo read from the queue): AWS's rules cannot evaluate it");
+    }
+
+    @Test
+    void a_role_policy_longer_than_aws_accepts_is_a_finding_at_its_document() {
+        Terraform terraform = Terraform.load();
+        PolicyDocument clientApi = PolicyDocuments.of(terraform, new DeploymentArns(terraform)).get("client_api");
+        int size = clientApi.json().toString().length();
+        assertEquals(Optional.empty(), IamPolicyCheck.tooLarge(clientApi, IamPolicyCheck.ROLE_INLINE_POLICY_LIMIT, "client-api's role"),
+                "client_api's policy is " + size + " characters");
+
+        Finding finding = IamPolicyCheck.tooLarge(clientApi, size - 1, "client-api's role").orElseThrow();
+
+        assertEquals(clientApi.at(), finding.at());
+        assertTrue(finding.message().contains("client_api is " + size + " characters; AWS accepts at most " + (size - 1)), finding.message());
     }
 
     private static void assertOne(List<Finding> findings, SourceLine at, String message) {
