@@ -207,7 +207,7 @@ public final class IamPolicyCheck {
         String resource = arns.arn(function, call.target());
         Request request = new Request(call.action(), principal, resource, DeploymentArns.ACCOUNT, withTransport(call.action(), call.context()));
         Simulation simulation = new Simulation("call" + n, List.of(named(role)), resourcePolicyOf(resource, resourcePolicies), request);
-        String description = function + "'s role " + (mustAllow ? "" : "must never ") + call.action() + " on " + resource + " (" + call.why() + ")";
+        String description = function + (mustAllow ? " calls " : " must never call ") + call.action() + " on " + resource + " (" + call.why() + ")";
         return new Expectation(simulation, mustAllow, role, description);
     }
 
