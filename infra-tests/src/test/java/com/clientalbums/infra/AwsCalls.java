@@ -207,7 +207,8 @@ public final class AwsCalls {
                 object("s3:DeleteObject", S3Keys.checkpointKey(ARCHIVE), "S3MaintenanceStore deletes a checkpoint no build will continue"),
                 object("s3:AbortMultipartUpload", ARCHIVE, "S3MaintenanceStore aborts an abandoned archive upload"),
                 // Missing previews made, orphans removed, active content quarantined (previews/…/job/).
-                photo("s3:GetObject", "PhotoPreviews reads a photo to render it (and its first bytes for the arrival check)"),
+                photo("s3:GetObject", "PhotoPreviews reads a photo to render it (and its first bytes for the arrival check); "
+                        + "Quarantine copies active content out of its album (CopyObject's source)"),
                 object("s3:GetObject", PreviewKeys.web(ALBUM, PHOTO), "ObjectHeads HEADs a rendition to skip a current one"),
                 object("s3:PutObject", PreviewKeys.image(ALBUM, PreviewSize.PREVIEW, PHOTO), "PhotoPreviews writes a missing preview"),
                 object("s3:PutObject", PreviewKeys.web(ALBUM, PHOTO), "PhotoPreviews writes a missing web-size rendition"),
