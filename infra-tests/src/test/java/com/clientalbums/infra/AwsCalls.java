@@ -14,6 +14,7 @@ import com.clientalbums.infra.iam.AwsCall.Queue;
 import com.clientalbums.infra.iam.AwsCall.S3Bucket;
 import com.clientalbums.infra.iam.AwsCall.S3Object;
 import com.clientalbums.infra.iam.AwsCall.Table;
+import com.clientalbums.infra.iam.AwsCall.Target;
 import com.clientalbums.infra.iam.AwsCall.UserPool;
 import com.clientalbums.maintenance.deliveries.logs.LogFormat;
 import com.clientalbums.maintenance.store.AccessLogStore;
@@ -22,6 +23,7 @@ import com.clientalbums.previews.keys.PreviewSize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static com.clientalbums.common.config.Setting.ACCESS_LOG_BUCKET;
 import static com.clientalbums.common.config.Setting.ALBUM_TABLE_NAME;
@@ -84,15 +86,16 @@ public final class AwsCalls {
     /**
      * The calls Lambda makes with the function's role on its behalf, which no code of the project
      * contains: the log lines the runtime writes, and for the generator the queue's event source
-     * mapping, which polls, deletes handled messages and keeps a batch hidden while it runs.
+     * mapping, which polls and deletes handled messages (the three actions AWS's
+     * AWSLambdaSQSQueueExecutionRole names).
      */
     static List<AwsCall> ofRuntime(LambdaFunction function) {
         List<AwsCall> calls = new ArrayList<>(List.of(
                 new AwsCall("logs:CreateLogStream", new OwnLogs(), "the Lambda runtime opens a log stream per container"),
                 new AwsCall("logs:PutLogEvents", new OwnLogs(), "the Lambda runtime writes the function's log lines")));
         if (function.equals(LambdaFunction.ZIP_GENERATOR)) {
-            for (String action : List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility")) {
-                calls.add(queue(action, "Lambda's SQS event source mapping (local/…/lambda/SqsPoller.java does the same locally)"));
+            for (String action : List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes")) {
+                calls.add(queue(action, "Lambda's SQS event source mapping (local/…/lambda/SqsPoller.java plays it locally)"));
             }
         }
         return List.copyOf(calls);
@@ -256,7 +259,8 @@ public final class AwsCalls {
         boolean client = function.equals(LambdaFunction.CLIENT_API);
         boolean admin = function.equals(LambdaFunction.ADMIN_API);
         boolean maintenance = function.equals(LambdaFunction.MAINTENANCE);
-        String role = "${aws_iam_role." + function.resource() + ".arn}";
+        // The role's name as iam.tf gives it (aws_iam_role.name), the ARN built as IAM builds it.
+        String role = "arn:aws:iam::${local.account_id}:role/${var.project_name}-" + function.module();
         List<AwsCall> calls = new ArrayList<>(List.of(
                 // Nothing outside the deployment, and no way to widen a role.
                 new AwsCall("s3:GetObject", new Arn(OTHER_BUCKET_OBJECT), "no function reads another bucket"),
@@ -302,7 +306,6 @@ public final class AwsCalls {
         }
         if (client) {
             calls.add(table("dynamodb:PutItem", ALBUM_TABLE_NAME, "the client API never registers or overwrites an album"));
-            calls.add(table("dynamodb:PutItem", FAVOURITE_TABLE_NAME, "favourites change by conditional updates only"));
             calls.add(table("dynamodb:DeleteItem", SHARE_TABLE_NAME, "a guest never removes a share link"));
             calls.add(table("dynamodb:Scan", USER_TABLE_NAME, "a client never lists other clients"));
             calls.add(table("dynamodb:Scan", USER_ALBUM_TABLE_NAME, "a client never lists other clients' grants"));
@@ -326,10 +329,47 @@ public final class AwsCalls {
             calls.add(object("s3:GetObject", PartReceipts.keyOf(ARCHIVE), "the generator has nothing to do with receipts"));
         }
         if (!zip) {
-            calls.add(queue("sqs:ChangeMessageVisibility", "only the generator's event source mapping holds messages"));
+            calls.add(queue("sqs:ChangeMessageVisibility", "the APIs and maintenance only send to the queue"));
         }
-        return List.copyOf(calls);
+        return calls.stream().map(call -> asDeployed(function, call)).toList();
     }
+
+    /**
+     * A forbidden call on a resource the function has no setting for (the generator is never told
+     * the user table's name) names it as Terraform does: the IAM check resolves a setting through
+     * the function's own environment.
+     */
+    private static AwsCall asDeployed(LambdaFunction function, AwsCall call) {
+        Target target = switch (call.target()) {
+            case S3Object o when lacks(function, o.bucket()) -> new Arn(TERRAFORM_ARNS.get(o.bucket()) + "/" + o.key());
+            case S3Bucket b when lacks(function, b.bucket()) -> new Arn(TERRAFORM_ARNS.get(b.bucket()));
+            case Table t when lacks(function, t.table()) ->
+                    new Arn(TERRAFORM_ARNS.get(t.table()) + (t.index() == null ? "" : "/index/" + t.index()));
+            case Queue q when lacks(function, q.queueUrl()) -> new Arn(TERRAFORM_ARNS.get(q.queueUrl()));
+            case UserPool u when lacks(function, u.poolId()) -> new Arn(TERRAFORM_ARNS.get(u.poolId()));
+            default -> call.target();
+        };
+        return new AwsCall(call.action(), target, call.context(), call.why());
+    }
+
+    private static boolean lacks(LambdaFunction function, Setting setting) {
+        return !function.deployedSettingNames().contains(setting.name());
+    }
+
+    /** The Terraform resource each setting names (lambda.tf sets the one from the other). */
+    private static final Map<Setting, String> TERRAFORM_ARNS = Map.ofEntries(
+            Map.entry(CLIENT_ALBUMS_BUCKET, "${aws_s3_bucket.client_albums.arn}"),
+            Map.entry(ACCESS_LOG_BUCKET, "${aws_s3_bucket.access_logs.arn}"),
+            Map.entry(ALBUM_TABLE_NAME, "${aws_dynamodb_table.album.arn}"),
+            Map.entry(USER_TABLE_NAME, "${aws_dynamodb_table.user.arn}"),
+            Map.entry(USER_ALBUM_TABLE_NAME, "${aws_dynamodb_table.user_album.arn}"),
+            Map.entry(SHARE_TABLE_NAME, "${aws_dynamodb_table.share.arn}"),
+            Map.entry(FAVOURITE_TABLE_NAME, "${aws_dynamodb_table.favourite.arn}"),
+            Map.entry(SELECTION_TABLE_NAME, "${aws_dynamodb_table.selection_archive.arn}"),
+            Map.entry(DELIVERY_TABLE_NAME, "${aws_dynamodb_table.delivery.arn}"),
+            Map.entry(MAIL_TABLE_NAME, "${aws_dynamodb_table.mail.arn}"),
+            Map.entry(Setting.ZIP_GENERATION_QUEUE_URL, "${aws_sqs_queue.zip_generation.arn}"),
+            Map.entry(Setting.COGNITO_USER_POOL_ID, "${aws_cognito_user_pool.clients.arn}"));
 
     private static AwsCall object(String action, String key, String why) {
         return new AwsCall(action, new S3Object(CLIENT_ALBUMS_BUCKET, key), why);
