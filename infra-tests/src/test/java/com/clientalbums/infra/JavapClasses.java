@@ -54,12 +54,37 @@ final class JavapClasses {
         return out.toString();
     }
 
+    /** How a call picks the method it runs. */
+    enum Dispatch {
+        /** invokestatic, or a handle to a static method. */
+        STATIC,
+        /** invokespecial: a constructor, a private method or {@code super.m()}, run as named. */
+        EXACT,
+        /** A {@code new} object's constructor through a method handle ({@code Foo::new}). */
+        CONSTRUCTOR,
+        /** invokevirtual or invokeinterface: the receiver's class picks the method. */
+        VIRTUAL,
+        /** A field handle (a record's equals, hashCode, toString): runs no project method. */
+        NONE;
+
+        /** From javap's instruction ({@code invokevirtual}) or method handle kind ({@code REF_newInvokeSpecial}, without REF_). */
+        static Dispatch of(String kind) {
+            return switch (kind) {
+                case "invokestatic", "invokeStatic" -> STATIC;
+                case "invokespecial", "invokeSpecial" -> EXACT;
+                case "newInvokeSpecial" -> CONSTRUCTOR;
+                case "invokevirtual", "invokeinterface", "invokeVirtual", "invokeInterface" -> VIRTUAL;
+                default -> NONE;
+            };
+        }
+    }
+
     /** A method named in bytecode: owner (internal name), name, descriptor, and how it is invoked. */
-    record Ref(String kind, String owner, String name, String descriptor) {
+    record Ref(Dispatch dispatch, String owner, String name, String descriptor) {
         /** From a match of {@link #REF} starting at group {@code first}, in the code of class {@code self}. */
         static Ref of(String kind, Matcher m, int first, String self) {
             String owner = m.group(first) != null ? m.group(first) : self;
-            return new Ref(kind, owner, m.group(first + 1).replace("\"", ""), m.group(first + 2));
+            return new Ref(Dispatch.of(kind), owner, m.group(first + 1).replace("\"", ""), m.group(first + 2));
         }
 
         String signature() {

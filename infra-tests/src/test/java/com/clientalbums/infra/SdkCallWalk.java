@@ -64,25 +64,9 @@ final class SdkCallWalk {
         ClassCode owner = ownerOf.get(method);
         for (Ref ref : method.invokes) call(ref, owner);
         for (int index : method.dynamicCalls) {
-            for (Ref ref : owner.bootstraps.getOrDefault(index, List.of())) handle(ref, owner);
+            for (Ref ref : owner.bootstraps.getOrDefault(index, List.of())) call(ref, owner);
         }
         method.touches.forEach(this::touch);
-        for (Ref ref : method.invokes) {
-            if (ref.kind().equals("invokespecial") && ref.name().equals("<init>")) instantiate(ref.owner());
-        }
-    }
-
-    private void handle(Ref ref, ClassCode caller) {
-        switch (ref.kind()) {
-            case "invokeStatic" -> call(new Ref("invokestatic", ref.owner(), ref.name(), ref.descriptor()), caller);
-            case "invokeSpecial" -> call(new Ref("invokespecial", ref.owner(), ref.name(), ref.descriptor()), caller);
-            case "newInvokeSpecial" -> {
-                instantiate(ref.owner());
-                call(new Ref("invokespecial", ref.owner(), ref.name(), ref.descriptor()), caller);
-            }
-            case "invokeVirtual", "invokeInterface" -> call(new Ref("invokevirtual", ref.owner(), ref.name(), ref.descriptor()), caller);
-            default -> { } // field handles (records' equals/hashCode/toString) run no project code
-        }
     }
 
     private void call(Ref ref, ClassCode caller) {
@@ -93,12 +77,21 @@ final class SdkCallWalk {
         }
         if (!ref.owner().startsWith(PROJECT)) return;
         touch(ref.owner());
-        resolve(ref.owner(), ref.signature());
-        if (ref.kind().equals("invokevirtual") || ref.kind().equals("invokeinterface")) {
-            for (String sub : allSubtypes(ref.owner())) {
-                ClassCode c = classes.get(sub);
-                if (c != null && c.methods.containsKey(ref.signature())) reach(c.methods.get(ref.signature()));
+        switch (ref.dispatch()) {
+            case STATIC -> resolve(ref.owner(), ref.signature());
+            case EXACT, CONSTRUCTOR -> {
+                // A subclass's constructor calls its superclass's: instantiating either is over-approximated alike.
+                if (ref.name().equals("<init>")) instantiate(ref.owner());
+                resolve(ref.owner(), ref.signature());
             }
+            case VIRTUAL -> {
+                resolve(ref.owner(), ref.signature());
+                for (String sub : allSubtypes(ref.owner())) {
+                    ClassCode c = classes.get(sub);
+                    if (c != null && c.methods.containsKey(ref.signature())) reach(c.methods.get(ref.signature()));
+                }
+            }
+            case NONE -> { } // a field handle
         }
     }
 
