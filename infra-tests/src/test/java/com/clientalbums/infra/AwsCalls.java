@@ -63,6 +63,27 @@ public final class AwsCalls {
     private static final String ANY_KEY = "arn:aws:kms:${var.aws_region}:${local.account_id}:key/00000000-0000-0000-0000-000000000000";
     private static final String NEW_ROLE = "arn:aws:iam::${local.account_id}:role/escalated";
 
+    /** The Terraform resource each setting names (lambda.tf sets the one from the other). */
+    static final Map<Setting, String> TERRAFORM_ARNS = Map.ofEntries(
+            Map.entry(CLIENT_ALBUMS_BUCKET, "${aws_s3_bucket.client_albums.arn}"),
+            Map.entry(ACCESS_LOG_BUCKET, "${aws_s3_bucket.access_logs.arn}"),
+            Map.entry(ALBUM_TABLE_NAME, "${aws_dynamodb_table.album.arn}"),
+            Map.entry(USER_TABLE_NAME, "${aws_dynamodb_table.user.arn}"),
+            Map.entry(USER_ALBUM_TABLE_NAME, "${aws_dynamodb_table.user_album.arn}"),
+            Map.entry(SHARE_TABLE_NAME, "${aws_dynamodb_table.share.arn}"),
+            Map.entry(FAVOURITE_TABLE_NAME, "${aws_dynamodb_table.favourite.arn}"),
+            Map.entry(SELECTION_TABLE_NAME, "${aws_dynamodb_table.selection_archive.arn}"),
+            Map.entry(DELIVERY_TABLE_NAME, "${aws_dynamodb_table.delivery.arn}"),
+            Map.entry(MAIL_TABLE_NAME, "${aws_dynamodb_table.mail.arn}"),
+            Map.entry(Setting.ZIP_GENERATION_QUEUE_URL, "${aws_sqs_queue.zip_generation.arn}"),
+            Map.entry(Setting.COGNITO_USER_POOL_ID, "${aws_cognito_user_pool.clients.arn}"));
+
+    private static final Map<LambdaFunction, List<AwsCall>> CODE = Map.of(
+            LambdaFunction.ZIP_GENERATOR, zipGenerator(),
+            LambdaFunction.CLIENT_API, clientApi(),
+            LambdaFunction.ADMIN_API, adminApi(),
+            LambdaFunction.MAINTENANCE, maintenance());
+
     private AwsCalls() {}
 
     /** Every call made with {@code function}'s role: its code's and the Lambda runtime's. */
@@ -74,13 +95,9 @@ public final class AwsCalls {
 
     /** The calls {@code function}'s code makes, each with a concrete resource. */
     static List<AwsCall> ofCode(LambdaFunction function) {
-        return switch (function.resource()) {
-            case "zip_generator" -> zipGenerator();
-            case "client_api" -> clientApi();
-            case "admin_api" -> adminApi();
-            case "maintenance" -> maintenance();
-            default -> throw new IllegalArgumentException("no calls listed for " + function);
-        };
+        List<AwsCall> calls = CODE.get(function);
+        if (calls == null) throw new IllegalArgumentException("no calls listed for " + function);
+        return calls;
     }
 
     /**
@@ -355,21 +372,6 @@ public final class AwsCalls {
     private static boolean lacks(LambdaFunction function, Setting setting) {
         return !function.deployedSettingNames().contains(setting.name());
     }
-
-    /** The Terraform resource each setting names (lambda.tf sets the one from the other). */
-    private static final Map<Setting, String> TERRAFORM_ARNS = Map.ofEntries(
-            Map.entry(CLIENT_ALBUMS_BUCKET, "${aws_s3_bucket.client_albums.arn}"),
-            Map.entry(ACCESS_LOG_BUCKET, "${aws_s3_bucket.access_logs.arn}"),
-            Map.entry(ALBUM_TABLE_NAME, "${aws_dynamodb_table.album.arn}"),
-            Map.entry(USER_TABLE_NAME, "${aws_dynamodb_table.user.arn}"),
-            Map.entry(USER_ALBUM_TABLE_NAME, "${aws_dynamodb_table.user_album.arn}"),
-            Map.entry(SHARE_TABLE_NAME, "${aws_dynamodb_table.share.arn}"),
-            Map.entry(FAVOURITE_TABLE_NAME, "${aws_dynamodb_table.favourite.arn}"),
-            Map.entry(SELECTION_TABLE_NAME, "${aws_dynamodb_table.selection_archive.arn}"),
-            Map.entry(DELIVERY_TABLE_NAME, "${aws_dynamodb_table.delivery.arn}"),
-            Map.entry(MAIL_TABLE_NAME, "${aws_dynamodb_table.mail.arn}"),
-            Map.entry(Setting.ZIP_GENERATION_QUEUE_URL, "${aws_sqs_queue.zip_generation.arn}"),
-            Map.entry(Setting.COGNITO_USER_POOL_ID, "${aws_cognito_user_pool.clients.arn}"));
 
     private static AwsCall object(String action, String key, String why) {
         return new AwsCall(action, new S3Object(CLIENT_ALBUMS_BUCKET, key), why);

@@ -2,15 +2,19 @@ package com.clientalbums.infra;
 
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.infra.iam.AwsCall;
+import com.clientalbums.infra.terraform.Terraform;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class AwsCallsTest {
+
+    private static final Terraform TF = Terraform.load();
 
     static List<LambdaFunction> functions() {
         return LambdaFunction.all();
@@ -46,6 +52,27 @@ class AwsCallsTest {
     void each_function_writes_its_logs_and_has_calls_its_role_must_deny(LambdaFunction f) {
         assertTrue(AwsCalls.of(f).stream().anyMatch(c -> c.action().equals("logs:PutLogEvents") && c.target() instanceof AwsCall.OwnLogs));
         assertTrue(AwsCalls.forbidden(f).stream().anyMatch(c -> c.action().equals("iam:PutRolePolicy")), f + " may widen its own role");
+    }
+
+    @Test
+    void a_resource_named_as_terraform_does_is_the_one_lambda_tf_gives_its_setting() {
+        // A forbidden call on a resource the function has no setting for names it by reference;
+        // the reference must be the resource the setting holds elsewhere, or the call tests another.
+        Map<String, String> environments = new TreeMap<>();
+        for (LambdaFunction f : LambdaFunction.all()) {
+            environments.putAll(TF.resource("aws_lambda_function", f.resource()).block("environment").map("variables"));
+        }
+        AwsCalls.TERRAFORM_ARNS.forEach((setting, arn) -> {
+            String resource = arn.substring(0, arn.length() - "arn}".length());
+            String value = throughLocals(environments.get(setting.name()));
+            assertTrue(value != null && value.startsWith(resource), setting + " is " + value + " in lambda.tf, not from " + resource);
+        });
+    }
+
+    /** {@code ${local.x}} as what the local holds; anything else as it is. */
+    private static String throughLocals(String value) {
+        if (value == null || !value.startsWith("${local.") || !value.endsWith("}")) return value;
+        return throughLocals(TF.local(value.substring("${local.".length(), value.length() - 1)).asText());
     }
 
     private static Optional<Setting> settingOf(AwsCall.Target target) {
