@@ -30,8 +30,14 @@ import java.util.regex.Pattern;
 final class SdkCallWalk {
 
     private static final String PROJECT = ProjectClassGraph.PACKAGE.replace('.', '/');
-    /** A service client ({@code …/services/s3/S3Client}) or presigner ({@code …/services/s3/presigner/S3Presigner}). */
-    private static final Pattern SDK_CLIENT = Pattern.compile("software/amazon/awssdk/services/[a-z0-9]+/(?:presigner/)?(\\w+(?:Client|Presigner))");
+    /**
+     * What sends requests: a service client ({@code …/services/s3/S3Client}, async ones too), a
+     * presigner ({@code …/services/s3/presigner/S3Presigner}), and the SDK's higher-level libraries
+     * (the enhanced DynamoDB client and its tables, the transfer manager), so a call through one
+     * of those is an unknown method to map, never a call missed.
+     */
+    private static final Pattern SDK_CLIENT = Pattern.compile("software/amazon/awssdk/(?:services/[a-z0-9]+/(?:presigner/)?"
+            + "|enhanced/[\\w/]+/|transfer/[\\w/]+/)(\\w+(?:Client|Presigner|Table|Index|TransferManager))");
 
     private final Map<String, ClassCode> classes;
     private final Map<String, Set<String>> subtypes = new HashMap<>();
