@@ -331,9 +331,10 @@ data "aws_iam_policy_document" "admin_api" {
   }
 
   # Scan (here and on users): GET /admin/users lists every client with their albums.
+  # UpdateItem: granting sets the permission and keeps the first granted_at (GrantRepository.grant).
   statement {
     sid       = "ManageGrants"
-    actions   = ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Scan"]
+    actions   = ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Scan"]
     resources = [aws_dynamodb_table.user_album.arn]
   }
 

@@ -146,6 +146,7 @@ class IamTest {
                     "dynamodb:Query " + GRANT_TABLE,
                     "dynamodb:GetItem " + GRANT_TABLE,
                     "dynamodb:PutItem " + GRANT_TABLE,
+                    "dynamodb:UpdateItem " + GRANT_TABLE,
                     "dynamodb:DeleteItem " + GRANT_TABLE,
                     "dynamodb:Scan " + GRANT_TABLE,
                     "dynamodb:Query " + GRANT_INDEX,
