@@ -106,9 +106,11 @@ data "aws_iam_policy_document" "zip_generator" {
     resources = ["${aws_s3_bucket.client_albums.arn}/albums/*"]
   }
 
+  # Every change of an album's archive state is a conditional UpdateItem (the record exists: the
+  # studio registered the album); never PutItem.
   statement {
     sid       = "ClaimAndPublishArchiveState"
-    actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"]
+    actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem"]
     resources = [aws_dynamodb_table.album.arn]
   }
 
@@ -116,18 +118,19 @@ data "aws_iam_policy_document" "zip_generator" {
   # published as an album's is.
   statement {
     sid       = "ClaimAndPublishSelectionArchiveState"
-    actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:PutItem"]
+    actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem"]
     resources = [aws_dynamodb_table.selection_archive.arn]
   }
 
-  # SendMessage and ChangeMessageVisibility: the debounce puts a message back for later.
+  # ReceiveMessage, DeleteMessage and GetQueueAttributes: Lambda's event source mapping polls
+  # with this role (the three actions AWS's AWSLambdaSQSQueueExecutionRole grants). SendMessage:
+  # the debounce puts a request back, delayed, for later.
   statement {
     sid = "ConsumeGenerationQueue"
     actions = [
       "sqs:ReceiveMessage",
       "sqs:DeleteMessage",
       "sqs:GetQueueAttributes",
-      "sqs:ChangeMessageVisibility",
       "sqs:SendMessage",
     ]
     resources = [aws_sqs_queue.zip_generation.arn]
@@ -214,13 +217,12 @@ data "aws_iam_policy_document" "client_api" {
   }
 
   # Favourites (common/…/favourite/FavouriteRepository.java): a person's list read by its key
-  # (GetItem; a returning guest's visitor is found the same way), every heart one conditional
-  # UpdateItem on the person's item (the limit and the submit lock are its conditions), a
-  # guest's item written with PutItem when they give their name, an album's items read with
-  # Query on the table's key. Never DeleteItem or Scan.
+  # (GetItem; a returning guest's visitor is found the same way), every heart and a guest's
+  # name one conditional UpdateItem on the person's item (the limit and the submit lock are its
+  # conditions). Never PutItem, Query, DeleteItem or Scan: a client reaches their own item only.
   statement {
     sid       = "KeepFavourites"
-    actions   = ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:PutItem"]
+    actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem"]
     resources = [aws_dynamodb_table.favourite.arn]
   }
 
@@ -298,15 +300,8 @@ data "aws_iam_policy_document" "admin_api" {
     resources = [aws_s3_bucket.client_albums.arn]
   }
 
-  statement {
-    sid     = "ReadPhotosPreviewsArchives"
-    actions = ["s3:GetObject"]
-    resources = [
-      "${aws_s3_bucket.client_albums.arn}/albums/*",
-      "${aws_s3_bucket.client_albums.arn}/previews/*",
-      "${aws_s3_bucket.client_albums.arn}/zips/*",
-    ]
-  }
+  # No GetObject on photos, previews or archives: the studio views an album through the client
+  # API, as its clients do; its own links are uploads.
 
   # Presigned upload links for the browser (POST /admin/albums/{album_id}/uploads).
   statement {
@@ -331,17 +326,12 @@ data "aws_iam_policy_document" "admin_api" {
   }
 
   # Scan (here and on users): GET /admin/users lists every client with their albums.
-  # UpdateItem: granting sets the permission and keeps the first granted_at (GrantRepository.grant).
+  # UpdateItem: granting sets the permission and keeps the first granted_at (GrantRepository.grant);
+  # DeleteItem revokes.
   statement {
     sid       = "ManageGrants"
-    actions   = ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Scan"]
+    actions   = ["dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Scan"]
     resources = [aws_dynamodb_table.user_album.arn]
-  }
-
-  statement {
-    sid       = "ListAlbumGrants"
-    actions   = ["dynamodb:Query"]
-    resources = ["${aws_dynamodb_table.user_album.arn}/index/album_id-index"]
   }
 
   statement {
@@ -364,12 +354,11 @@ data "aws_iam_policy_document" "admin_api" {
     resources = [aws_dynamodb_table.share.arn]
   }
 
-  # Each person's favourites of an album (Query on the table's key, GetItem for one person) and
-  # reopening a submitted selection (UpdateItem). A guest's link label comes from the share
-  # table's reads above.
+  # Each person's favourites of an album (Query on the table's key) and reopening a submitted
+  # selection (UpdateItem). A guest's link label comes from the share table's reads above.
   statement {
     sid       = "ReadFavouritesReopenSelections"
-    actions   = ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem"]
+    actions   = ["dynamodb:Query", "dynamodb:UpdateItem"]
     resources = [aws_dynamodb_table.favourite.arn]
   }
 
@@ -388,9 +377,10 @@ data "aws_iam_policy_document" "admin_api" {
     resources = [aws_dynamodb_table.mail.arn]
   }
 
+  # Clients only: the admin group's members are added by hand (docs/deploy.md, step 5).
   statement {
     sid       = "InviteClients"
-    actions   = ["cognito-idp:AdminCreateUser", "cognito-idp:AdminAddUserToGroup"]
+    actions   = ["cognito-idp:AdminCreateUser"]
     resources = [aws_cognito_user_pool.clients.arn]
   }
 }
@@ -497,11 +487,12 @@ data "aws_iam_policy_document" "maintenance" {
 
   # --- The deliveries run: access logs, receipts, e-mail ---
 
-  # The bytes served recorded on each delivery (GetItem, then a conditional PutItem or
-  # UpdateItem on its version); an album's deliveries (Query) for its receipts.
+  # The bytes served recorded on each delivery (GetItem, then an UpdateItem conditioned on its
+  # version); an album's deliveries (Query) for its receipts. The client API makes every
+  # delivery record when it hands out a link, so never PutItem.
   statement {
     sid       = "RecordBytesServed"
-    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"]
+    actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query"]
     resources = [aws_dynamodb_table.delivery.arn]
   }
 
@@ -543,12 +534,12 @@ data "aws_iam_policy_document" "maintenance" {
     resources = ["${aws_s3_bucket.client_albums.arn}/receipts/*"]
   }
 
-  # The outbox: due mail found on the sparse queued-index, each mail read, marked sent, retried
-  # or failed (UpdateItem), notices and reminders queued once (conditional PutItem), opt-outs
-  # read (GetItem), a recipient's items read (Query).
+  # The outbox: due mail found on the sparse queued-index (below), each mail read, marked sent,
+  # retried or failed (UpdateItem), notices and reminders queued once (conditional PutItem),
+  # opt-outs read (GetItem).
   statement {
     sid       = "SendQueuedMail"
-    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"]
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
     resources = [aws_dynamodb_table.mail.arn]
   }
 
@@ -558,19 +549,13 @@ data "aws_iam_policy_document" "maintenance" {
     resources = ["${aws_dynamodb_table.mail.arn}/index/queued-index"]
   }
 
-  # Who is told an album is ready: its granted clients (the grants' album index, then each
-  # user), and the addresses its share links were sent to (an album's links, Query on the
-  # share table's key).
+  # Who is told an album is ready: its granted clients (the grants' album index, whose items
+  # carry each client's address), and the addresses its share links were sent to (an album's
+  # links, Query on the share table's key).
   statement {
     sid       = "FindAlbumRecipients"
     actions   = ["dynamodb:Query"]
     resources = ["${aws_dynamodb_table.user_album.arn}/index/album_id-index", aws_dynamodb_table.share.arn]
-  }
-
-  statement {
-    sid       = "ReadRecipients"
-    actions   = ["dynamodb:GetItem"]
-    resources = [aws_dynamodb_table.user.arn]
   }
 
   # Opt-out links in each mail are tokens signed with the guest-session key (sharing.tf).

@@ -345,9 +345,16 @@ public final class AwsCalls {
             calls.add(table("dynamodb:Scan", ALBUM_TABLE_NAME, "the generator works on the album its message names"));
             calls.add(object("s3:GetObject", PartReceipts.keyOf(ARCHIVE), "the generator has nothing to do with receipts"));
         }
-        if (!zip) {
-            calls.add(queue("sqs:ChangeMessageVisibility", "the APIs and maintenance only send to the queue"));
+        if (zip) {
+            calls.add(table("dynamodb:PutItem", ALBUM_TABLE_NAME, "the generator updates the state of an album the studio registered, never writes one"));
         }
+        if (client) {
+            calls.add(table("dynamodb:Query", FAVOURITE_TABLE_NAME, "a client reads their own favourites by key, never an album's"));
+        }
+        // Lambda's event source mapping needs no visibility changes, and no code holds a message back.
+        calls.add(queue("sqs:ChangeMessageVisibility", "nobody changes a generation request's visibility"));
+        calls.add(new AwsCall("cognito-idp:AdminAddUserToGroup", new UserPool(Setting.COGNITO_USER_POOL_ID),
+                "no function makes anyone an admin: the photographer adds the admin group's members by hand"));
         return calls.stream().map(call -> asDeployed(function, call)).toList();
     }
 

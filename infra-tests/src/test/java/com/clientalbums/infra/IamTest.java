@@ -3,6 +3,7 @@ package com.clientalbums.infra;
 import com.clientalbums.common.delivery.PartReceipts;
 import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.previews.keys.PreviewKeys;
+import com.clientalbums.infra.iam.IamPolicyCheck;
 import com.clientalbums.infra.terraform.Block;
 import com.clientalbums.infra.terraform.Expressions;
 import com.clientalbums.infra.terraform.Statement;
@@ -87,14 +88,11 @@ class IamTest {
                     "s3:DeleteObject " + ALBUMS,
                     "dynamodb:GetItem " + ALBUM_TABLE,
                     "dynamodb:UpdateItem " + ALBUM_TABLE,
-                    "dynamodb:PutItem " + ALBUM_TABLE,
                     "dynamodb:GetItem " + SELECTION_TABLE,
                     "dynamodb:UpdateItem " + SELECTION_TABLE,
-                    "dynamodb:PutItem " + SELECTION_TABLE,
                     "sqs:ReceiveMessage " + QUEUE,
                     "sqs:DeleteMessage " + QUEUE,
                     "sqs:GetQueueAttributes " + QUEUE,
-                    "sqs:ChangeMessageVisibility " + QUEUE,
                     "sqs:SendMessage " + QUEUE),
             "client_api", Set.of(
                     "logs:CreateLogStream " + logs("client_api"),
@@ -114,9 +112,7 @@ class IamTest {
                     "dynamodb:UpdateItem " + SHARE_TABLE,
                     "dynamodb:Query " + SHARE_TOKEN_INDEX,
                     "dynamodb:GetItem " + FAVOURITE_TABLE,
-                    "dynamodb:Query " + FAVOURITE_TABLE,
                     "dynamodb:UpdateItem " + FAVOURITE_TABLE,
-                    "dynamodb:PutItem " + FAVOURITE_TABLE,
                     "dynamodb:GetItem " + SELECTION_TABLE,
                     "dynamodb:PutItem " + SELECTION_TABLE,
                     "dynamodb:UpdateItem " + SELECTION_TABLE,
@@ -133,9 +129,6 @@ class IamTest {
                     "logs:CreateLogStream " + logs("admin_api"),
                     "logs:PutLogEvents " + logs("admin_api"),
                     "s3:ListBucket " + BUCKET,
-                    "s3:GetObject " + ALBUMS,
-                    "s3:GetObject " + PREVIEWS,
-                    "s3:GetObject " + ZIPS,
                     "s3:PutObject " + ALBUMS,
                     "s3:PutObject " + WATERMARKS,
                     "s3:GetObject " + WATERMARKS,
@@ -143,13 +136,9 @@ class IamTest {
                     "dynamodb:UpdateItem " + ALBUM_TABLE,
                     "dynamodb:PutItem " + ALBUM_TABLE,
                     "dynamodb:Scan " + ALBUM_TABLE,
-                    "dynamodb:Query " + GRANT_TABLE,
-                    "dynamodb:GetItem " + GRANT_TABLE,
-                    "dynamodb:PutItem " + GRANT_TABLE,
                     "dynamodb:UpdateItem " + GRANT_TABLE,
                     "dynamodb:DeleteItem " + GRANT_TABLE,
                     "dynamodb:Scan " + GRANT_TABLE,
-                    "dynamodb:Query " + GRANT_INDEX,
                     "dynamodb:GetItem " + USER_TABLE,
                     "dynamodb:PutItem " + USER_TABLE,
                     "dynamodb:Scan " + USER_TABLE,
@@ -158,11 +147,9 @@ class IamTest {
                     "dynamodb:Query " + SHARE_TABLE,
                     "dynamodb:UpdateItem " + SHARE_TABLE,
                     "dynamodb:Query " + FAVOURITE_TABLE,
-                    "dynamodb:GetItem " + FAVOURITE_TABLE,
                     "dynamodb:UpdateItem " + FAVOURITE_TABLE,
                     "sqs:SendMessage " + QUEUE,
                     "cognito-idp:AdminCreateUser " + USER_POOL,
-                    "cognito-idp:AdminAddUserToGroup " + USER_POOL,
                     "dynamodb:Query " + DELIVERY_TABLE,
                     "dynamodb:PutItem " + MAIL_TABLE,
                     "dynamodb:GetItem " + MAIL_TABLE),
@@ -189,7 +176,6 @@ class IamTest {
                     "dynamodb:UpdateItem " + SELECTION_TABLE,
                     "sqs:SendMessage " + QUEUE,
                     "dynamodb:GetItem " + DELIVERY_TABLE,
-                    "dynamodb:PutItem " + DELIVERY_TABLE,
                     "dynamodb:UpdateItem " + DELIVERY_TABLE,
                     "dynamodb:Query " + DELIVERY_TABLE,
                     "s3:ListBucket " + ACCESS_LOGS,
@@ -203,11 +189,9 @@ class IamTest {
                     "dynamodb:GetItem " + MAIL_TABLE,
                     "dynamodb:PutItem " + MAIL_TABLE,
                     "dynamodb:UpdateItem " + MAIL_TABLE,
-                    "dynamodb:Query " + MAIL_TABLE,
                     "dynamodb:Query " + MAIL_QUEUED_INDEX,
                     "dynamodb:Query " + GRANT_INDEX,
                     "dynamodb:Query " + SHARE_TABLE,
-                    "dynamodb:GetItem " + USER_TABLE,
                     "ssm:GetParameter " + GUEST_KEY,
                     "ses:SendEmail ${local.ses_identity_arn}" + WITH_SES,
                     "ses:SendEmail ${local.ses_configuration_set_arn}" + WITH_SES_CONFIGURATION_SET));
@@ -352,7 +336,7 @@ class IamTest {
         List<String> granted = rolePolicy("zip_generator").stream().filter(s -> s.actions().contains("s3:DeleteObject"))
                 .flatMap(s -> s.resources().stream()).filter(r -> r.startsWith(BUCKET + "/zips/")).toList();
         assertEquals(List.of(CHECKPOINTS), granted);
-        Pattern deletable = iamPattern(CHECKPOINTS.substring(BUCKET.length() + 1));
+        Pattern deletable = IamPolicyCheck.iamPattern(CHECKPOINTS.substring(BUCKET.length() + 1));
         String archive = S3Keys.zipKey("album-1", "0123456789abcdef0123456789abcdef");
         assertTrue(deletable.matcher(S3Keys.checkpointKey(archive)).matches(), "its own checkpoints");
         assertFalse(deletable.matcher(archive).matches(), "the grant reaches archives");
@@ -363,7 +347,7 @@ class IamTest {
     void web_size_renditions_lie_under_the_previews_grants_so_they_are_made_read_and_swept_with_previews() {
         // The keys the code builds for renditions, matched as IAM matches the grants.
         String rendition = PreviewKeys.web("album-1", "Ceremony/IMG_0001.CR3");
-        Pattern previews = iamPattern(PREVIEWS.substring(BUCKET.length() + 1));
+        Pattern previews = IamPolicyCheck.iamPattern(PREVIEWS.substring(BUCKET.length() + 1));
         assertTrue(previews.matcher(rendition).matches(), rendition);
         for (String f : List.of("zip_generator", "maintenance")) {
             Set<String> actions = new TreeSet<>();
@@ -410,7 +394,7 @@ class IamTest {
         Map<String, Set<String>> expected = Map.of(
                 "client_api", Set.of("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:Query"),
                 "admin_api", Set.of("dynamodb:Query"),
-                "maintenance", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"));
+                "maintenance", Set.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query"));
         for (LambdaFunction f : LambdaFunction.all()) {
             assertEquals(expected.getOrDefault(f.resource(), Set.of()), actionsOn(f, DELIVERY_TABLE), f.toString());
         }
@@ -425,7 +409,7 @@ class IamTest {
             Set<String> onIndex = actionsOn(f, MAIL_QUEUED_INDEX);
             boolean maintenance = f.equals(LambdaFunction.MAINTENANCE);
             assertEquals(maintenance ? Set.of("dynamodb:Query") : Set.of(), onIndex, f.toString());
-            assertEquals(maintenance, onTable.contains("dynamodb:Query"), f + ": " + onTable);
+            assertFalse(onTable.contains("dynamodb:Query"), f + ": mail is read by its key or found on the index: " + onTable);
             assertFalse(onTable.contains("dynamodb:DeleteItem") || onTable.contains("dynamodb:Scan"), f + ": " + onTable);
         }
         assertEquals(Set.of("dynamodb:PutItem", "dynamodb:GetItem"), actionsOn(LambdaFunction.ADMIN_API, MAIL_TABLE),
@@ -454,7 +438,7 @@ class IamTest {
                 .flatMap(s -> s.resources().stream())
                 .filter(r -> r.startsWith(BUCKET + "/zips/") || r.startsWith(BUCKET + "/receipts/")).toList();
         assertEquals(List.of(RECEIPTS), written);
-        Pattern writable = iamPattern(RECEIPTS.substring(BUCKET.length() + 1));
+        Pattern writable = IamPolicyCheck.iamPattern(RECEIPTS.substring(BUCKET.length() + 1));
         String archive = S3Keys.zipKey("album-1", "0123456789abcdef0123456789abcdef");
         assertTrue(writable.matcher(PartReceipts.keyOf(archive)).matches(), "its receipts");
         assertFalse(writable.matcher(archive).matches(), "the grant reaches archives");
@@ -512,14 +496,5 @@ class IamTest {
             assertEquals(f.equals(LambdaFunction.MAINTENANCE), actions.contains("dynamodb:DeleteItem"), f + ": " + actions);
             if (f.equals(LambdaFunction.MAINTENANCE)) assertFalse(actions.contains("dynamodb:PutItem"), f + ": " + actions);
         }
-    }
-
-    /** An IAM resource pattern as a regex: "*" spans any characters, slashes included; "?" is one. */
-    private static Pattern iamPattern(String resource) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : resource.toCharArray()) {
-            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
-        }
-        return Pattern.compile(regex.toString());
     }
 }

