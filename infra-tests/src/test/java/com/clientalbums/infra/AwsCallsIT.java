@@ -4,7 +4,6 @@ import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.infra.SdkCallsInCode.SdkCall;
 import com.clientalbums.infra.iam.AwsCall;
 import com.clientalbums.infra.iam.SdkOperations;
-import com.clientalbums.infra.terraform.Repo;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -45,12 +44,6 @@ class AwsCallsIT {
         return LambdaFunction.all();
     }
 
-    private static Path jar(LambdaFunction f) {
-        Path jar = Repo.root().resolve(f.jarPath());
-        assertTrue(Files.isRegularFile(jar), jar + " does not exist: run ./mvnw -B -DskipTests package");
-        return jar;
-    }
-
     /** Read once per function: both tests look at the same calls. */
     private static final Map<LambdaFunction, Set<SdkCall>> CALLS = new ConcurrentHashMap<>();
     @TempDir
@@ -59,7 +52,7 @@ class AwsCallsIT {
     private static Set<SdkCall> callsIn(LambdaFunction f) {
         return CALLS.computeIfAbsent(f, function -> {
             try {
-                return SdkCallsInCode.in(function, jar(function), Files.createDirectory(classes.resolve(function.module())));
+                return SdkCallsInCode.in(function, function.builtJar(), Files.createDirectory(classes.resolve(function.module())));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

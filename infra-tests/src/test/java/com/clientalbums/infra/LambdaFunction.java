@@ -6,6 +6,10 @@ import com.clientalbums.common.config.Setting;
 import com.clientalbums.maintenance.handler.MaintenanceHandler;
 import com.clientalbums.zip.handler.ZipGeneratorHandler;
 
+import com.clientalbums.infra.terraform.Repo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,6 +43,15 @@ public record LambdaFunction(String resource, String module, Class<?> handler, S
     /** The shaded JAR Maven builds, relative to the repository root. */
     public String jarPath() {
         return module + "/target/" + module + "-lambda.jar";
+    }
+
+    /** The shaded JAR Maven built, which a test reads; an AssertionError when it is not built yet. */
+    public Path builtJar() {
+        Path jar = Repo.root().resolve(jarPath());
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError(jar + " does not exist: run ./mvnw -B -DskipTests package");
+        }
+        return jar;
     }
 
     /** The settings Terraform must set: the handler's, minus those Lambda or the local runner provide. */

@@ -1,6 +1,5 @@
 package com.clientalbums.infra;
 
-import com.clientalbums.infra.terraform.Repo;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -9,7 +8,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +16,6 @@ import java.util.zip.ZipFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Each shaded JAR carries the project code its handler can run and nothing else (the shade
@@ -32,28 +29,22 @@ class LambdaJarContentsIT {
         return LambdaFunction.all();
     }
 
-    private static Path jar(LambdaFunction f) {
-        Path jar = Repo.root().resolve(f.jarPath());
-        assertTrue(Files.isRegularFile(jar), jar + " does not exist: run ./mvnw -B -DskipTests package");
-        return jar;
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("functions")
     void every_project_class_in_the_jar_is_reachable_from_its_handler(LambdaFunction f, @TempDir Path dir) throws IOException {
-        ProjectClassGraph graph = ProjectClassGraph.of(jar(f), dir);
+        ProjectClassGraph graph = ProjectClassGraph.of(f.builtJar(), dir);
         Set<String> unreachable = new TreeSet<>(graph.classes());
         unreachable.removeAll(graph.reachableFrom(f.handler().getName()));
-        assertEquals(Set.of(), unreachable, jar(f) + " carries classes " + f.handler().getSimpleName() + " never reaches");
+        assertEquals(Set.of(), unreachable, f.builtJar() + " carries classes " + f.handler().getSimpleName() + " never reaches");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("functions")
     void every_project_class_the_handler_reaches_is_in_the_jar(LambdaFunction f, @TempDir Path dir) throws IOException {
-        ProjectClassGraph graph = ProjectClassGraph.of(jar(f), dir);
+        ProjectClassGraph graph = ProjectClassGraph.of(f.builtJar(), dir);
         Set<String> missing = new TreeSet<>(graph.reachableFrom(f.handler().getName()));
         missing.removeAll(graph.classes());
-        assertEquals(Set.of(), missing, jar(f) + " lacks classes " + f.handler().getSimpleName() + " needs");
+        assertEquals(Set.of(), missing, f.builtJar() + " lacks classes " + f.handler().getSimpleName() + " needs");
     }
 
     @Test
@@ -73,7 +64,7 @@ class LambdaJarContentsIT {
 
     /** The class files of the function's JAR under {@code folder}. */
     private static List<String> entries(LambdaFunction f, String folder) throws IOException {
-        try (ZipFile zip = new ZipFile(jar(f).toFile())) {
+        try (ZipFile zip = new ZipFile(f.builtJar().toFile())) {
             return zip.stream().map(e -> e.getName()).filter(n -> n.startsWith(folder) && n.endsWith(".class")).toList();
         }
     }

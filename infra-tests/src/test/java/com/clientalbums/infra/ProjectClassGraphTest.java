@@ -10,14 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,7 +25,7 @@ class ProjectClassGraphTest {
 
     @Test
     void a_class_nothing_refers_to_is_in_the_jar_but_not_reachable_from_the_root(@TempDir Path dir) throws IOException {
-        Path jar = jarOf(dir.resolve("test.jar"), List.of(S3Keys.class, AlbumIds.class, Emails.class, Object.class));
+        Path jar = TestJars.of(dir.resolve("test.jar"), List.of(S3Keys.class, AlbumIds.class, Emails.class, Object.class));
         ProjectClassGraph graph = ProjectClassGraph.of(jar, Files.createDirectory(dir.resolve("classes")));
 
         assertEquals(Set.of(S3Keys.class.getName(), AlbumIds.class.getName(), Emails.class.getName()), graph.classes(),
@@ -38,20 +34,5 @@ class ProjectClassGraphTest {
         assertTrue(reached.contains(AlbumIds.class.getName()), "S3Keys checks album ids: " + reached);
         assertTrue(reached.contains(AlbumsException.class.getName()), "reached through AlbumIds even though not in the JAR: " + reached);
         assertFalse(reached.contains(Emails.class.getName()), "nothing S3Keys uses refers to Emails: " + reached);
-    }
-
-    private static Path jarOf(Path jar, List<Class<?>> classes) throws IOException {
-        try (OutputStream file = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(file)) {
-            for (Class<?> c : classes) {
-                String entry = c.getName().replace('.', '/') + ".class";
-                zip.putNextEntry(new ZipEntry(entry));
-                try (InputStream in = ClassLoader.getSystemResourceAsStream(entry)) {
-                    if (in == null) throw new IOException("no class file for " + c);
-                    in.transferTo(zip);
-                }
-                zip.closeEntry();
-            }
-        }
-        return jar;
     }
 }

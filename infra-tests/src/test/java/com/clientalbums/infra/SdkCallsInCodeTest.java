@@ -9,15 +9,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -31,7 +27,7 @@ class SdkCallsInCodeTest {
 
     @Test
     void every_way_a_handler_reaches_the_sdk_is_followed_and_a_method_nothing_runs_is_not(@TempDir Path dir) throws IOException {
-        Path jar = jarOf(dir.resolve("fixture.jar"), List.of(Handler.class, Store.class, S3Store.class, Lister.class));
+        Path jar = TestJars.of(dir.resolve("fixture.jar"), List.of(Handler.class, Store.class, S3Store.class, Lister.class));
         LambdaFunction fixture = new LambdaFunction("fixture", "fixture", Handler.class, Set.of());
 
         Set<SdkCall> calls = SdkCallsInCode.in(fixture, jar, Files.createDirectory(dir.resolve("classes")));
@@ -99,20 +95,5 @@ class SdkCallsInCodeTest {
         public void run() {
             s3.listObjectsV2(r -> r.bucket("b"));
         }
-    }
-
-    private static Path jarOf(Path jar, List<Class<?>> classes) throws IOException {
-        try (OutputStream file = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(file)) {
-            for (Class<?> c : classes) {
-                String entry = c.getName().replace('.', '/') + ".class";
-                zip.putNextEntry(new ZipEntry(entry));
-                try (InputStream in = ClassLoader.getSystemResourceAsStream(entry)) {
-                    if (in == null) throw new IOException("no class file for " + c);
-                    in.transferTo(zip);
-                }
-                zip.closeEntry();
-            }
-        }
-        return jar;
     }
 }
