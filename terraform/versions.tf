@@ -1,5 +1,7 @@
-# Terraform and provider versions. The AWS provider 5.x and 6.x both carry every resource
-# and argument used here; the upper bound keeps a future major release from surprising a deploy.
+# Terraform and provider versions. Every resource, argument and attribute used here is checked
+# against the AWS provider 6.25.0's own schema by the build (infra-tests/…/schema/SchemaCheck.java),
+# so the constraint must admit 6.25.0; the upper bound keeps a future major release from
+# surprising a deploy.
 terraform {
   required_version = ">= 1.5.0"
 
