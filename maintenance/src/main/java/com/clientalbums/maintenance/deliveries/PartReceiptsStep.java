@@ -1,6 +1,5 @@
 package com.clientalbums.maintenance.deliveries;
 
-import com.clientalbums.common.album.Album;
 import com.clientalbums.common.delivery.DeliveredKind;
 import com.clientalbums.common.delivery.DeliveredPart;
 import com.clientalbums.common.delivery.Delivery;
@@ -47,15 +46,7 @@ public final class PartReceiptsStep implements FrequentStep {
 
     @Override
     public void run(RunInput in, BooleanSupplier timeLeft, MaintenanceReport report) {
-        for (Album album : in.albums().get()) {
-            if (!timeLeft.getAsBoolean()) return;
-            try {
-                receiptsOf(album.albumId(), timeLeft, report);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "receipts of album " + album.albumId() + " not made; the next run tries again", e);
-                report.error(album.albumId(), e);
-            }
-        }
+        in.eachAlbum(timeLeft, report, album -> receiptsOf(album.albumId(), timeLeft, report));
     }
 
     private void receiptsOf(String albumId, BooleanSupplier timeLeft, MaintenanceReport report) {

@@ -1,9 +1,15 @@
 package com.clientalbums.maintenance.deliveries;
 
 import com.clientalbums.common.album.Album;
+import com.clientalbums.maintenance.sweep.MaintenanceReport;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -16,4 +22,22 @@ import java.util.function.Supplier;
  * @param albums every album record; throws if the table could not be read (and throws the same
  *               failure to every step after, without reading again)
  */
-public record RunInput(Instant now, Supplier<List<Album>> albums) {}
+public record RunInput(Instant now, Supplier<List<Album>> albums) {
+    private static final Logger LOG = System.getLogger(RunInput.class.getName());
+
+    /**
+     * {@code work} on each album in turn while time is left. An album whose work throws is
+     * recorded under its id and the others go on; the next run tries it again.
+     */
+    public void eachAlbum(BooleanSupplier timeLeft, MaintenanceReport report, Consumer<Album> work) {
+        for (Album album : albums.get()) {
+            if (!timeLeft.getAsBoolean()) return;
+            try {
+                work.accept(album);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "album " + album.albumId() + " not done; the next run tries again", e);
+                report.error(album.albumId(), e);
+            }
+        }
+    }
+}

@@ -40,15 +40,9 @@ public final class AlbumNotices implements FrequentStep {
     @Override
     public void run(RunInput in, BooleanSupplier timeLeft, MaintenanceReport report) {
         Instant now = in.now();
-        for (Album album : in.albums().get()) {
-            if (!timeLeft.getAsBoolean()) return;
-            if (!settled(album, now)) continue;
-            try {
-                tell(album, now, report);
-            } catch (RuntimeException e) {
-                report.error(album.albumId(), e);
-            }
-        }
+        in.eachAlbum(timeLeft, report, album -> {
+            if (settled(album, now)) tell(album, now, report);
+        });
     }
 
     /** Ready with the photos as they are, published at least the settle time ago, and not expired. */

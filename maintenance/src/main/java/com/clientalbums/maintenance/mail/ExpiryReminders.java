@@ -39,15 +39,9 @@ public final class ExpiryReminders implements FrequentStep {
     public void run(RunInput in, BooleanSupplier timeLeft, MaintenanceReport report) {
         if (before.isZero()) return;
         Instant now = in.now();
-        for (Album album : in.albums().get()) {
-            if (!timeLeft.getAsBoolean()) return;
-            if (!due(album, now)) continue;
-            try {
-                remind(album, now, report);
-            } catch (RuntimeException e) {
-                report.error(album.albumId(), e);
-            }
-        }
+        in.eachAlbum(timeLeft, report, album -> {
+            if (due(album, now)) remind(album, now, report);
+        });
     }
 
     /** Expires within the reminder window, and has not yet; an album without photos has nothing to miss. */

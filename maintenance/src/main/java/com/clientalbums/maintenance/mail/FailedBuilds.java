@@ -36,15 +36,11 @@ public final class FailedBuilds implements FrequentStep {
     @Override
     public void run(RunInput in, BooleanSupplier timeLeft, MaintenanceReport report) {
         if (adminEmail.isEmpty()) return;
-        for (Album album : in.albums().get()) {
-            if (!timeLeft.getAsBoolean()) return;
-            if (album.zipStatus() != ZipStatus.ERROR) continue;
-            try {
-                if (outbox.enqueue(mail(album, in.now()))) report.add(MaintenanceReport.Count.MAILS_QUEUED);
-            } catch (RuntimeException e) {
-                report.error(album.albumId(), e);
+        in.eachAlbum(timeLeft, report, album -> {
+            if (album.zipStatus() == ZipStatus.ERROR && outbox.enqueue(mail(album, in.now()))) {
+                report.add(MaintenanceReport.Count.MAILS_QUEUED);
             }
-        }
+        });
     }
 
     private MailRequest mail(Album album, Instant now) {
