@@ -57,6 +57,14 @@ describe('API client', () => {
     expect((calls[0].init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
   });
 
+  it('keeps a favourite change alive past the page, and nothing else', async () => {
+    const { api, calls } = apiWith(() => json(200, { paths: ['a.jpg'] }));
+    await api.setFavourites('a1', ['a.jpg'], true);
+    await api.favourites('a1');
+    expect(calls[0].init.keepalive).toBe(true);
+    expect(calls[1].init.keepalive).toBeUndefined();
+  });
+
   it('uses the message of {"error":{code,message}}', async () => {
     const { api } = apiWith(() => json(404, { error: { code: 'NOT_FOUND', message: 'Album smith-wedding was not found.' } }));
     const e = await caught(api.album('smith-wedding'));

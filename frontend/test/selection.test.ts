@@ -21,8 +21,10 @@ describe('the hearts while changes are on their way', () => {
     const change = hearts.begin('b.jpg', true);
     expect(hearts.has('b.jpg')).toBe(true);
     expect(hearts.count).toBe(2);
+    expect(hearts.saving).toBe(true);
     hearts.settle(change, { paths: ['a.jpg', 'b.jpg'] });
     expect([...hearts.shown()].sort()).toEqual(['a.jpg', 'b.jpg']);
+    expect(hearts.saving).toBe(false);
   });
 
   it('undoes a refused change and nothing else', () => {
@@ -48,6 +50,7 @@ describe('the hearts while changes are on their way', () => {
     expect(hearts.count).toBe(1);
     hearts.settle(undo, { paths: ['b.jpg'] });
     expect(hearts.count).toBe(1);
+    expect(hearts.saving).toBe(true); // b.jpg has no answer yet
   });
 
   it('takes a fresh list from the server under the changes still on their way', () => {

@@ -153,6 +153,8 @@ export interface RequestOptions {
   body?: unknown;
   query?: Record<string, string>;
   signal?: AbortSignal;
+  /** The request outlives the page (a reload or a closed tab right after a tap): small bodies only. */
+  keepalive?: boolean;
 }
 
 /**
@@ -183,7 +185,7 @@ export function createApi(options: ApiOptions) {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
   /** One request with the token; every failure (the network, a non-2xx answer) as an ApiError. */
-  async function send(path: string, { method = 'GET', body, query, signal }: RequestOptions, accept: string): Promise<Response> {
+  async function send(path: string, { method = 'GET', body, query, signal, keepalive }: RequestOptions, accept: string): Promise<Response> {
     const token = await options.getToken();
     const headers: Record<string, string> = { Accept: accept };
     // The token goes in a header, never in the URL (URLs end up in logs and history).
@@ -198,6 +200,7 @@ export function createApi(options: ApiOptions) {
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
         signal,
+        ...(keepalive ? { keepalive } : {}),
         // Bearer tokens only: no cookies to other origins.
         credentials: 'same-origin',
       });
@@ -257,9 +260,12 @@ export function createApi(options: ApiOptions) {
       }),
     /** The caller's favourites in the album (their selection), with the album's terms. */
     favourites: (albumId: string) => request<FavouritesState>(`/albums/${seg(albumId)}/favourites`),
-    /** Adds (`favourite` true) or removes photos; the answer is the list after the change. */
+    /**
+     * Adds (`favourite` true) or removes photos; the answer is the list after the change. The page
+     * shows a heart at once, so the request is kept alive: a tap just before leaving still counts.
+     */
     setFavourites: (albumId: string, paths: string[], favourite: boolean) =>
-      request<FavouritesState>(`/albums/${seg(albumId)}/favourites`, { method: 'POST', body: { paths, favourite } }),
+      request<FavouritesState>(`/albums/${seg(albumId)}/favourites`, { method: 'POST', body: { paths, favourite }, keepalive: true }),
     /** Sends the selection to the photographer; it is locked until they reopen it. */
     submitFavourites: (albumId: string) => request<FavouritesState>(`/albums/${seg(albumId)}/favourites/submit`, { method: 'POST' }),
     /** A guest's name (and e-mail) for their favourites: the answer's token carries the visitor from now on. */

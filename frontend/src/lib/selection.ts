@@ -38,6 +38,11 @@ export class FavouriteHearts {
     return this.shown().size;
   }
 
+  /** True while a change has no answer yet: the page says it is saving, and a test waits for it before a reload. */
+  get saving(): boolean {
+    return this.pending.length > 0;
+  }
+
   shown(): Set<string> {
     const shown = new Set(this.confirmed);
     for (const change of this.pending) {

@@ -81,6 +81,8 @@ export async function setupFavourites(api: Api, albumId: string, options: Favour
     }
     if (viewerPath) press(viewerHeart, shown.has(viewerPath));
     count.textContent = String(shown.size);
+    // Hearts show at once; the bar is busy until the server has every change.
+    bar.setAttribute('aria-busy', String(hearts.saving));
     // Its name is its visible text ("Favourites 5"), pressed or not: aria-pressed says which.
     filter.setAttribute('aria-pressed', String(filterOn));
     status.textContent = selectionStatus(state, shown.size);

@@ -65,6 +65,7 @@ class FavouritesTest extends BrowserTest {
         // Each change's answer is the whole list: the count settles on the server's five.
         assertThat(page.locator("#favourites-count")).hasText("5");
         assertThat(page.locator("#selection-status")).hasText("5 favourites");
+        saved(page);
         assertEquals(new TreeSet<>(CHOSEN), favouritesByApi(), "the server keeps the five");
         shoot(page, "favourites-gallery", false);
 
@@ -85,6 +86,7 @@ class FavouritesTest extends BrowserTest {
         assertThat(heart(page, "IMG_0101.jpg")).hasAttribute("aria-pressed", "true");
 
         // A reload: the same five, and the filter shows only them (the sub-folder's section too).
+        saved(page);
         page.reload();
         assertThat(page.locator("#favourites-count")).hasText("5");
         for (String path : PHOTOS) {
@@ -150,6 +152,14 @@ class FavouritesTest extends BrowserTest {
     /** The heart on a photo's tile. */
     static Locator heart(Page p, String path) {
         return p.locator("button.heart[data-path='" + path + "']");
+    }
+
+    /**
+     * Waits until the server has every heart the page shows: hearts show at once, the request
+     * follows. Before a reload or a read through the API, or that read may come first.
+     */
+    static void saved(Page p) {
+        assertThat(p.locator("#favourites-bar")).hasAttribute("aria-busy", "false");
     }
 
     private static TreeSet<String> favouritesByApi() throws Exception {

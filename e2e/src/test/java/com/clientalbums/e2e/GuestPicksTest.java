@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import static com.clientalbums.e2e.FavouritesTest.heart;
+import static com.clientalbums.e2e.FavouritesTest.saved;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -55,6 +56,7 @@ class GuestPicksTest extends BrowserTest {
         assertThat(rosa.locator("#favourites-count")).hasText("2");
 
         // A reload trades the link for a new session, for the same visitor: her picks are there.
+        saved(rosa);
         rosa.reload();
         assertThat(heading(rosa, ALBUM_NAME)).isVisible();
         assertThat(rosa.locator("#favourites-count")).hasText("2");
@@ -74,6 +76,7 @@ class GuestPicksTest extends BrowserTest {
         tom.locator("#visitor-save").click();
         assertThat(heart(tom, "IMG_0301.jpg")).hasAttribute("aria-pressed", "true");
         assertThat(tom.locator("#favourites-count")).hasText("1");
+        saved(tom);
 
         // The studio: each guest under their name, with the link they came through.
         JsonNode people = portal.api("GET", "/admin/albums/" + ALBUM_ID + "/favourites", portal.adminToken(), null).path("people");
