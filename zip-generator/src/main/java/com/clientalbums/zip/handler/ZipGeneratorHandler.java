@@ -52,7 +52,7 @@ public class ZipGeneratorHandler implements RequestHandler<SQSEvent, SQSBatchRes
             Setting.CLIENT_ALBUMS_BUCKET, Setting.ALBUM_TABLE_NAME, Setting.ZIP_GENERATION_QUEUE_URL,
             Setting.AWS_REGION, Setting.AWS_REGION_NAME, Setting.ZIP_FETCH_CONCURRENCY,
             Setting.ZIP_PART_SIZE_MB, Setting.ZIP_MEMORY_BUDGET_MB, Setting.ZIP_LEASE_SECONDS,
-            Setting.ZIP_MAX_ATTEMPTS, Setting.ZIP_QUIET_SECONDS, Setting.ZIP_SPLIT_SIZE_MB, Setting.ZIP_PARALLEL_PARTS,
+            Setting.ZIP_MAX_ATTEMPTS, Setting.ZIP_RETRY_SECONDS, Setting.ZIP_QUIET_SECONDS, Setting.ZIP_SPLIT_SIZE_MB, Setting.ZIP_PARALLEL_PARTS,
             Setting.WEB_SIZE_PX, Setting.SELECTION_TABLE_NAME);
 
     private static final System.Logger LOG = System.getLogger(ZipGeneratorHandler.class.getName());
