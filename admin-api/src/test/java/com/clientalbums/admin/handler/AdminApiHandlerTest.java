@@ -1,18 +1,15 @@
 package com.clientalbums.admin.handler;
 
 import com.clientalbums.common.album.RequestSource;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.admin.users.AccountDirectory;
 import com.clientalbums.admin.users.CognitoAccountDirectory;
 import com.clientalbums.admin.users.LocalAccountDirectory;
 import com.clientalbums.common.access.GrantRepository;
 import com.clientalbums.common.access.UserRepository;
 import com.clientalbums.common.album.Album;
-import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.BuildRecord;
 import com.clientalbums.common.album.PublishedArchive;
 import com.clientalbums.common.album.ZipStatus;
-import com.clientalbums.common.auth.TestIssuer;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.http.ApiEvents;
@@ -24,8 +21,8 @@ import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.QueueInbox;
 import com.clientalbums.testing.WebSizes;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -42,6 +39,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static com.clientalbums.admin.handler.StudioApiFixture.STUDIO;
+import static com.clientalbums.admin.handler.StudioApiFixture.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -51,57 +50,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The studio API through its Lambda entry point: real event JSON, real tokens, real S3/SQS/DynamoDB on loopback. */
 class AdminApiHandlerTest {
     @RegisterExtension
+    @Order(1)
     static final LocalAws aws = LocalAws.create();
 
-    static final String STUDIO = "studio@example.com";
+    static final List<String[]> invited = new CopyOnWriteArrayList<>();
 
-    static TestIssuer issuer;
-    static AdminApiHandler handler;
-    static AlbumRepository albums;
+    @RegisterExtension
+    @Order(2)
+    static final StudioApiFixture api = StudioApiFixture.on(aws, (email, name) -> {
+        invited.add(new String[] {email, name});
+        return email.startsWith("existing") ? AccountDirectory.Outcome.ALREADY_EXISTS : AccountDirectory.Outcome.CREATED;
+    });
+
     static UserRepository users;
     static GrantRepository grants;
     static String admin;
     static String client;
-    static final List<String[]> invited = new CopyOnWriteArrayList<>();
     static final QueueInbox inbox = new QueueInbox(aws);
 
     @BeforeAll
     static void setUp() {
-        issuer = TestIssuer.start();
-        Settings settings = aws.settings(AdminApiHandler.SETTINGS, issuer.env(STUDIO));
-        AccountDirectory recording = (email, name) -> {
-            invited.add(new String[] {email, name});
-            return email.startsWith("existing") ? AccountDirectory.Outcome.ALREADY_EXISTS : AccountDirectory.Outcome.CREATED;
-        };
-        handler = new AdminApiHandler(settings, aws.clients(), recording);
-        albums = new AlbumRepository(aws.clients().dynamo(), aws.names().albumTable());
         users = new UserRepository(aws.clients().dynamo(), aws.names().userTable());
         grants = new GrantRepository(aws.clients().dynamo(), aws.names().userAlbumTable());
-        admin = issuer.token("someone@example.com").groups("admin").sign();
-        client = issuer.idToken("ann@example.com");
-    }
-
-    @AfterAll
-    static void tearDown() {
-        issuer.close();
+        admin = api.issuer().token("someone@example.com").groups("admin").sign();
+        client = api.issuer().idToken("ann@example.com");
     }
 
     // ---- helpers ------------------------------------------------------------------------------
-
-    static APIGatewayV2HTTPResponse call(ApiEvents.Request request) {
-        return handler.handleRequest(request.event(), null);
-    }
-
-    static JsonNode answer(int status, ApiEvents.Request request) {
-        var response = call(request);
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        return ApiEvents.body(response);
-    }
-
-    static void assertError(APIGatewayV2HTTPResponse response, int status, String code) {
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        assertEquals(code, ApiEvents.body(response).path("error").path("code").asText(), response.getBody());
-    }
 
     static void putPhotos(String albumId, int n) {
         for (int i = 1; i <= n; i++) {
@@ -120,10 +95,10 @@ class AdminApiHandlerTest {
     }
 
     static void publish(String albumId) {
-        Album album = albums.find(albumId).orElseThrow();
-        Album claimed = albums.claim(albumId, "gen", Instant.now(), Duration.ofMinutes(2)).orElseThrow();
+        Album album = api.albums().find(albumId).orElseThrow();
+        Album claimed = api.albums().claim(albumId, "gen", Instant.now(), Duration.ofMinutes(2)).orElseThrow();
         var build = new BuildRecord(album.requestedAt(), claimed.zipGenerationStartedAt(), Instant.now(), "ready", album.photoCount(), 1234, 2.5, "registration");
-        assertTrue(albums.publish(albumId, "gen", claimed.buildVersion(),
+        assertTrue(api.albums().publish(albumId, "gen", claimed.buildVersion(),
                 new PublishedArchive(S3Keys.zipKey(albumId, album.contentFingerprint()), 4321, album.photoCount(), 1234, album.contentFingerprint()),
                 List.of(build), Instant.now()));
     }
@@ -143,16 +118,16 @@ class AdminApiHandlerTest {
                 ApiEvents.post("/admin/users").body("{\"email\":\"x@example.com\",\"name\":\"X\"}"),
                 ApiEvents.put("/admin/albums/client-made/users/ann%40example.com"),
                 ApiEvents.delete("/admin/albums/client-made/users/ann%40example.com"));
-        for (var request : requests) assertError(call(request.bearer(client)), 403, "FORBIDDEN");
-        assertTrue(albums.find("client-made").isEmpty());
+        for (var request : requests) assertError(api.call(request.bearer(client)), 403, "FORBIDDEN");
+        assertTrue(api.albums().find("client-made").isEmpty());
         assertTrue(users.find("x@example.com").isEmpty());
     }
 
     @Test
     void noTokenIs401AndTheAdminAddressIsAnAdminWithoutTheGroup() {
-        assertError(call(ApiEvents.get("/admin/albums")), 401, "UNAUTHORIZED");
-        assertError(call(ApiEvents.get("/admin/albums").bearer(issuer.token(STUDIO).audience("other").sign())), 401, "UNAUTHORIZED");
-        JsonNode me = answer(200, ApiEvents.get("/me").bearer(issuer.idToken("Studio@Example.com")));
+        assertError(api.call(ApiEvents.get("/admin/albums")), 401, "UNAUTHORIZED");
+        assertError(api.call(ApiEvents.get("/admin/albums").bearer(api.issuer().token(STUDIO).audience("other").sign())), 401, "UNAUTHORIZED");
+        JsonNode me = api.answer(200, ApiEvents.get("/me").bearer(api.issuer().idToken("Studio@Example.com")));
         assertTrue(me.get("is_admin").asBoolean());
         assertEquals("studio@example.com", me.get("email").asText());
     }
@@ -163,7 +138,7 @@ class AdminApiHandlerTest {
     void registeringAnAlbumRecordsItsPhotosAndQueuesOneBuild() {
         putPhotos("smith-wedding", 5);
         aws.clients().s3().putObject(p -> p.bucket(aws.names().bucket()).key(S3Keys.photoKey("smith-wedding", ".DS_Store")), RequestBody.fromString("x"));
-        JsonNode row = answer(201, register("smith-wedding", "  Smith Wedding  "));
+        JsonNode row = api.answer(201, register("smith-wedding", "  Smith Wedding  "));
         assertEquals("smith-wedding", row.get("album_id").asText());
         assertEquals("Smith Wedding", row.get("name").asText());
         assertEquals(5, row.get("photo_count").asLong(), "hidden files do not count");
@@ -172,7 +147,7 @@ class AdminApiHandlerTest {
         assertTrue(row.get("zip_size").isNull());
         assertEquals(5, row.get("progress").get("files_total").asLong());
 
-        Album album = albums.find("smith-wedding").orElseThrow();
+        Album album = api.albums().find("smith-wedding").orElseThrow();
         var listing = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list("smith-wedding");
         assertEquals(Fingerprint.of(listing, WebSizes.DEFAULT), album.contentFingerprint());
         assertEquals("someone@example.com", album.createdBy());
@@ -182,7 +157,7 @@ class AdminApiHandlerTest {
 
     @Test
     void anEmptyAlbumCanBeRegisteredBeforeItsPhotosAreUploadedAndWaitsForThemWithoutABuild() {
-        JsonNode row = answer(201, register("upload-later", "Upload later"));
+        JsonNode row = api.answer(201, register("upload-later", "Upload later"));
         assertEquals(0, row.get("photo_count").asLong());
         assertEquals("none", row.get("zip_status").asText(), "nothing to build until the photos' events ask for it");
         assertEquals(List.of(), inbox.messagesFor("upload-later"));
@@ -191,25 +166,25 @@ class AdminApiHandlerTest {
     @Test
     void registeringATakenIdIs409AndChangesNothing() {
         putPhotos("taken-album", 1);
-        answer(201, register("taken-album", "First"));
-        assertError(call(register("taken-album", "Second")), 409, "CONFLICT");
-        assertEquals("First", albums.find("taken-album").orElseThrow().name());
+        api.answer(201, register("taken-album", "First"));
+        assertError(api.call(register("taken-album", "Second")), 409, "CONFLICT");
+        assertEquals("First", api.albums().find("taken-album").orElseThrow().name());
         assertEquals(1, inbox.messagesFor("taken-album").size());
     }
 
     @Test
     void invalidIdsAndNamesAre400() {
         for (String id : List.of("../etc", "ab", "Upper-Case", "under_score", "a".repeat(65), "-leading", "sp ace", "")) {
-            assertError(call(register(id, "Name")), 400, "BAD_REQUEST");
+            assertError(api.call(register(id, "Name")), 400, "BAD_REQUEST");
         }
-        assertError(call(register(null, "Name")), 400, "BAD_REQUEST");
-        assertError(call(register("good-id", "")), 400, "BAD_REQUEST");
-        assertError(call(register("good-id", "   ")), 400, "BAD_REQUEST");
-        assertError(call(register("good-id", "x".repeat(201))), 400, "BAD_REQUEST");
-        assertError(call(register("good-id", "bad\nname")), 400, "BAD_REQUEST");
-        assertError(call(ApiEvents.post("/admin/albums").bearer(admin).body("{\"album_id\": 42,")), 400, "BAD_REQUEST");
-        assertTrue(albums.find("good-id").isEmpty());
-        answer(201, register("x".repeat(64), "y".repeat(200)));
+        assertError(api.call(register(null, "Name")), 400, "BAD_REQUEST");
+        assertError(api.call(register("good-id", "")), 400, "BAD_REQUEST");
+        assertError(api.call(register("good-id", "   ")), 400, "BAD_REQUEST");
+        assertError(api.call(register("good-id", "x".repeat(201))), 400, "BAD_REQUEST");
+        assertError(api.call(register("good-id", "bad\nname")), 400, "BAD_REQUEST");
+        assertError(api.call(ApiEvents.post("/admin/albums").bearer(admin).body("{\"album_id\": 42,")), 400, "BAD_REQUEST");
+        assertTrue(api.albums().find("good-id").isEmpty());
+        api.answer(201, register("x".repeat(64), "y".repeat(200)));
     }
 
     @Test
@@ -223,15 +198,15 @@ class AdminApiHandlerTest {
                 List.of("/admin/albums", "{\"album_id\":\"null-name\",\"name\":null}", "name"),
                 List.of("/admin/users", "{\"email\":\"typed@example.com\",\"name\":42}", "name"),
                 List.of("/admin/users", "{\"email\":[\"typed@example.com\"],\"name\":\"Listed\"}", "email"))) {
-            var response = call(ApiEvents.post(wrong.get(0)).bearer(admin).body(wrong.get(1)));
+            var response = api.call(ApiEvents.post(wrong.get(0)).bearer(admin).body(wrong.get(1)));
             assertError(response, 400, "BAD_REQUEST");
             String message = ApiEvents.body(response).path("error").path("message").asText();
             assertTrue(message.contains("'" + wrong.get(2) + "'"), wrong.get(1) + " -> " + message);
         }
-        for (String id : List.of("123", "true", "typed-name", "null-name")) assertTrue(albums.find(id).isEmpty(), id);
+        for (String id : List.of("123", "true", "typed-name", "null-name")) assertTrue(api.albums().find(id).isEmpty(), id);
         assertTrue(users.find("typed@example.com").isEmpty());
 
-        answer(201, register("typed-uploads", "Typed uploads"));
+        api.answer(201, register("typed-uploads", "Typed uploads"));
         String path = "/admin/albums/typed-uploads/uploads";
         for (var wrong : List.of(
                 List.of("{\"files\":[{\"path\":\"a.jpg\",\"size\":\"10\",\"content_type\":\"image/jpeg\"}]}", "files[0].size"),
@@ -241,7 +216,7 @@ class AdminApiHandlerTest {
                         + "{\"path\":7,\"size\":1,\"content_type\":\"image/jpeg\"}]}", "files[1].path"),
                 List.of("{\"files\":[{\"path\":\"a.jpg\",\"size\":1,\"content_type\":false}]}", "files[0].content_type"),
                 List.of("{\"files\":{\"path\":\"a.jpg\",\"size\":1,\"content_type\":\"image/jpeg\"}}", "files"))) {
-            var response = call(ApiEvents.post(path).bearer(admin).body(wrong.get(0)));
+            var response = api.call(ApiEvents.post(path).bearer(admin).body(wrong.get(0)));
             assertError(response, 400, "BAD_REQUEST");
             String message = ApiEvents.body(response).path("error").path("message").asText();
             assertTrue(message.contains("'" + wrong.get(1) + "'"), wrong.get(0) + " -> " + message);
@@ -250,19 +225,19 @@ class AdminApiHandlerTest {
 
     @Test
     void unknownBodyFieldsAreIgnored() {
-        answer(201, ApiEvents.post("/admin/albums").bearer(admin).body("{\"album_id\":\"extra-fields\",\"name\":\"Extra\",\"colour\":[1,2]}"));
-        assertEquals("Extra", albums.find("extra-fields").orElseThrow().name());
+        api.answer(201, ApiEvents.post("/admin/albums").bearer(admin).body("{\"album_id\":\"extra-fields\",\"name\":\"Extra\",\"colour\":[1,2]}"));
+        assertEquals("Extra", api.albums().find("extra-fields").orElseThrow().name());
     }
 
     @Test
     void theAlbumListShowsEachArchivesState() {
         putPhotos("listed-ready", 2);
-        answer(201, register("listed-ready", "Listed ready"));
+        api.answer(201, register("listed-ready", "Listed ready"));
         publish("listed-ready");
         putPhotos("listed-pending", 1);
-        answer(201, register("listed-pending", "Listed pending"));
+        api.answer(201, register("listed-pending", "Listed pending"));
         Map<String, JsonNode> rows = new HashMap<>();
-        answer(200, ApiEvents.get("/admin/albums").bearer(admin)).get("albums").forEach(a -> rows.put(a.get("album_id").asText(), a));
+        api.answer(200, ApiEvents.get("/admin/albums").bearer(admin)).get("albums").forEach(a -> rows.put(a.get("album_id").asText(), a));
         JsonNode ready = rows.get("listed-ready");
         assertEquals("ready", ready.get("zip_status").asText());
         assertEquals(4321, ready.get("zip_size").asLong());
@@ -275,7 +250,7 @@ class AdminApiHandlerTest {
     @Test
     void theStudioSeesAnArchiveInPartsEachWithItsNameSizeAndPhotos() {
         putPhotos("studio-parts", 5);
-        answer(201, register("studio-parts", "Studio parts"));
+        api.answer(201, register("studio-parts", "Studio parts"));
         publish("studio-parts");
         // The generator's record of a build published in parts (common/…/album/AlbumItems.java).
         List<AttributeValue> parts = List.of(
@@ -289,7 +264,7 @@ class AdminApiHandlerTest {
                 .expressionAttributeValues(Map.of(":parts", AttributeValue.fromL(parts), ":size", AttributeValue.fromN("5000"),
                         ":first", AttributeValue.fromS("zips/studio-parts/a.zip"))));
 
-        JsonNode archive = answer(200, ApiEvents.get("/admin/albums/studio-parts/zip").bearer(admin));
+        JsonNode archive = api.answer(200, ApiEvents.get("/admin/albums/studio-parts/zip").bearer(admin));
         assertEquals(5000, archive.get("zip_size").asLong());
         JsonNode shown = archive.get("parts");
         assertEquals(2, shown.size());
@@ -301,16 +276,16 @@ class AdminApiHandlerTest {
         assertEquals(2, shown.get(1).get("file_count").asLong());
 
         Map<String, JsonNode> rows = new HashMap<>();
-        answer(200, ApiEvents.get("/admin/albums").bearer(admin)).get("albums").forEach(a -> rows.put(a.get("album_id").asText(), a));
+        api.answer(200, ApiEvents.get("/admin/albums").bearer(admin)).get("albums").forEach(a -> rows.put(a.get("album_id").asText(), a));
         assertEquals(2, rows.get("studio-parts").get("parts").size());
     }
 
     @Test
     void theStudioSeesABuildInPartsProgressPartByPart() {
         putPhotos("studio-building", 4);
-        answer(201, register("studio-building", "Studio building"));
+        api.answer(201, register("studio-building", "Studio building"));
         Instant now = Instant.now();
-        albums.claim("studio-building", "build-s", now, Duration.ofMinutes(2)).orElseThrow();
+        api.albums().claim("studio-building", "build-s", now, Duration.ofMinutes(2)).orElseThrow();
         Map<String, AttributeValue> tasks = Map.of(
                 "0", task("done", 2, 2, 2000, 2100),
                 "1", task("building", 1, 2, 500, 2100));
@@ -320,7 +295,7 @@ class AdminApiHandlerTest {
                 .expressionAttributeValues(Map.of(":parts", AttributeValue.fromM(tasks), ":left", AttributeValue.fromN("1"),
                         ":fp", AttributeValue.fromS("plan"))));
 
-        JsonNode progress = answer(200, ApiEvents.get("/admin/albums/studio-building/zip").bearer(admin)).get("progress");
+        JsonNode progress = api.answer(200, ApiEvents.get("/admin/albums/studio-building/zip").bearer(admin)).get("progress");
         assertEquals(3, progress.get("files_done").asLong());
         assertEquals(4, progress.get("files_total").asLong());
         JsonNode parts = progress.get("parts");
@@ -346,9 +321,9 @@ class AdminApiHandlerTest {
     @Test
     void theArchiveRouteShowsTheBuildHistory() {
         putPhotos("with-history", 3);
-        answer(201, register("with-history", "With history"));
+        api.answer(201, register("with-history", "With history"));
         publish("with-history");
-        JsonNode archive = answer(200, ApiEvents.get("/admin/albums/with-history/zip").bearer(admin));
+        JsonNode archive = api.answer(200, ApiEvents.get("/admin/albums/with-history/zip").bearer(admin));
         assertEquals("ready", archive.get("zip_status").asText());
         assertEquals("ready", archive.get("status").asText());
         assertEquals(3, archive.get("file_count").asLong());
@@ -359,34 +334,34 @@ class AdminApiHandlerTest {
         assertEquals(2.5, build.get("seconds").asDouble());
         assertEquals("registration", build.get("source").asText());
         for (String field : List.of("requested_at", "started_at", "finished_at")) assertFalse(build.get(field).isNull(), field);
-        assertError(call(ApiEvents.get("/admin/albums/no-such-album/zip").bearer(admin)), 404, "NOT_FOUND");
-        assertError(call(ApiEvents.get("/admin/albums/..%2Fx/zip").bearer(admin)), 400, "BAD_REQUEST");
+        assertError(api.call(ApiEvents.get("/admin/albums/no-such-album/zip").bearer(admin)), 404, "NOT_FOUND");
+        assertError(api.call(ApiEvents.get("/admin/albums/..%2Fx/zip").bearer(admin)), 400, "BAD_REQUEST");
     }
 
     @Test
     void aForcedRebuildOfACurrentArchiveQueuesOneBuildAndASecondOneWaitsForIt() {
         putPhotos("rebuild-me", 2);
-        answer(201, register("rebuild-me", "Rebuild me"));
+        api.answer(201, register("rebuild-me", "Rebuild me"));
         publish("rebuild-me");
         inbox.forget("rebuild-me");
 
-        JsonNode first = answer(202, ApiEvents.post("/admin/albums/rebuild-me/zip").bearer(admin));
+        JsonNode first = api.answer(202, ApiEvents.post("/admin/albums/rebuild-me/zip").bearer(admin));
         assertEquals("pending", first.get("zip_status").asText());
-        JsonNode second = answer(202, ApiEvents.post("/admin/albums/rebuild-me/zip").bearer(admin));
+        JsonNode second = api.answer(202, ApiEvents.post("/admin/albums/rebuild-me/zip").bearer(admin));
         assertEquals("pending", second.get("zip_status").asText());
         assertEquals(List.of(new ZipRequest("rebuild-me")), inbox.messagesFor("rebuild-me"), "one wake-up for two clicks");
-        assertEquals(RequestSource.ADMIN.value(), albums.find("rebuild-me").orElseThrow().requestSource(),
+        assertEquals(RequestSource.ADMIN.value(), api.albums().find("rebuild-me").orElseThrow().requestSource(),
                 "the record, not the message, says the rebuild was forced from the studio");
-        assertEquals(ZipStatus.PENDING, albums.find("rebuild-me").orElseThrow().zipStatus());
-        assertError(call(ApiEvents.post("/admin/albums/nothing-here/zip").bearer(admin)), 404, "NOT_FOUND");
+        assertEquals(ZipStatus.PENDING, api.albums().find("rebuild-me").orElseThrow().zipStatus());
+        assertError(api.call(ApiEvents.post("/admin/albums/nothing-here/zip").bearer(admin)), 404, "NOT_FOUND");
     }
 
     // ---- uploads ------------------------------------------------------------------------------
 
     @Test
     void uploadLinksArePresignedPutsThatStoreThePhotoInTheAlbum() throws Exception {
-        answer(201, register("browser-upload", "Browser upload"));
-        JsonNode uploads = answer(200, ApiEvents.post("/admin/albums/browser-upload/uploads").bearer(admin).body(
+        api.answer(201, register("browser-upload", "Browser upload"));
+        JsonNode uploads = api.answer(200, ApiEvents.post("/admin/albums/browser-upload/uploads").bearer(admin).body(
                 "{\"files\":[{\"path\":\"Ceremony/IMG 1.jpg\",\"size\":5,\"content_type\":\"image/jpeg\"},"
                         + "{\"path\":\"raw/IMG_2.CR3\",\"size\":7,\"content_type\":\"application/octet-stream\"}]}")).get("uploads");
         assertEquals(2, uploads.size());
@@ -407,7 +382,7 @@ class AdminApiHandlerTest {
 
     @Test
     void uploadRequestsAreChecked() {
-        answer(201, register("checked-upload", "Checked"));
+        api.answer(201, register("checked-upload", "Checked"));
         String path = "/admin/albums/checked-upload/uploads";
         for (String body : List.of(
                 "{\"files\":[]}", "{}",
@@ -417,56 +392,56 @@ class AdminApiHandlerTest {
                 "{\"files\":[{\"path\":\"a.jpg\",\"size\":5368709121,\"content_type\":\"image/jpeg\"}]}",
                 "{\"files\":[{\"path\":\"a.jpg\",\"size\":-1,\"content_type\":\"image/jpeg\"}]}",
                 "{\"files\":[{\"path\":\"a.jpg\",\"content_type\":\"image/jpeg\"}]}")) {
-            assertError(call(ApiEvents.post(path).bearer(admin).body(body)), 400, "BAD_REQUEST");
+            assertError(api.call(ApiEvents.post(path).bearer(admin).body(body)), 400, "BAD_REQUEST");
         }
         StringBuilder many = new StringBuilder("{\"files\":[");
         for (int i = 0; i <= 500; i++) many.append(i == 0 ? "" : ",").append("{\"path\":\"p").append(i).append(".jpg\",\"size\":1,\"content_type\":\"image/jpeg\"}");
-        assertError(call(ApiEvents.post(path).bearer(admin).body(many.append("]}").toString())), 400, "BAD_REQUEST");
-        assertError(call(ApiEvents.post("/admin/albums/not-registered/uploads").bearer(admin)
+        assertError(api.call(ApiEvents.post(path).bearer(admin).body(many.append("]}").toString())), 400, "BAD_REQUEST");
+        assertError(api.call(ApiEvents.post("/admin/albums/not-registered/uploads").bearer(admin)
                 .body("{\"files\":[{\"path\":\"a.jpg\",\"size\":1,\"content_type\":\"image/jpeg\"}]}")), 404, "NOT_FOUND");
     }
 
     @Test
     void svgHtmlAndScriptUploadsAre422NamingTheFileAndWhatIsAccepted() {
-        answer(201, register("active-content", "Active content"));
+        api.answer(201, register("active-content", "Active content"));
         String path = "/admin/albums/active-content/uploads";
         for (String[] file : new String[][] {{"logo.svg", "image/svg+xml"}, {"index.html", "text/html"}, {"app.js", "text/javascript"},
                 {"feed.xml", "application/xml"}, {"logo.svg", "image/jpeg"}, {"IMG_1.jpg", "image/svg+xml"}, {"IMG_1.jpg", "text/html"}}) {
-            var response = call(ApiEvents.post(path).bearer(admin).body("{\"files\":[{\"path\":\"IMG_0.jpg\",\"size\":1,\"content_type\":\"image/jpeg\"},"
+            var response = api.call(ApiEvents.post(path).bearer(admin).body("{\"files\":[{\"path\":\"IMG_0.jpg\",\"size\":1,\"content_type\":\"image/jpeg\"},"
                     + "{\"path\":\"" + file[0] + "\",\"size\":1,\"content_type\":\"" + file[1] + "\"}]}"));
             assertError(response, 422, "FILE_TYPE_NOT_ALLOWED");
             String message = ApiEvents.body(response).path("error").path("message").asText();
             assertTrue(message.startsWith("Cannot upload " + file[0]), message);
         }
-        var svg = call(ApiEvents.post(path).bearer(admin).body("{\"files\":[{\"path\":\"logo.svg\",\"size\":1,\"content_type\":\"image/svg+xml\"}]}"));
+        var svg = api.call(ApiEvents.post(path).bearer(admin).body("{\"files\":[{\"path\":\"logo.svg\",\"size\":1,\"content_type\":\"image/svg+xml\"}]}"));
         String message = ApiEvents.body(svg).path("error").path("message").asText();
         assertTrue(message.contains("only photos") && message.contains("SVG, HTML, XML, scripts") && message.contains("are refused"), message);
     }
 
     @Test
     void aFileNameOverTheLimitIs400NamingTheFileAndTheLimit() {
-        answer(201, register("long-names", "Long names"));
+        api.answer(201, register("long-names", "Long names"));
         String longName = "Ceremony/" + "x".repeat(197) + ".jpg";
-        var response = call(ApiEvents.post("/admin/albums/long-names/uploads").bearer(admin).body(
+        var response = api.call(ApiEvents.post("/admin/albums/long-names/uploads").bearer(admin).body(
                 "{\"files\":[{\"path\":\"IMG_1.jpg\",\"size\":1,\"content_type\":\"image/jpeg\"},"
                         + "{\"path\":\"" + longName + "\",\"size\":1,\"content_type\":\"image/jpeg\"}]}"));
         assertError(response, 400, "BAD_REQUEST");
         String message = ApiEvents.body(response).path("error").path("message").asText();
         assertTrue(message.contains(longName) && message.contains("201 bytes") && message.contains("at most 200 bytes"), message);
         String fits = "Ceremony/" + "x".repeat(196) + ".jpg";
-        answer(200, ApiEvents.post("/admin/albums/long-names/uploads").bearer(admin).body(
+        api.answer(200, ApiEvents.post("/admin/albums/long-names/uploads").bearer(admin).body(
                 "{\"files\":[{\"path\":\"" + fits + "\",\"size\":1,\"content_type\":\"image/jpeg\"}]}"));
     }
 
     @Test
     void fiveHundredFilesFitInOneRequest() {
-        answer(201, register("five-hundred", "Five hundred"));
+        api.answer(201, register("five-hundred", "Five hundred"));
         StringBuilder body = new StringBuilder("{\"files\":[");
         for (int i = 0; i < 500; i++) {
             body.append(i == 0 ? "" : ",").append("{\"path\":\"Folder ").append("x".repeat(150)).append("/IMG_").append(i)
                     .append(".jpg\",\"size\":123456,\"content_type\":\"image/jpeg\"}");
         }
-        assertEquals(500, answer(200, ApiEvents.post("/admin/albums/five-hundred/uploads").bearer(admin).body(body.append("]}").toString()))
+        assertEquals(500, api.answer(200, ApiEvents.post("/admin/albums/five-hundred/uploads").bearer(admin).body(body.append("]}").toString()))
                 .get("uploads").size());
     }
 
@@ -474,7 +449,7 @@ class AdminApiHandlerTest {
 
     @Test
     void creatingAClientMakesTheirAccountAndRowOnce() {
-        JsonNode created = answer(201, ApiEvents.post("/admin/users").bearer(admin).body("{\"email\":\" Carol@Example.com \",\"name\":\"Carol Client\"}"));
+        JsonNode created = api.answer(201, ApiEvents.post("/admin/users").bearer(admin).body("{\"email\":\" Carol@Example.com \",\"name\":\"Carol Client\"}"));
         assertEquals("carol@example.com", created.get("email").asText());
         assertEquals("Carol Client", created.get("name").asText());
         assertEquals(0, created.get("albums").size());
@@ -482,13 +457,13 @@ class AdminApiHandlerTest {
         assertEquals("Carol Client", users.find("carol@example.com").orElseThrow().name());
 
         int invitations = invited.size();
-        assertError(call(ApiEvents.post("/admin/users").bearer(admin).body("{\"email\":\"carol@example.com\",\"name\":\"Again\"}")), 409, "CONFLICT");
+        assertError(api.call(ApiEvents.post("/admin/users").bearer(admin).body("{\"email\":\"carol@example.com\",\"name\":\"Again\"}")), 409, "CONFLICT");
         assertEquals(invitations, invited.size(), "no second invitation");
     }
 
     @Test
     void anAccountThatAlreadyExistsStillGetsItsRow() {
-        answer(201, ApiEvents.post("/admin/users").bearer(admin).body("{\"email\":\"existing@example.com\",\"name\":\"Existing\"}"));
+        api.answer(201, ApiEvents.post("/admin/users").bearer(admin).body("{\"email\":\"existing@example.com\",\"name\":\"Existing\"}"));
         assertTrue(users.find("existing@example.com").isPresent());
     }
 
@@ -496,34 +471,34 @@ class AdminApiHandlerTest {
     void invalidClientsAre400() {
         for (String body : List.of("{\"email\":\"not-an-address\",\"name\":\"X\"}", "{\"name\":\"X\"}",
                 "{\"email\":\"a@example.com\",\"name\":\"" + "x".repeat(201) + "\"}")) {
-            assertError(call(ApiEvents.post("/admin/users").bearer(admin).body(body)), 400, "BAD_REQUEST");
+            assertError(api.call(ApiEvents.post("/admin/users").bearer(admin).body(body)), 400, "BAD_REQUEST");
         }
     }
 
     @Test
     void grantingAndRevokingAccess() {
-        answer(201, register("granted-album", "Granted"));
-        var grant = call(ApiEvents.put("/admin/albums/granted-album/users/" + ApiEvents.encode("Dan+Photos@Example.com")).bearer(admin));
+        api.answer(201, register("granted-album", "Granted"));
+        var grant = api.call(ApiEvents.put("/admin/albums/granted-album/users/" + ApiEvents.encode("Dan+Photos@Example.com")).bearer(admin));
         assertEquals(204, grant.getStatusCode(), grant.getBody());
         assertNull(grant.getBody());
         assertTrue(grants.isGranted("dan+photos@example.com", "granted-album"));
         assertTrue(users.find("dan+photos@example.com").isPresent(), "the user row is created with the grant");
-        assertEquals(204, call(ApiEvents.put("/admin/albums/granted-album/users/dan%2Bphotos%40example.com").bearer(admin)).getStatusCode(),
+        assertEquals(204, api.call(ApiEvents.put("/admin/albums/granted-album/users/dan%2Bphotos%40example.com").bearer(admin)).getStatusCode(),
                 "granting twice is fine");
 
         JsonNode dan = null;
-        for (JsonNode u : answer(200, ApiEvents.get("/admin/users").bearer(admin)).get("users")) {
+        for (JsonNode u : api.answer(200, ApiEvents.get("/admin/users").bearer(admin)).get("users")) {
             if (u.get("email").asText().equals("dan+photos@example.com")) dan = u;
         }
         assertEquals(List.of("granted-album"), List.of(dan.get("albums").get(0).asText()));
 
-        assertEquals(204, call(ApiEvents.delete("/admin/albums/granted-album/users/dan%2Bphotos%40example.com").bearer(admin)).getStatusCode());
+        assertEquals(204, api.call(ApiEvents.delete("/admin/albums/granted-album/users/dan%2Bphotos%40example.com").bearer(admin)).getStatusCode());
         assertFalse(grants.isGranted("dan+photos@example.com", "granted-album"));
-        assertEquals(204, call(ApiEvents.delete("/admin/albums/granted-album/users/dan%2Bphotos%40example.com").bearer(admin)).getStatusCode());
+        assertEquals(204, api.call(ApiEvents.delete("/admin/albums/granted-album/users/dan%2Bphotos%40example.com").bearer(admin)).getStatusCode());
 
-        assertError(call(ApiEvents.put("/admin/albums/no-such-album/users/dan%40example.com").bearer(admin)), 404, "NOT_FOUND");
-        assertError(call(ApiEvents.put("/admin/albums/granted-album/users/not-an-address").bearer(admin)), 400, "BAD_REQUEST");
-        assertError(call(ApiEvents.put("/admin/albums/..%2Fgranted-album/users/dan%40example.com").bearer(admin)), 400, "BAD_REQUEST");
+        assertError(api.call(ApiEvents.put("/admin/albums/no-such-album/users/dan%40example.com").bearer(admin)), 404, "NOT_FOUND");
+        assertError(api.call(ApiEvents.put("/admin/albums/granted-album/users/not-an-address").bearer(admin)), 400, "BAD_REQUEST");
+        assertError(api.call(ApiEvents.put("/admin/albums/..%2Fgranted-album/users/dan%40example.com").bearer(admin)), 400, "BAD_REQUEST");
         assertFalse(grants.isGranted("dan@example.com", "no-such-album"));
     }
 
@@ -531,9 +506,9 @@ class AdminApiHandlerTest {
 
     @Test
     void withTheLocalIssuerNoCognitoIsCalledAndInAwsCognitoIs() {
-        Settings local = aws.settings(AdminApiHandler.SETTINGS, issuer.env(STUDIO));
+        Settings local = aws.settings(AdminApiHandler.SETTINGS, api.issuer().env(STUDIO));
         assertInstanceOf(LocalAccountDirectory.class, AdminApiHandler.defaultDirectory(local));
-        Map<String, String> inAws = new HashMap<>(issuer.env(STUDIO));
+        Map<String, String> inAws = new HashMap<>(api.issuer().env(STUDIO));
         inAws.put(Setting.AUTH_ISSUER_URL.name(), "");
         assertInstanceOf(CognitoAccountDirectory.class, AdminApiHandler.defaultDirectory(aws.settings(AdminApiHandler.SETTINGS, inAws)));
         new AdminApiHandler(local, aws.clients());

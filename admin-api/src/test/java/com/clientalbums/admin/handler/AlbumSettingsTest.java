@@ -1,20 +1,16 @@
 package com.clientalbums.admin.handler;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.clientalbums.admin.users.AccountDirectory;
 import com.clientalbums.common.access.Downloads;
 import com.clientalbums.common.access.GrantRepository;
 import com.clientalbums.common.album.Album;
-import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.Proofing;
 import com.clientalbums.common.album.PublishedArchive;
 import com.clientalbums.common.album.RequestSource;
 import com.clientalbums.common.album.Watermark;
 import com.clientalbums.common.album.WebSize;
 import com.clientalbums.common.album.ZipStatus;
-import com.clientalbums.common.auth.TestIssuer;
 import com.clientalbums.common.config.Setting;
-import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.http.ApiEvents;
 import com.clientalbums.common.queue.ZipRequest;
 import com.clientalbums.common.store.Fingerprint;
@@ -23,8 +19,8 @@ import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.QueueInbox;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -55,14 +51,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AlbumSettingsTest {
     @RegisterExtension
+    @Order(1)
     static final LocalAws aws = LocalAws.create();
 
-    static final String STUDIO = "studio@example.com";
+    @RegisterExtension
+    @Order(2)
+    static final StudioApiFixture api = StudioApiFixture.on(aws);
+
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    static TestIssuer issuer;
-    static AdminApiHandler handler;
-    static AlbumRepository albums;
     static GrantRepository grants;
     static int webSizePx;
     static String admin;
@@ -70,31 +67,12 @@ class AlbumSettingsTest {
 
     @BeforeAll
     static void setUp() {
-        issuer = TestIssuer.start();
-        Settings settings = aws.settings(AdminApiHandler.SETTINGS, issuer.env(STUDIO));
-        webSizePx = settings.integer(Setting.WEB_SIZE_PX);
-        handler = new AdminApiHandler(settings, aws.clients(), (email, name) -> AccountDirectory.Outcome.CREATED);
-        albums = new AlbumRepository(aws.clients().dynamo(), aws.names().albumTable());
         grants = new GrantRepository(aws.clients().dynamo(), aws.names().userAlbumTable());
-        admin = issuer.token("someone@example.com").groups("admin").sign();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        issuer.close();
+        webSizePx = api.settings().integer(Setting.WEB_SIZE_PX);
+        admin = api.issuer().token("someone@example.com").groups("admin").sign();
     }
 
     // ---- helpers ------------------------------------------------------------------------------
-
-    static APIGatewayV2HTTPResponse call(ApiEvents.Request request) {
-        return handler.handleRequest(request.event(), null);
-    }
-
-    static JsonNode answer(int status, ApiEvents.Request request) {
-        var response = call(request);
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        return ApiEvents.body(response);
-    }
 
     static String errorMessage(APIGatewayV2HTTPResponse response, int status, String code) {
         assertEquals(status, response.getStatusCode(), response.getBody());
@@ -112,10 +90,10 @@ class AlbumSettingsTest {
             String key = S3Keys.photoKey(albumId, "IMG_" + i + ".jpg");
             aws.clients().s3().putObject(p -> p.bucket(aws.names().bucket()).key(key), RequestBody.fromString("photo " + key));
         }
-        answer(201, ApiEvents.post("/admin/albums").bearer(admin).body("{\"album_id\":\"" + albumId + "\",\"name\":\"" + albumId + "\"}"));
-        Album album = albums.find(albumId).orElseThrow();
-        Album claimed = albums.claim(albumId, "gen", Instant.now(), Duration.ofMinutes(2)).orElseThrow();
-        assertTrue(albums.publish(albumId, "gen", claimed.buildVersion(), new PublishedArchive(S3Keys.zipKey(albumId, album.contentFingerprint()),
+        api.answer(201, ApiEvents.post("/admin/albums").bearer(admin).body("{\"album_id\":\"" + albumId + "\",\"name\":\"" + albumId + "\"}"));
+        Album album = api.albums().find(albumId).orElseThrow();
+        Album claimed = api.albums().claim(albumId, "gen", Instant.now(), Duration.ofMinutes(2)).orElseThrow();
+        assertTrue(api.albums().publish(albumId, "gen", claimed.buildVersion(), new PublishedArchive(S3Keys.zipKey(albumId, album.contentFingerprint()),
                 100, album.photoCount(), 90, album.contentFingerprint()), List.of(), Instant.now()));
         inbox.forget(albumId);
         return albumId;
@@ -135,13 +113,13 @@ class AlbumSettingsTest {
     @Test
     void aNewWatermarkMakesTheArchivesStaleAndRequestsExactlyOneBuild() {
         String albumId = readyAlbum("watermarked", 3);
-        Album before = albums.find(albumId).orElseThrow();
+        Album before = api.albums().find(albumId).orElseThrow();
         String body = "{\"watermark\":{\"kind\":\"text\",\"text\":\"© Studio\",\"position\":\"bottom-right\",\"size\":20,"
                 + "\"opacity\":50,\"on_previews\":true}}";
 
-        JsonNode row = answer(200, patch(albumId, body));
+        JsonNode row = api.answer(200, patch(albumId, body));
 
-        Album after = albums.find(albumId).orElseThrow();
+        Album after = api.albums().find(albumId).orElseThrow();
         Watermark expected = new Watermark(Watermark.Kind.TEXT, "© Studio", null, Watermark.Position.BOTTOM_RIGHT, 20, 50, true);
         assertEquals(expected, after.watermark());
         var listed = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list(albumId);
@@ -158,16 +136,16 @@ class AlbumSettingsTest {
         assertTrue(row.get("watermark").get("on_previews").asBoolean());
 
         // The same recipe again, and an expiry date: nothing to rebuild.
-        answer(200, patch(albumId, body));
-        answer(200, patch(albumId, "{\"expires_at\":\"2030-01-01T00:00:00Z\"}"));
-        Album unchanged = albums.find(albumId).orElseThrow();
+        api.answer(200, patch(albumId, body));
+        api.answer(200, patch(albumId, "{\"expires_at\":\"2030-01-01T00:00:00Z\"}"));
+        Album unchanged = api.albums().find(albumId).orElseThrow();
         assertEquals(after.contentFingerprint(), unchanged.contentFingerprint());
         assertEquals(after.contentVersion(), unchanged.contentVersion());
         assertEquals(List.of(new ZipRequest(albumId)), inbox.messagesFor(albumId), "still one wake-up");
 
         // Leaving videos out is a new recipe too; removing the watermark another.
-        answer(200, patch(albumId, "{\"web_other_files\":\"omit\",\"watermark\":null}"));
-        Album omitted = albums.find(albumId).orElseThrow();
+        api.answer(200, patch(albumId, "{\"web_other_files\":\"omit\",\"watermark\":null}"));
+        Album omitted = api.albums().find(albumId).orElseThrow();
         assertNull(omitted.watermark());
         assertEquals(WebSize.OtherFiles.OMIT, omitted.webOtherFiles());
         assertEquals(Fingerprint.of(listed, new WebSize(webSizePx, null, WebSize.OtherFiles.OMIT)), omitted.contentFingerprint());
@@ -177,31 +155,31 @@ class AlbumSettingsTest {
     @Test
     void theExpiryDateIsSetExtendedAndRemovedAndTheRowSaysWhetherItHasPassed() {
         String albumId = readyAlbum("expiry-dates", 1);
-        String fingerprint = albums.find(albumId).orElseThrow().contentFingerprint();
+        String fingerprint = api.albums().find(albumId).orElseThrow().contentFingerprint();
 
-        JsonNode past = answer(200, patch(albumId, "{\"expires_at\":\"2020-06-30T23:59:59+02:00\"}"));
+        JsonNode past = api.answer(200, patch(albumId, "{\"expires_at\":\"2020-06-30T23:59:59+02:00\"}"));
         assertEquals("2020-06-30T21:59:59.000Z", past.get("expires_at").asText());
         assertTrue(past.get("expired").asBoolean());
         JsonNode listed = null;
-        for (JsonNode a : answer(200, ApiEvents.get("/admin/albums").bearer(admin)).get("albums")) {
+        for (JsonNode a : api.answer(200, ApiEvents.get("/admin/albums").bearer(admin)).get("albums")) {
             if (a.get("album_id").asText().equals(albumId)) listed = a;
         }
         assertTrue(listed.get("expired").asBoolean(), "the studio still lists it, as expired");
 
-        JsonNode extended = answer(200, patch(albumId, "{\"expires_at\":\"2099-01-01T00:00:00Z\"}"));
+        JsonNode extended = api.answer(200, patch(albumId, "{\"expires_at\":\"2099-01-01T00:00:00Z\"}"));
         assertFalse(extended.get("expired").asBoolean());
-        JsonNode removed = answer(200, patch(albumId, "{\"expires_at\":null}"));
+        JsonNode removed = api.answer(200, patch(albumId, "{\"expires_at\":null}"));
         assertTrue(removed.get("expires_at").isNull());
-        assertNull(albums.find(albumId).orElseThrow().expiresAt());
-        assertEquals(fingerprint, albums.find(albumId).orElseThrow().contentFingerprint(), "expiry changes no archive");
-        assertEquals(ZipStatus.READY, albums.find(albumId).orElseThrow().zipStatus());
+        assertNull(api.albums().find(albumId).orElseThrow().expiresAt());
+        assertEquals(fingerprint, api.albums().find(albumId).orElseThrow().contentFingerprint(), "expiry changes no archive");
+        assertEquals(ZipStatus.READY, api.albums().find(albumId).orElseThrow().zipStatus());
         assertTrue(inbox.messagesFor(albumId).isEmpty());
     }
 
     @Test
     void invalidSettingsAre400NamingTheFieldAndChangeNothing() {
         String albumId = readyAlbum("invalid-settings", 1);
-        Album before = albums.find(albumId).orElseThrow();
+        Album before = api.albums().find(albumId).orElseThrow();
         String mark = "\"kind\":\"text\",\"text\":\"x\",\"position\":\"center\",\"opacity\":50";
         Map<String, String> refused = Map.ofEntries(
                 Map.entry("{\"expires_at\":\"next tuesday\"}", "expires_at"),
@@ -238,45 +216,45 @@ class AlbumSettingsTest {
                 Map.entry("[1,2]", "JSON object"),
                 Map.entry("{\"watermark\":", "not valid JSON"));
         refused.forEach((body, field) -> {
-            String message = errorMessage(call(patch(albumId, body)), 400, "BAD_REQUEST");
+            String message = errorMessage(api.call(patch(albumId, body)), 400, "BAD_REQUEST");
             assertTrue(message.contains(field), body + " → " + message);
         });
-        assertEquals(before, albums.find(albumId).orElseThrow(), "nothing was written");
+        assertEquals(before, api.albums().find(albumId).orElseThrow(), "nothing was written");
         assertTrue(inbox.messagesFor(albumId).isEmpty());
-        errorMessage(call(patch("no-such-album", "{\"expires_at\":null}")), 404, "NOT_FOUND");
-        errorMessage(call(ApiEvents.patch("/admin/albums/" + albumId).bearer(issuer.idToken("ann@example.com"))
+        errorMessage(api.call(patch("no-such-album", "{\"expires_at\":null}")), 404, "NOT_FOUND");
+        errorMessage(api.call(ApiEvents.patch("/admin/albums/" + albumId).bearer(api.issuer().idToken("ann@example.com"))
                 .body("{\"expires_at\":null}")), 403, "FORBIDDEN");
     }
 
     @Test
     void proofingTermsAreSetOneAtATimeShownInEveryViewAndRemovedByNullWithoutTouchingTheArchive() {
         String albumId = readyAlbum("proofing-terms", 2);
-        Album before = albums.find(albumId).orElseThrow();
+        Album before = api.albums().find(albumId).orElseThrow();
 
-        JsonNode both = answer(200, patch(albumId, "{\"selection_limit\":40,\"selection_due\":\"2027-03-01\"}"));
+        JsonNode both = api.answer(200, patch(albumId, "{\"selection_limit\":40,\"selection_due\":\"2027-03-01\"}"));
         assertEquals(40, both.get("selection_limit").asInt());
         assertEquals("2027-03-01", both.get("selection_due").asText());
-        assertEquals(new Proofing(40, LocalDate.of(2027, 3, 1)), albums.find(albumId).orElseThrow().proofing());
+        assertEquals(new Proofing(40, LocalDate.of(2027, 3, 1)), api.albums().find(albumId).orElseThrow().proofing());
 
-        JsonNode lowered = answer(200, patch(albumId, "{\"selection_limit\":1}"));
+        JsonNode lowered = api.answer(200, patch(albumId, "{\"selection_limit\":1}"));
         assertEquals(1, lowered.get("selection_limit").asInt());
         assertEquals("2027-03-01", lowered.get("selection_due").asText(), "a field left out is left as it is");
-        JsonNode archive = answer(200, ApiEvents.get("/admin/albums/" + albumId + "/zip").bearer(admin));
+        JsonNode archive = api.answer(200, ApiEvents.get("/admin/albums/" + albumId + "/zip").bearer(admin));
         assertEquals(1, archive.get("selection_limit").asInt());
         assertEquals("2027-03-01", archive.get("selection_due").asText());
-        assertEquals(2000, answer(200, patch(albumId, "{\"selection_limit\":2000}")).get("selection_limit").asInt(), "the largest");
+        assertEquals(2000, api.answer(200, patch(albumId, "{\"selection_limit\":2000}")).get("selection_limit").asInt(), "the largest");
 
-        JsonNode noDue = answer(200, patch(albumId, "{\"selection_due\":null}"));
+        JsonNode noDue = api.answer(200, patch(albumId, "{\"selection_due\":null}"));
         assertTrue(noDue.get("selection_due").isNull());
         assertEquals(2000, noDue.get("selection_limit").asInt());
-        JsonNode none = answer(200, patch(albumId, "{\"selection_limit\":null}"));
+        JsonNode none = api.answer(200, patch(albumId, "{\"selection_limit\":null}"));
         assertTrue(none.get("selection_limit").isNull());
-        assertEquals(Proofing.NONE, albums.find(albumId).orElseThrow().proofing());
+        assertEquals(Proofing.NONE, api.albums().find(albumId).orElseThrow().proofing());
         var item = aws.clients().dynamo().getItem(g -> g.tableName(aws.names().albumTable())
                 .key(Map.of("album_id", AttributeValue.fromS(albumId))).consistentRead(true)).item();
         assertFalse(item.containsKey("selection_limit") || item.containsKey("selection_due"), "null removes the attribute: " + item.keySet());
 
-        Album after = albums.find(albumId).orElseThrow();
+        Album after = api.albums().find(albumId).orElseThrow();
         assertEquals(before.contentFingerprint(), after.contentFingerprint(), "no archive holds the terms");
         assertEquals(before.contentVersion(), after.contentVersion());
         assertEquals(ZipStatus.READY, after.zipStatus());
@@ -286,23 +264,23 @@ class AlbumSettingsTest {
     @Test
     void proofingTermsTravelWithTheOtherSettingsInOneRequest() {
         String albumId = readyAlbum("proofing-with-others", 1);
-        JsonNode row = answer(200, patch(albumId, "{\"expires_at\":\"2030-01-01T00:00:00Z\",\"selection_limit\":12,"
+        JsonNode row = api.answer(200, patch(albumId, "{\"expires_at\":\"2030-01-01T00:00:00Z\",\"selection_limit\":12,"
                 + "\"selection_due\":\"2029-12-24\",\"web_other_files\":\"omit\"}"));
         assertEquals(12, row.get("selection_limit").asInt());
         assertEquals("2029-12-24", row.get("selection_due").asText());
         assertEquals("omit", row.get("web_other_files").asText());
-        Album album = albums.find(albumId).orElseThrow();
+        Album album = api.albums().find(albumId).orElseThrow();
         assertEquals(new Proofing(12, LocalDate.of(2029, 12, 24)), album.proofing());
         assertEquals(Instant.parse("2030-01-01T00:00:00Z"), album.expiresAt());
         JsonNode listed = null;
-        for (JsonNode a : answer(200, ApiEvents.get("/admin/albums").bearer(admin)).get("albums")) {
+        for (JsonNode a : api.answer(200, ApiEvents.get("/admin/albums").bearer(admin)).get("albums")) {
             if (a.get("album_id").asText().equals(albumId)) listed = a;
         }
         assertEquals(12, listed.get("selection_limit").asInt(), "the studio's list shows the terms too");
         assertEquals("2029-12-24", listed.get("selection_due").asText());
         // A refused field refuses the whole request: the valid one beside it is not written either.
-        errorMessage(call(patch(albumId, "{\"selection_limit\":3,\"selection_due\":\"soon\"}")), 400, "BAD_REQUEST");
-        assertEquals(new Proofing(12, LocalDate.of(2029, 12, 24)), albums.find(albumId).orElseThrow().proofing());
+        errorMessage(api.call(patch(albumId, "{\"selection_limit\":3,\"selection_due\":\"soon\"}")), 400, "BAD_REQUEST");
+        assertEquals(new Proofing(12, LocalDate.of(2029, 12, 24)), api.albums().find(albumId).orElseThrow().proofing());
     }
 
     // ---- watermark logo -------------------------------------------------------------------------
@@ -314,13 +292,13 @@ class AlbumSettingsTest {
         byte[] png = "\u0089PNG pretend logo bytes".getBytes();
         String sha = sha256(png);
 
-        JsonNode link = answer(200, ApiEvents.post("/admin/albums/" + albumId + "/watermark-logo").bearer(admin)
+        JsonNode link = api.answer(200, ApiEvents.post("/admin/albums/" + albumId + "/watermark-logo").bearer(admin)
                 .body("{\"sha256\":\"" + sha + "\",\"size\":" + png.length + "}"));
         String key = "watermarks/" + albumId + "/" + sha + ".png";
         assertEquals(key, link.get("logo_key").asText());
         assertTrue(link.get("expires_in").asLong() > 0);
         String logo = "{\"watermark\":{\"kind\":\"logo\",\"logo_key\":\"" + key + "\",\"position\":\"top-left\",\"size\":15,\"opacity\":80}}";
-        assertTrue(errorMessage(call(patch(albumId, logo)), 400, "BAD_REQUEST").contains("watermark.logo_key"), "not uploaded yet");
+        assertTrue(errorMessage(api.call(patch(albumId, logo)), 400, "BAD_REQUEST").contains("watermark.logo_key"), "not uploaded yet");
 
         for (String type : List.of("image/svg+xml", "text/html")) {
             try {
@@ -337,22 +315,22 @@ class AlbumSettingsTest {
         assertEquals(0, aws.clients().s3().listObjectsV2(l -> l.bucket(aws.names().bucket()).prefix(key)).keyCount(), "nothing stored");
         assertEquals(200, upload(link, "image/png", png).statusCode());
 
-        JsonNode row = answer(200, patch(albumId, logo));
+        JsonNode row = api.answer(200, patch(albumId, logo));
         assertEquals(key, row.get("watermark").get("logo_key").asText());
-        assertEquals(Watermark.Kind.LOGO, albums.find(albumId).orElseThrow().watermark().kind());
+        assertEquals(Watermark.Kind.LOGO, api.albums().find(albumId).orElseThrow().watermark().kind());
         // Another album's logo, or a key outside the album's logos, is not this album's to use.
         for (String foreign : List.of(key, "albums/" + other + "/photos/IMG_1.jpg", "watermarks/" + other + "/../" + albumId + "/" + sha + ".png")) {
             String body = "{\"watermark\":{\"kind\":\"logo\",\"logo_key\":\"" + foreign + "\",\"position\":\"center\",\"size\":15,\"opacity\":80}}";
-            assertTrue(errorMessage(call(patch(other, body)), 400, "BAD_REQUEST").contains("watermark.logo_key"), foreign);
+            assertTrue(errorMessage(api.call(patch(other, body)), 400, "BAD_REQUEST").contains("watermark.logo_key"), foreign);
         }
 
         for (String body : List.of("{\"sha256\":\"" + sha + "\",\"size\":0}", "{\"sha256\":\"" + sha + "\",\"size\":2097153}",
                 "{\"sha256\":\"abc\",\"size\":10}", "{\"size\":10}", "{\"sha256\":\"" + sha + "\"}")) {
-            errorMessage(call(ApiEvents.post("/admin/albums/" + albumId + "/watermark-logo").bearer(admin).body(body)), 400, "BAD_REQUEST");
+            errorMessage(api.call(ApiEvents.post("/admin/albums/" + albumId + "/watermark-logo").bearer(admin).body(body)), 400, "BAD_REQUEST");
         }
-        answer(200, ApiEvents.post("/admin/albums/" + albumId + "/watermark-logo").bearer(admin)
+        api.answer(200, ApiEvents.post("/admin/albums/" + albumId + "/watermark-logo").bearer(admin)
                 .body("{\"sha256\":\"" + sha + "\",\"size\":2097152}"));
-        errorMessage(call(ApiEvents.post("/admin/albums/no-such-album/watermark-logo").bearer(admin)
+        errorMessage(api.call(ApiEvents.post("/admin/albums/no-such-album/watermark-logo").bearer(admin)
                 .body("{\"sha256\":\"" + sha + "\",\"size\":10}")), 404, "NOT_FOUND");
     }
 
@@ -363,27 +341,27 @@ class AlbumSettingsTest {
         String albumId = readyAlbum("granted-sizes", 1);
         String path = "/admin/albums/" + albumId + "/users/" + ApiEvents.encode("Eve@Example.com");
 
-        assertEquals(204, call(ApiEvents.put(path).bearer(admin).body("{\"downloads\":\"web\"}")).getStatusCode());
+        assertEquals(204, api.call(ApiEvents.put(path).bearer(admin).body("{\"downloads\":\"web\"}")).getStatusCode());
         assertEquals(Downloads.WEB, grants.find("eve@example.com", albumId).orElseThrow().downloads());
         assertEquals("web", grantShown("eve@example.com", albumId));
 
-        assertEquals(204, call(ApiEvents.put(path).bearer(admin).body("{\"downloads\":\"none\"}")).getStatusCode());
+        assertEquals(204, api.call(ApiEvents.put(path).bearer(admin).body("{\"downloads\":\"none\"}")).getStatusCode());
         assertEquals(Downloads.NONE, grants.find("eve@example.com", albumId).orElseThrow().downloads());
         assertEquals("none", grantShown("eve@example.com", albumId));
 
-        assertEquals(204, call(ApiEvents.put(path).bearer(admin)).getStatusCode(), "no body: both sizes");
+        assertEquals(204, api.call(ApiEvents.put(path).bearer(admin)).getStatusCode(), "no body: both sizes");
         assertEquals(Downloads.BOTH, grants.find("eve@example.com", albumId).orElseThrow().downloads());
-        assertEquals(204, call(ApiEvents.put(path).bearer(admin).body("{\"downloads\":\"original\"}")).getStatusCode());
+        assertEquals(204, api.call(ApiEvents.put(path).bearer(admin).body("{\"downloads\":\"original\"}")).getStatusCode());
         assertEquals("original", grantShown("eve@example.com", albumId));
 
         for (String body : List.of("{\"downloads\":\"all\"}", "{\"downloads\":1}", "{\"downloads\":\"WEB\"}", "[\"web\"]")) {
-            errorMessage(call(ApiEvents.put(path).bearer(admin).body(body)), 400, "BAD_REQUEST");
+            errorMessage(api.call(ApiEvents.put(path).bearer(admin).body(body)), 400, "BAD_REQUEST");
         }
         assertEquals(Downloads.ORIGINAL, grants.find("eve@example.com", albumId).orElseThrow().downloads(), "a refused grant changes nothing");
     }
 
     private static String grantShown(String email, String albumId) {
-        for (JsonNode u : answer(200, ApiEvents.get("/admin/users").bearer(admin)).get("users")) {
+        for (JsonNode u : api.answer(200, ApiEvents.get("/admin/users").bearer(admin)).get("users")) {
             if (!u.get("email").asText().equals(email)) continue;
             assertEquals(List.of(albumId), List.of(u.get("albums").get(0).asText()));
             for (JsonNode g : u.get("grants")) if (g.get("album_id").asText().equals(albumId)) return g.get("downloads").asText();
@@ -406,7 +384,7 @@ class AlbumSettingsTest {
                 .updateExpression("SET web_parts = :parts")
                 .expressionAttributeValues(Map.of(":parts", AttributeValue.fromL(parts))));
 
-        JsonNode archive = answer(200, ApiEvents.get("/admin/albums/" + albumId + "/zip").bearer(admin));
+        JsonNode archive = api.answer(200, ApiEvents.get("/admin/albums/" + albumId + "/zip").bearer(admin));
         assertEquals(List.of("studio-web-parts.zip"), List.of(archive.get("parts").get(0).get("name").asText()));
         JsonNode web = archive.get("web_parts");
         assertEquals(2, web.size());

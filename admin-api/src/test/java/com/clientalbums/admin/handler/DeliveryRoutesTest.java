@@ -1,10 +1,6 @@
 package com.clientalbums.admin.handler;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.clientalbums.admin.users.AccountDirectory;
-import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.PhotoSize;
-import com.clientalbums.common.auth.TestIssuer;
 import com.clientalbums.common.delivery.ByteRange;
 import com.clientalbums.common.delivery.DeliveredKind;
 import com.clientalbums.common.delivery.DeliveredPart;
@@ -21,8 +17,8 @@ import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.WebSizes;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -30,6 +26,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import java.time.Instant;
 import java.util.List;
 
+import static com.clientalbums.admin.handler.StudioApiFixture.STUDIO;
+import static com.clientalbums.admin.handler.StudioApiFixture.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,52 +39,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DeliveryRoutesTest {
     @RegisterExtension
+    @Order(1)
     static final LocalAws aws = LocalAws.create();
 
-    static final String STUDIO = "studio@example.com";
+    @RegisterExtension
+    @Order(2)
+    static final StudioApiFixture api = StudioApiFixture.on(aws);
+
     static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
-    static TestIssuer issuer;
-    static AdminApiHandler handler;
-    static AlbumRepository albums;
     static DeliveryRepository deliveries;
-    static String admin;
 
     @BeforeAll
     static void setUp() {
-        issuer = TestIssuer.start();
-        handler = new AdminApiHandler(aws.settings(AdminApiHandler.SETTINGS, issuer.env(STUDIO)), aws.clients(),
-                (email, name) -> AccountDirectory.Outcome.CREATED);
-        albums = new AlbumRepository(aws.clients().dynamo(), aws.names().albumTable());
         deliveries = new DeliveryRepository(aws.clients().dynamo(), aws.names().deliveryTable());
-        admin = issuer.idToken(STUDIO);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        issuer.close();
-    }
-
-    static APIGatewayV2HTTPResponse call(ApiEvents.Request request) {
-        return handler.handleRequest(request.event(), null);
     }
 
     static JsonNode listing(String albumId) {
-        var response = call(ApiEvents.get("/admin/albums/" + albumId + "/deliveries").bearer(admin));
+        var response = api.call(ApiEvents.get("/admin/albums/" + albumId + "/deliveries").bearer(api.admin()));
         assertEquals(200, response.getStatusCode(), response.getBody());
         return ApiEvents.body(response);
-    }
-
-    static void assertError(APIGatewayV2HTTPResponse response, int status, String code) {
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        assertEquals(code, ApiEvents.body(response).path("error").path("code").asText(), response.getBody());
     }
 
     static String album(String albumId) {
         aws.clients().s3().putObject(p -> p.bucket(aws.names().bucket()).key(S3Keys.photoKey(albumId, "IMG_1.jpg")),
                 RequestBody.fromString("photo"));
         var listing = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list(albumId);
-        assertTrue(albums.register(albumId, albumId, STUDIO, listing.size(), Fingerprint.of(listing, WebSizes.DEFAULT), Instant.now()));
+        assertTrue(api.albums().register(albumId, albumId, STUDIO, listing.size(), Fingerprint.of(listing, WebSizes.DEFAULT), Instant.now()));
         return albumId;
     }
 
@@ -168,14 +147,14 @@ class DeliveryRoutesTest {
         JsonNode empty = listing(album("deliveries-none"));
         assertEquals(0, empty.get("deliveries").size());
         assertEquals(0, empty.get("unstarted").asLong());
-        assertError(call(ApiEvents.get("/admin/albums/no-such-album/deliveries").bearer(admin)), 404, "NOT_FOUND");
-        assertError(call(ApiEvents.get("/admin/albums/Not_An_Id/deliveries").bearer(admin)), 400, "BAD_REQUEST");
+        assertError(api.call(ApiEvents.get("/admin/albums/no-such-album/deliveries").bearer(api.admin())), 404, "NOT_FOUND");
+        assertError(api.call(ApiEvents.get("/admin/albums/Not_An_Id/deliveries").bearer(api.admin())), 400, "BAD_REQUEST");
     }
 
     @Test
     void onlyThePhotographerSeesDeliveries() {
         String albumId = album("deliveries-private");
-        assertEquals(403, call(ApiEvents.get("/admin/albums/" + albumId + "/deliveries").bearer(issuer.idToken("ann@example.com")))
+        assertEquals(403, api.call(ApiEvents.get("/admin/albums/" + albumId + "/deliveries").bearer(api.issuer().idToken("ann@example.com")))
                 .getStatusCode());
     }
 }

@@ -1,12 +1,8 @@
 package com.clientalbums.admin.handler;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.clientalbums.admin.users.AccountDirectory;
-import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.Timestamps;
 import com.clientalbums.common.auth.Caller;
 import com.clientalbums.common.auth.GuestSessions;
-import com.clientalbums.common.auth.TestIssuer;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.favourite.FavouriteRepository;
 import com.clientalbums.common.http.ApiEvents;
@@ -16,8 +12,8 @@ import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.WebSizes;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -34,6 +30,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.clientalbums.admin.handler.StudioApiFixture.STUDIO;
+import static com.clientalbums.admin.handler.StudioApiFixture.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,49 +43,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FavouriteRoutesTest {
     @RegisterExtension
+    @Order(1)
     static final LocalAws aws = LocalAws.create();
 
-    static final String STUDIO = "studio@example.com";
+    @RegisterExtension
+    @Order(2)
+    static final StudioApiFixture api = StudioApiFixture.on(aws);
+
     static final Instant EARLIER = Instant.parse("2026-11-01T10:00:00Z");
     static final Instant LATER = Instant.parse("2026-11-02T10:00:00Z");
 
-    static TestIssuer issuer;
-    static AdminApiHandler handler;
-    static AlbumRepository albums;
     static FavouriteRepository favourites;
-    static String admin;
 
     @BeforeAll
     static void setUp() {
-        issuer = TestIssuer.start();
-        handler = new AdminApiHandler(aws.settings(AdminApiHandler.SETTINGS, issuer.env(STUDIO)), aws.clients(),
-                (email, name) -> AccountDirectory.Outcome.CREATED);
-        albums = new AlbumRepository(aws.clients().dynamo(), aws.names().albumTable());
         favourites = new FavouriteRepository(aws.clients().dynamo(), aws.names().favouriteTable());
-        admin = issuer.idToken(STUDIO);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        issuer.close();
     }
 
     // ---- helpers ------------------------------------------------------------------------------
-
-    static APIGatewayV2HTTPResponse call(ApiEvents.Request request) {
-        return handler.handleRequest(request.event(), null);
-    }
-
-    static JsonNode answer(int status, ApiEvents.Request request) {
-        var response = call(request);
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        return ApiEvents.body(response);
-    }
-
-    static void assertError(APIGatewayV2HTTPResponse response, int status, String code) {
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        assertEquals(code, ApiEvents.body(response).path("error").path("code").asText(), response.getBody());
-    }
 
     static void putPhoto(String albumId, String path) {
         aws.clients().s3().putObject(p -> p.bucket(aws.names().bucket()).key(S3Keys.photoKey(albumId, path)),
@@ -98,7 +71,7 @@ class FavouriteRoutesTest {
     static String album(String albumId, String... paths) {
         for (String path : paths) putPhoto(albumId, path);
         var listing = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list(albumId);
-        assertTrue(albums.register(albumId, albumId, STUDIO, listing.size(), Fingerprint.of(listing, WebSizes.DEFAULT), Instant.now()));
+        assertTrue(api.albums().register(albumId, albumId, STUDIO, listing.size(), Fingerprint.of(listing, WebSizes.DEFAULT), Instant.now()));
         return albumId;
     }
 
@@ -122,16 +95,16 @@ class FavouriteRoutesTest {
     }
 
     static String shareLink(String albumId, String label) {
-        return answer(201, ApiEvents.post("/admin/albums/" + albumId + "/shares").bearer(admin)
+        return api.answer(201, ApiEvents.post("/admin/albums/" + albumId + "/shares").bearer(api.admin())
                 .body("{\"label\":\"" + label + "\",\"downloads\":\"both\"}")).get("share_id").asText();
     }
 
     static JsonNode listing(String albumId) {
-        return answer(200, ApiEvents.get("/admin/albums/" + albumId + "/favourites").bearer(admin));
+        return api.answer(200, ApiEvents.get("/admin/albums/" + albumId + "/favourites").bearer(api.admin()));
     }
 
     static ApiEvents.Request reopen(String albumId, String body) {
-        return ApiEvents.post("/admin/albums/" + albumId + "/favourites/reopen").bearer(admin).body(body);
+        return ApiEvents.post("/admin/albums/" + albumId + "/favourites/reopen").bearer(api.admin()).body(body);
     }
 
     static List<String> ids(JsonNode listing) {
@@ -196,7 +169,7 @@ class FavouriteRoutesTest {
     @Test
     void theListingCarriesTheAlbumsProofingTermsAndAnAlbumWithoutFavouritesListsNobody() {
         String albumId = album("fav-terms", "IMG_1.jpg");
-        answer(200, ApiEvents.patch("/admin/albums/" + albumId).bearer(admin).body("{\"selection_limit\":40,\"selection_due\":\"2027-03-01\"}"));
+        api.answer(200, ApiEvents.patch("/admin/albums/" + albumId).bearer(api.admin()).body("{\"selection_limit\":40,\"selection_due\":\"2027-03-01\"}"));
         JsonNode listing = listing(albumId);
         assertEquals(40, listing.get("limit").asInt());
         assertEquals("2027-03-01", listing.get("due").asText());
@@ -230,17 +203,17 @@ class FavouriteRoutesTest {
         favourites.submit(albumId, guest, LATER);
         assertEquals(List.of(guest, "client:bob@example.com", "client:ann@example.com"), ids(listing(albumId)));
 
-        JsonNode bob = answer(200, reopen(albumId, "{\"person_id\":\"client:bob@example.com\"}"));
+        JsonNode bob = api.answer(200, reopen(albumId, "{\"person_id\":\"client:bob@example.com\"}"));
         assertEquals("client:bob@example.com", bob.get("person_id").asText());
         assertTrue(bob.get("submitted_at").isNull());
         assertEquals(List.of("IMG_2.jpg"), texts(bob.get("paths")));
         assertFalse(bob.get("updated_at").isNull());
         assertFalse(favourites.find(albumId, "client:bob@example.com").orElseThrow().submitted());
         assertEquals(List.of(guest, "client:ann@example.com", "client:bob@example.com"), ids(listing(albumId)), "Bob's is open again");
-        assertTrue(answer(200, reopen(albumId, "{\"person_id\":\"client:bob@example.com\"}")).get("submitted_at").isNull(),
+        assertTrue(api.answer(200, reopen(albumId, "{\"person_id\":\"client:bob@example.com\"}")).get("submitted_at").isNull(),
                 "an open selection stays open");
 
-        JsonNode gus = answer(200, reopen(albumId, "{\"person_id\":\"" + guest + "\"}"));
+        JsonNode gus = api.answer(200, reopen(albumId, "{\"person_id\":\"" + guest + "\"}"));
         assertEquals("Friends", gus.get("share_label").asText());
         assertTrue(gus.get("email").isNull());
         assertEquals(2, gus.get("count").asInt());
@@ -253,14 +226,14 @@ class FavouriteRoutesTest {
         client(albumId, "ann@example.com", "Ann", "IMG_1.jpg");
         favourites.submit(albumId, "client:ann@example.com", EARLIER);
         for (String personId : List.of("client:nobody@example.com", "guest:x:y", "ann@example.com", "client:" + "a".repeat(1100))) {
-            assertError(call(reopen(albumId, "{\"person_id\":\"" + personId + "\"}")), 404, "NOT_FOUND");
+            assertError(api.call(reopen(albumId, "{\"person_id\":\"" + personId + "\"}")), 404, "NOT_FOUND");
         }
         for (String body : List.of("{}", "{\"person_id\":\"\"}", "{\"person_id\":\"  \"}", "{\"person_id\":7}", "{\"person_id\":null}", "[]")) {
-            assertError(call(reopen(albumId, body)), 400, "BAD_REQUEST");
+            assertError(api.call(reopen(albumId, body)), 400, "BAD_REQUEST");
         }
-        assertError(call(reopen("no-such-album", "{\"person_id\":\"client:ann@example.com\"}")), 404, "NOT_FOUND");
-        assertError(call(ApiEvents.get("/admin/albums/no-such-album/favourites").bearer(admin)), 404, "NOT_FOUND");
-        assertError(call(ApiEvents.get("/admin/albums/Not..An..Id/favourites").bearer(admin)), 400, "BAD_REQUEST");
+        assertError(api.call(reopen("no-such-album", "{\"person_id\":\"client:ann@example.com\"}")), 404, "NOT_FOUND");
+        assertError(api.call(ApiEvents.get("/admin/albums/no-such-album/favourites").bearer(api.admin())), 404, "NOT_FOUND");
+        assertError(api.call(ApiEvents.get("/admin/albums/Not..An..Id/favourites").bearer(api.admin())), 400, "BAD_REQUEST");
         assertTrue(favourites.find(albumId, "client:ann@example.com").orElseThrow().submitted(), "nothing was reopened");
     }
 
@@ -273,10 +246,10 @@ class FavouriteRoutesTest {
         byte[] key = Files.readString(Path.of(source.substring("file:".length()))).strip().getBytes(StandardCharsets.UTF_8);
         String guest = new GuestSessions(key, Duration.ofHours(1), Clock.systemUTC()).sign(albumId, shareLink(albumId, "Guests")).token();
         String reopenAnn = "{\"person_id\":\"client:ann@example.com\"}";
-        for (String token : List.of(issuer.idToken("ann@example.com"), guest)) {
+        for (String token : List.of(api.issuer().idToken("ann@example.com"), guest)) {
             int expected = token.equals(guest) ? 401 : 403;
-            assertEquals(expected, call(ApiEvents.get("/admin/albums/" + albumId + "/favourites").bearer(token)).getStatusCode());
-            assertEquals(expected, call(ApiEvents.post("/admin/albums/" + albumId + "/favourites/reopen").bearer(token)
+            assertEquals(expected, api.call(ApiEvents.get("/admin/albums/" + albumId + "/favourites").bearer(token)).getStatusCode());
+            assertEquals(expected, api.call(ApiEvents.post("/admin/albums/" + albumId + "/favourites/reopen").bearer(token)
                     .body(reopenAnn)).getStatusCode(), "not even their own");
         }
         assertTrue(favourites.find(albumId, "client:ann@example.com").orElseThrow().submitted(), "still sent");

@@ -1,9 +1,6 @@
 package com.clientalbums.admin.handler;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.clientalbums.admin.users.AccountDirectory;
-import com.clientalbums.common.album.AlbumRepository;
-import com.clientalbums.common.auth.TestIssuer;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.http.ApiEvents;
 import com.clientalbums.common.mail.MailFields;
@@ -16,19 +13,19 @@ import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.WebSizes;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static com.clientalbums.admin.handler.StudioApiFixture.STUDIO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,49 +33,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A share link e-mailed from the studio: {@code send_to} and {@code message} of {@code POST /admin/albums/{album_id}/shares}. */
 class ShareMailRoutesTest {
     @RegisterExtension
+    @Order(1)
     static final LocalAws aws = LocalAws.create();
 
-    static final String STUDIO = "studio@example.com";
     static final String PORTAL = "https://photos.example.com";
-    static final AccountDirectory NO_ACCOUNTS = (email, name) -> AccountDirectory.Outcome.CREATED;
 
-    static TestIssuer issuer;
+    @RegisterExtension
+    @Order(2)
+    static final StudioApiFixture api = StudioApiFixture.on(aws, Map.of(Setting.PORTAL_URL.name(), PORTAL,
+            // Queuing needs no server: the mails wait in the outbox for maintenance's sender.
+            Setting.MAIL_TRANSPORT.name(), "smtp://127.0.0.1:2525"));
+
     static AdminApiHandler mailing;
     static AdminApiHandler silent;
-    static AlbumRepository albums;
     static ShareRepository shares;
     static MailOutbox outbox;
-    static String admin;
 
     @BeforeAll
     static void setUp() {
-        issuer = TestIssuer.start();
-        Map<String, String> env = new HashMap<>(issuer.env(STUDIO));
-        env.put(Setting.PORTAL_URL.name(), PORTAL);
-        // Queuing needs no server: the mails wait in the outbox for maintenance's sender.
-        env.put(Setting.MAIL_TRANSPORT.name(), "smtp://127.0.0.1:2525");
-        mailing = new AdminApiHandler(aws.settings(AdminApiHandler.SETTINGS, env), aws.clients(), NO_ACCOUNTS);
-        env.put(Setting.MAIL_TRANSPORT.name(), "none");
-        silent = new AdminApiHandler(aws.settings(AdminApiHandler.SETTINGS, env), aws.clients(), NO_ACCOUNTS);
-        albums = new AlbumRepository(aws.clients().dynamo(), aws.names().albumTable());
+        mailing = api.handler();
+        silent = api.handler(Map.of(Setting.MAIL_TRANSPORT.name(), "none"));
         shares = new ShareRepository(aws.clients().dynamo(), aws.names().shareTable());
         outbox = new MailOutbox(aws.clients().dynamo(), aws.names().mailTable());
-        admin = issuer.idToken(STUDIO);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        issuer.close();
     }
 
     static String album(String albumId, String name) {
         var listing = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list(albumId);
-        assertTrue(albums.register(albumId, name, STUDIO, 0, Fingerprint.of(listing, WebSizes.DEFAULT), Instant.now()));
+        assertTrue(api.albums().register(albumId, name, STUDIO, 0, Fingerprint.of(listing, WebSizes.DEFAULT), Instant.now()));
         return albumId;
     }
 
     static APIGatewayV2HTTPResponse create(AdminApiHandler handler, String albumId, String body) {
-        return handler.handleRequest(ApiEvents.post("/admin/albums/" + albumId + "/shares").bearer(admin).body(body).event(), null);
+        return handler.handleRequest(ApiEvents.post("/admin/albums/" + albumId + "/shares").bearer(api.admin()).body(body).event(), null);
     }
 
     static JsonNode created(String albumId, String body) {

@@ -1,10 +1,6 @@
 package com.clientalbums.admin.handler;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.clientalbums.admin.users.AccountDirectory;
-import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.auth.GuestSessions;
-import com.clientalbums.common.auth.TestIssuer;
 import com.clientalbums.common.config.Setting;
 import com.clientalbums.common.http.ApiEvents;
 import com.clientalbums.common.share.ShareRepository;
@@ -14,8 +10,7 @@ import com.clientalbums.common.store.PhotoListing;
 import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.WebSizes;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,6 +26,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.clientalbums.admin.handler.StudioApiFixture.NO_ACCOUNTS;
+import static com.clientalbums.admin.handler.StudioApiFixture.STUDIO;
+import static com.clientalbums.admin.handler.StudioApiFixture.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -39,49 +37,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The studio's share-link routes through the admin API's Lambda entry point, on loopback DynamoDB. */
 class ShareRoutesTest {
     @RegisterExtension
+    @Order(1)
     static final LocalAws aws = LocalAws.create();
 
-    static final String STUDIO = "studio@example.com";
-    static final AccountDirectory NO_ACCOUNTS = (email, name) -> AccountDirectory.Outcome.CREATED;
-
-    static TestIssuer issuer;
-    static AdminApiHandler handler;
-    static AlbumRepository albums;
-    static String admin;
-
-    @BeforeAll
-    static void setUp() {
-        issuer = TestIssuer.start();
-        handler = new AdminApiHandler(aws.settings(AdminApiHandler.SETTINGS, issuer.env(STUDIO)), aws.clients(), NO_ACCOUNTS);
-        albums = new AlbumRepository(aws.clients().dynamo(), aws.names().albumTable());
-        admin = issuer.idToken(STUDIO);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        issuer.close();
-    }
+    @RegisterExtension
+    @Order(2)
+    static final StudioApiFixture api = StudioApiFixture.on(aws);
 
     // ---- helpers ------------------------------------------------------------------------------
 
-    static APIGatewayV2HTTPResponse call(ApiEvents.Request request) {
-        return handler.handleRequest(request.event(), null);
-    }
-
-    static JsonNode answer(int status, ApiEvents.Request request) {
-        var response = call(request);
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        return ApiEvents.body(response);
-    }
-
-    static void assertError(APIGatewayV2HTTPResponse response, int status, String code) {
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        assertEquals(code, ApiEvents.body(response).path("error").path("code").asText(), response.getBody());
-    }
-
     static String album(String albumId) {
         var listing = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list(albumId);
-        assertTrue(albums.register(albumId, albumId, STUDIO, 0, Fingerprint.of(listing, WebSizes.DEFAULT), Instant.now()));
+        assertTrue(api.albums().register(albumId, albumId, STUDIO, 0, Fingerprint.of(listing, WebSizes.DEFAULT), Instant.now()));
         return albumId;
     }
 
@@ -90,11 +57,11 @@ class ShareRoutesTest {
     }
 
     static JsonNode create(String albumId, String body) {
-        return answer(201, ApiEvents.post(shares(albumId)).bearer(admin).body(body));
+        return api.answer(201, ApiEvents.post(shares(albumId)).bearer(api.admin()).body(body));
     }
 
     static JsonNode listed(String albumId, String shareId) {
-        for (JsonNode share : answer(200, ApiEvents.get(shares(albumId)).bearer(admin)).get("shares")) {
+        for (JsonNode share : api.answer(200, ApiEvents.get(shares(albumId)).bearer(api.admin())).get("shares")) {
             if (share.get("share_id").asText().equals(shareId)) return share;
         }
         throw new AssertionError("share " + shareId + " is not listed");
@@ -116,7 +83,7 @@ class ShareRoutesTest {
         assertTrue(made.get("has_pin").asBoolean());
         assertEquals("active", made.get("state").asText());
 
-        var list = call(ApiEvents.get(shares(album)).bearer(admin));
+        var list = api.call(ApiEvents.get(shares(album)).bearer(api.admin()));
         assertFalse(list.getBody().contains(token), "the token is never shown again");
         assertFalse(list.getBody().contains("0123"), "nor the PIN");
         JsonNode share = listed(album, made.get("share_id").asText());
@@ -159,20 +126,20 @@ class ShareRoutesTest {
         String id = create(album, "{\"label\":\"Before\",\"pin\":\"1234\",\"expires_at\":\"2099-01-01T00:00:00Z\","
                 + "\"downloads\":\"both\",\"download_limit\":5}").get("share_id").asText();
         String path = shares(album) + "/" + id;
-        JsonNode changed = answer(200, ApiEvents.patch(path).bearer(admin).body("{\"label\":\"After\",\"downloads\":\"original\"}"));
+        JsonNode changed = api.answer(200, ApiEvents.patch(path).bearer(api.admin()).body("{\"label\":\"After\",\"downloads\":\"original\"}"));
         assertEquals("After", changed.get("label").asText());
         assertEquals("original", changed.get("downloads").asText());
         assertTrue(changed.get("has_pin").asBoolean(), "left out: kept");
         assertEquals(5, changed.get("download_limit").asLong());
 
-        JsonNode removed = answer(200, ApiEvents.patch(path).bearer(admin)
+        JsonNode removed = api.answer(200, ApiEvents.patch(path).bearer(api.admin())
                 .body("{\"pin\":null,\"expires_at\":null,\"download_limit\":null}"));
         assertFalse(removed.get("has_pin").asBoolean());
         assertTrue(removed.get("expires_at").isNull());
         assertTrue(removed.get("download_limit").isNull());
         assertEquals("After", removed.get("label").asText());
 
-        JsonNode set = answer(200, ApiEvents.patch(path).bearer(admin).body("{\"pin\":\"55555\",\"download_limit\":10000}"));
+        JsonNode set = api.answer(200, ApiEvents.patch(path).bearer(api.admin()).body("{\"pin\":\"55555\",\"download_limit\":10000}"));
         assertTrue(set.get("has_pin").asBoolean());
         assertEquals(10000, set.get("download_limit").asLong());
         assertEquals(set, listed(album, id));
@@ -182,11 +149,11 @@ class ShareRoutesTest {
     void deletingTurnsTheLinkOffKeepsItListedAndIs204Twice() {
         String album = album("shares-revoke");
         String id = create(album, "{\"label\":\"Soon off\",\"downloads\":\"both\"}").get("share_id").asText();
-        assertEquals(204, call(ApiEvents.delete(shares(album) + "/" + id).bearer(admin)).getStatusCode());
+        assertEquals(204, api.call(ApiEvents.delete(shares(album) + "/" + id).bearer(api.admin())).getStatusCode());
         JsonNode share = listed(album, id);
         assertEquals("revoked", share.get("state").asText());
         String revokedAt = share.get("revoked_at").asText();
-        assertEquals(204, call(ApiEvents.delete(shares(album) + "/" + id).bearer(admin)).getStatusCode());
+        assertEquals(204, api.call(ApiEvents.delete(shares(album) + "/" + id).bearer(api.admin())).getStatusCode());
         assertEquals(revokedAt, listed(album, id).get("revoked_at").asText(), "turned off once");
     }
 
@@ -194,13 +161,13 @@ class ShareRoutesTest {
     void anUnknownAlbumOrLinkIs404() {
         String album = album("shares-unknown");
         String unknownLink = shares(album) + "/" + ShareTokens.newShareId();
-        assertError(call(ApiEvents.delete(unknownLink).bearer(admin)), 404, "NOT_FOUND");
-        assertError(call(ApiEvents.patch(unknownLink).bearer(admin).body("{\"label\":\"x\"}")), 404, "NOT_FOUND");
-        assertError(call(ApiEvents.delete(shares(album) + "/not-a-share-id").bearer(admin)), 404, "NOT_FOUND");
+        assertError(api.call(ApiEvents.delete(unknownLink).bearer(api.admin())), 404, "NOT_FOUND");
+        assertError(api.call(ApiEvents.patch(unknownLink).bearer(api.admin()).body("{\"label\":\"x\"}")), 404, "NOT_FOUND");
+        assertError(api.call(ApiEvents.delete(shares(album) + "/not-a-share-id").bearer(api.admin())), 404, "NOT_FOUND");
         String noAlbum = shares("no-such-album");
-        assertError(call(ApiEvents.post(noAlbum).bearer(admin).body("{\"label\":\"x\",\"downloads\":\"both\"}")), 404, "NOT_FOUND");
-        assertError(call(ApiEvents.get(noAlbum).bearer(admin)), 404, "NOT_FOUND");
-        assertError(call(ApiEvents.delete(noAlbum + "/" + ShareTokens.newShareId()).bearer(admin)), 404, "NOT_FOUND");
+        assertError(api.call(ApiEvents.post(noAlbum).bearer(api.admin()).body("{\"label\":\"x\",\"downloads\":\"both\"}")), 404, "NOT_FOUND");
+        assertError(api.call(ApiEvents.get(noAlbum).bearer(api.admin())), 404, "NOT_FOUND");
+        assertError(api.call(ApiEvents.delete(noAlbum + "/" + ShareTokens.newShareId()).bearer(api.admin())), 404, "NOT_FOUND");
     }
 
     @Test
@@ -221,23 +188,23 @@ class ShareRoutesTest {
                 "{\"label\":\"ok\",\"downloads\":\"both\",\"expires_at\":\"next tuesday\"}",
                 "{\"label\":\"ok\",\"downloads\":\"both\",\"download_limit\":0}",
                 "{\"label\":\"ok\",\"downloads\":\"both\",\"download_limit\":10001}");
-        for (String body : bodies) assertError(call(ApiEvents.post(shares(album)).bearer(admin).body(body)), 400, "BAD_REQUEST");
-        assertEquals(0, answer(200, ApiEvents.get(shares(album)).bearer(admin)).get("shares").size());
+        for (String body : bodies) assertError(api.call(ApiEvents.post(shares(album)).bearer(api.admin()).body(body)), 400, "BAD_REQUEST");
+        assertEquals(0, api.answer(200, ApiEvents.get(shares(album)).bearer(api.admin())).get("shares").size());
 
         String id = create(album, "{\"label\":\"ok\",\"downloads\":\"both\"}").get("share_id").asText();
         for (String body : List.of("{\"label\":null}", "{\"downloads\":null}", "{\"pin\":\"12\"}", "{\"download_limit\":\"3\"}",
                 "{\"expires_at\":\"" + past + "\"}", "[]")) {
-            assertError(call(ApiEvents.patch(shares(album) + "/" + id).bearer(admin).body(body)), 400, "BAD_REQUEST");
+            assertError(api.call(ApiEvents.patch(shares(album) + "/" + id).bearer(api.admin()).body(body)), 400, "BAD_REQUEST");
         }
     }
 
     @Test
     void withAPortalUrlTheLinkIsAbsolute() {
-        Map<String, String> env = new HashMap<>(issuer.env(STUDIO));
+        Map<String, String> env = new HashMap<>(api.issuer().env(STUDIO));
         env.put(Setting.PORTAL_URL.name(), "https://photos.example.com/");
         AdminApiHandler portal = new AdminApiHandler(aws.settings(AdminApiHandler.SETTINGS, env), aws.clients(), NO_ACCOUNTS);
         String album = album("shares-portal");
-        var response = portal.handleRequest(ApiEvents.post(shares(album)).bearer(admin)
+        var response = portal.handleRequest(ApiEvents.post(shares(album)).bearer(api.admin())
                 .body("{\"label\":\"Abs\",\"downloads\":\"both\"}").event(), null);
         JsonNode made = ApiEvents.body(response);
         assertEquals("https://photos.example.com/s/" + made.get("token").asText(), made.get("url").asText());
@@ -249,11 +216,11 @@ class ShareRoutesTest {
         String source = aws.env().get(Setting.GUEST_KEY_SOURCE.name());
         byte[] key = Files.readString(Path.of(source.substring("file:".length()))).strip().getBytes(StandardCharsets.UTF_8);
         String guest = new GuestSessions(key, Duration.ofHours(1), Clock.systemUTC()).sign(album, ShareTokens.newShareId()).token();
-        for (String token : List.of(issuer.idToken("ann@example.com"), guest)) {
+        for (String token : List.of(api.issuer().idToken("ann@example.com"), guest)) {
             int expected = token.equals(guest) ? 401 : 403;
-            assertEquals(expected, call(ApiEvents.get(shares(album)).bearer(token)).getStatusCode());
-            assertEquals(expected, call(ApiEvents.post(shares(album)).bearer(token).body("{\"label\":\"x\",\"downloads\":\"both\"}")).getStatusCode());
+            assertEquals(expected, api.call(ApiEvents.get(shares(album)).bearer(token)).getStatusCode());
+            assertEquals(expected, api.call(ApiEvents.post(shares(album)).bearer(token).body("{\"label\":\"x\",\"downloads\":\"both\"}")).getStatusCode());
         }
-        assertEquals(0, answer(200, ApiEvents.get(shares(album)).bearer(admin)).get("shares").size());
+        assertEquals(0, api.answer(200, ApiEvents.get(shares(album)).bearer(api.admin())).get("shares").size());
     }
 }

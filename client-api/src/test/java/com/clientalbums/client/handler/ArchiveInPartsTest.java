@@ -2,12 +2,9 @@ package com.clientalbums.client.handler;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.client.download.ArchiveCheck;
-import com.clientalbums.common.access.GrantRepository;
-import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.RequestSource;
 import com.clientalbums.common.album.Timestamps;
 import com.clientalbums.common.album.ZipStatus;
-import com.clientalbums.common.auth.TestIssuer;
 import com.clientalbums.common.aws.AwsClients;
 import com.clientalbums.common.http.ApiEvents;
 import com.clientalbums.common.store.Fingerprint;
@@ -18,8 +15,8 @@ import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.QueueInbox;
 import com.clientalbums.testing.WebSizes;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -44,6 +41,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static com.clientalbums.client.handler.ClientApiFixture.STUDIO;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,31 +56,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ArchiveInPartsTest {
     @RegisterExtension
+    @Order(1)
     static final LocalAws aws = LocalAws.create();
 
-    static final String STUDIO = "studio@example.com";
+    @RegisterExtension
+    @Order(2)
+    static final ClientApiFixture api = ClientApiFixture.on(aws);
+
     static final String ANN = "ann@example.com";
 
-    static TestIssuer issuer;
-    static ClientApiHandler handler;
-    static AlbumRepository albums;
-    static GrantRepository grants;
     static PhotoListing listing;
     static final HttpClient http = HttpClient.newHttpClient();
     static final QueueInbox inbox = new QueueInbox(aws);
 
     @BeforeAll
     static void setUp() {
-        issuer = TestIssuer.start();
-        handler = new ClientApiHandler(aws.settings(ClientApiHandler.SETTINGS, issuer.env(STUDIO)), aws.clients());
-        albums = new AlbumRepository(aws.clients().dynamo(), aws.names().albumTable());
-        grants = new GrantRepository(aws.clients().dynamo(), aws.names().userAlbumTable());
         listing = new PhotoListing(aws.clients().s3(), aws.names().bucket());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        issuer.close();
     }
 
     // ---- ready --------------------------------------------------------------------------------
@@ -142,8 +131,8 @@ class ArchiveInPartsTest {
         assertEquals("pending", answer.get("status").asText(), answer.toString());
         assertTrue(answer.get("download_url").isNull());
         assertEquals(0, answer.get("parts").size());
-        assertEquals(ZipStatus.PENDING, albums.find(album).orElseThrow().zipStatus());
-        assertEquals(RequestSource.API.value(), albums.find(album).orElseThrow().requestSource());
+        assertEquals(ZipStatus.PENDING, api.albums().find(album).orElseThrow().zipStatus());
+        assertEquals(RequestSource.API.value(), api.albums().find(album).orElseThrow().requestSource());
         assertEquals(1, inbox.messagesFor(album).size(), "the click woke a generator");
     }
 
@@ -154,10 +143,10 @@ class ArchiveInPartsTest {
         published(album, 2, 2);
         String webKey = publishedWeb(album);
         ArchiveCheck check = new ArchiveCheck(listing, new ObjectHeads(aws.clients().s3(), aws.names().bucket()), 2048);
-        assertInstanceOf(ArchiveCheck.Current.class, check.check(albums.find(album).orElseThrow()));
+        assertInstanceOf(ArchiveCheck.Current.class, check.check(api.albums().find(album).orElseThrow()));
         aws.clients().s3().deleteObject(d -> d.bucket(aws.names().bucket()).key(webKey));
 
-        assertInstanceOf(ArchiveCheck.Missing.class, check.check(albums.find(album).orElseThrow()));
+        assertInstanceOf(ArchiveCheck.Missing.class, check.check(api.albums().find(album).orElseThrow()));
         JsonNode answer = click(album);
         assertEquals("pending", answer.get("status").asText(), answer.toString());
         assertEquals(1, inbox.messagesFor(album).size(), "the click woke a generator");
@@ -189,7 +178,7 @@ class ArchiveInPartsTest {
         try (S3Client s3 = AwsClients.s3(aws.endpoints().region(), aws.env())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(holdEachHead)).build()) {
             ArchiveCheck check = new ArchiveCheck(listing, new ObjectHeads(s3, aws.names().bucket()), 2048);
-            ArchiveCheck.Verdict verdict = check.check(albums.find(album).orElseThrow());
+            ArchiveCheck.Verdict verdict = check.check(api.albums().find(album).orElseThrow());
             assertInstanceOf(ArchiveCheck.Current.class, verdict);
             assertEquals(0, heldTooLong.get(), "every part's HEAD was under way together");
             assertEquals(0, started.getCount());
@@ -206,7 +195,7 @@ class ArchiveInPartsTest {
     void aBuildInPartsShowsEachPartsProgressAndTheirSum() {
         String album = registered("parts-building", "Big Day", 3);
         Instant now = Instant.now();
-        albums.claim(album, "build-1", now.minusSeconds(20), Duration.ofMinutes(5)).orElseThrow();
+        api.albums().claim(album, "build-1", now.minusSeconds(20), Duration.ofMinutes(5)).orElseThrow();
         planned(album, "build-1", List.of(
                 task(album, 0, "done", null, null, 9, 10, 900, 1000, 1100),
                 task(album, 1, "building", "worker-2", now.plusSeconds(60), 4, 10, 400, 1000, 1100),
@@ -242,7 +231,7 @@ class ArchiveInPartsTest {
     @Test
     void aBuildNotYetPlannedShowsNoPartsAndTheAlbumsCount() {
         String album = registered("parts-unplanned", "Unplanned", 4);
-        albums.claim(album, "build-2", Instant.now(), Duration.ofMinutes(5)).orElseThrow();
+        api.albums().claim(album, "build-2", Instant.now(), Duration.ofMinutes(5)).orElseThrow();
         JsonNode progress = click(album).get("progress");
         assertEquals(4, progress.get("files_total").asLong());
         assertEquals(0, progress.get("parts").size());
@@ -258,8 +247,8 @@ class ArchiveInPartsTest {
                     RequestBody.fromBytes(("photo " + key).getBytes()));
         }
         var listed = listing.list(albumId);
-        assertTrue(albums.register(albumId, name, STUDIO, listed.size(), Fingerprint.of(listed, WebSizes.DEFAULT), Instant.now()));
-        grants.grant(ANN, albumId, Instant.now());
+        assertTrue(api.albums().register(albumId, name, STUDIO, listed.size(), Fingerprint.of(listed, WebSizes.DEFAULT), Instant.now()));
+        api.grants().grant(ANN, albumId, Instant.now());
         return albumId;
     }
 
@@ -283,7 +272,7 @@ class ArchiveInPartsTest {
             zipParts.add(AttributeValue.fromM(Map.of("key", s(key), "size", n(zip.length), "file_count", n(filesEach),
                     "content_bytes", n(zip.length - 30L))));
         }
-        String fingerprint = albums.find(albumId).orElseThrow().contentFingerprint();
+        String fingerprint = api.albums().find(albumId).orElseThrow().contentFingerprint();
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":ready", s(ZipStatus.READY.value()));
         values.put(":fp", s(fingerprint));
@@ -342,8 +331,8 @@ class ArchiveInPartsTest {
     }
 
     static JsonNode click(String albumId) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(
-                ApiEvents.get("/albums/" + albumId + "/download").bearer(issuer.idToken(ANN)).event(), null);
+        APIGatewayV2HTTPResponse response = api.handler().handleRequest(
+                ApiEvents.get("/albums/" + albumId + "/download").bearer(api.issuer().idToken(ANN)).event(), null);
         assertEquals(200, response.getStatusCode(), response.getBody());
         return ApiEvents.body(response);
     }

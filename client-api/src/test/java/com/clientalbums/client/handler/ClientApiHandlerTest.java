@@ -2,9 +2,7 @@ package com.clientalbums.client.handler;
 
 import com.clientalbums.common.album.RequestSource;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.clientalbums.common.access.GrantRepository;
 import com.clientalbums.common.album.Album;
-import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.BuildRecord;
 import com.clientalbums.common.album.Progress;
 import com.clientalbums.common.album.PublishedArchive;
@@ -26,8 +24,7 @@ import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.QueueInbox;
 import com.clientalbums.testing.WebSizes;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -57,6 +54,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static com.clientalbums.client.handler.ClientApiFixture.STUDIO;
+import static com.clientalbums.client.handler.ClientApiFixture.assertError;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,59 +65,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The client API through its Lambda entry point: real event JSON, real tokens, real S3/SQS/DynamoDB on loopback. */
 class ClientApiHandlerTest {
     @RegisterExtension
+    @Order(1)
     static final LocalAws aws = LocalAws.create();
 
-    static final String STUDIO = "studio@example.com";
+    @RegisterExtension
+    @Order(2)
+    static final ClientApiFixture api = ClientApiFixture.on(aws);
+
     static final String ANN = "ann@example.com";
     static final String BOB = "bob@example.com";
 
-    static TestIssuer issuer;
-    static Settings settings;
-    static ClientApiHandler handler;
-    static AlbumRepository albums;
-    static GrantRepository grants;
     static final HttpClient http = HttpClient.newHttpClient();
     static final QueueInbox inbox = new QueueInbox(aws);
 
-    @BeforeAll
-    static void setUp() {
-        issuer = TestIssuer.start();
-        settings = aws.settings(ClientApiHandler.SETTINGS, issuer.env(STUDIO));
-        handler = new ClientApiHandler(settings, aws.clients());
-        albums = new AlbumRepository(aws.clients().dynamo(), aws.names().albumTable());
-        grants = new GrantRepository(aws.clients().dynamo(), aws.names().userAlbumTable());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        issuer.close();
-    }
-
     // ---- helpers ------------------------------------------------------------------------------
-
-    static APIGatewayV2HTTPResponse call(ClientApiHandler h, ApiEvents.Request request) {
-        return h.handleRequest(request.event(), null);
-    }
-
-    static APIGatewayV2HTTPResponse call(ApiEvents.Request request) {
-        return call(handler, request);
-    }
-
-    static JsonNode ok(ApiEvents.Request request) {
-        var response = call(request);
-        assertEquals(200, response.getStatusCode(), response.getBody());
-        return ApiEvents.body(response);
-    }
-
-    static void assertError(APIGatewayV2HTTPResponse response, int status, String code) {
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        assertEquals(code, ApiEvents.body(response).path("error").path("code").asText(), response.getBody());
-    }
-
-    static void putPhoto(String albumId, String path, byte[] bytes) {
-        aws.clients().s3().putObject(p -> p.bucket(aws.names().bucket()).key(S3Keys.photoKey(albumId, path)).contentType("image/jpeg"),
-                RequestBody.fromBytes(bytes));
-    }
 
     static void putObject(String key, byte[] bytes) {
         aws.clients().s3().putObject(p -> p.bucket(aws.names().bucket()).key(key), RequestBody.fromBytes(bytes));
@@ -126,23 +86,23 @@ class ClientApiHandlerTest {
 
     /** An album registered as the admin API would: photos listed, fingerprint recorded, build pending. */
     static String registered(String albumId, String name, int photos, String... grantedTo) {
-        for (int i = 1; i <= photos; i++) putPhoto(albumId, "Ceremony/IMG_" + i + ".jpg", ("photo " + i + " of " + albumId).getBytes());
+        for (int i = 1; i <= photos; i++) api.putPhoto(albumId, "Ceremony/IMG_" + i + ".jpg", ("photo " + i + " of " + albumId).getBytes());
         var listing = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list(albumId);
-        assertTrue(albums.register(albumId, name, STUDIO, listing.size(), Fingerprint.of(listing, WebSizes.DEFAULT), Instant.now()));
-        for (String email : grantedTo) grants.grant(email, albumId, Instant.now());
+        assertTrue(api.albums().register(albumId, name, STUDIO, listing.size(), Fingerprint.of(listing, WebSizes.DEFAULT), Instant.now()));
+        for (String email : grantedTo) api.grants().grant(email, albumId, Instant.now());
         return albumId;
     }
 
     /** The generator's part: claim, upload an archive, publish it. Returns the archive's bytes. */
     static byte[] published(String albumId) {
-        Album album = albums.find(albumId).orElseThrow();
-        Album claimed = albums.claim(albumId, "gen-test", Instant.now(), Duration.ofMinutes(2)).orElseThrow();
+        Album album = api.albums().find(albumId).orElseThrow();
+        Album claimed = api.albums().claim(albumId, "gen-test", Instant.now(), Duration.ofMinutes(2)).orElseThrow();
         byte[] zip = ("PK fake archive of " + albumId).getBytes();
         String key = S3Keys.zipKey(albumId, album.contentFingerprint());
         putObject(key, zip);
         var build = new BuildRecord(album.requestedAt(), claimed.zipGenerationStartedAt(), Instant.now(), "ready",
                 album.photoCount(), 100, 0.5, "registration");
-        assertTrue(albums.publish(albumId, "gen-test", claimed.buildVersion(),
+        assertTrue(api.albums().publish(albumId, "gen-test", claimed.buildVersion(),
                 new PublishedArchive(key, zip.length, album.photoCount(), 100, album.contentFingerprint()), List.of(build), Instant.now()));
         return zip;
     }
@@ -156,9 +116,7 @@ class ClientApiHandlerTest {
     }
 
     static ClientApiHandler handlerAt(Instant now, Map<String, String> overrides) {
-        Map<String, String> env = new java.util.HashMap<>(issuer.env(STUDIO));
-        env.putAll(overrides);
-        Settings s = aws.settings(ClientApiHandler.SETTINGS, env);
+        Settings s = aws.settings(ClientApiHandler.SETTINGS, api.env(overrides));
         return new ClientApiHandler(s, aws.clients(), new JwtAuthenticator(AuthConfig.from(s)),
                 DefaultCredentialsProvider.builder().build(), Clock.fixed(now, ZoneOffset.UTC));
     }
@@ -171,11 +129,11 @@ class ClientApiHandlerTest {
 
     @Test
     void meAnswersWhoTheTokenSaysIsSignedIn() {
-        JsonNode me = ok(ApiEvents.get("/me").bearer(issuer.token("Ann@Example.com").name("Ann").sign()));
+        JsonNode me = api.ok(ApiEvents.get("/me").bearer(api.issuer().token("Ann@Example.com").name("Ann").sign()));
         assertEquals("ann@example.com", me.get("email").asText());
         assertEquals("Ann", me.get("name").asText());
         assertFalse(me.get("is_admin").asBoolean());
-        assertTrue(ok(ApiEvents.get("/me").bearer(issuer.idToken(STUDIO))).get("is_admin").asBoolean());
+        assertTrue(api.ok(ApiEvents.get("/me").bearer(api.issuer().idToken(STUDIO))).get("is_admin").asBoolean());
     }
 
     @Test
@@ -183,13 +141,13 @@ class ClientApiHandlerTest {
         String album = registered("token-checks", "Token checks", 1, ANN);
         List<ApiEvents.Request> refused = List.of(
                 ApiEvents.get("/albums"),
-                ApiEvents.get("/albums/" + album + "/download").bearer(issuer.token(ANN).signedWith(TestIssuer.foreignKey("key-1")).sign()),
-                ApiEvents.get("/albums/" + album + "/download").bearer(issuer.token(ANN).signedWith(TestIssuer.foreignKey("evil")).sign()),
-                ApiEvents.get("/albums/" + album).bearer(issuer.token(ANN).audience("another-app").sign()),
-                ApiEvents.get("/albums/" + album).bearer(issuer.token(ANN).expiredAgo(Duration.ofMinutes(5)).sign()),
+                ApiEvents.get("/albums/" + album + "/download").bearer(api.issuer().token(ANN).signedWith(TestIssuer.foreignKey("key-1")).sign()),
+                ApiEvents.get("/albums/" + album + "/download").bearer(api.issuer().token(ANN).signedWith(TestIssuer.foreignKey("evil")).sign()),
+                ApiEvents.get("/albums/" + album).bearer(api.issuer().token(ANN).audience("another-app").sign()),
+                ApiEvents.get("/albums/" + album).bearer(api.issuer().token(ANN).expiredAgo(Duration.ofMinutes(5)).sign()),
                 ApiEvents.get("/albums/" + album).header("authorization", "Bearer garbage"));
         for (var request : refused) {
-            var response = call(request);
+            var response = api.call(request);
             assertError(response, 401, "UNAUTHORIZED");
             assertFalse(response.getBody().contains(album), "no album data in a refusal");
         }
@@ -203,18 +161,18 @@ class ClientApiHandlerTest {
         registered("list-ann", "Ann's wedding", 2, ANN);
         registered("list-bob", "Bob's portraits", 1, BOB);
         Set<String> annSees = new HashSet<>();
-        ok(ApiEvents.get("/albums").bearer(issuer.idToken(ANN))).get("albums").forEach(a -> annSees.add(a.get("album_id").asText()));
+        api.ok(ApiEvents.get("/albums").bearer(api.issuer().idToken(ANN))).get("albums").forEach(a -> annSees.add(a.get("album_id").asText()));
         assertTrue(annSees.contains("list-ann"));
         assertFalse(annSees.contains("list-bob"));
         Set<String> studioSees = new HashSet<>();
-        ok(ApiEvents.get("/albums").bearer(issuer.idToken(STUDIO))).get("albums").forEach(a -> studioSees.add(a.get("album_id").asText()));
+        api.ok(ApiEvents.get("/albums").bearer(api.issuer().idToken(STUDIO))).get("albums").forEach(a -> studioSees.add(a.get("album_id").asText()));
         assertTrue(studioSees.containsAll(Set.of("list-ann", "list-bob")));
     }
 
     @Test
     void anAlbumSummaryHasItsCountDateAndACoverOnceAThumbnailExists() throws Exception {
         String album = registered("cover-album", "Cover", 2, "cover@example.com");
-        JsonNode before = ok(ApiEvents.get("/albums").bearer(issuer.idToken("cover@example.com"))).get("albums").get(0);
+        JsonNode before = api.ok(ApiEvents.get("/albums").bearer(api.issuer().idToken("cover@example.com"))).get("albums").get(0);
         assertEquals("cover-album", before.get("album_id").asText());
         assertEquals("Cover", before.get("name").asText());
         assertEquals(2, before.get("photo_count").asLong());
@@ -223,19 +181,19 @@ class ClientApiHandlerTest {
 
         putObject(PreviewKeys.image(album, PreviewSize.THUMB, "Ceremony/IMG_1.jpg"), "thumb-1".getBytes());
         putObject(PreviewKeys.image(album, PreviewSize.THUMB, "Ceremony/IMG_2.jpg"), "thumb-2".getBytes());
-        String cover = ok(ApiEvents.get("/albums").bearer(issuer.idToken("cover@example.com"))).get("albums").get(0).get("cover_url").asText();
+        String cover = api.ok(ApiEvents.get("/albums").bearer(api.issuer().idToken("cover@example.com"))).get("albums").get(0).get("cover_url").asText();
         assertEquals("thumb-1", new String(fetch(cover).body()));
     }
 
     @Test
     void anAlbumListsItsPhotosWithLinksThatWorkAndPreviewsOnlyWhenTheyExist() throws Exception {
         String album = registered("detail-album", "Detail", 3, ANN);
-        putPhoto(album, ".DS_Store", "junk".getBytes());
+        api.putPhoto(album, ".DS_Store", "junk".getBytes());
         putObject(PreviewKeys.image(album, PreviewSize.THUMB, "Ceremony/IMG_2.jpg"), "t2".getBytes());
         putObject(PreviewKeys.image(album, PreviewSize.PREVIEW, "Ceremony/IMG_2.jpg"), "p2".getBytes());
         putObject(PreviewKeys.image(album, PreviewSize.THUMB, "Ceremony/IMG_3.jpg"), "t3".getBytes());
 
-        JsonNode detail = ok(ApiEvents.get("/albums/" + album).bearer(issuer.idToken(ANN)));
+        JsonNode detail = api.ok(ApiEvents.get("/albums/" + album).bearer(api.issuer().idToken(ANN)));
         assertEquals("Detail", detail.get("name").asText());
         assertEquals(3, detail.get("photo_count").asLong());
         JsonNode photos = detail.get("photos");
@@ -256,13 +214,13 @@ class ClientApiHandlerTest {
     @Test
     void anAlbumShowsThePhotographersSelectionLimitAndDueDateAndNullsWithoutThem() {
         String album = registered("proofing-detail", "Proofing", 1, ANN);
-        JsonNode open = ok(ApiEvents.get("/albums/" + album).bearer(issuer.idToken(ANN)));
+        JsonNode open = api.ok(ApiEvents.get("/albums/" + album).bearer(api.issuer().idToken(ANN)));
         assertTrue(open.get("selection_limit").isNull() && open.get("selection_due").isNull(), open.toString());
 
-        albums.updateSettings(album, new SettingsUpdate(Optional.empty(), Optional.empty(),
+        api.albums().updateSettings(album, new SettingsUpdate(Optional.empty(), Optional.empty(),
                 Optional.of(new SettingsUpdate.SelectionLimit(40)), Optional.of(new SettingsUpdate.SelectionDue(LocalDate.of(2027, 3, 1)))))
                 .orElseThrow();
-        JsonNode terms = ok(ApiEvents.get("/albums/" + album).bearer(issuer.idToken(ANN)));
+        JsonNode terms = api.ok(ApiEvents.get("/albums/" + album).bearer(api.issuer().idToken(ANN)));
         assertEquals(40, terms.get("selection_limit").asInt());
         assertEquals("2027-03-01", terms.get("selection_due").asText());
     }
@@ -279,7 +237,7 @@ class ClientApiHandlerTest {
         putObject(PreviewKeys.image(album, PreviewSize.THUMB, "Ceremony/logo.jpg"), "t".getBytes());
 
         Map<String, JsonNode> photos = new HashMap<>();
-        ok(ApiEvents.get("/albums/" + album).bearer(issuer.idToken(ANN))).get("photos").forEach(p -> photos.put(p.get("path").asText(), p));
+        api.ok(ApiEvents.get("/albums/" + album).bearer(api.issuer().idToken(ANN))).get("photos").forEach(p -> photos.put(p.get("path").asText(), p));
         assertEquals(stored.keySet(), photos.keySet());
         record Served(String type, String disposition) {}
         Map<String, Served> expected = Map.of(
@@ -301,24 +259,24 @@ class ClientApiHandlerTest {
     @Test
     void anotherClientsAlbumAndAnUnknownAlbumAreBothNotFoundAndReadTheSame() {
         String album = registered("bobs-secret", "Bob's secret", 1, BOB);
-        String ann = issuer.idToken(ANN);
+        String ann = api.issuer().idToken(ANN);
         for (String path : List.of("/albums/" + album, "/albums/" + album + "/download", "/albums/no-such-album",
                 "/albums/no-such-album/download")) {
-            var response = call(ApiEvents.get(path).bearer(ann));
+            var response = api.call(ApiEvents.get(path).bearer(ann));
             assertError(response, 404, "NOT_FOUND");
             assertEquals("Album not found", ApiEvents.body(response).get("error").get("message").asText());
         }
-        var photo = call(ApiEvents.get("/albums/" + album + "/download").query("file_name", "Ceremony/IMG_1.jpg").bearer(ann));
+        var photo = api.call(ApiEvents.get("/albums/" + album + "/download").query("file_name", "Ceremony/IMG_1.jpg").bearer(ann));
         assertError(photo, 404, "NOT_FOUND");
         assertTrue(inbox.messagesFor(album).isEmpty(), "another client's click requests nothing");
     }
 
     @Test
     void hostileAlbumIdsAre400() {
-        String ann = issuer.idToken(ANN);
+        String ann = api.issuer().idToken(ANN);
         for (String path : List.of("/albums/..%2Fbobs-secret", "/albums/%2E%2E/download", "/albums/../download",
                 "/albums/UPPER-case", "/albums/a%00b/download", "/albums/x")) {
-            assertError(call(ApiEvents.get(path).bearer(ann)), 400, "BAD_REQUEST");
+            assertError(api.call(ApiEvents.get(path).bearer(ann)), 400, "BAD_REQUEST");
         }
     }
 
@@ -327,8 +285,8 @@ class ClientApiHandlerTest {
     @Test
     void onePhotoIsALinkUnderItsOwnNameThatDownloadsIt() throws Exception {
         String album = registered("one-photo", "One photo", 2, ANN);
-        putPhoto(album, "Réception/Öl & Brot.jpg", "the photo".getBytes());
-        JsonNode answer = ok(ApiEvents.get("/albums/" + album + "/download").query("file_name", "Réception/Öl & Brot.jpg").bearer(issuer.idToken(ANN)));
+        api.putPhoto(album, "Réception/Öl & Brot.jpg", "the photo".getBytes());
+        JsonNode answer = api.ok(ApiEvents.get("/albums/" + album + "/download").query("file_name", "Réception/Öl & Brot.jpg").bearer(api.issuer().idToken(ANN)));
         assertEquals("ready", answer.get("status").asText());
         assertEquals(1, answer.get("file_count").asLong());
         assertEquals(600, answer.get("expires_in").asLong());
@@ -343,14 +301,14 @@ class ClientApiHandlerTest {
     @Test
     void hostileFileNamesAre400AndAMissingPhotoIs404() {
         String album = registered("file-names", "File names", 1, ANN);
-        String ann = issuer.idToken(ANN);
+        String ann = api.issuer().idToken(ANN);
         for (String name : List.of("../bobs-secret/photos/IMG_1.jpg", "Ceremony/../../x.jpg", "/etc/passwd", "..\\..\\win.ini",
                 "a//b.jpg", "", "a\u0000b.jpg", "x".repeat(1100))) {
-            assertError(call(ApiEvents.get("/albums/" + album + "/download").query("file_name", name).bearer(ann)), 400, "BAD_REQUEST");
+            assertError(api.call(ApiEvents.get("/albums/" + album + "/download").query("file_name", name).bearer(ann)), 400, "BAD_REQUEST");
         }
-        assertError(call(ApiEvents.get("/albums/" + album + "/download").query("file_name", "Ceremony/nope.jpg").bearer(ann)), 404, "NOT_FOUND");
-        putPhoto(album, ".DS_Store", "junk".getBytes());
-        assertError(call(ApiEvents.get("/albums/" + album + "/download").query("file_name", ".DS_Store").bearer(ann)), 404, "NOT_FOUND");
+        assertError(api.call(ApiEvents.get("/albums/" + album + "/download").query("file_name", "Ceremony/nope.jpg").bearer(ann)), 404, "NOT_FOUND");
+        api.putPhoto(album, ".DS_Store", "junk".getBytes());
+        assertError(api.call(ApiEvents.get("/albums/" + album + "/download").query("file_name", ".DS_Store").bearer(ann)), 404, "NOT_FOUND");
     }
 
     // ---- Download All -------------------------------------------------------------------------
@@ -359,7 +317,7 @@ class ClientApiHandlerTest {
     void aReadyCurrentArchiveIsALinkSignedNowThatDownloadsUnderTheAlbumsName() throws Exception {
         String album = registered("ready-album", "Smith & Jøhnson: Wedding 2026", 3, ANN);
         byte[] zip = published(album);
-        JsonNode answer = ok(ApiEvents.get("/albums/" + album + "/download").bearer(issuer.idToken(ANN)));
+        JsonNode answer = api.ok(ApiEvents.get("/albums/" + album + "/download").bearer(api.issuer().idToken(ANN)));
         assertEquals("ready", answer.get("status").asText());
         assertEquals(3, answer.get("file_count").asLong());
         assertEquals(zip.length, answer.get("zip_size").asLong());
@@ -385,7 +343,7 @@ class ClientApiHandlerTest {
         String album = registered("two-hundred", "Two hundred", 2, ANN);
         published(album);
         madeStale(album);
-        String token = issuer.idToken(ANN);
+        String token = api.issuer().idToken(ANN);
         ExecutorService pool = Executors.newFixedThreadPool(50);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<APIGatewayV2HTTPResponse>> answers = new ArrayList<>();
@@ -393,7 +351,7 @@ class ClientApiHandlerTest {
             for (int i = 0; i < 200; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return call(ApiEvents.get("/albums/" + album + "/download").bearer(token));
+                    return api.call(ApiEvents.get("/albums/" + album + "/download").bearer(token));
                 }));
             }
             start.countDown();
@@ -409,7 +367,7 @@ class ClientApiHandlerTest {
         }
         List<ZipRequest> sent = inbox.messagesFor(album);
         assertEquals(1, sent.size(), "exactly one wake-up for 200 clicks");
-        assertEquals(RequestSource.API.value(), albums.find(album).orElseThrow().requestSource());
+        assertEquals(RequestSource.API.value(), api.albums().find(album).orElseThrow().requestSource());
     }
 
     @Test
@@ -417,20 +375,20 @@ class ClientApiHandlerTest {
         String album = registered("stale-album", "Stale", 2, ANN);
         published(album);
         madeStale(album);
-        JsonNode answer = ok(ApiEvents.get("/albums/" + album + "/download").bearer(issuer.idToken(ANN)));
+        JsonNode answer = api.ok(ApiEvents.get("/albums/" + album + "/download").bearer(api.issuer().idToken(ANN)));
         assertEquals("pending", answer.get("status").asText());
         assertTrue(answer.get("download_url").isNull());
         assertEquals(0, answer.get("parts").size());
         assertTrue(answer.get("zip_size").isNull());
         assertEquals("New photos are being added; preparing an updated download.", answer.get("message").asText());
-        assertEquals(ZipStatus.PENDING, albums.find(album).orElseThrow().zipStatus());
+        assertEquals(ZipStatus.PENDING, api.albums().find(album).orElseThrow().zipStatus());
         assertEquals(1, inbox.messagesFor(album).size());
     }
 
     @Test
     void aPendingBuildIsReportedWithoutAskingAgain() {
         String album = registered("just-registered", "Just registered", 4, ANN);
-        JsonNode answer = ok(ApiEvents.get("/albums/" + album + "/download").bearer(issuer.idToken(ANN)));
+        JsonNode answer = api.ok(ApiEvents.get("/albums/" + album + "/download").bearer(api.issuer().idToken(ANN)));
         assertEquals("pending", answer.get("status").asText());
         assertEquals(4, answer.get("file_count").asLong());
         assertEquals("Preparing your download of 4 photos.", answer.get("message").asText());
@@ -446,9 +404,9 @@ class ClientApiHandlerTest {
     void aBuildUnderWayShowsItsProgressAndTheTimeLeft() {
         String album = registered("in-progress", "In progress", 3, ANN);
         Instant started = Instant.now().minusSeconds(40);
-        albums.claim(album, "gen-x", started, Duration.ofMinutes(5)).orElseThrow();
-        albums.heartbeat(album, "gen-x", Instant.now(), Duration.ofMinutes(5), new Progress(412, 1000, 412_000_000L, 1_000_000_000L));
-        JsonNode answer = ok(ApiEvents.get("/albums/" + album + "/download").bearer(issuer.idToken(ANN)));
+        api.albums().claim(album, "gen-x", started, Duration.ofMinutes(5)).orElseThrow();
+        api.albums().heartbeat(album, "gen-x", Instant.now(), Duration.ofMinutes(5), new Progress(412, 1000, 412_000_000L, 1_000_000_000L));
+        JsonNode answer = api.ok(ApiEvents.get("/albums/" + album + "/download").bearer(api.issuer().idToken(ANN)));
         assertEquals("generating", answer.get("status").asText());
         JsonNode progress = answer.get("progress");
         assertEquals(412, progress.get("files_done").asLong());
@@ -464,20 +422,20 @@ class ClientApiHandlerTest {
     void aFreshErrorIsShownThenALaterClickRetriesIt() {
         String album = registered("failed-album", "Failed", 2, ANN);
         Instant now = Instant.now();
-        albums.claim(album, "gen-f", now, Duration.ofMinutes(2)).orElseThrow();
+        api.albums().claim(album, "gen-f", now, Duration.ofMinutes(2)).orElseThrow();
         var failed = new BuildRecord(now, now, now, "error", 0, 0, 1, "registration");
-        assertTrue(albums.fail(album, "gen-f", "Photo Ceremony/IMG_2.jpg could not be read", java.util.Optional.empty(), List.of(failed)));
+        assertTrue(api.albums().fail(album, "gen-f", "Photo Ceremony/IMG_2.jpg could not be read", java.util.Optional.empty(), List.of(failed)));
 
-        JsonNode shown = ok(ApiEvents.get("/albums/" + album + "/download").bearer(issuer.idToken(ANN)));
+        JsonNode shown = api.ok(ApiEvents.get("/albums/" + album + "/download").bearer(api.issuer().idToken(ANN)));
         assertEquals("error", shown.get("status").asText());
         assertEquals("Photo Ceremony/IMG_2.jpg could not be read. Click Download All to try again.", shown.get("message").asText());
         assertTrue(inbox.messagesFor(album).isEmpty(), "the polling page sees the error; nothing is retried yet");
 
         var later = handlerAt(now.plusSeconds(30), Map.of());
-        var retried = ApiEvents.body(call(later, ApiEvents.get("/albums/" + album + "/download").bearer(issuer.idToken(ANN))));
+        var retried = ApiEvents.body(api.call(later, ApiEvents.get("/albums/" + album + "/download").bearer(api.issuer().idToken(ANN))));
         assertEquals("pending", retried.get("status").asText());
         assertEquals(List.of(new ZipRequest(album)), inbox.messagesFor(album));
-        assertEquals(RequestSource.API_RETRY.value(), albums.find(album).orElseThrow().requestSource());
+        assertEquals(RequestSource.API_RETRY.value(), api.albums().find(album).orElseThrow().requestSource());
     }
 
     @Test
@@ -487,23 +445,23 @@ class ClientApiHandlerTest {
         madeStale(album);
         Instant now = Instant.now();
         var broken = handlerAt(now, Map.of(Setting.ZIP_GENERATION_QUEUE_URL.name(), aws.queueUrl() + "-does-not-exist"));
-        var response = call(broken, ApiEvents.get("/albums/" + album + "/download").bearer(issuer.idToken(ANN)));
+        var response = api.call(broken, ApiEvents.get("/albums/" + album + "/download").bearer(api.issuer().idToken(ANN)));
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertEquals("pending", ApiEvents.body(response).get("status").asText());
-        assertEquals(ZipStatus.PENDING, albums.find(album).orElseThrow().zipStatus(), "the request is recorded: nothing is stuck");
+        assertEquals(ZipStatus.PENDING, api.albums().find(album).orElseThrow().zipStatus(), "the request is recorded: nothing is stuck");
         assertTrue(inbox.messagesFor(album).isEmpty());
 
         var soon = handlerAt(now.plusSeconds(30), Map.of());
-        assertEquals("pending", ApiEvents.body(call(soon, ApiEvents.get("/albums/" + album + "/download").bearer(issuer.idToken(ANN)))).get("status").asText());
+        assertEquals("pending", ApiEvents.body(api.call(soon, ApiEvents.get("/albums/" + album + "/download").bearer(api.issuer().idToken(ANN)))).get("status").asText());
         assertTrue(inbox.messagesFor(album).isEmpty(), "within the retry window the request counts as under way");
 
         var later = handlerAt(now.plus(Duration.ofMinutes(3)), Map.of());
-        assertEquals(200, call(later, ApiEvents.get("/albums/" + album + "/download").bearer(issuer.idToken(ANN))).getStatusCode());
+        assertEquals(200, api.call(later, ApiEvents.get("/albums/" + album + "/download").bearer(api.issuer().idToken(ANN))).getStatusCode());
         assertEquals(1, inbox.messagesFor(album).size(), "the lost wake-up is sent again");
     }
 
     @Test
     void theHandlerAnswersEvenWithoutALambdaContext() {
-        assertNotNull(handler.handleRequest(ApiEvents.get("/me").event(), null));
+        assertNotNull(api.handler().handleRequest(ApiEvents.get("/me").event(), null));
     }
 }

@@ -1,14 +1,10 @@
 package com.clientalbums.client.handler;
 
 import com.clientalbums.common.access.Downloads;
-import com.clientalbums.common.access.GrantRepository;
 import com.clientalbums.common.album.Album;
-import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.BuildRecord;
 import com.clientalbums.common.album.PhotoSize;
 import com.clientalbums.common.album.PublishedArchive;
-import com.clientalbums.common.auth.TestIssuer;
-import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.delivery.DeliveredKind;
 import com.clientalbums.common.delivery.DeliveredPart;
 import com.clientalbums.common.delivery.Delivery;
@@ -19,7 +15,6 @@ import com.clientalbums.common.delivery.Recipient;
 import com.clientalbums.common.http.ApiEvents;
 import com.clientalbums.common.http.Json;
 import com.clientalbums.common.share.Share;
-import com.clientalbums.common.share.ShareRepository;
 import com.clientalbums.common.share.ShareTokens;
 import com.clientalbums.common.store.Fingerprint;
 import com.clientalbums.common.store.PhotoListing;
@@ -27,8 +22,8 @@ import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.WebSizes;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -46,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static com.clientalbums.client.handler.ClientApiFixture.STUDIO;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,44 +54,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DeliveryHandOutTest {
     @RegisterExtension
+    @Order(1)
     static final LocalAws aws = LocalAws.create();
 
-    static final String STUDIO = "studio@example.com";
+    @RegisterExtension
+    @Order(2)
+    static final ClientApiFixture api = ClientApiFixture.on(aws);
+
     static final String ANN = "ann@example.com";
     static final String IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1";
     static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0";
 
-    static TestIssuer issuer;
-    static ClientApiHandler handler;
-    static AlbumRepository albums;
-    static GrantRepository grants;
-    static ShareRepository shares;
     static DeliveryRepository deliveries;
     static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void setUp() {
-        issuer = TestIssuer.start();
-        Settings settings = aws.settings(ClientApiHandler.SETTINGS, issuer.env(STUDIO));
-        handler = new ClientApiHandler(settings, aws.clients());
-        albums = new AlbumRepository(aws.clients().dynamo(), aws.names().albumTable());
-        grants = new GrantRepository(aws.clients().dynamo(), aws.names().userAlbumTable());
-        shares = new ShareRepository(aws.clients().dynamo(), aws.names().shareTable());
         deliveries = new DeliveryRepository(aws.clients().dynamo(), aws.names().deliveryTable());
     }
 
-    @AfterAll
-    static void tearDown() {
-        issuer.close();
-    }
-
     // ---- helpers ------------------------------------------------------------------------------
-
-    static JsonNode ok(ApiEvents.Request request) {
-        var response = handler.handleRequest(request.event(), null);
-        assertEquals(200, response.getStatusCode(), response.getBody());
-        return ApiEvents.body(response);
-    }
 
     static ApiEvents.Request download(String albumId, String token, String userAgent) {
         return ApiEvents.get("/albums/" + albumId + "/download").bearer(token).header("user-agent", userAgent);
@@ -109,21 +87,21 @@ class DeliveryHandOutTest {
                     RequestBody.fromString("photo " + i + " of " + albumId));
         }
         var listing = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list(albumId);
-        assertTrue(albums.register(albumId, name, STUDIO, listing.size(), Fingerprint.of(listing, WebSizes.DEFAULT), Instant.now()));
-        grants.grant(ANN, albumId, Instant.now());
+        assertTrue(api.albums().register(albumId, name, STUDIO, listing.size(), Fingerprint.of(listing, WebSizes.DEFAULT), Instant.now()));
+        api.grants().grant(ANN, albumId, Instant.now());
         return albumId;
     }
 
     /** The generator's part: claim, upload an archive, publish it. Returns the archive's bytes. */
     static byte[] published(String albumId) {
-        Album album = albums.find(albumId).orElseThrow();
-        Album claimed = albums.claim(albumId, "gen-test", Instant.now(), Duration.ofMinutes(2)).orElseThrow();
+        Album album = api.albums().find(albumId).orElseThrow();
+        Album claimed = api.albums().claim(albumId, "gen-test", Instant.now(), Duration.ofMinutes(2)).orElseThrow();
         byte[] zip = ("PK archive of " + albumId).getBytes(StandardCharsets.UTF_8);
         String key = S3Keys.zipKey(albumId, album.contentFingerprint());
         aws.clients().s3().putObject(p -> p.bucket(aws.names().bucket()).key(key), RequestBody.fromBytes(zip));
         var build = new BuildRecord(album.requestedAt(), claimed.zipGenerationStartedAt(), Instant.now(), "ready",
                 album.photoCount(), 100, 0.5, "registration");
-        assertTrue(albums.publish(albumId, "gen-test", claimed.buildVersion(),
+        assertTrue(api.albums().publish(albumId, "gen-test", claimed.buildVersion(),
                 new PublishedArchive(key, zip.length, album.photoCount(), 100, album.contentFingerprint()), List.of(build), Instant.now()));
         return zip;
     }
@@ -151,7 +129,7 @@ class DeliveryHandOutTest {
     void aReadyArchiveIsRecordedAsOneDeliveryToTheClientAndItsLinkCarriesTheTagAndStillDownloads() throws Exception {
         String albumId = registered("handed-ready", "Smith Wedding", 3);
         byte[] zip = published(albumId);
-        JsonNode answer = ok(download(albumId, issuer.idToken(ANN), IPHONE));
+        JsonNode answer = api.ok(download(albumId, api.issuer().idToken(ANN), IPHONE));
         assertEquals("ready", answer.get("status").asText());
 
         List<Delivery> recorded = deliveries.forAlbum(albumId);
@@ -162,7 +140,7 @@ class DeliveryHandOutTest {
         assertEquals(PhotoSize.ORIGINAL, d.size());
         assertEquals("Smith Wedding.zip", d.archiveName());
         assertEquals(3, d.photoCount());
-        assertEquals(List.of(DeliveredPart.handedOut(S3Keys.zipKey(albumId, albums.find(albumId).orElseThrow().contentFingerprint()),
+        assertEquals(List.of(DeliveredPart.handedOut(S3Keys.zipKey(albumId, api.albums().find(albumId).orElseThrow().contentFingerprint()),
                 "Smith Wedding.zip", zip.length, 3)), d.parts());
         assertEquals(1, d.linksHanded());
         assertEquals(Set.of(DeviceType.PHONE), d.devices());
@@ -178,9 +156,9 @@ class DeliveryHandOutTest {
     void aSecondClickCountsAnotherHandOutOnTheSameRecordWithItsDevice() {
         String albumId = registered("handed-twice", "Twice", 2);
         published(albumId);
-        String ann = issuer.idToken(ANN);
-        List<String> first = tags(ok(download(albumId, ann, IPHONE)));
-        List<String> second = tags(ok(download(albumId, ann, FIREFOX)));
+        String ann = api.issuer().idToken(ANN);
+        List<String> first = tags(api.ok(download(albumId, ann, IPHONE)));
+        List<String> second = tags(api.ok(download(albumId, ann, FIREFOX)));
         assertEquals(first, second, "the same delivery");
 
         Delivery d = deliveries.forAlbum(albumId).getFirst();
@@ -192,7 +170,7 @@ class DeliveryHandOutTest {
     @Test
     void onePhotoIsAPhotoDeliveryUnderTheNameItDownloadsAs() throws Exception {
         String albumId = registered("handed-photo", "Photo", 2);
-        JsonNode answer = ok(download(albumId, issuer.idToken(ANN), FIREFOX).query("file_name", "Ceremony/IMG_2.jpg"));
+        JsonNode answer = api.ok(download(albumId, api.issuer().idToken(ANN), FIREFOX).query("file_name", "Ceremony/IMG_2.jpg"));
         Delivery d = deliveries.forAlbum(albumId).getFirst();
         assertEquals(DeliveredKind.PHOTO, d.kind());
         assertEquals("IMG_2.jpg", d.archiveName());
@@ -209,13 +187,13 @@ class DeliveryHandOutTest {
         published(albumId);
         String token = ShareTokens.newToken();
         String shareId = ShareTokens.newShareId();
-        assertTrue(shares.create(new Share(albumId, shareId, "For the family", Downloads.BOTH, null, 0, 0, null, null,
+        assertTrue(api.shares().create(new Share(albumId, shareId, "For the family", Downloads.BOTH, null, 0, 0, null, null,
                 Instant.now(), STUDIO, null, 0, 0, null), ShareTokens.hash(token)));
-        String guest = ok(ApiEvents.post("/share/session").body(Json.write(Map.of("token", token)))).get("guest_token").asText();
-        ok(download(albumId, guest, IPHONE));
-        String named = ok(ApiEvents.post("/share/visitor").bearer(guest).body(Json.write(Map.of("name", "Grandma"))))
+        String guest = api.ok(ApiEvents.post("/share/session").body(Json.write(Map.of("token", token)))).get("guest_token").asText();
+        api.ok(download(albumId, guest, IPHONE));
+        String named = api.ok(ApiEvents.post("/share/visitor").bearer(guest).body(Json.write(Map.of("name", "Grandma"))))
                 .get("guest_token").asText();
-        ok(download(albumId, named, FIREFOX));
+        api.ok(download(albumId, named, FIREFOX));
 
         List<Delivery> recorded = deliveries.forAlbum(albumId);
         assertEquals(1, recorded.size(), "a link's guests share its deliveries");
@@ -229,9 +207,9 @@ class DeliveryHandOutTest {
     @Test
     void anAnswerThatHandsNothingOutRecordsNothing() {
         String albumId = registered("handed-pending", "Pending", 2);
-        JsonNode answer = ok(download(albumId, issuer.idToken(ANN), FIREFOX));
+        JsonNode answer = api.ok(download(albumId, api.issuer().idToken(ANN), FIREFOX));
         assertEquals("pending", answer.get("status").asText());
-        JsonNode again = ok(download(albumId, issuer.idToken(ANN), FIREFOX));
+        JsonNode again = api.ok(download(albumId, api.issuer().idToken(ANN), FIREFOX));
         assertTrue(List.of("pending", "generating").contains(again.get("status").asText()));
         assertTrue(deliveries.forAlbum(albumId).isEmpty());
     }

@@ -1,16 +1,11 @@
 package com.clientalbums.client.handler;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.common.access.Downloads;
-import com.clientalbums.common.access.GrantRepository;
 import com.clientalbums.common.album.Album;
-import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.PublishedArchive;
 import com.clientalbums.common.album.SettingsUpdate;
 import com.clientalbums.common.album.WebSize;
-import com.clientalbums.common.auth.TestIssuer;
 import com.clientalbums.common.config.Setting;
-import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.http.ApiEvents;
 import com.clientalbums.common.store.Fingerprint;
 import com.clientalbums.common.store.PhotoListing;
@@ -21,8 +16,7 @@ import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.QueueInbox;
 import com.clientalbums.testing.WebSizes;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -40,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static com.clientalbums.client.handler.ClientApiFixture.STUDIO;
+import static com.clientalbums.client.handler.ClientApiFixture.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,48 +48,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DownloadPermissionsTest {
     @RegisterExtension
+    @Order(1)
     static final LocalAws aws = LocalAws.create();
 
-    static final String STUDIO = "studio@example.com";
+    @RegisterExtension
+    @Order(2)
+    static final ClientApiFixture api = ClientApiFixture.on(aws);
 
-    static TestIssuer issuer;
-    static Settings settings;
-    static ClientApiHandler handler;
-    static AlbumRepository albums;
-    static GrantRepository grants;
     static final HttpClient http = HttpClient.newHttpClient();
     static final QueueInbox inbox = new QueueInbox(aws);
 
-    @BeforeAll
-    static void setUp() {
-        issuer = TestIssuer.start();
-        settings = aws.settings(ClientApiHandler.SETTINGS, issuer.env(STUDIO));
-        handler = new ClientApiHandler(settings, aws.clients());
-        albums = new AlbumRepository(aws.clients().dynamo(), aws.names().albumTable());
-        grants = new GrantRepository(aws.clients().dynamo(), aws.names().userAlbumTable());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        issuer.close();
-    }
-
     // ---- helpers ------------------------------------------------------------------------------
-
-    static APIGatewayV2HTTPResponse call(ApiEvents.Request request) {
-        return handler.handleRequest(request.event(), null);
-    }
-
-    static JsonNode ok(ApiEvents.Request request) {
-        var response = call(request);
-        assertEquals(200, response.getStatusCode(), response.getBody());
-        return ApiEvents.body(response);
-    }
-
-    static void assertError(APIGatewayV2HTTPResponse response, int status, String code) {
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        assertEquals(code, ApiEvents.body(response).path("error").path("code").asText(), response.getBody());
-    }
 
     static void put(String key, byte[] bytes, Map<String, String> metadata) {
         aws.clients().s3().putObject(p -> p.bucket(aws.names().bucket()).key(key).metadata(metadata), RequestBody.fromBytes(bytes));
@@ -107,8 +72,8 @@ class DownloadPermissionsTest {
     static String album(String albumId, String name, List<String> paths, String email, Downloads downloads) {
         for (String path : paths) put(S3Keys.photoKey(albumId, path), ("original " + path).getBytes(), Map.of());
         var listing = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list(albumId);
-        assertTrue(albums.register(albumId, name, STUDIO, listing.size(), Fingerprint.of(listing, WebSizes.DEFAULT), Instant.now()));
-        grants.grant(email, albumId, Instant.now(), downloads);
+        assertTrue(api.albums().register(albumId, name, STUDIO, listing.size(), Fingerprint.of(listing, WebSizes.DEFAULT), Instant.now()));
+        api.grants().grant(email, albumId, Instant.now(), downloads);
         return albumId;
     }
 
@@ -118,11 +83,11 @@ class DownloadPermissionsTest {
      * {@code common/…/album/AlbumItems.java}). Each archive's bytes name it.
      */
     static void published(String albumId, int webParts) {
-        Album album = albums.find(albumId).orElseThrow();
-        Album claimed = albums.claim(albumId, "gen-test", Instant.now(), Duration.ofMinutes(2)).orElseThrow();
+        Album album = api.albums().find(albumId).orElseThrow();
+        Album claimed = api.albums().claim(albumId, "gen-test", Instant.now(), Duration.ofMinutes(2)).orElseThrow();
         String key = S3Keys.zipKey(albumId, album.contentFingerprint());
         put(key, ("original archive of " + albumId).getBytes(), Map.of());
-        assertTrue(albums.publish(albumId, "gen-test", claimed.buildVersion(),
+        assertTrue(api.albums().publish(albumId, "gen-test", claimed.buildVersion(),
                 new PublishedArchive(key, 100, album.photoCount(), 100, album.contentFingerprint()), List.of(), Instant.now()));
         List<AttributeValue> parts = new ArrayList<>();
         for (int i = 0; i < webParts; i++) {
@@ -139,8 +104,8 @@ class DownloadPermissionsTest {
 
     /** A web-size rendition of {@code path} as the preview job writes it: current for the photo and the album's recipe. */
     static void rendition(String albumId, String path) {
-        Album album = albums.find(albumId).orElseThrow();
-        String tag = WebSize.of(settings.integer(Setting.WEB_SIZE_PX), album).tag();
+        Album album = api.albums().find(albumId).orElseThrow();
+        String tag = WebSize.of(api.settings().integer(Setting.WEB_SIZE_PX), album).tag();
         put(PreviewKeys.web(albumId, path), ("web " + path).getBytes(),
                 Map.of("source-etag", etag(S3Keys.photoKey(albumId, path)), "web-size", tag));
     }
@@ -163,19 +128,19 @@ class DownloadPermissionsTest {
     void aWebOnlyClientIsRefusedOriginalsOnEveryRouteAndGetsTheWebSizeArchiveUnderItsOwnNames() throws Exception {
         String albumId = album("web-only", "Smith Wedding", List.of("Ceremony/IMG_1.jpg", "Ceremony/IMG_2.png"), "web@example.com", Downloads.WEB);
         published(albumId, 2);
-        String token = issuer.idToken("web@example.com");
+        String token = api.issuer().idToken("web@example.com");
 
         // Hand-made requests for originals: no size (originals), size=original, archive or one photo.
         for (Map<String, String> query : List.of(Map.<String, String>of(), Map.of("size", "original"),
                 Map.of("file_name", "Ceremony/IMG_1.jpg"), Map.of("file_name", "Ceremony/IMG_1.jpg", "size", "original"))) {
-            var refused = call(download(albumId, token, query));
+            var refused = api.call(download(albumId, token, query));
             assertError(refused, 403, "FORBIDDEN");
             assertEquals("Original photos are not included with this gallery.",
                     ApiEvents.body(refused).path("error").path("message").asText(), query.toString());
             assertFalse(refused.getBody().contains("X-Amz-Signature"), "no link in a refusal");
         }
 
-        JsonNode web = ok(download(albumId, token, Map.of("size", "web")));
+        JsonNode web = api.ok(download(albumId, token, Map.of("size", "web")));
         assertEquals("ready", web.get("status").asText());
         assertEquals("web", web.get("size").asText());
         assertEquals(10 + 11, web.get("zip_size").asLong(), "the web-size parts' sizes");
@@ -193,26 +158,26 @@ class DownloadPermissionsTest {
     void aClientAllowedBothGetsEitherArchiveAndEachAnswerSaysWhichSizeItIs() throws Exception {
         String albumId = album("both-sizes", "Portraits", List.of("IMG_1.jpg"), "both@example.com", Downloads.BOTH);
         published(albumId, 1);
-        String token = issuer.idToken("both@example.com");
-        JsonNode original = ok(download(albumId, token, Map.of()));
+        String token = api.issuer().idToken("both@example.com");
+        JsonNode original = api.ok(download(albumId, token, Map.of()));
         assertEquals("original", original.get("size").asText());
         assertEquals("Portraits.zip", original.get("parts").get(0).get("name").asText());
         assertEquals("original archive of both-sizes", fetched(original.get("download_url").asText()));
-        JsonNode web = ok(download(albumId, token, Map.of("size", "web")));
+        JsonNode web = api.ok(download(albumId, token, Map.of("size", "web")));
         assertEquals("Portraits (web size).zip", web.get("parts").get(0).get("name").asText());
         assertEquals("web part 1 of both-sizes", fetched(web.get("download_url").asText()));
 
-        assertError(call(download(albumId, token, Map.of("size", "large"))), 400, "BAD_REQUEST");
-        assertError(call(download(albumId, token, Map.of("size", "WEB"))), 400, "BAD_REQUEST");
+        assertError(api.call(download(albumId, token, Map.of("size", "large"))), 400, "BAD_REQUEST");
+        assertError(api.call(download(albumId, token, Map.of("size", "WEB"))), 400, "BAD_REQUEST");
     }
 
     @Test
     void aViewOnlyClientSeesTheGalleryButEveryDownloadIs403AndNothingIsRequested() throws Exception {
         String albumId = album("view-only", "View only", List.of("IMG_1.jpg"), "viewer@example.com", Downloads.NONE);
-        String token = issuer.idToken("viewer@example.com");
+        String token = api.issuer().idToken("viewer@example.com");
         for (Map<String, String> query : List.of(Map.<String, String>of(), Map.of("size", "web"), Map.of("size", "original"),
                 Map.of("file_name", "IMG_1.jpg"), Map.of("file_name", "IMG_1.jpg", "size", "web"))) {
-            var refused = call(download(albumId, token, query));
+            var refused = api.call(download(albumId, token, query));
             assertError(refused, 403, "FORBIDDEN");
             assertEquals("Downloads are not included with this gallery.", ApiEvents.body(refused).path("error").path("message").asText());
         }
@@ -220,9 +185,9 @@ class DownloadPermissionsTest {
 
         put(PreviewKeys.image(albumId, PreviewSize.PREVIEW, "IMG_1.jpg"), "preview 1".getBytes(), Map.of());
         rendition(albumId, "IMG_1.jpg");
-        JsonNode detail = ok(ApiEvents.get("/albums/" + albumId).bearer(token));
+        JsonNode detail = api.ok(ApiEvents.get("/albums/" + albumId).bearer(token));
         assertEquals("none", detail.get("downloads").asText());
-        assertEquals(settings.integer(Setting.WEB_SIZE_PX), detail.get("web_size_px").asInt());
+        assertEquals(api.settings().integer(Setting.WEB_SIZE_PX), detail.get("web_size_px").asInt());
         assertTrue(detail.get("expires_at").isNull());
         assertEquals("preview 1", fetched(detail.get("photos").get(0).get("view_url").asText()), "view only: the preview");
     }
@@ -235,7 +200,7 @@ class DownloadPermissionsTest {
         put(PreviewKeys.image(albumId, PreviewSize.PREVIEW, "IMG_2.jpg"), "preview 2".getBytes(), Map.of());
 
         Map<String, JsonNode> photos = new HashMap<>();
-        JsonNode detail = ok(ApiEvents.get("/albums/" + albumId).bearer(issuer.idToken("webview@example.com")));
+        JsonNode detail = api.ok(ApiEvents.get("/albums/" + albumId).bearer(api.issuer().idToken("webview@example.com")));
         detail.get("photos").forEach(p -> photos.put(p.get("path").asText(), p));
         assertEquals("web", detail.get("downloads").asText());
         assertEquals("web IMG_1.jpg", fetched(photos.get("IMG_1.jpg").get("view_url").asText()), "the web-size version");
@@ -252,7 +217,7 @@ class DownloadPermissionsTest {
             }
         }
 
-        JsonNode asStudio = ok(ApiEvents.get("/albums/" + albumId).bearer(issuer.idToken(STUDIO)));
+        JsonNode asStudio = api.ok(ApiEvents.get("/albums/" + albumId).bearer(api.issuer().idToken(STUDIO)));
         assertEquals("both", asStudio.get("downloads").asText());
         assertEquals("original IMG_2.jpg", fetched(asStudio.get("photos").get(1).get("view_url").asText()), "originals allowed: the original");
     }
@@ -261,10 +226,10 @@ class DownloadPermissionsTest {
     void aWebSizePhotoIsItsCurrentRenditionUnderAJpgNameAndOtherwiseAClear404() throws Exception {
         String albumId = album("web-photos", "Web photos", List.of("Ceremony/IMG_1.png", "Ceremony/IMG_2.jpg", "clip.mp4",
                 "RAW/IMG_3.CR3"), "webphoto@example.com", Downloads.WEB);
-        String token = issuer.idToken("webphoto@example.com");
+        String token = api.issuer().idToken("webphoto@example.com");
         rendition(albumId, "Ceremony/IMG_1.png");
 
-        JsonNode png = ok(download(albumId, token, Map.of("file_name", "Ceremony/IMG_1.png", "size", "web")));
+        JsonNode png = api.ok(download(albumId, token, Map.of("file_name", "Ceremony/IMG_1.png", "size", "web")));
         assertEquals("web", png.get("size").asText());
         assertEquals("IMG_1.jpg", png.get("parts").get(0).get("name").asText());
         HttpResponse<String> served = http.send(HttpRequest.newBuilder(URI.create(png.get("download_url").asText())).GET().build(),
@@ -273,25 +238,25 @@ class DownloadPermissionsTest {
         assertEquals("image/jpeg", served.headers().firstValue("Content-Type").orElse(""));
         assertTrue(served.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment; filename=\"IMG_1.jpg\""));
 
-        JsonNode video = ok(download(albumId, token, Map.of("file_name", "clip.mp4", "size", "web")));
+        JsonNode video = api.ok(download(albumId, token, Map.of("file_name", "clip.mp4", "size", "web")));
         assertEquals("original clip.mp4", fetched(video.get("download_url").asText()), "a video goes into the web size unchanged");
 
         for (String missing : List.of("Ceremony/IMG_2.jpg", "RAW/IMG_3.CR3")) {
-            var none = call(download(albumId, token, Map.of("file_name", missing, "size", "web")));
+            var none = api.call(download(albumId, token, Map.of("file_name", missing, "size", "web")));
             assertError(none, 404, "NOT_FOUND");
             assertEquals("No web-size version of this photo (yet).", ApiEvents.body(none).path("error").path("message").asText());
         }
 
         // The photographer adds a watermark and leaves videos out: the rendition made before is no longer served.
-        albums.updateSettings(albumId, new SettingsUpdate(Optional.empty(), Optional.of(new SettingsUpdate.Recipe(
+        api.albums().updateSettings(albumId, new SettingsUpdate(Optional.empty(), Optional.of(new SettingsUpdate.Recipe(
                 new com.clientalbums.common.album.Watermark(com.clientalbums.common.album.Watermark.Kind.TEXT, "© Studio", null,
                         com.clientalbums.common.album.Watermark.Position.BOTTOM_RIGHT, 20, 50, false),
-                WebSize.OtherFiles.OMIT, "changed", 4, albums.find(albumId).orElseThrow().contentVersion())))).orElseThrow();
+                WebSize.OtherFiles.OMIT, "changed", 4, api.albums().find(albumId).orElseThrow().contentVersion())))).orElseThrow();
         for (String path : List.of("Ceremony/IMG_1.png", "clip.mp4")) {
-            assertError(call(download(albumId, token, Map.of("file_name", path, "size", "web"))), 404, "NOT_FOUND");
+            assertError(api.call(download(albumId, token, Map.of("file_name", path, "size", "web"))), 404, "NOT_FOUND");
         }
         rendition(albumId, "Ceremony/IMG_1.png");
-        assertEquals(200, call(download(albumId, token, Map.of("file_name", "Ceremony/IMG_1.png", "size", "web"))).getStatusCode(),
+        assertEquals(200, api.call(download(albumId, token, Map.of("file_name", "Ceremony/IMG_1.png", "size", "web"))).getStatusCode(),
                 "made again for the new recipe");
     }
 
@@ -299,10 +264,10 @@ class DownloadPermissionsTest {
     void aReadyAlbumWithNothingInWebSizeSaysSo() {
         String albumId = album("only-raw", "Only RAW", List.of("IMG_1.CR3"), "raw@example.com", Downloads.BOTH);
         published(albumId, 0);
-        var none = call(download(albumId, issuer.idToken("raw@example.com"), Map.of("size", "web")));
+        var none = api.call(download(albumId, api.issuer().idToken("raw@example.com"), Map.of("size", "web")));
         assertError(none, 404, "NOT_FOUND");
         assertEquals("This album has no photos in web size.", ApiEvents.body(none).path("error").path("message").asText());
-        assertEquals(200, call(download(albumId, issuer.idToken("raw@example.com"), Map.of())).getStatusCode(), "the originals are there");
+        assertEquals(200, api.call(download(albumId, api.issuer().idToken("raw@example.com"), Map.of())).getStatusCode(), "the originals are there");
     }
 
     // ---- gallery expiry ---------------------------------------------------------------------------
@@ -313,28 +278,28 @@ class DownloadPermissionsTest {
         published(albumId, 1);
         put(PreviewKeys.image(albumId, PreviewSize.THUMB, "IMG_1.jpg"), "thumb".getBytes(), Map.of());
         Instant yesterday = Instant.now().minus(Duration.ofDays(1));
-        albums.updateSettings(albumId, new SettingsUpdate(Optional.of(new SettingsUpdate.Expiry(yesterday)), Optional.empty())).orElseThrow();
-        String client = issuer.idToken("late@example.com");
+        api.albums().updateSettings(albumId, new SettingsUpdate(Optional.of(new SettingsUpdate.Expiry(yesterday)), Optional.empty())).orElseThrow();
+        String client = api.issuer().idToken("late@example.com");
 
         for (ApiEvents.Request request : List.of(ApiEvents.get("/albums/" + albumId).bearer(client), download(albumId, client, Map.of()),
                 download(albumId, client, Map.of("size", "web")), download(albumId, client, Map.of("file_name", "IMG_1.jpg")))) {
-            var refused = call(request);
+            var refused = api.call(request);
             assertError(refused, 410, "GALLERY_EXPIRED");
             assertFalse(refused.getBody().contains("X-Amz-Signature"), "no link after expiry");
         }
-        JsonNode listed = ok(ApiEvents.get("/albums").bearer(client)).get("albums").get(0);
+        JsonNode listed = api.ok(ApiEvents.get("/albums").bearer(client)).get("albums").get(0);
         assertTrue(listed.get("expired").asBoolean());
         assertTrue(listed.get("cover_url").isNull());
 
-        String studio = issuer.idToken(STUDIO);
-        assertEquals(yesterday.toEpochMilli(), Instant.parse(ok(ApiEvents.get("/albums/" + albumId).bearer(studio)).get("expires_at").asText())
+        String studio = api.issuer().idToken(STUDIO);
+        assertEquals(yesterday.toEpochMilli(), Instant.parse(api.ok(ApiEvents.get("/albums/" + albumId).bearer(studio)).get("expires_at").asText())
                 .toEpochMilli());
-        assertEquals("ready", ok(download(albumId, studio, Map.of())).get("status").asText(), "the photographer still downloads it");
+        assertEquals("ready", api.ok(download(albumId, studio, Map.of())).get("status").asText(), "the photographer still downloads it");
 
         Instant nextMonth = Instant.now().plus(Duration.ofDays(30));
-        albums.updateSettings(albumId, new SettingsUpdate(Optional.of(new SettingsUpdate.Expiry(nextMonth)), Optional.empty())).orElseThrow();
-        assertEquals("ready", ok(download(albumId, client, Map.of())).get("status").asText(), "extended: open again");
-        JsonNode open = ok(ApiEvents.get("/albums").bearer(client)).get("albums").get(0);
+        api.albums().updateSettings(albumId, new SettingsUpdate(Optional.of(new SettingsUpdate.Expiry(nextMonth)), Optional.empty())).orElseThrow();
+        assertEquals("ready", api.ok(download(albumId, client, Map.of())).get("status").asText(), "extended: open again");
+        JsonNode open = api.ok(ApiEvents.get("/albums").bearer(client)).get("albums").get(0);
         assertFalse(open.get("expired").asBoolean());
         assertEquals("thumb", fetched(open.get("cover_url").asText()));
     }

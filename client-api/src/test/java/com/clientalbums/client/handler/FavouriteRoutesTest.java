@@ -3,11 +3,6 @@ package com.clientalbums.client.handler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.client.favourites.FavouriteService;
 import com.clientalbums.common.access.Downloads;
-import com.clientalbums.common.access.GrantRepository;
-import com.clientalbums.common.album.AlbumRepository;
-import com.clientalbums.common.auth.TestIssuer;
-import com.clientalbums.common.config.Settings;
-import com.clientalbums.common.favourite.FavouriteRepository;
 import com.clientalbums.common.http.ApiEvents;
 import com.clientalbums.common.http.Json;
 import com.clientalbums.common.store.Fingerprint;
@@ -16,8 +11,7 @@ import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.WebSizes;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -36,6 +30,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static com.clientalbums.client.handler.ClientApiFixture.STUDIO;
+import static com.clientalbums.client.handler.ClientApiFixture.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,51 +43,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FavouriteRoutesTest {
     @RegisterExtension
+    @Order(1)
     static final LocalAws aws = LocalAws.create();
 
-    static final String STUDIO = "studio@example.com";
+    @RegisterExtension
+    @Order(2)
+    static final ClientApiFixture api = ClientApiFixture.on(aws);
+
     static final String ANN = "ann@example.com";
     static final String BOB = "bob@example.com";
     static final AtomicInteger albumsMade = new AtomicInteger();
 
-    static TestIssuer issuer;
-    static Settings settings;
-    static ClientApiHandler handler;
-    static AlbumRepository albums;
-    static GrantRepository grants;
-    static FavouriteRepository favourites;
-
-    @BeforeAll
-    static void setUp() {
-        issuer = TestIssuer.start();
-        settings = aws.settings(ClientApiHandler.SETTINGS, issuer.env(STUDIO));
-        handler = new ClientApiHandler(settings, aws.clients());
-        albums = new AlbumRepository(aws.clients().dynamo(), aws.names().albumTable());
-        grants = new GrantRepository(aws.clients().dynamo(), aws.names().userAlbumTable());
-        favourites = new FavouriteRepository(aws.clients().dynamo(), aws.names().favouriteTable());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        issuer.close();
-    }
-
     // ---- helpers ------------------------------------------------------------------------------
-
-    static APIGatewayV2HTTPResponse call(ApiEvents.Request request) {
-        return handler.handleRequest(request.event(), null);
-    }
-
-    static JsonNode ok(ApiEvents.Request request) {
-        var response = call(request);
-        assertEquals(200, response.getStatusCode(), response.getBody());
-        return ApiEvents.body(response);
-    }
-
-    static void assertError(APIGatewayV2HTTPResponse response, int status, String code) {
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        assertEquals(code, ApiEvents.body(response).path("error").path("code").asText(), response.getBody());
-    }
 
     /** An album (a fresh id per call) holding {@code paths}, granted to each of {@code clients}. */
     static String album(String name, List<String> paths, String... clients) {
@@ -101,8 +64,8 @@ class FavouriteRoutesTest {
                     RequestBody.fromString("photo " + path));
         }
         var listing = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list(albumId);
-        assertTrue(albums.register(albumId, name, STUDIO, listing.size(), Fingerprint.of(listing, WebSizes.DEFAULT), Instant.now()));
-        for (String client : clients) grants.grant(client, albumId, Instant.now(), Downloads.BOTH);
+        assertTrue(api.albums().register(albumId, name, STUDIO, listing.size(), Fingerprint.of(listing, WebSizes.DEFAULT), Instant.now()));
+        for (String client : clients) api.grants().grant(client, albumId, Instant.now(), Downloads.BOTH);
         return albumId;
     }
 
@@ -144,8 +107,8 @@ class FavouriteRoutesTest {
     @Test
     void heartsAreKeptPerPersonAndAnsweredSortedWithTheAlbumsTerms() {
         String albumId = album("hearts", List.of("Ceremony/IMG_2.jpg", "Ceremony/IMG_1.jpg", "Party/IMG_3.jpg"), ANN, BOB);
-        String ann = issuer.idToken(ANN);
-        JsonNode empty = ok(state(albumId, ann));
+        String ann = api.issuer().idToken(ANN);
+        JsonNode empty = api.ok(state(albumId, ann));
         assertEquals(List.of(), paths(empty));
         assertEquals(0, empty.get("count").asInt());
         assertTrue(empty.get("limit").isNull());
@@ -154,16 +117,16 @@ class FavouriteRoutesTest {
         assertFalse(empty.get("needs_name").asBoolean());
         assertEquals("Name of " + ANN, empty.get("name").asText());
 
-        ok(change(albumId, ann, true, "Party/IMG_3.jpg"));
-        JsonNode after = ok(change(albumId, ann, true, "Ceremony/IMG_2.jpg", "Ceremony/IMG_1.jpg"));
+        api.ok(change(albumId, ann, true, "Party/IMG_3.jpg"));
+        JsonNode after = api.ok(change(albumId, ann, true, "Ceremony/IMG_2.jpg", "Ceremony/IMG_1.jpg"));
         assertEquals(List.of("Ceremony/IMG_1.jpg", "Ceremony/IMG_2.jpg", "Party/IMG_3.jpg"), paths(after));
         assertEquals(3, after.get("count").asInt());
-        assertEquals(List.of("Ceremony/IMG_1.jpg", "Party/IMG_3.jpg"), paths(ok(change(albumId, ann, false, "Ceremony/IMG_2.jpg"))));
-        assertEquals(List.of("Ceremony/IMG_1.jpg", "Party/IMG_3.jpg"), paths(ok(state(albumId, ann))));
-        assertEquals(List.of(), paths(ok(state(albumId, issuer.idToken(BOB)))), "Bob's favourites are his own");
+        assertEquals(List.of("Ceremony/IMG_1.jpg", "Party/IMG_3.jpg"), paths(api.ok(change(albumId, ann, false, "Ceremony/IMG_2.jpg"))));
+        assertEquals(List.of("Ceremony/IMG_1.jpg", "Party/IMG_3.jpg"), paths(api.ok(state(albumId, ann))));
+        assertEquals(List.of(), paths(api.ok(state(albumId, api.issuer().idToken(BOB)))), "Bob's favourites are his own");
 
         limit(albumId, 40);
-        JsonNode withTerms = ok(state(albumId, ann));
+        JsonNode withTerms = api.ok(state(albumId, ann));
         assertEquals(40, withTerms.get("limit").asInt());
         assertEquals("2027-03-01", withTerms.get("due").asText());
     }
@@ -172,7 +135,7 @@ class FavouriteRoutesTest {
     void fiftyConcurrentTogglesByTwoPeopleEndWithExactlyTheExpectedSets() throws Exception {
         List<String> photos = photos(12);
         String albumId = album("toggles", photos, ANN, BOB);
-        Map<String, String> tokens = Map.of(ANN, issuer.idToken(ANN), BOB, issuer.idToken(BOB));
+        Map<String, String> tokens = Map.of(ANN, api.issuer().idToken(ANN), BOB, api.issuer().idToken(BOB));
         // Each starts with a set; then, at once, adds over some photos and removes over others,
         // the two people's photos overlapping, and each photo added or removed several times.
         Map<String, List<String>> start = Map.of(ANN, photos.subList(0, 6), BOB, photos.subList(3, 9));
@@ -180,7 +143,7 @@ class FavouriteRoutesTest {
                 BOB, List.of(photos.get(0), photos.get(1), photos.get(9), photos.get(10)));
         Map<String, List<String>> removed = Map.of(ANN, List.of(photos.get(0), photos.get(1), photos.get(2)),
                 BOB, List.of(photos.get(3), photos.get(4), photos.get(8)));
-        for (String person : List.of(ANN, BOB)) ok(change(albumId, tokens.get(person), true, start.get(person).toArray(String[]::new)));
+        for (String person : List.of(ANN, BOB)) api.ok(change(albumId, tokens.get(person), true, start.get(person).toArray(String[]::new)));
 
         List<ApiEvents.Request> toggles = new ArrayList<>();
         for (String person : List.of(ANN, BOB)) {
@@ -199,7 +162,7 @@ class FavouriteRoutesTest {
             for (var toggle : toggles) {
                 answers.add(pool.submit(() -> {
                     go.await();
-                    return call(toggle);
+                    return api.call(toggle);
                 }));
             }
             go.countDown();
@@ -215,7 +178,7 @@ class FavouriteRoutesTest {
             Set<String> expected = new LinkedHashSet<>(start.get(person));
             expected.addAll(added.get(person));
             expected.removeAll(removed.get(person));
-            assertEquals(expected.stream().sorted().toList(), paths(ok(state(albumId, tokens.get(person)))), person);
+            assertEquals(expected.stream().sorted().toList(), paths(api.ok(state(albumId, tokens.get(person)))), person);
         }
     }
 
@@ -224,17 +187,17 @@ class FavouriteRoutesTest {
         List<String> photos = photos(14);
         String albumId = album("limit", photos, ANN, BOB);
         limit(albumId, 3);
-        String ann = issuer.idToken(ANN);
-        JsonNode three = ok(change(albumId, ann, true, photos.get(0), photos.get(1), photos.get(2)));
+        String ann = api.issuer().idToken(ANN);
+        JsonNode three = api.ok(change(albumId, ann, true, photos.get(0), photos.get(1), photos.get(2)));
         assertEquals(3, three.get("count").asInt());
         assertEquals(3, three.get("limit").asInt());
-        var fourth = call(change(albumId, ann, true, photos.get(3)));
+        var fourth = api.call(change(albumId, ann, true, photos.get(3)));
         assertError(fourth, 409, "SELECTION_LIMIT_REACHED");
         assertEquals("You can choose up to 3 photos. Remove one to choose another.",
                 ApiEvents.body(fourth).get("error").get("message").asText());
-        assertEquals(photos.subList(0, 3), paths(ok(state(albumId, ann))));
+        assertEquals(photos.subList(0, 3), paths(api.ok(state(albumId, ann))));
 
-        String bob = issuer.idToken(BOB);
+        String bob = api.issuer().idToken(BOB);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<APIGatewayV2HTTPResponse>> answers = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(10);
@@ -243,7 +206,7 @@ class FavouriteRoutesTest {
                 ApiEvents.Request pick = change(albumId, bob, true, photos.get(i));
                 answers.add(pool.submit(() -> {
                     go.await();
-                    return call(pick);
+                    return api.call(pick);
                 }));
             }
             go.countDown();
@@ -260,32 +223,32 @@ class FavouriteRoutesTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(3, ok(state(albumId, bob)).get("count").asInt());
+        assertEquals(3, api.ok(state(albumId, bob)).get("count").asInt());
     }
 
     @Test
     void aSubmittedSelectionIsLockedUntilThePhotographerReopensIt() {
         List<String> photos = photos(4);
         String albumId = album("submit", photos, ANN);
-        String ann = issuer.idToken(ANN);
-        assertError(call(submit(albumId, ann)), 404, "NO_FAVOURITES");
-        ok(change(albumId, ann, true, photos.get(0), photos.get(1)));
-        JsonNode sent = ok(submit(albumId, ann));
+        String ann = api.issuer().idToken(ANN);
+        assertError(api.call(submit(albumId, ann)), 404, "NO_FAVOURITES");
+        api.ok(change(albumId, ann, true, photos.get(0), photos.get(1)));
+        JsonNode sent = api.ok(submit(albumId, ann));
         String submittedAt = sent.get("submitted_at").asText();
         assertEquals(2, sent.get("count").asInt());
-        assertError(call(change(albumId, ann, true, photos.get(2))), 409, "SELECTION_SUBMITTED");
-        assertError(call(change(albumId, ann, false, photos.get(0))), 409, "SELECTION_SUBMITTED");
-        assertEquals(submittedAt, ok(submit(albumId, ann)).get("submitted_at").asText(), "sent twice: as it was");
-        assertEquals(photos.subList(0, 2), paths(ok(state(albumId, ann))));
+        assertError(api.call(change(albumId, ann, true, photos.get(2))), 409, "SELECTION_SUBMITTED");
+        assertError(api.call(change(albumId, ann, false, photos.get(0))), 409, "SELECTION_SUBMITTED");
+        assertEquals(submittedAt, api.ok(submit(albumId, ann)).get("submitted_at").asText(), "sent twice: as it was");
+        assertEquals(photos.subList(0, 2), paths(api.ok(state(albumId, ann))));
 
-        favourites.reopen(albumId, "client:" + ANN, Instant.now()).orElseThrow();
-        assertTrue(ok(state(albumId, ann)).get("submitted_at").isNull());
-        assertEquals(photos.subList(0, 3), paths(ok(change(albumId, ann, true, photos.get(2)))));
+        api.favourites().reopen(albumId, "client:" + ANN, Instant.now()).orElseThrow();
+        assertTrue(api.ok(state(albumId, ann)).get("submitted_at").isNull());
+        assertEquals(photos.subList(0, 3), paths(api.ok(change(albumId, ann, true, photos.get(2)))));
 
         limit(albumId, 2); // lowered below the count: allowed, but the selection cannot be sent as it is
-        assertError(call(submit(albumId, ann)), 409, "SELECTION_LIMIT_REACHED");
-        ok(change(albumId, ann, false, photos.get(2)));
-        assertFalse(ok(submit(albumId, ann)).get("submitted_at").isNull());
+        assertError(api.call(submit(albumId, ann)), 409, "SELECTION_LIMIT_REACHED");
+        api.ok(change(albumId, ann, false, photos.get(2)));
+        assertFalse(api.ok(submit(albumId, ann)).get("submitted_at").isNull());
     }
 
     @Test
@@ -293,17 +256,17 @@ class FavouriteRoutesTest {
         List<String> photos = photos(3);
         String albumId = album("deleted", photos, ANN);
         limit(albumId, 2);
-        String ann = issuer.idToken(ANN);
-        ok(change(albumId, ann, true, photos.get(0), photos.get(1)));
+        String ann = api.issuer().idToken(ANN);
+        api.ok(change(albumId, ann, true, photos.get(0), photos.get(1)));
         aws.clients().s3().deleteObject(d -> d.bucket(aws.names().bucket()).key(S3Keys.photoKey(albumId, photos.get(1))));
 
-        JsonNode after = ok(state(albumId, ann));
+        JsonNode after = api.ok(state(albumId, ann));
         assertEquals(List.of(photos.get(0)), paths(after));
         assertEquals(1, after.get("count").asInt());
-        assertEquals(List.of(photos.get(0), photos.get(2)), paths(ok(change(albumId, ann, true, photos.get(2)))), "room for one more");
-        assertEquals(Set.of(photos.get(0), photos.get(2)), favourites.find(albumId, "client:" + ANN).orElseThrow().paths(),
+        assertEquals(List.of(photos.get(0), photos.get(2)), paths(api.ok(change(albumId, ann, true, photos.get(2)))), "room for one more");
+        assertEquals(Set.of(photos.get(0), photos.get(2)), api.favourites().find(albumId, "client:" + ANN).orElseThrow().paths(),
                 "the deleted photo is dropped from the set");
-        ok(change(albumId, ann, false, photos.get(1))); // a stale page removing it: no error
+        api.ok(change(albumId, ann, false, photos.get(1))); // a stale page removing it: no error
     }
 
     @Test
@@ -311,16 +274,16 @@ class FavouriteRoutesTest {
         String albumId = album("paths", List.of("IMG_1.jpg", "Party/IMG_2.jpg"), ANN);
         aws.clients().s3().putObject(p -> p.bucket(aws.names().bucket()).key(S3Keys.photoKey(albumId, ".DS_Store")),
                 RequestBody.fromString("finder"));
-        String ann = issuer.idToken(ANN);
-        ok(change(albumId, ann, true, "IMG_1.jpg"));
+        String ann = api.issuer().idToken(ANN);
+        api.ok(change(albumId, ann, true, "IMG_1.jpg"));
 
-        assertError(call(change(albumId, ann, true, "Party/IMG_2.jpg", "IMG_9.jpg")), 400, "PHOTO_NOT_IN_ALBUM");
-        assertError(call(change(albumId, ann, true, ".DS_Store")), 400, "PHOTO_NOT_IN_ALBUM");
-        assertError(call(change(albumId, ann, true, "party/img_2.jpg")), 400, "PHOTO_NOT_IN_ALBUM");
+        assertError(api.call(change(albumId, ann, true, "Party/IMG_2.jpg", "IMG_9.jpg")), 400, "PHOTO_NOT_IN_ALBUM");
+        assertError(api.call(change(albumId, ann, true, ".DS_Store")), 400, "PHOTO_NOT_IN_ALBUM");
+        assertError(api.call(change(albumId, ann, true, "party/img_2.jpg")), 400, "PHOTO_NOT_IN_ALBUM");
         for (String hostile : List.of("../IMG_1.jpg", "Party/../IMG_1.jpg", "/IMG_1.jpg", "x".repeat(2048), "IMG\u0000_1.jpg",
                 "IMG_1.jpg\n", "Party\\IMG_2.jpg", "Party//IMG_2.jpg", "")) {
-            assertError(call(change(albumId, ann, true, hostile)), 400, "BAD_REQUEST");
-            assertError(call(change(albumId, ann, false, hostile)), 400, "BAD_REQUEST");
+            assertError(api.call(change(albumId, ann, true, hostile)), 400, "BAD_REQUEST");
+            assertError(api.call(change(albumId, ann, false, hostile)), 400, "BAD_REQUEST");
         }
         String url = "/albums/" + albumId + "/favourites";
         List<String> tooMany = new ArrayList<>();
@@ -331,27 +294,27 @@ class FavouriteRoutesTest {
                 "{\"paths\": [\"IMG_1.jpg\"], \"favourite\": \"yes\"}", "{\"paths\": [1], \"favourite\": true}",
                 "{\"paths\": \"IMG_1.jpg\", \"favourite\": true}", "{\"paths\": [null], \"favourite\": true}",
                 Json.write(Map.of("paths", tooMany, "favourite", true)), "not json")) {
-            assertError(call(ApiEvents.post(url).bearer(ann).body(body)), 400, "BAD_REQUEST");
+            assertError(api.call(ApiEvents.post(url).bearer(ann).body(body)), 400, "BAD_REQUEST");
         }
-        assertEquals(List.of("IMG_1.jpg"), paths(ok(state(albumId, ann))));
+        assertEquals(List.of("IMG_1.jpg"), paths(api.ok(state(albumId, ann))));
     }
 
     @Test
     void anotherClientsAlbumIs404AndAnOversizedBodyIs413() {
         String albumId = album("private", List.of("IMG_1.jpg"), ANN);
-        String bob = issuer.idToken(BOB);
-        assertError(call(state(albumId, bob)), 404, "NOT_FOUND");
-        assertError(call(change(albumId, bob, true, "IMG_1.jpg")), 404, "NOT_FOUND");
-        assertError(call(submit(albumId, bob)), 404, "NOT_FOUND");
-        assertError(call(state("no-such-album", bob)), 404, "NOT_FOUND");
-        assertTrue(favourites.ofAlbum(albumId).isEmpty(), "nothing written for Bob");
+        String bob = api.issuer().idToken(BOB);
+        assertError(api.call(state(albumId, bob)), 404, "NOT_FOUND");
+        assertError(api.call(change(albumId, bob, true, "IMG_1.jpg")), 404, "NOT_FOUND");
+        assertError(api.call(submit(albumId, bob)), 404, "NOT_FOUND");
+        assertError(api.call(state("no-such-album", bob)), 404, "NOT_FOUND");
+        assertTrue(api.favourites().ofAlbum(albumId).isEmpty(), "nothing written for Bob");
 
-        String ann = issuer.idToken(ANN);
+        String ann = api.issuer().idToken(ANN);
         String big = "{\"favourite\": true, \"paths\": [\"" + "a".repeat(ClientApiHandler.BODY_LIMIT) + "\"]}";
-        assertError(call(ApiEvents.post("/albums/" + albumId + "/favourites").bearer(ann).body(big)), 413, "PAYLOAD_TOO_LARGE");
+        assertError(api.call(ApiEvents.post("/albums/" + albumId + "/favourites").bearer(ann).body(big)), 413, "PAYLOAD_TOO_LARGE");
         List<String> many = new ArrayList<>();
         for (int i = 0; i < FavouriteService.MAX_PATHS_PER_CHANGE; i++) many.add("Ceremony and reception/IMG_" + i + ".jpg");
         // 500 ordinary paths fit in the body limit: the change is read, and refused for what it names.
-        assertError(call(change(albumId, ann, true, many.toArray(String[]::new))), 400, "PHOTO_NOT_IN_ALBUM");
+        assertError(api.call(change(albumId, ann, true, many.toArray(String[]::new))), 400, "PHOTO_NOT_IN_ALBUM");
     }
 }

@@ -1,10 +1,7 @@
 package com.clientalbums.client.handler;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.common.auth.GuestSessions;
-import com.clientalbums.common.auth.TestIssuer;
 import com.clientalbums.common.config.Setting;
-import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.http.ApiEvents;
 import com.clientalbums.common.mail.MailKind;
 import com.clientalbums.common.mail.MailOutbox;
@@ -12,8 +9,8 @@ import com.clientalbums.common.mail.MailRequest;
 import com.clientalbums.common.mail.OptOutTokens;
 import com.clientalbums.testing.LocalAws;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import static com.clientalbums.client.handler.ClientApiFixture.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,43 +34,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MailOptOutRoutesTest {
     @RegisterExtension
+    @Order(1)
     static final LocalAws aws = LocalAws.create();
 
-    static TestIssuer issuer;
-    static ClientApiHandler handler;
+    @RegisterExtension
+    @Order(2)
+    static final ClientApiFixture api = ClientApiFixture.on(aws);
+
     static MailOutbox outbox;
     static OptOutTokens tokens;
     static byte[] guestKey;
 
     @BeforeAll
     static void setUp() throws Exception {
-        issuer = TestIssuer.start();
-        Settings settings = aws.settings(ClientApiHandler.SETTINGS, issuer.env("studio@example.com"));
-        handler = new ClientApiHandler(settings, aws.clients());
         outbox = new MailOutbox(aws.clients().dynamo(), aws.names().mailTable());
         String source = aws.env().get(Setting.GUEST_KEY_SOURCE.name());
         guestKey = Files.readString(Path.of(source.substring("file:".length()))).strip().getBytes(StandardCharsets.UTF_8);
         tokens = new OptOutTokens(guestKey);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        issuer.close();
-    }
-
-    static APIGatewayV2HTTPResponse call(ApiEvents.Request request) {
-        return handler.handleRequest(request.event(), null);
-    }
-
-    static JsonNode ok(ApiEvents.Request request) {
-        var response = call(request);
-        assertEquals(200, response.getStatusCode(), response.getBody());
-        return ApiEvents.body(response);
-    }
-
-    static void assertError(APIGatewayV2HTTPResponse response, int status, String code) {
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        assertEquals(code, ApiEvents.body(response).path("error").path("code").asText(), response.getBody());
     }
 
     static boolean queues(String email, String albumId) {
@@ -82,13 +60,13 @@ class MailOptOutRoutesTest {
     @Test
     void thePortalPagesTokenStopsMailToItsAddressAndOptingInStartsItAgain() {
         String token = tokens.sign("Ann@Example.com");
-        JsonNode out = ok(ApiEvents.post("/mail/opt-out").body("{\"token\":\"" + token + "\"}"));
+        JsonNode out = api.ok(ApiEvents.post("/mail/opt-out").body("{\"token\":\"" + token + "\"}"));
         assertEquals("ann@example.com", out.path("email").asText());
         assertTrue(out.path("opted_out").asBoolean());
         assertTrue(outbox.optedOut("ann@example.com"));
         assertFalse(queues("ann@example.com", "after-opt-out"), "nothing is queued for an opted-out address");
 
-        JsonNode in = ok(ApiEvents.post("/mail/opt-in").body("{\"token\":\"" + token + "\"}"));
+        JsonNode in = api.ok(ApiEvents.post("/mail/opt-in").body("{\"token\":\"" + token + "\"}"));
         assertEquals("ann@example.com", in.path("email").asText());
         assertFalse(in.path("opted_out").asBoolean());
         assertFalse(outbox.optedOut("ann@example.com"));
@@ -98,31 +76,31 @@ class MailOptOutRoutesTest {
     @Test
     void aMailReadersOneClickPostWithTheTokenInTheAddressAndAFormBodyOptsOut() {
         String token = tokens.sign("bob@example.com");
-        ok(ApiEvents.post("/mail/opt-out").query("token", token)
+        api.ok(ApiEvents.post("/mail/opt-out").query("token", token)
                 .body("List-Unsubscribe=One-Click").header("content-type", "application/x-www-form-urlencoded"));
         assertTrue(outbox.optedOut("bob@example.com"));
 
-        ok(ApiEvents.post("/mail/opt-out").query("token", token));
+        api.ok(ApiEvents.post("/mail/opt-out").query("token", token));
         assertTrue(outbox.optedOut("bob@example.com"), "an empty body too, and twice is still opted out");
     }
 
     @Test
     void aLinkThatIsNotOursIsRefusedAndChangesNothing() {
         String forged = new OptOutTokens("someone else's key, thirty-two bytes+".getBytes(StandardCharsets.UTF_8)).sign("cleo@example.com");
-        assertError(call(ApiEvents.post("/mail/opt-out").body("{\"token\":\"" + forged + "\"}")), 400, "OPT_OUT_LINK_INVALID");
-        assertError(call(ApiEvents.post("/mail/opt-out").query("token", "nonsense")), 400, "OPT_OUT_LINK_INVALID");
-        assertError(call(ApiEvents.post("/mail/opt-in").body("{\"token\":\"" + forged + "\"}")), 400, "OPT_OUT_LINK_INVALID");
+        assertError(api.call(ApiEvents.post("/mail/opt-out").body("{\"token\":\"" + forged + "\"}")), 400, "OPT_OUT_LINK_INVALID");
+        assertError(api.call(ApiEvents.post("/mail/opt-out").query("token", "nonsense")), 400, "OPT_OUT_LINK_INVALID");
+        assertError(api.call(ApiEvents.post("/mail/opt-in").body("{\"token\":\"" + forged + "\"}")), 400, "OPT_OUT_LINK_INVALID");
         String session = new GuestSessions(guestKey, Duration.ofHours(1), Clock.systemUTC()).sign("album", "share").token();
-        assertError(call(ApiEvents.post("/mail/opt-out").body("{\"token\":\"" + session + "\"}")), 400, "OPT_OUT_LINK_INVALID");
-        assertError(call(ApiEvents.post("/mail/opt-out").body("{}")), 400, "OPT_OUT_LINK_INVALID");
-        assertError(call(ApiEvents.post("/mail/opt-out")), 400, "BAD_REQUEST");
+        assertError(api.call(ApiEvents.post("/mail/opt-out").body("{\"token\":\"" + session + "\"}")), 400, "OPT_OUT_LINK_INVALID");
+        assertError(api.call(ApiEvents.post("/mail/opt-out").body("{}")), 400, "OPT_OUT_LINK_INVALID");
+        assertError(api.call(ApiEvents.post("/mail/opt-out")), 400, "BAD_REQUEST");
         assertFalse(outbox.optedOut("cleo@example.com"));
     }
 
     @Test
     void followingTheLinkWithAGetUnsubscribesNoOne() {
         String token = tokens.sign("dan@example.com");
-        var response = call(ApiEvents.get("/mail/opt-out").query("token", token));
+        var response = api.call(ApiEvents.get("/mail/opt-out").query("token", token));
         // No public GET there: the router asks an anonymous caller to sign in.
         assertError(response, 401, "UNAUTHORIZED");
         assertFalse(outbox.optedOut("dan@example.com"));

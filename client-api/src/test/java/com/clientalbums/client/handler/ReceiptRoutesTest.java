@@ -2,10 +2,7 @@ package com.clientalbums.client.handler;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.common.access.Downloads;
-import com.clientalbums.common.access.GrantRepository;
-import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.PhotoSize;
-import com.clientalbums.common.auth.TestIssuer;
 import com.clientalbums.common.delivery.ByteRange;
 import com.clientalbums.common.delivery.DeliveredKind;
 import com.clientalbums.common.delivery.DeliveredPart;
@@ -21,7 +18,6 @@ import com.clientalbums.common.delivery.ServedRange;
 import com.clientalbums.common.http.ApiEvents;
 import com.clientalbums.common.http.Json;
 import com.clientalbums.common.share.Share;
-import com.clientalbums.common.share.ShareRepository;
 import com.clientalbums.common.share.ShareTokens;
 import com.clientalbums.common.store.Fingerprint;
 import com.clientalbums.common.store.S3Keys;
@@ -29,8 +25,8 @@ import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.StoredZips;
 import com.clientalbums.testing.WebSizes;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -44,6 +40,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.clientalbums.client.handler.ClientApiFixture.STUDIO;
+import static com.clientalbums.client.handler.ClientApiFixture.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,33 +54,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ReceiptRoutesTest {
     @RegisterExtension
+    @Order(1)
     static final LocalAws aws = LocalAws.create();
 
-    static final String STUDIO = "studio@example.com";
+    @RegisterExtension
+    @Order(2)
+    static final ClientApiFixture api = ClientApiFixture.on(aws);
+
     static final Instant T0 = Instant.parse("2026-12-05T10:00:00.000Z");
 
-    static TestIssuer issuer;
-    static ClientApiHandler handler;
-    static AlbumRepository albums;
-    static GrantRepository grants;
-    static ShareRepository shares;
     static DeliveryRepository deliveries;
     static PartReceipts receipts;
 
     @BeforeAll
     static void setUp() {
-        issuer = TestIssuer.start();
-        handler = new ClientApiHandler(aws.settings(ClientApiHandler.SETTINGS, issuer.env(STUDIO)), aws.clients());
-        albums = new AlbumRepository(aws.clients().dynamo(), aws.names().albumTable());
-        grants = new GrantRepository(aws.clients().dynamo(), aws.names().userAlbumTable());
-        shares = new ShareRepository(aws.clients().dynamo(), aws.names().shareTable());
         deliveries = new DeliveryRepository(aws.clients().dynamo(), aws.names().deliveryTable());
         receipts = new PartReceipts(aws.clients().s3(), aws.names().bucket());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        issuer.close();
     }
 
     @Test
@@ -94,9 +81,9 @@ class ReceiptRoutesTest {
         parts.forEach(ReceiptRoutesTest::makeReceipt);
         DeliveryTag ann = complete(albumId, Recipient.client("ann@example.com"), DeliveredKind.ALBUM, PhotoSize.ORIGINAL, parts);
         DeliveryTag bob = complete(albumId, Recipient.client("bob@example.com"), DeliveredKind.ALBUM, PhotoSize.ORIGINAL, parts);
-        String annToken = issuer.idToken("ann@example.com");
+        String annToken = api.issuer().idToken("ann@example.com");
 
-        JsonNode listed = ok(ApiEvents.get("/albums/" + albumId + "/receipts").bearer(annToken));
+        JsonNode listed = api.ok(ApiEvents.get("/albums/" + albumId + "/receipts").bearer(annToken));
         assertEquals(1, listed.get("receipts").size(), listed.toString());
         JsonNode summary = listed.get("receipts").get(0);
         assertEquals(ann.deliveryId(), summary.get("delivery_id").asText());
@@ -108,7 +95,7 @@ class ReceiptRoutesTest {
         assertEquals("2026-12-05T10:02:00.000Z", summary.get("completed_at").asText());
         assertTrue(summary.get("ready").asBoolean());
 
-        JsonNode receipt = ok(ApiEvents.get("/albums/" + albumId + "/receipts/" + ann.deliveryId()).bearer(annToken));
+        JsonNode receipt = api.ok(ApiEvents.get("/albums/" + albumId + "/receipts/" + ann.deliveryId()).bearer(annToken));
         assertEquals(albumId, receipt.get("album_id").asText());
         assertEquals("Smith Wedding", receipt.get("album_name").asText());
         assertEquals("ann@example.com", receipt.get("recipient_label").asText());
@@ -122,7 +109,7 @@ class ReceiptRoutesTest {
             assertEquals(sha256(parts.get(i).bytes), shown.get("sha256").asText());
         }
 
-        APIGatewayV2HTTPResponse manifest = call(ApiEvents.get("/albums/" + albumId + "/receipts/" + ann.deliveryId() + "/manifest")
+        APIGatewayV2HTTPResponse manifest = api.call(ApiEvents.get("/albums/" + albumId + "/receipts/" + ann.deliveryId() + "/manifest")
                 .bearer(annToken));
         assertEquals(200, manifest.getStatusCode(), manifest.getBody());
         assertEquals("text/plain; charset=utf-8", manifest.getHeaders().get("content-type"));
@@ -135,12 +122,12 @@ class ReceiptRoutesTest {
         // Bob's delivery of the same archive is his: to Ann it does not exist, nor does a made-up id.
         for (String path : List.of("/receipts/" + bob.deliveryId(), "/receipts/" + bob.deliveryId() + "/manifest",
                 "/receipts/d000000000000000000000000", "/receipts/not-an-id")) {
-            assertError(call(ApiEvents.get("/albums/" + albumId + path).bearer(annToken)), 404, "NOT_FOUND");
+            assertError(api.call(ApiEvents.get("/albums/" + albumId + path).bearer(annToken)), 404, "NOT_FOUND");
         }
-        assertEquals(bob.deliveryId(), ok(ApiEvents.get("/albums/" + albumId + "/receipts").bearer(issuer.idToken("bob@example.com")))
+        assertEquals(bob.deliveryId(), api.ok(ApiEvents.get("/albums/" + albumId + "/receipts").bearer(api.issuer().idToken("bob@example.com")))
                 .get("receipts").get(0).get("delivery_id").asText());
         // An album not granted to the caller answers as one that does not exist.
-        assertError(call(ApiEvents.get("/albums/" + albumId + "/receipts").bearer(issuer.idToken("eve@example.com"))), 404, "NOT_FOUND");
+        assertError(api.call(ApiEvents.get("/albums/" + albumId + "/receipts").bearer(api.issuer().idToken("eve@example.com"))), 404, "NOT_FOUND");
     }
 
     @Test
@@ -153,22 +140,22 @@ class ReceiptRoutesTest {
         makeReceipt(web);
         DeliveryTag halfway = handOut(albumId, Recipient.client("ann@example.com"), DeliveredKind.ALBUM, PhotoSize.WEB, List.of(web));
         deliveries.record(halfway, List.of(served(halfway, web, 0, web.bytes.length / 2)), T0.plusSeconds(120)).orElseThrow();
-        String annToken = issuer.idToken("ann@example.com");
+        String annToken = api.issuer().idToken("ann@example.com");
 
-        JsonNode listed = ok(ApiEvents.get("/albums/" + albumId + "/receipts").bearer(annToken));
+        JsonNode listed = api.ok(ApiEvents.get("/albums/" + albumId + "/receipts").bearer(annToken));
         assertEquals(1, listed.get("receipts").size(), "only complete downloads: " + listed);
         assertEquals(favourites.deliveryId(), listed.get("receipts").get(0).get("delivery_id").asText());
         assertEquals("favourites", listed.get("receipts").get(0).get("kind").asText());
         assertFalse(listed.get("receipts").get(0).get("ready").asBoolean(), "its part has no receipt yet");
         for (DeliveryTag tag : List.of(favourites, halfway)) {
-            assertError(call(ApiEvents.get("/albums/" + albumId + "/receipts/" + tag.deliveryId()).bearer(annToken)), 409, "RECEIPT_NOT_READY");
-            assertError(call(ApiEvents.get("/albums/" + albumId + "/receipts/" + tag.deliveryId() + "/manifest").bearer(annToken)),
+            assertError(api.call(ApiEvents.get("/albums/" + albumId + "/receipts/" + tag.deliveryId()).bearer(annToken)), 409, "RECEIPT_NOT_READY");
+            assertError(api.call(ApiEvents.get("/albums/" + albumId + "/receipts/" + tag.deliveryId() + "/manifest").bearer(annToken)),
                     409, "RECEIPT_NOT_READY");
         }
 
         makeReceipt(first);
-        assertTrue(ok(ApiEvents.get("/albums/" + albumId + "/receipts").bearer(annToken)).get("receipts").get(0).get("ready").asBoolean());
-        assertEquals(sha256(first.bytes), ok(ApiEvents.get("/albums/" + albumId + "/receipts/" + favourites.deliveryId())
+        assertTrue(api.ok(ApiEvents.get("/albums/" + albumId + "/receipts").bearer(annToken)).get("receipts").get(0).get("ready").asBoolean());
+        assertEquals(sha256(first.bytes), api.ok(ApiEvents.get("/albums/" + albumId + "/receipts/" + favourites.deliveryId())
                 .bearer(annToken)).get("parts").get(0).get("sha256").asText());
     }
 
@@ -177,23 +164,23 @@ class ReceiptRoutesTest {
         String albumId = album("receipts-guests", "ann@example.com");
         String token = ShareTokens.newToken();
         String shareId = ShareTokens.newShareId();
-        assertTrue(shares.create(new Share(albumId, shareId, "For the family", Downloads.BOTH, null, 0, 0, null,
+        assertTrue(api.shares().create(new Share(albumId, shareId, "For the family", Downloads.BOTH, null, 0, 0, null,
                 null, Instant.now(), STUDIO, null, 0, 0, null), ShareTokens.hash(token)));
         Part archive = part(albumId, "g1", "Smith Wedding.zip", Map.of("IMG_0001.jpg", photo(5, 10_000)));
         makeReceipt(archive);
         DeliveryTag family = complete(albumId, Recipient.link(shareId, "For the family"), DeliveredKind.ALBUM, PhotoSize.ORIGINAL,
                 List.of(archive));
         DeliveryTag ann = complete(albumId, Recipient.client("ann@example.com"), DeliveredKind.ALBUM, PhotoSize.ORIGINAL, List.of(archive));
-        String guest = ok(ApiEvents.post("/share/session").body(Json.write(Map.of("token", token)))).get("guest_token").asText();
+        String guest = api.ok(ApiEvents.post("/share/session").body(Json.write(Map.of("token", token)))).get("guest_token").asText();
 
-        JsonNode listed = ok(ApiEvents.get("/albums/" + albumId + "/receipts").bearer(guest));
+        JsonNode listed = api.ok(ApiEvents.get("/albums/" + albumId + "/receipts").bearer(guest));
         assertEquals(1, listed.get("receipts").size(), listed.toString());
         assertEquals(family.deliveryId(), listed.get("receipts").get(0).get("delivery_id").asText());
-        assertEquals("For the family", ok(ApiEvents.get("/albums/" + albumId + "/receipts/" + family.deliveryId()).bearer(guest))
+        assertEquals("For the family", api.ok(ApiEvents.get("/albums/" + albumId + "/receipts/" + family.deliveryId()).bearer(guest))
                 .get("recipient_label").asText());
-        assertError(call(ApiEvents.get("/albums/" + albumId + "/receipts/" + ann.deliveryId()).bearer(guest)), 404, "NOT_FOUND");
-        assertError(call(ApiEvents.get("/albums/" + albumId + "/receipts/" + family.deliveryId())
-                .bearer(issuer.idToken("ann@example.com"))), 404, "NOT_FOUND");
+        assertError(api.call(ApiEvents.get("/albums/" + albumId + "/receipts/" + ann.deliveryId()).bearer(guest)), 404, "NOT_FOUND");
+        assertError(api.call(ApiEvents.get("/albums/" + albumId + "/receipts/" + family.deliveryId())
+                .bearer(api.issuer().idToken("ann@example.com"))), 404, "NOT_FOUND");
     }
 
     // ---- helpers ------------------------------------------------------------------------------
@@ -238,8 +225,8 @@ class ReceiptRoutesTest {
     }
 
     static String album(String albumId, String... clients) {
-        assertTrue(albums.register(albumId, "Smith Wedding", STUDIO, 0, Fingerprint.of(List.of(), WebSizes.DEFAULT), Instant.now()));
-        for (String client : clients) grants.grant(client, albumId, Instant.now(), Downloads.BOTH);
+        assertTrue(api.albums().register(albumId, "Smith Wedding", STUDIO, 0, Fingerprint.of(List.of(), WebSizes.DEFAULT), Instant.now()));
+        for (String client : clients) api.grants().grant(client, albumId, Instant.now(), Downloads.BOTH);
         return albumId;
     }
 
@@ -256,20 +243,5 @@ class ReceiptRoutesTest {
     /** The SHA-256 a client's {@code sha256sum} prints for the downloaded part. */
     static String sha256(byte[] bytes) throws java.security.NoSuchAlgorithmException {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
-    static APIGatewayV2HTTPResponse call(ApiEvents.Request request) {
-        return handler.handleRequest(request.event(), null);
-    }
-
-    static JsonNode ok(ApiEvents.Request request) {
-        var response = call(request);
-        assertEquals(200, response.getStatusCode(), response.getBody());
-        return ApiEvents.body(response);
-    }
-
-    static void assertError(APIGatewayV2HTTPResponse response, int status, String code) {
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        assertEquals(code, ApiEvents.body(response).path("error").path("code").asText(), response.getBody());
     }
 }

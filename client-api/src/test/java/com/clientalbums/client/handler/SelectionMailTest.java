@@ -1,13 +1,8 @@
 package com.clientalbums.client.handler;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.client.favourites.SelectionMail;
 import com.clientalbums.common.access.Downloads;
-import com.clientalbums.common.access.GrantRepository;
-import com.clientalbums.common.album.AlbumRepository;
-import com.clientalbums.common.auth.TestIssuer;
 import com.clientalbums.common.config.Setting;
-import com.clientalbums.common.favourite.FavouriteRepository;
 import com.clientalbums.common.http.ApiEvents;
 import com.clientalbums.common.http.Json;
 import com.clientalbums.common.mail.MailFields;
@@ -20,14 +15,13 @@ import com.clientalbums.common.store.S3Keys;
 import com.clientalbums.testing.LocalAws;
 import com.clientalbums.testing.WebSizes;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,6 +30,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import static com.clientalbums.client.handler.ClientApiFixture.STUDIO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,36 +38,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A client sends their selection: the photographer is told by one e-mail, and a mail that cannot be queued never undoes the sending. */
 class SelectionMailTest {
     @RegisterExtension
+    @Order(1)
     static final LocalAws aws = LocalAws.create();
 
-    static final String STUDIO = "studio@example.com";
+    @RegisterExtension
+    @Order(2)
+    static final ClientApiFixture api = ClientApiFixture.on(aws, Map.of(Setting.MAIL_TRANSPORT.name(), "smtp://127.0.0.1:2525"));
+
     static final String ANN = "ann@example.com";
 
-    static TestIssuer issuer;
-    static AlbumRepository albums;
-    static GrantRepository grants;
-    static FavouriteRepository favourites;
     static MailOutbox outbox;
 
     @BeforeAll
     static void setUp() {
-        issuer = TestIssuer.start();
-        albums = new AlbumRepository(aws.clients().dynamo(), aws.names().albumTable());
-        grants = new GrantRepository(aws.clients().dynamo(), aws.names().userAlbumTable());
-        favourites = new FavouriteRepository(aws.clients().dynamo(), aws.names().favouriteTable());
         outbox = new MailOutbox(aws.clients().dynamo(), aws.names().mailTable());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        issuer.close();
-    }
-
-    static ClientApiHandler handler(Map<String, String> overrides) {
-        Map<String, String> env = new HashMap<>(issuer.env(STUDIO));
-        env.put(Setting.MAIL_TRANSPORT.name(), "smtp://127.0.0.1:2525");
-        env.putAll(overrides);
-        return new ClientApiHandler(aws.settings(ClientApiHandler.SETTINGS, env), aws.clients());
     }
 
     static String album(String albumId, String name, int photos) {
@@ -81,24 +60,18 @@ class SelectionMailTest {
             aws.clients().s3().putObject(p -> p.bucket(aws.names().bucket()).key(key), RequestBody.fromString("photo " + key));
         }
         var listing = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list(albumId);
-        assertTrue(albums.register(albumId, name, STUDIO, listing.size(), Fingerprint.of(listing, WebSizes.DEFAULT), Instant.now()));
-        grants.grant(ANN, albumId, Instant.now(), Downloads.BOTH);
+        assertTrue(api.albums().register(albumId, name, STUDIO, listing.size(), Fingerprint.of(listing, WebSizes.DEFAULT), Instant.now()));
+        api.grants().grant(ANN, albumId, Instant.now(), Downloads.BOTH);
         return albumId;
     }
 
-    static JsonNode ok(ClientApiHandler handler, ApiEvents.Request request) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(request.event(), null);
-        assertEquals(200, response.getStatusCode(), response.getBody());
-        return ApiEvents.body(response);
-    }
-
     static void heart(ClientApiHandler handler, String albumId, String... paths) {
-        ok(handler, ApiEvents.post("/albums/" + albumId + "/favourites").bearer(issuer.idToken(ANN))
+        api.ok(handler, ApiEvents.post("/albums/" + albumId + "/favourites").bearer(api.issuer().idToken(ANN))
                 .body(Json.write(Map.of("paths", List.of(paths), "favourite", true))));
     }
 
     static JsonNode submit(ClientApiHandler handler, String albumId) {
-        return ok(handler, ApiEvents.post("/albums/" + albumId + "/favourites/submit").bearer(issuer.idToken(ANN)));
+        return api.ok(handler, ApiEvents.post("/albums/" + albumId + "/favourites/submit").bearer(api.issuer().idToken(ANN)));
     }
 
     static List<QueuedMail> mailsAbout(String albumId) {
@@ -107,7 +80,7 @@ class SelectionMailTest {
 
     @Test
     void aSentSelectionQueuesOneMailToTheStudioAndASelectionSentAgainAfterReopeningAnother() {
-        ClientApiHandler handler = handler(Map.of());
+        ClientApiHandler handler = api.handler(Map.of());
         String albumId = album("selection-mail", "Smith Wedding", 3);
         heart(handler, albumId, "IMG_1.jpg", "IMG_3.jpg");
         JsonNode sent = submit(handler, albumId);
@@ -125,7 +98,7 @@ class SelectionMailTest {
         assertEquals("/studio/", mail.fields().get(MailFields.PATH));
         assertTrue(mail.topic().endsWith("client:" + ANN + "#" + sent.get("submitted_at").asText()), mail.topic());
 
-        favourites.reopen(albumId, "client:" + ANN, Instant.now()).orElseThrow();
+        api.favourites().reopen(albumId, "client:" + ANN, Instant.now()).orElseThrow();
         heart(handler, albumId, "IMG_2.jpg");
         submit(handler, albumId);
         List<QueuedMail> after = mailsAbout(albumId);
@@ -135,7 +108,7 @@ class SelectionMailTest {
 
     @Test
     void aSelectionIsSentEvenWhenItsMailCannotBeQueuedAndTheFailureIsLogged() {
-        ClientApiHandler broken = handler(Map.of(Setting.MAIL_TABLE_NAME.name(), "no-such-mail-table"));
+        ClientApiHandler broken = api.handler(Map.of(Setting.MAIL_TABLE_NAME.name(), "no-such-mail-table"));
         String albumId = album("selection-mail-broken", "Garden party", 2);
         heart(broken, albumId, "IMG_1.jpg");
         List<LogRecord> logged = new CopyOnWriteArrayList<>();
@@ -161,7 +134,7 @@ class SelectionMailTest {
 
     @Test
     void whereNoMailIsSentASelectionQueuesNothing() {
-        ClientApiHandler silent = handler(Map.of(Setting.MAIL_TRANSPORT.name(), "none"));
+        ClientApiHandler silent = api.handler(Map.of(Setting.MAIL_TRANSPORT.name(), "none"));
         String albumId = album("selection-mail-off", "Christening", 1);
         heart(silent, albumId, "IMG_1.jpg");
         assertFalse(submit(silent, albumId).get("submitted_at").isNull());

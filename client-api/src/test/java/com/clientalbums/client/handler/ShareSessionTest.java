@@ -4,20 +4,16 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.clientalbums.common.access.Downloads;
 import com.clientalbums.common.access.GrantRepository;
 import com.clientalbums.common.album.Album;
-import com.clientalbums.common.album.AlbumRepository;
 import com.clientalbums.common.album.BuildRecord;
 import com.clientalbums.common.album.PublishedArchive;
 import com.clientalbums.common.album.Timestamps;
 import com.clientalbums.common.auth.AuthConfig;
 import com.clientalbums.common.auth.GuestSessions;
 import com.clientalbums.common.auth.JwtAuthenticator;
-import com.clientalbums.common.auth.TestIssuer;
-import com.clientalbums.common.config.Settings;
 import com.clientalbums.common.http.ApiEvents;
 import com.clientalbums.common.http.Json;
 import com.clientalbums.common.share.PinHash;
 import com.clientalbums.common.share.Share;
-import com.clientalbums.common.share.ShareRepository;
 import com.clientalbums.common.share.ShareTokens;
 import com.clientalbums.common.store.Fingerprint;
 import com.clientalbums.common.store.PhotoListing;
@@ -32,8 +28,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -57,6 +52,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static com.clientalbums.client.handler.ClientApiFixture.STUDIO;
+import static com.clientalbums.client.handler.ClientApiFixture.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -69,57 +66,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ShareSessionTest {
     @RegisterExtension
+    @Order(1)
     static final LocalAws aws = LocalAws.create();
 
-    static final String STUDIO = "studio@example.com";
+    @RegisterExtension
+    @Order(2)
+    static final ClientApiFixture api = ClientApiFixture.on(aws);
+
     static final String ANN = "ann@example.com";
     static final String PIN = "2468";
 
-    static TestIssuer issuer;
-    static Settings settings;
-    static ClientApiHandler handler;
-    static AlbumRepository albums;
-    static ShareRepository shares;
     static final QueueInbox inbox = new QueueInbox(aws);
-
-    @BeforeAll
-    static void setUp() {
-        issuer = TestIssuer.start();
-        settings = aws.settings(ClientApiHandler.SETTINGS, issuer.env(STUDIO));
-        handler = new ClientApiHandler(settings, aws.clients());
-        albums = new AlbumRepository(aws.clients().dynamo(), aws.names().albumTable());
-        shares = new ShareRepository(aws.clients().dynamo(), aws.names().shareTable());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        issuer.close();
-    }
 
     // ---- helpers ------------------------------------------------------------------------------
 
     static ClientApiHandler handlerAt(Clock clock) {
-        return new ClientApiHandler(settings, aws.clients(), new JwtAuthenticator(AuthConfig.from(settings)),
+        return new ClientApiHandler(api.settings(), aws.clients(), new JwtAuthenticator(AuthConfig.from(api.settings())),
                 DefaultCredentialsProvider.builder().build(), clock);
-    }
-
-    static APIGatewayV2HTTPResponse call(ClientApiHandler h, ApiEvents.Request request) {
-        return h.handleRequest(request.event(), null);
-    }
-
-    static APIGatewayV2HTTPResponse call(ApiEvents.Request request) {
-        return call(handler, request);
-    }
-
-    static JsonNode ok(ClientApiHandler h, ApiEvents.Request request) {
-        var response = call(h, request);
-        assertEquals(200, response.getStatusCode(), response.getBody());
-        return ApiEvents.body(response);
-    }
-
-    static void assertError(APIGatewayV2HTTPResponse response, int status, String code) {
-        assertEquals(status, response.getStatusCode(), response.getBody());
-        assertEquals(code, ApiEvents.body(response).path("error").path("code").asText(), response.getBody());
     }
 
     /** An album registered as the admin API would: photos listed, fingerprint recorded, build pending. */
@@ -129,20 +92,20 @@ class ShareSessionTest {
             aws.clients().s3().putObject(p -> p.bucket(aws.names().bucket()).key(key), RequestBody.fromString("photo " + i + " of " + albumId));
         }
         var listing = new PhotoListing(aws.clients().s3(), aws.names().bucket()).list(albumId);
-        assertTrue(albums.register(albumId, albumId, STUDIO, listing.size(), Fingerprint.of(listing, WebSizes.DEFAULT), Instant.now()));
+        assertTrue(api.albums().register(albumId, albumId, STUDIO, listing.size(), Fingerprint.of(listing, WebSizes.DEFAULT), Instant.now()));
         return albumId;
     }
 
     /** The generator's part: claim, upload an archive, publish it. */
     static String published(String albumId) {
-        Album album = albums.find(albumId).orElseThrow();
-        Album claimed = albums.claim(albumId, "gen-test", Instant.now(), Duration.ofMinutes(2)).orElseThrow();
+        Album album = api.albums().find(albumId).orElseThrow();
+        Album claimed = api.albums().claim(albumId, "gen-test", Instant.now(), Duration.ofMinutes(2)).orElseThrow();
         String key = S3Keys.zipKey(albumId, album.contentFingerprint());
         aws.clients().s3().putObject(p -> p.bucket(aws.names().bucket()).key(key), RequestBody.fromString("PK archive of " + albumId));
         var build = new BuildRecord(album.requestedAt(), claimed.zipGenerationStartedAt(), Instant.now(), "ready",
                 album.photoCount(), 100, 0.5, "registration");
         long size = ("PK archive of " + albumId).length();
-        assertTrue(albums.publish(albumId, "gen-test", claimed.buildVersion(),
+        assertTrue(api.albums().publish(albumId, "gen-test", claimed.buildVersion(),
                 new PublishedArchive(key, size, album.photoCount(), 100, album.contentFingerprint()), List.of(build), Instant.now()));
         return albumId;
     }
@@ -160,7 +123,7 @@ class ShareSessionTest {
     static Link link(String albumId, String pin, Downloads downloads, Instant expiresAt, long limit) {
         String token = ShareTokens.newToken();
         String shareId = ShareTokens.newShareId();
-        assertTrue(shares.create(new Share(albumId, shareId, "For the family", downloads, expiresAt, limit, 0, null,
+        assertTrue(api.shares().create(new Share(albumId, shareId, "For the family", downloads, expiresAt, limit, 0, null,
                 pin == null ? null : PinHash.of(pin), Instant.now(), STUDIO, null, 0, 0, null), ShareTokens.hash(token)));
         return new Link(token, albumId, shareId);
     }
@@ -177,11 +140,11 @@ class ShareSessionTest {
     }
 
     static String guest(ClientApiHandler h, Link link, String pin) {
-        return ok(h, exchange(link.token(), pin)).get("guest_token").asText();
+        return api.ok(h, exchange(link.token(), pin)).get("guest_token").asText();
     }
 
     static String guest(Link link) {
-        return guest(handler, link, null);
+        return guest(api.handler(), link, null);
     }
 
     static byte[] guestKey() throws Exception {
@@ -200,17 +163,17 @@ class ShareSessionTest {
     @Test
     void aLinkWithoutAPinGivesAGuestSessionForItsAlbumAndCountsIt() {
         Link link = link(registered("share-plain", 2));
-        JsonNode session = ok(handler, exchange(link.token(), null));
+        JsonNode session = api.ok(api.handler(), exchange(link.token(), null));
         assertEquals(link.albumId(), session.get("album_id").asText());
         assertEquals(3600, session.get("expires_in").asLong());
         assertEquals("For the family", session.get("label").asText());
         assertEquals("both", session.get("downloads").asText());
         String guest = session.get("guest_token").asText();
-        JsonNode album = ok(handler, ApiEvents.get("/albums/" + link.albumId()).bearer(guest));
+        JsonNode album = api.ok(api.handler(), ApiEvents.get("/albums/" + link.albumId()).bearer(guest));
         assertEquals(2, album.get("photos").size());
 
-        ok(handler, exchange(link.token(), null));
-        Share stored = shares.find(link.albumId(), link.shareId()).orElseThrow();
+        api.ok(api.handler(), exchange(link.token(), null));
+        Share stored = api.shares().find(link.albumId(), link.shareId()).orElseThrow();
         assertEquals(2, stored.sessions());
         assertNotNull(stored.lastUsedAt());
     }
@@ -218,11 +181,11 @@ class ShareSessionTest {
     @Test
     void aPinLinkAsksForItsPinAndARightOneOpensIt() {
         Link link = link(registered("share-pin", 1), PIN, Downloads.WEB, null, 0);
-        assertError(call(exchange(link.token(), null)), 401, "PIN_REQUIRED");
-        assertError(call(exchange(link.token(), "1357")), 401, "PIN_INCORRECT");
-        JsonNode session = ok(handler, exchange(link.token(), PIN));
+        assertError(api.call(exchange(link.token(), null)), 401, "PIN_REQUIRED");
+        assertError(api.call(exchange(link.token(), "1357")), 401, "PIN_INCORRECT");
+        JsonNode session = api.ok(api.handler(), exchange(link.token(), PIN));
         assertEquals("web", session.get("downloads").asText());
-        assertEquals(0, shares.find(link.albumId(), link.shareId()).orElseThrow().pinFailures(), "a right PIN clears the count");
+        assertEquals(0, api.shares().find(link.albumId(), link.shareId()).orElseThrow().pinFailures(), "a right PIN clears the count");
     }
 
     @Test
@@ -230,19 +193,19 @@ class ShareSessionTest {
         Link link = link(registered("share-lockout", 1), PIN, Downloads.BOTH, null, 0);
         TestClock clock = new TestClock(Instant.now());
         ClientApiHandler h = handlerAt(clock);
-        for (int i = 1; i <= 5; i++) assertError(call(h, exchange(link.token(), "000" + i)), 401, "PIN_INCORRECT");
-        var sixth = call(h, exchange(link.token(), "0006"));
+        for (int i = 1; i <= 5; i++) assertError(api.call(h, exchange(link.token(), "000" + i)), 401, "PIN_INCORRECT");
+        var sixth = api.call(h, exchange(link.token(), "0006"));
         assertError(sixth, 429, "LINK_LOCKED");
         assertTrue(ApiEvents.body(sixth).get("error").get("message").asText().contains("15 minutes"), sixth.getBody());
 
         clock.advance(Duration.ofMinutes(14).plusSeconds(59));
-        assertError(call(h, exchange(link.token(), PIN)), 429, "LINK_LOCKED");
+        assertError(api.call(h, exchange(link.token(), PIN)), 429, "LINK_LOCKED");
         clock.advance(Duration.ofSeconds(2));
-        assertEquals(link.albumId(), ok(h, exchange(link.token(), PIN)).get("album_id").asText());
+        assertEquals(link.albumId(), api.ok(h, exchange(link.token(), PIN)).get("album_id").asText());
 
         // Counting starts again after a lock: five more wrong PINs lock it again.
-        for (int i = 1; i <= 5; i++) assertError(call(h, exchange(link.token(), "000" + i)), 401, "PIN_INCORRECT");
-        assertError(call(h, exchange(link.token(), PIN)), 429, "LINK_LOCKED");
+        for (int i = 1; i <= 5; i++) assertError(api.call(h, exchange(link.token(), "000" + i)), 401, "PIN_INCORRECT");
+        assertError(api.call(h, exchange(link.token(), PIN)), 429, "LINK_LOCKED");
     }
 
     @Test
@@ -255,7 +218,7 @@ class ShareSessionTest {
                 String wrong = String.format("%04d", 9000 + i);
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return call(exchange(link.token(), wrong));
+                    return api.call(exchange(link.token(), wrong));
                 }));
             }
             start.countDown();
@@ -272,7 +235,7 @@ class ShareSessionTest {
             assertTrue(checked <= Share.MAX_PIN_FAILURES, checked + " wrong PINs were checked");
             assertEquals(20, checked + locked);
         }
-        assertError(call(exchange(link.token(), PIN)), 429, "LINK_LOCKED");
+        assertError(api.call(exchange(link.token(), PIN)), 429, "LINK_LOCKED");
     }
 
     @Test
@@ -280,7 +243,7 @@ class ShareSessionTest {
         List<String> answers = new ArrayList<>();
         for (String token : List.of(ShareTokens.newToken(), "short", ShareTokens.newToken() + "x", "a".repeat(42) + "!")) {
             for (String pin : new String[] {null, PIN}) {
-                var response = call(exchange(token, pin));
+                var response = api.call(exchange(token, pin));
                 assertError(response, 404, "NOT_FOUND");
                 answers.add(ApiEvents.body(response).get("error").get("message").asText());
             }
@@ -292,9 +255,9 @@ class ShareSessionTest {
     void theExchangeTakesNoTokenAndNoBodyOver4Kb() {
         Link link = link(registered("share-body-limit", 1));
         String padded = "{\"token\":\"" + link.token() + "\",\"pad\":\"" + "x".repeat(4 * 1024) + "\"}";
-        assertError(call(ApiEvents.post("/share/session").body(padded)), 413, "PAYLOAD_TOO_LARGE");
-        assertError(call(ApiEvents.post("/share/session").body("{\"token\":1234}")), 400, "BAD_REQUEST");
-        assertEquals(link.albumId(), ok(handler, exchange(link.token(), null).bearer("not-a-token")).get("album_id").asText(),
+        assertError(api.call(ApiEvents.post("/share/session").body(padded)), 413, "PAYLOAD_TOO_LARGE");
+        assertError(api.call(ApiEvents.post("/share/session").body("{\"token\":1234}")), 400, "BAD_REQUEST");
+        assertEquals(link.albumId(), api.ok(api.handler(), exchange(link.token(), null).bearer("not-a-token")).get("album_id").asText(),
                 "a public route reads no Authorization header");
     }
 
@@ -306,20 +269,20 @@ class ShareSessionTest {
         Link link = link(registered("share-expiring", 1), null, Downloads.BOTH, now.plus(Duration.ofMinutes(30)), 0);
         String guest = guest(h, link, null);
         clock.advance(Duration.ofMinutes(31));
-        assertError(call(h, exchange(link.token(), null)), 410, "LINK_EXPIRED");
-        assertError(call(h, exchange(link.token(), PIN)), 410, "LINK_EXPIRED");
-        assertError(call(h, ApiEvents.get("/albums/" + link.albumId()).bearer(guest)), 410, "LINK_EXPIRED");
+        assertError(api.call(h, exchange(link.token(), null)), 410, "LINK_EXPIRED");
+        assertError(api.call(h, exchange(link.token(), PIN)), 410, "LINK_EXPIRED");
+        assertError(api.call(h, ApiEvents.get("/albums/" + link.albumId()).bearer(guest)), 410, "LINK_EXPIRED");
     }
 
     @Test
     void aRevokedLinkIs410AndRefusesTheNextRequestOfASessionAlreadyMade() {
         Link link = link(registered("share-revoked", 1));
         String guest = guest(link);
-        ok(handler, ApiEvents.get("/albums/" + link.albumId()).bearer(guest));
-        assertTrue(shares.revoke(link.albumId(), link.shareId(), Instant.now()));
-        assertError(call(ApiEvents.get("/albums/" + link.albumId()).bearer(guest)), 410, "LINK_REVOKED");
-        assertError(call(ApiEvents.get("/albums/" + link.albumId() + "/download").bearer(guest)), 410, "LINK_REVOKED");
-        assertError(call(exchange(link.token(), null)), 410, "LINK_REVOKED");
+        api.ok(api.handler(), ApiEvents.get("/albums/" + link.albumId()).bearer(guest));
+        assertTrue(api.shares().revoke(link.albumId(), link.shareId(), Instant.now()));
+        assertError(api.call(ApiEvents.get("/albums/" + link.albumId()).bearer(guest)), 410, "LINK_REVOKED");
+        assertError(api.call(ApiEvents.get("/albums/" + link.albumId() + "/download").bearer(guest)), 410, "LINK_REVOKED");
+        assertError(api.call(exchange(link.token(), null)), 410, "LINK_REVOKED");
     }
 
     @Test
@@ -327,8 +290,8 @@ class ShareSessionTest {
         Link link = link(registered("share-gallery-expired", 1));
         String guest = guest(link);
         setAlbumAttribute(link.albumId(), "expires_at", Timestamps.format(Instant.now().minusSeconds(60)));
-        assertError(call(exchange(link.token(), null)), 410, "GALLERY_EXPIRED");
-        assertError(call(ApiEvents.get("/albums/" + link.albumId()).bearer(guest)), 410, "GALLERY_EXPIRED");
+        assertError(api.call(exchange(link.token(), null)), 410, "GALLERY_EXPIRED");
+        assertError(api.call(ApiEvents.get("/albums/" + link.albumId()).bearer(guest)), 410, "GALLERY_EXPIRED");
     }
 
     // ---- what a guest session reaches ----------------------------------------------------------
@@ -339,14 +302,14 @@ class ShareSessionTest {
         String other = registered("share-album-b", 1);
         String guest = guest(link);
         for (String path : List.of("/albums/" + other, "/albums/" + other + "/download")) {
-            var response = call(ApiEvents.get(path).bearer(guest));
+            var response = api.call(ApiEvents.get(path).bearer(guest));
             assertError(response, 404, "NOT_FOUND");
             assertEquals("Album not found", ApiEvents.body(response).get("error").get("message").asText());
         }
-        assertError(call(ApiEvents.get("/albums/" + other + "/download").query("file_name", "Ceremony/IMG_1.jpg").bearer(guest)), 404, "NOT_FOUND");
-        assertError(call(ApiEvents.get("/albums").bearer(guest)), 401, "UNAUTHORIZED");
-        assertError(call(ApiEvents.get("/me").bearer(guest)), 401, "UNAUTHORIZED");
-        assertEquals(200, call(ApiEvents.get("/albums/" + link.albumId()).bearer(guest)).getStatusCode());
+        assertError(api.call(ApiEvents.get("/albums/" + other + "/download").query("file_name", "Ceremony/IMG_1.jpg").bearer(guest)), 404, "NOT_FOUND");
+        assertError(api.call(ApiEvents.get("/albums").bearer(guest)), 401, "UNAUTHORIZED");
+        assertError(api.call(ApiEvents.get("/me").bearer(guest)), 401, "UNAUTHORIZED");
+        assertEquals(200, api.call(ApiEvents.get("/albums/" + link.albumId()).bearer(guest)).getStatusCode());
     }
 
     @Test
@@ -358,7 +321,7 @@ class ShareSessionTest {
                 .subject(link.shareId()).claim("album_id", link.albumId())
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600))).build();
         byte[] otherKey = Base64.getDecoder().decode("c2VjcmV0LWtleS10aGF0LWlzLW5vdC10aGUtZ3Vlc3Qta2V5LWF0LWFsbA==");
-        assertEquals(200, call(ApiEvents.get("/albums/" + link.albumId()).bearer(signed(guestKey(), claims))).getStatusCode(),
+        assertEquals(200, api.call(ApiEvents.get("/albums/" + link.albumId()).bearer(signed(guestKey(), claims))).getStatusCode(),
                 "the test's own token is right when signed with the key");
 
         String genuine = guest(link);
@@ -373,7 +336,7 @@ class ShareSessionTest {
                 altered, unsigned);
         for (String token : refused) {
             for (String album : List.of(link.albumId(), other)) {
-                assertError(call(ApiEvents.get("/albums/" + album).bearer(token)), 401, "UNAUTHORIZED");
+                assertError(api.call(ApiEvents.get("/albums/" + album).bearer(token)), 401, "UNAUTHORIZED");
             }
         }
 
@@ -381,7 +344,7 @@ class ShareSessionTest {
         ClientApiHandler h = handlerAt(clock);
         String session = guest(h, link, null);
         clock.advance(Duration.ofSeconds(3601));
-        assertError(call(h, ApiEvents.get("/albums/" + link.albumId()).bearer(session)), 401, "UNAUTHORIZED");
+        assertError(api.call(h, ApiEvents.get("/albums/" + link.albumId()).bearer(session)), 401, "UNAUTHORIZED");
     }
 
     @Test
@@ -389,11 +352,11 @@ class ShareSessionTest {
         String album = published(registered("share-cognito", 2));
         new GrantRepository(aws.clients().dynamo(), aws.names().userAlbumTable())
                 .grant(ANN, album, Instant.now());
-        String ann = issuer.idToken(ANN);
-        assertEquals(ANN, ok(handler, ApiEvents.get("/me").bearer(ann)).get("email").asText());
-        assertFalse(ok(handler, ApiEvents.get("/albums").bearer(ann)).get("albums").isEmpty());
-        assertEquals(2, ok(handler, ApiEvents.get("/albums/" + album).bearer(ann)).get("photos").size());
-        assertEquals("ready", ok(handler, ApiEvents.get("/albums/" + album + "/download").bearer(ann)).get("status").asText());
+        String ann = api.issuer().idToken(ANN);
+        assertEquals(ANN, api.ok(api.handler(), ApiEvents.get("/me").bearer(ann)).get("email").asText());
+        assertFalse(api.ok(api.handler(), ApiEvents.get("/albums").bearer(ann)).get("albums").isEmpty());
+        assertEquals(2, api.ok(api.handler(), ApiEvents.get("/albums/" + album).bearer(ann)).get("photos").size());
+        assertEquals("ready", api.ok(api.handler(), ApiEvents.get("/albums/" + album + "/download").bearer(ann)).get("status").asText());
     }
 
     // ---- downloads ------------------------------------------------------------------------------
@@ -403,12 +366,12 @@ class ShareSessionTest {
         Link link = link(published(registered("share-limit", 2)), null, Downloads.BOTH, null, 2);
         String guest = guest(link);
         for (int i = 0; i < 2; i++) {
-            JsonNode ready = ok(handler, ApiEvents.get("/albums/" + link.albumId() + "/download").bearer(guest));
+            JsonNode ready = api.ok(api.handler(), ApiEvents.get("/albums/" + link.albumId() + "/download").bearer(guest));
             assertEquals("ready", ready.get("status").asText());
         }
-        assertError(call(ApiEvents.get("/albums/" + link.albumId() + "/download").bearer(guest)), 410, "DOWNLOAD_LIMIT_REACHED");
-        assertEquals(200, call(ApiEvents.get("/albums/" + link.albumId()).bearer(guest)).getStatusCode());
-        assertEquals(2, shares.find(link.albumId(), link.shareId()).orElseThrow().downloadsUsed());
+        assertError(api.call(ApiEvents.get("/albums/" + link.albumId() + "/download").bearer(guest)), 410, "DOWNLOAD_LIMIT_REACHED");
+        assertEquals(200, api.call(ApiEvents.get("/albums/" + link.albumId()).bearer(guest)).getStatusCode());
+        assertEquals(2, api.shares().find(link.albumId(), link.shareId()).orElseThrow().downloadsUsed());
     }
 
     @Test
@@ -416,9 +379,9 @@ class ShareSessionTest {
         Link link = link(registered("share-limit-polls", 2), null, Downloads.BOTH, null, 1);
         String guest = guest(link);
         for (int i = 0; i < 3; i++) {
-            assertEquals("pending", ok(handler, ApiEvents.get("/albums/" + link.albumId() + "/download").bearer(guest)).get("status").asText());
+            assertEquals("pending", api.ok(api.handler(), ApiEvents.get("/albums/" + link.albumId() + "/download").bearer(guest)).get("status").asText());
         }
-        assertEquals(0, shares.find(link.albumId(), link.shareId()).orElseThrow().downloadsUsed());
+        assertEquals(0, api.shares().find(link.albumId(), link.shareId()).orElseThrow().downloadsUsed());
     }
 
     @Test
@@ -437,7 +400,7 @@ class ShareSessionTest {
                 if (i % 2 == 1) click.query("size", "web");
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return call(click);
+                    return api.call(click);
                 }));
             }
             start.countDown();
@@ -448,6 +411,6 @@ class ShareSessionTest {
             }
         }
         assertEquals(1, inbox.messagesFor(album).size(), "exactly one wake-up for 200 clicks of both sizes");
-        assertEquals(0, shares.ofAlbum(album).getFirst().downloadsUsed(), "no link was handed out, nothing counted");
+        assertEquals(0, api.shares().ofAlbum(album).getFirst().downloadsUsed(), "no link was handed out, nothing counted");
     }
 }
